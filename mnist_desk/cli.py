@@ -1,0 +1,131 @@
+"""The ``mnist-desk`` command: the window with no arguments, or train / evaluate / predict.
+
+Errors a user can fix (missing data, bad files, bad arguments) end with one
+line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .core.errors import MnistDeskError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a bad argument on one line (no usage block)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} must be a positive number")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .core.models import ACTIVATIONS, ARCHITECTURES
+    from .core.training import OPTIMIZERS, SCHEDULES
+
+    parser = _OneLineParser(prog="mnist-desk", description="A desktop lab for CNNs on handwritten digits. "
+                            "With no command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"MNIST Desk {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check that this installation works, then exit")
+    commands = parser.add_subparsers(dest="command", parser_class=_OneLineParser)
+
+    train = commands.add_parser("train", help="train a CNN on MNIST and save its weights")
+    train.add_argument("--data-dir", help="folder holding MNIST/raw (default: $MNIST_DESK_DATA or the user data folder)")
+    # None means "not given": with --resume the saved run's own settings apply.
+    train.add_argument("--epochs", type=_positive_int, help="number of epochs (default 10)")
+    train.add_argument("--batch-size", type=_positive_int, help="digits per step (default 50)")
+    train.add_argument("--lr", type=_positive_float, help="learning rate (default 0.001)")
+    train.add_argument("--arch", choices=sorted(ARCHITECTURES), help="architecture (default tutorial)")
+    train.add_argument("--activation", choices=sorted(ACTIVATIONS), help="activation (default relu)")
+    train.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
+    train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
+    train.add_argument("--augment", action="store_true", default=None, help="random rotation, scale, shift, shear and stroke width")
+    train.add_argument("--label-smoothing", type=float, help="cross-entropy label smoothing (default 0)")
+    train.add_argument("--seed", type=int, help="random seed (default 0)")
+    train.add_argument("--device", help="auto (default), cpu, cuda, cuda:1, mps")
+    train.add_argument("--test-every", type=_positive_int, help="also test on 1,000 test digits every N steps")
+    train.add_argument("--resume", metavar="W", help="continue the run saved in W")
+    train.add_argument("--out", metavar="W", required=True, help="where to save the weights")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    evaluate = commands.add_parser("evaluate", help="accuracy of weights on the 10,000 MNIST test digits")
+    evaluate.add_argument("--weights", metavar="W", help="weights file (default: the shipped weights)")
+    evaluate.add_argument("--data-dir", help="folder holding MNIST/raw")
+    evaluate.add_argument("--json", action="store_true", help="end with one JSON object on the last line")
+
+    predict = commands.add_parser("predict", help="classify pictures of digits")
+    predict.add_argument("--weights", metavar="W", help="weights file (default: the shipped weights)")
+    predict.add_argument("--json", action="store_true", help="one JSON object per line")
+    predict.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``mnist-desk``; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0].startswith("-platform") or args_list[0].startswith("--style"):
+        from .ui.app import run_app
+
+        return run_app([sys.argv[0], *args_list])
+    args = build_parser().parse_args(args_list)
+    try:
+        if args.self_test:
+            from .selftest import run_self_test
+
+            return run_self_test()
+        if args.command == "train":
+            from .commands.train import run_train
+
+            return run_train(args)
+        if args.command == "evaluate":
+            from .commands.evaluate import run_evaluate
+
+            return run_evaluate(args)
+        if args.command == "predict":
+            from .commands.predict import run_predict
+
+            return run_predict(args)
+    except MnistDeskError as error:
+        print(f"mnist-desk: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("mnist-desk: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    build_parser().print_help()
+    return EXIT_USAGE
+
+
+def weights_argument(value: str | None) -> Path:
+    """The weights file named on the command line, or the shipped one."""
+    from .core.paths import default_weights_path
+
+    return Path(value).expanduser() if value else default_weights_path()

@@ -1,0 +1,36 @@
+"""``mnist-desk predict``: classify picture files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..cli import weights_argument
+from ..core.errors import ImageError
+from ..core.predict import REASON_TEXT, Predictor
+from ..core.preprocess import open_image
+from ..core.weights import load_model
+
+
+def run_predict(args: argparse.Namespace) -> int:
+    model, _ = load_model(weights_argument(args.weights))
+    predictor = Predictor(model)
+    failures = 0
+    for name in args.files:
+        try:
+            prediction = predictor.predict(open_image(name))
+        except ImageError as error:
+            failures += 1
+            print(f"mnist-desk: error: {error}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps({"file": name, **prediction.to_json()}), flush=True)
+        elif prediction.digit is None:
+            print(f"{name}: no digit")
+        else:
+            line = f"{name}: {prediction.digit} ({prediction.confidence:.1%})"
+            if prediction.unsure:
+                line += " — unsure: " + ", ".join(REASON_TEXT[r] for r in prediction.reasons)
+            print(line, flush=True)
+    return 1 if failures else 0

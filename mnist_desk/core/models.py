@@ -1,0 +1,268 @@
+"""The CNN architectures, chosen by name.
+
+``tutorial`` is the tutorial's network, layer for layer and with its parameter
+names (``conv1.0.weight`` ... ``out.bias``), so a ``cnn2.pkl`` written by the
+tutorial's own ``torch.save(cnn.state_dict(), 'cnn2.pkl')`` loads unchanged.
+
+``desk`` is a slightly stronger small network (batch norm, a third conv,
+dropout) used for the shipped weights; it keeps the same naming scheme so the
+window can show its layers the same way.
+
+Every architecture is a sequence of conv blocks ``conv1``, ``conv2`` ... (each an
+``nn.Sequential`` whose first module is the ``nn.Conv2d``) followed by a
+``head`` method that turns the last block's output into ten logits.
+:func:`conv_blocks` and :func:`forward_with_features` rely on that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from .errors import ConfigError
+
+ACTIVATIONS: dict[str, Callable[[], nn.Module]] = {
+    "relu": nn.ReLU,
+    "sigmoid": nn.Sigmoid,
+}
+
+
+def _activation(name: str) -> nn.Module:
+    try:
+        return ACTIVATIONS[name]()
+    except KeyError:
+        raise ConfigError(
+            f"Unknown activation {name!r}; choose one of: {', '.join(ACTIVATIONS)}."
+        ) from None
+
+
+class TutorialCNN(nn.Module):
+    """The tutorial's CNN: two conv → activation → max-pool blocks and a linear layer.
+
+    Shapes: 1×28×28 → 16×28×28 → 16×14×14 → 32×14×14 → 32×7×7 → 10.
+    """
+
+    def __init__(self, activation: str = "relu") -> None:
+        super().__init__()
+        self.conv1 = nn.Sequential(
+            nn.Conv2d(in_channels=1, out_channels=16, kernel_size=5, stride=1, padding=2),
+            _activation(activation),
+            nn.MaxPool2d(kernel_size=2),
+        )
+        self.conv2 = nn.Sequential(
+            nn.Conv2d(16, 32, 5, 1, 2),
+            _activation(activation),
+            nn.MaxPool2d(2),
+        )
+        self.out = nn.Linear(32 * 7 * 7, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.conv2(self.conv1(x)))
+
+    def head(self, features: torch.Tensor) -> torch.Tensor:
+        """Flatten the last conv block's output to (batch, 32*7*7) and classify it."""
+        return self.out(features.reshape(features.size(0), -1))
+
+
+class DeskCNN(nn.Module):
+    """A stronger small CNN (≈ 90k parameters) for the shipped weights.
+
+    conv 5×5 (24) + BN → act → pool, conv 5×5 (48) + BN → act → pool,
+    conv 3×3 (64) + BN → act, dropout, linear. Shapes:
+    1×28×28 → 24×28×28 → 24×14×14 → 48×14×14 → 48×7×7 → 64×7×7 → 10.
+    """
+
+    def __init__(self, activation: str = "relu", dropout: float = 0.3) -> None:
+        super().__init__()
+        # bias=False before batch norm: the norm's own shift makes it redundant.
+        self.conv1 = nn.Sequential(
+            nn.Conv2d(1, 24, 5, 1, 2, bias=False),
+            nn.BatchNorm2d(24),
+            nn.MaxPool2d(2),  # before the activation: same result, less work (see FastCNN)
+            _activation(activation),
+        )
+        self.conv2 = nn.Sequential(
+            nn.Conv2d(24, 48, 5, 1, 2, bias=False),
+            nn.BatchNorm2d(48),
+            nn.MaxPool2d(2),
+            _activation(activation),
+        )
+        self.conv3 = nn.Sequential(
+            nn.Conv2d(48, 64, 3, 1, 1, bias=False),
+            nn.BatchNorm2d(64),
+            _activation(activation),
+        )
+        self.dropout = nn.Dropout(dropout)
+        self.out = nn.Linear(64 * 7 * 7, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.conv3(self.conv2(self.conv1(x))))
+
+    def head(self, features: torch.Tensor) -> torch.Tensor:
+        """Classify the last conv block's output."""
+        return self.out(self.dropout(features.flatten(1)))
+
+
+class FastCNN(nn.Module):
+    """The quickest to train: the tutorial's layout with batch norm and a 3x3 second conv.
+
+    Pooling comes before the activation: max-pooling and a monotonic
+    activation commute, so the result is the same as the tutorial's order for
+    a quarter of the activation's work. Shapes:
+    1×28×28 → 16×28×28 → 16×14×14 → 32×14×14 → 32×7×7 → 10.
+    """
+
+    def __init__(self, activation: str = "relu") -> None:
+        super().__init__()
+        self.conv1 = nn.Sequential(
+            nn.Conv2d(1, 16, 5, 1, 2, bias=False),
+            nn.BatchNorm2d(16),
+            nn.MaxPool2d(2),
+            _activation(activation),
+        )
+        self.conv2 = nn.Sequential(
+            nn.Conv2d(16, 32, 3, 1, 1, bias=False),
+            nn.BatchNorm2d(32),
+            nn.MaxPool2d(2),
+            _activation(activation),
+        )
+        self.out = nn.Linear(32 * 7 * 7, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.conv2(self.conv1(x)))
+
+    def head(self, features: torch.Tensor) -> torch.Tensor:
+        """Classify the last conv block's output."""
+        return self.out(features.flatten(1))
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """A named architecture and how to build it."""
+
+    name: str
+    description: str
+    factory: Callable[[str], nn.Module]
+
+
+ARCHITECTURES: dict[str, Architecture] = {
+    "tutorial": Architecture(
+        "tutorial",
+        "The tutorial's CNN: two 5x5 conv blocks (16, 32 filters) and a linear layer.",
+        lambda activation: TutorialCNN(activation),
+    ),
+    "fast": Architecture(
+        "fast",
+        "The tutorial's layout with batch norm and a 3x3 second conv: the quickest to train.",
+        lambda activation: FastCNN(activation),
+    ),
+    "desk": Architecture(
+        "desk",
+        "Three conv blocks with batch norm and dropout (about 90k parameters).",
+        lambda activation: DeskCNN(activation),
+    ),
+}
+
+
+def build_model(arch: str = "tutorial", activation: str = "relu") -> nn.Module:
+    """Build an untrained model.
+
+    Parameters
+    ----------
+    arch
+        Architecture name, a key of :data:`ARCHITECTURES`.
+    activation
+        ``"relu"`` (default) or ``"sigmoid"``.
+
+    Returns
+    -------
+    torch.nn.Module
+        The model in training mode, on the CPU.
+    """
+    try:
+        spec = ARCHITECTURES[arch]
+    except KeyError:
+        raise ConfigError(
+            f"Unknown architecture {arch!r}; choose one of: {', '.join(ARCHITECTURES)}."
+        ) from None
+    return spec.factory(activation)
+
+
+def count_parameters(model: nn.Module) -> int:
+    """Number of trainable parameters."""
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+def conv_blocks(model: nn.Module) -> list[tuple[str, nn.Sequential]]:
+    """The model's conv blocks in order, as ``(name, block)`` pairs."""
+    blocks = []
+    index = 1
+    while isinstance(getattr(model, f"conv{index}", None), nn.Sequential):
+        blocks.append((f"conv{index}", getattr(model, f"conv{index}")))
+        index += 1
+    return blocks
+
+
+def first_conv_kernels(model: nn.Module) -> torch.Tensor:
+    """conv1's learned kernels as an (out_channels, k, k) tensor, detached on the CPU."""
+    conv = conv_blocks(model)[0][1][0]
+    return conv.weight.detach().cpu()[:, 0].clone()
+
+
+@dataclass
+class FeatureStage:
+    """One intermediate result inside the network, for display.
+
+    Attributes
+    ----------
+    name
+        e.g. ``"conv1 → relu"`` or ``"conv1 → pool"``.
+    block
+        Name of the conv block it belongs to (``"conv1"``), or ``"out"``.
+    tensor
+        The activations of one input, shape (C, H, W) or (10,) for ``out``.
+    """
+
+    name: str
+    block: str
+    tensor: torch.Tensor
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(self.tensor.shape)
+
+
+@torch.inference_mode()
+def forward_with_features(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, list[FeatureStage]]:
+    """Run one input through the model and keep what each block produces.
+
+    Parameters
+    ----------
+    model
+        A model built by :func:`build_model`, in eval mode.
+    x
+        One input of shape (1, 1, 28, 28).
+
+    Returns
+    -------
+    logits, stages
+        The logits (shape (1, 10)) and, per conv block, the activations after
+        the activation function and (where the block pools) after pooling.
+        The input itself is the first stage.
+    """
+    stages = [FeatureStage("input", "input", x[0].detach().cpu())]
+    h = x
+    for name, block in conv_blocks(model):
+        for module in block:
+            h = module(h)
+            if isinstance(module, tuple(ACTIVATIONS.values())):
+                label = type(module).__name__.lower()
+                stages.append(FeatureStage(f"{name} → {label}", name, h[0].detach().cpu()))
+            elif isinstance(module, (nn.MaxPool2d, nn.AvgPool2d)):
+                stages.append(FeatureStage(f"{name} → pool", name, h[0].detach().cpu()))
+    logits = model.head(h)
+    stages.append(FeatureStage("out", "out", logits[0].detach().cpu()))
+    return logits, stages

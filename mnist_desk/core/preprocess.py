@@ -1,0 +1,263 @@
+"""Turning any picture of one digit into the 28x28 input the network expects.
+
+MNIST's own recipe (LeCun et al.): the digit is cropped to its ink, scaled to
+fit a 20x20 box keeping its aspect ratio (anti-aliased, so grey levels are
+kept) and placed in a 28x28 field so that its centre of mass is in the middle.
+Ink polarity is detected from the picture's border, so dark ink on white paper
+and light ink on a dark canvas both work.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .errors import ImageError
+
+FIELD_SIZE = 28
+BOX_SIZE = 20
+# Pixels darker than this fraction of the brightest ink are background for cropping.
+INK_THRESHOLD = 0.2
+# Less ink than this (summed ink / picture area) means "no digit".
+MIN_INK_FRACTION = 0.0008
+MIN_INK_PIXELS = 12
+
+
+@dataclass
+class Preprocessed:
+    """The result of preprocessing, with each intermediate image for display.
+
+    All images are float32 arrays in 0..1 with the ink bright (as in MNIST).
+
+    Attributes
+    ----------
+    gray
+        The whole picture as grayscale, ink bright.
+    crop
+        The picture cropped to the ink's bounding box (``None`` when empty).
+    fitted
+        The crop scaled to fit 20x20 (its longer side is 20).
+    field28
+        The 28x28 network input, centred by centre of mass.
+    empty
+        True when there is (almost) no ink: no digit to classify.
+    inverted
+        True when the picture had dark ink on a light background.
+    blobs
+        Number of separate ink blobs of noticeable size.
+    bbox
+        (top, left, bottom, right) of the ink in ``gray``, or ``None``.
+    """
+
+    gray: np.ndarray
+    crop: np.ndarray | None
+    fitted: np.ndarray | None
+    field28: np.ndarray
+    empty: bool
+    inverted: bool
+    blobs: int = 0
+    bbox: tuple[int, int, int, int] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def open_image(path: str | os.PathLike[str]) -> Image.Image:
+    """Open a picture file (first frame of an animation), with clear errors.
+
+    Raises
+    ------
+    ImageError
+        For a missing, empty, truncated, corrupt or non-image file, or a
+        decompression bomb.
+    """
+    file = Path(path).expanduser()
+    if not file.exists():
+        raise ImageError(f"Picture not found: {file}")
+    if file.is_dir():
+        raise ImageError(f"{file} is a folder, not a picture.")
+    if file.stat().st_size == 0:
+        raise ImageError(f"{file} is empty (0 bytes).")
+    try:
+        with Image.open(file) as image:
+            image.seek(0)
+            image.load()
+            return image.copy()
+    except Image.DecompressionBombError as error:
+        raise ImageError(f"{file} is too large to open safely ({error}).") from error
+    except UnidentifiedImageError:
+        raise ImageError(f"{file} is not a picture this app can read (PNG, JPEG, BMP, GIF, TIFF, WebP ...).") from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ImageError(f"{file} is truncated or corrupted: {error}") from error
+
+
+def to_gray_array(image: Image.Image | np.ndarray) -> np.ndarray:
+    """Any picture → float32 grayscale (H, W) in 0..1, as drawn (no inversion).
+
+    Transparent pixels count as background: a transparent PNG is composited
+    over the colour of its opaque border, or white when it has none.
+    """
+    if isinstance(image, np.ndarray):
+        array = np.asarray(image)
+        if array.ndim == 3:
+            if array.shape[2] == 4:
+                alpha = array[..., 3:4].astype(np.float32) / (255.0 if array.dtype == np.uint8 else 1.0)
+                rgb = array[..., :3].astype(np.float32)
+                array = rgb * alpha + (255.0 if array.dtype == np.uint8 else 1.0) * (1 - alpha)
+            array = array[..., :3].astype(np.float32) @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+        array = array.astype(np.float32)
+        if array.size and array.max() > 1.0:
+            array = array / (65535.0 if array.max() > 255 else 255.0)
+        return np.clip(array, 0.0, 1.0)
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        array = np.asarray(image, dtype=np.float32)
+        peak = 65535.0 if array.max() > 255 else 255.0
+        return np.clip(array / peak, 0.0, 1.0)
+    if image.mode == "F":
+        return np.clip(np.asarray(image, dtype=np.float32), 0.0, 1.0)
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        background.alpha_composite(rgba)
+        image = background
+    if image.mode == "CMYK":
+        image = image.convert("RGB")
+    return np.asarray(image.convert("L"), dtype=np.float32) / 255.0
+
+
+def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Make the ink bright and the background black.
+
+    The background level is the median of the picture's border; when it is
+    light the picture is inverted. The background level is then subtracted
+    and the contrast stretched so paper grey and faint shadows vanish.
+
+    Returns
+    -------
+    ink, inverted
+    """
+    if gray.size == 0:
+        return gray.astype(np.float32), False
+    border = np.concatenate([gray[0, :], gray[-1, :], gray[:, 0], gray[:, -1]])
+    background = float(np.median(border))
+    inverted = background > 0.5
+    ink = (1.0 - gray) if inverted else gray.copy()
+    level = (1.0 - background) if inverted else background
+    ink = ink - level
+    peak = float(ink.max()) if ink.size else 0.0
+    if peak > 1e-6:
+        ink = ink / peak
+    return np.clip(ink, 0.0, 1.0).astype(np.float32), inverted
+
+
+def _bounding_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    if rows.size == 0:
+        return None
+    return int(rows[0]), int(cols[0]), int(rows[-1]) + 1, int(cols[-1]) + 1
+
+
+def count_blobs(mask: np.ndarray, min_fraction: float = 0.08) -> int:
+    """Number of 8-connected ink blobs holding at least ``min_fraction`` of the ink.
+
+    Small specks (dust, a stray click) are not counted. The mask is reduced to
+    at most 64 pixels a side first: blobs are a coarse question and this keeps
+    it well under a millisecond.
+    """
+    if not mask.any():
+        return 0
+    step = max(1, int(np.ceil(max(mask.shape) / 64)))
+    if step > 1:
+        h, w = mask.shape
+        padded = np.zeros((-(-h // step) * step, -(-w // step) * step), dtype=bool)
+        padded[:h, :w] = mask
+        mask = padded.reshape(padded.shape[0] // step, step, padded.shape[1] // step, step).any(axis=(1, 3))
+    labels = np.where(mask, np.arange(1, mask.size + 1).reshape(mask.shape), 0)
+    # Propagate the largest label through 8-neighbours until nothing changes.
+    while True:
+        padded = np.pad(labels, 1)
+        neighbours = np.stack([padded[1 + dy:1 + dy + labels.shape[0], 1 + dx:1 + dx + labels.shape[1]]
+                               for dy in (-1, 0, 1) for dx in (-1, 0, 1)])
+        updated = np.where(mask, neighbours.max(axis=0), 0)
+        if np.array_equal(updated, labels):
+            break
+        labels = updated
+    _, sizes = np.unique(labels[mask], return_counts=True)
+    return int((sizes >= min_fraction * mask.sum()).sum())
+
+
+def fit_in_box(crop: np.ndarray, box: int = BOX_SIZE) -> np.ndarray:
+    """Scale so the longer side is ``box`` pixels, keeping the aspect ratio (anti-aliased)."""
+    h, w = crop.shape
+    scale = box / max(h, w)
+    new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
+    image = Image.fromarray(crop.astype(np.float32), mode="F")
+    # BOX averages the pixels each output pixel covers when shrinking (area
+    # resampling, as MNIST's anti-aliasing); BICUBIC interpolates when growing.
+    method = Image.Resampling.BOX if scale < 1 else Image.Resampling.BICUBIC
+    fitted = np.asarray(image.resize((new_w, new_h), method), dtype=np.float32)
+    return np.clip(fitted, 0.0, 1.0)
+
+
+def center_by_mass(fitted: np.ndarray, size: int = FIELD_SIZE) -> np.ndarray:
+    """Place ``fitted`` in a ``size``×``size`` field with its centre of mass in the middle."""
+    field28 = np.zeros((size, size), dtype=np.float32)
+    h, w = fitted.shape
+    total = float(fitted.sum())
+    if total <= 0:
+        return field28
+    ys, xs = np.indices(fitted.shape)
+    cy = float((ys * fitted).sum() / total)
+    cx = float((xs * fitted).sum() / total)
+    # Pixel centres: the field's middle is at size/2 - 0.5 (13.5 for 28).
+    top = int(round((size / 2 - 0.5) - cy))
+    left = int(round((size / 2 - 0.5) - cx))
+    # Keep the whole digit inside the field even when its mass is lopsided.
+    top = min(max(top, 0), size - h)
+    left = min(max(left, 0), size - w)
+    field28[top:top + h, left:left + w] = fitted
+    return field28
+
+
+def preprocess(image: Image.Image | np.ndarray, *, mnist_recipe: bool = True) -> Preprocessed:
+    """Picture of one digit → the network's 28x28 input, with every step kept.
+
+    Parameters
+    ----------
+    image
+        A PIL image of any mode, or an array (H, W) / (H, W, 3|4), uint8 or
+        float in 0..1.
+    mnist_recipe
+        True (default): crop, fit 20x20, centre by mass. False: a plain
+        resize of the whole picture to 28x28, to show why the recipe matters.
+
+    Returns
+    -------
+    Preprocessed
+        ``field28`` is what to feed the network; ``empty`` says there is no
+        digit.
+    """
+    gray = to_gray_array(image)
+    if gray.ndim != 2 or gray.shape[0] < 1 or gray.shape[1] < 1:
+        raise ImageError("The picture has no pixels.")
+    ink, inverted = ink_from_gray(gray)
+    mask = ink > INK_THRESHOLD
+    ink_amount = float(ink.sum())
+    empty = int(mask.sum()) < min(MIN_INK_PIXELS, gray.size) or ink_amount < MIN_INK_FRACTION * gray.size
+    blank = np.zeros((FIELD_SIZE, FIELD_SIZE), dtype=np.float32)
+    if empty:
+        return Preprocessed(gray, None, None, blank, True, inverted)
+    bbox = _bounding_box(mask)
+    assert bbox is not None
+    blobs = count_blobs(mask)
+    if not mnist_recipe:
+        field28 = np.asarray(Image.fromarray(ink, mode="F").resize((FIELD_SIZE, FIELD_SIZE), Image.Resampling.BOX), dtype=np.float32)
+        return Preprocessed(gray, None, None, np.clip(field28, 0, 1), False, inverted, blobs, bbox)
+    top, left, bottom, right = bbox
+    crop = ink[top:bottom, left:right]
+    fitted = fit_in_box(crop)
+    field28 = center_by_mass(fitted)
+    return Preprocessed(gray, crop, fitted, field28, False, inverted, blobs, bbox)

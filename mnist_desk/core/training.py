@@ -1,0 +1,420 @@
+"""Training as a plain iterator.
+
+Like ``train()`` in pytorch/examples' ``mnist/main.py``, but it yields a
+:class:`TrainRecord` every few steps instead of printing, so the command line
+draws a progress bar and the window a live chart from the same loop. Stopping
+is cooperative and needs no flag: the consumer simply stops iterating
+(``break`` or ``close()``); the :class:`Trainer` then still holds a consistent
+state that :meth:`Trainer.checkpoint` saves and a later run resumes.
+
+Batches are sliced from the split held in memory as one uint8 tensor; the
+test set is evaluated at each epoch end (and optionally on a fixed subset
+every ``test_every`` steps), not on all 10,000 digits every 100 steps as the
+tutorial does.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .augment import augment_batch
+from .data import MnistSplit, to_input
+from .errors import ConfigError
+from .evaluation import accuracy_of
+from .models import ACTIVATIONS, ARCHITECTURES, build_model
+from .weights import Checkpoint, load_state_dict_checked
+
+OPTIMIZERS = ("adam", "sgd")
+SCHEDULES = ("constant", "onecycle")
+
+
+@dataclass
+class TrainConfig:
+    """Settings of one training run. The defaults are the tutorial's.
+
+    Attributes
+    ----------
+    arch, activation
+        Model to train (see :mod:`mnist_desk.core.models`).
+    optimizer
+        ``"adam"`` (the tutorial's) or ``"sgd"`` (with ``momentum``).
+    lr
+        Learning rate; with the one-cycle schedule, its peak.
+    batch_size, epochs
+        The tutorial uses 50 and 10.
+    schedule
+        ``"constant"`` or ``"onecycle"``.
+    augment
+        Randomly rotate, scale, shift, shear and re-thicken each batch.
+    seed
+        Seeds the initial weights, the shuffling and the augmentation.
+    device
+        ``"auto"`` (CUDA, then MPS, then CPU), or a torch device string.
+    channels_last
+        Keep activations in NHWC order: 1.3–1.7× faster on a CPU with oneDNN,
+        same numbers.
+    log_every
+        Yield a progress record every this many steps.
+    test_every, test_subset
+        When ``test_every`` > 0, also measure accuracy on the first
+        ``test_subset`` test digits every ``test_every`` steps.
+    """
+
+    arch: str = "tutorial"
+    activation: str = "relu"
+    optimizer: str = "adam"
+    lr: float = 0.001
+    momentum: float = 0.9
+    weight_decay: float = 0.0
+    batch_size: int = 50
+    epochs: int = 10
+    schedule: str = "constant"
+    augment: bool = False
+    label_smoothing: float = 0.0
+    seed: int = 0
+    device: str = "auto"
+    channels_last: bool = True
+    log_every: int = 20
+    test_every: int = 0
+    test_subset: int = 1000
+
+    def validate(self) -> None:
+        """Raise :class:`ConfigError` for a setting that cannot work."""
+        if self.arch not in ARCHITECTURES:
+            raise ConfigError(f"Unknown architecture {self.arch!r}; choose one of: {', '.join(ARCHITECTURES)}.")
+        if self.activation not in ACTIVATIONS:
+            raise ConfigError(f"Unknown activation {self.activation!r}; choose one of: {', '.join(ACTIVATIONS)}.")
+        if self.optimizer not in OPTIMIZERS:
+            raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose one of: {', '.join(OPTIMIZERS)}.")
+        if self.schedule not in SCHEDULES:
+            raise ConfigError(f"Unknown schedule {self.schedule!r}; choose one of: {', '.join(SCHEDULES)}.")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ConfigError(f"The learning rate must be a positive number, not {self.lr}.")
+        if self.batch_size < 1:
+            raise ConfigError(f"The batch size must be at least 1, not {self.batch_size}.")
+        if self.epochs < 1:
+            raise ConfigError(f"The number of epochs must be at least 1, not {self.epochs}.")
+        if self.log_every < 1:
+            raise ConfigError("log_every must be at least 1.")
+        if not 0.0 <= self.label_smoothing < 1.0:
+            raise ConfigError("label_smoothing must be in [0, 1).")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class TrainRecord:
+    """One report from the training loop; plain values only.
+
+    ``kind`` is ``"progress"`` (every ``log_every`` steps), ``"test"`` (a test on
+    the fixed subset) or ``"epoch"`` (an epoch ended; ``test_accuracy`` is on
+    the full test split). ``epoch`` counts from 0. ``loss`` is the mean
+    training loss since the previous record; ``train_accuracy`` the running
+    accuracy of the current epoch.
+    """
+
+    kind: str
+    epoch: int
+    epochs: int
+    step: int
+    steps_total: int
+    step_in_epoch: int
+    steps_per_epoch: int
+    samples_seen: int
+    loss: float
+    train_accuracy: float
+    lr: float
+    images_per_s: float
+    elapsed_s: float
+    eta_s: float
+    test_accuracy: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def pick_device(name: str = "auto") -> torch.device:
+    """``"auto"`` → CUDA if present, else Apple's MPS, else the CPU; otherwise ``torch.device(name)``."""
+    if name == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda")
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+    try:
+        device = torch.device(name)
+    except RuntimeError as error:
+        raise ConfigError(f"Unknown device {name!r}: {error}") from None
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise ConfigError("CUDA was asked for but no CUDA device is available.")
+    return device
+
+
+@dataclass
+class _Progress:
+    epoch: int = 0
+    step_in_epoch: int = 0
+    step: int = 0
+    samples_seen: int = 0
+    elapsed_s: float = 0.0
+    best_test_accuracy: float | None = None
+    last_test_accuracy: float | None = None
+
+
+class Trainer:
+    """Holds one run's model, optimizer and progress; :meth:`run` is the loop.
+
+    Parameters
+    ----------
+    config
+        The settings.
+    train_split, test_split
+        Data in memory (see :func:`mnist_desk.core.data.load_split`). The test
+        split may be ``None`` (no test accuracy is then reported).
+    resume
+        A checkpoint saved by :meth:`checkpoint`; its weights, optimizer state,
+        progress and history are restored and the run continues where it
+        stopped. Its architecture and activation override ``config``'s.
+    """
+
+    def __init__(self, config: TrainConfig, train_split: MnistSplit, test_split: MnistSplit | None = None,
+                 resume: Checkpoint | None = None) -> None:
+        if resume is not None:
+            config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation})
+        config.validate()
+        self.config = config
+        self.train_split = train_split
+        self.test_split = test_split
+        self.device = pick_device(config.device)
+        torch.manual_seed(config.seed)
+        self.model: nn.Module = build_model(config.arch, config.activation).to(self.device)
+        self.memory_format = torch.channels_last if config.channels_last else torch.contiguous_format
+        self.model = self.model.to(memory_format=self.memory_format)
+        self.optimizer = self._make_optimizer()
+        self.steps_per_epoch = math.ceil(len(train_split) / config.batch_size)
+        self.steps_total = self.steps_per_epoch * config.epochs
+        self.scheduler = (
+            torch.optim.lr_scheduler.OneCycleLR(self.optimizer, max_lr=config.lr, total_steps=self.steps_total)
+            if config.schedule == "onecycle" else None
+        )
+        self.history: list[dict[str, Any]] = []
+        self.progress = _Progress()
+        if resume is not None:
+            self._restore(resume)
+
+    def _make_optimizer(self) -> torch.optim.Optimizer:
+        params = self.model.parameters()
+        if self.config.optimizer == "adam":
+            return torch.optim.Adam(params, lr=self.config.lr, weight_decay=self.config.weight_decay)
+        return torch.optim.SGD(params, lr=self.config.lr, momentum=self.config.momentum,
+                               weight_decay=self.config.weight_decay, nesterov=self.config.momentum > 0)
+
+    def _restore(self, checkpoint: Checkpoint) -> None:
+        load_state_dict_checked(self.model, checkpoint.state_dict, checkpoint.arch)
+        self.history = list(checkpoint.history)
+        if checkpoint.optimizer_state is not None:
+            try:
+                self.optimizer.load_state_dict(checkpoint.optimizer_state)
+            except (ValueError, KeyError) as error:
+                raise ConfigError(f"The saved optimizer state does not fit the {self.config.optimizer!r} optimizer: {error}") from error
+        if self.scheduler is not None and checkpoint.scheduler_state is not None:
+            self.scheduler.load_state_dict(checkpoint.scheduler_state)
+        if checkpoint.progress:
+            known = {f.name for f in fields(_Progress)}
+            self.progress = _Progress(**{k: v for k, v in checkpoint.progress.items() if k in known})
+            if self.progress.step_in_epoch >= self.steps_per_epoch:  # batch size changed since
+                self.progress.epoch += 1
+                self.progress.step_in_epoch = 0
+
+    @property
+    def finished(self) -> bool:
+        return self.progress.epoch >= self.config.epochs
+
+    def _epoch_order(self, epoch: int) -> torch.Tensor:
+        # One generator per epoch, seeded from (seed, epoch), so a resumed run
+        # sees the same order for the rest of the interrupted epoch.
+        generator = torch.Generator().manual_seed(self.config.seed * 1_000_003 + epoch)
+        return torch.randperm(len(self.train_split), generator=generator)
+
+    def _current_lr(self) -> float:
+        return float(self.optimizer.param_groups[0]["lr"])
+
+    def evaluate_accuracy(self, split: MnistSplit) -> float:
+        """Accuracy of the current model on ``split`` (eval mode, then back to training)."""
+        self.model.eval()
+        try:
+            return accuracy_of(self.model, split, device=self.device)
+        finally:
+            self.model.train()
+
+    def run(self, interrupt: Callable[[], bool] | None = None) -> Iterator[TrainRecord]:
+        """Train, yielding a :class:`TrainRecord` every ``log_every`` steps and at each epoch end.
+
+        Parameters
+        ----------
+        interrupt
+            Called after every batch. It may block (that is how a window
+            pauses the run); returning True ends the run right there, so a stop
+            takes effect within one batch even between records.
+
+        Stop at any time by no longer iterating (or through ``interrupt``); the
+        state stays consistent for :meth:`checkpoint`.
+        """
+        config = self.config
+        progress = self.progress
+        images, labels = self.train_split.images, self.train_split.labels
+        test_subset = self.test_split.subset(config.test_subset) if (self.test_split and config.test_every > 0) else None
+        self.model.train()
+        session_start = time.perf_counter()
+        session_steps = 0
+        elapsed_before = progress.elapsed_s
+        while progress.epoch < config.epochs:
+            order = self._epoch_order(progress.epoch)
+            augment_generator = torch.Generator().manual_seed(config.seed * 7919 + progress.epoch * 104_729 + progress.step_in_epoch)
+            interval_loss, interval_steps, interval_samples = 0.0, 0, 0
+            interval_start = time.perf_counter()
+            epoch_correct, epoch_seen, epoch_loss = 0, 0, 0.0
+            epoch_start = time.perf_counter()
+            while progress.step_in_epoch < self.steps_per_epoch:
+                start = progress.step_in_epoch * config.batch_size
+                index = order[start:start + config.batch_size]
+                x = to_input(images[index], self.device)
+                y = labels[index].to(self.device)
+                if config.augment:
+                    x = augment_batch(x, augment_generator)
+                x = x.contiguous(memory_format=self.memory_format)
+                output = self.model(x)
+                loss = F.cross_entropy(output, y, label_smoothing=config.label_smoothing)
+                self.optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                self.optimizer.step()
+                if self.scheduler is not None:
+                    self.scheduler.step()
+
+                batch = int(y.shape[0])
+                progress.step_in_epoch += 1
+                progress.step += 1
+                progress.samples_seen += batch
+                session_steps += 1
+                batch_loss = float(loss.detach()) * batch
+                interval_loss += batch_loss
+                epoch_loss += batch_loss
+                interval_samples += batch
+                interval_steps += 1
+                epoch_correct += int((output.detach().argmax(1) == y).sum())
+                epoch_seen += batch
+                progress.elapsed_s = elapsed_before + (time.perf_counter() - session_start)
+                if interrupt is not None:
+                    paused_from = time.perf_counter()
+                    stop = interrupt()
+                    # Time spent paused inside interrupt() is not training time.
+                    paused = time.perf_counter() - paused_from
+                    session_start += paused
+                    interval_start += paused
+                    epoch_start += paused
+                    if stop:
+                        return
+
+                test_accuracy = None
+                if test_subset is not None and progress.step % config.test_every == 0:
+                    test_accuracy = self.evaluate_accuracy(test_subset)
+                last_in_epoch = progress.step_in_epoch == self.steps_per_epoch
+                if interval_steps >= config.log_every or test_accuracy is not None or last_in_epoch:
+                    now = time.perf_counter()
+                    record = self._record(
+                        "test" if test_accuracy is not None else "progress",
+                        interval_loss / max(interval_samples, 1), epoch_correct / max(epoch_seen, 1),
+                        interval_samples / max(now - interval_start, 1e-9), session_steps, session_start, test_accuracy,
+                    )
+                    interval_loss, interval_steps, interval_samples = 0.0, 0, 0
+                    interval_start = time.perf_counter()
+                    yield record
+
+            test_accuracy = self.evaluate_accuracy(self.test_split) if self.test_split is not None else None
+            progress.last_test_accuracy = test_accuracy
+            if test_accuracy is not None and (progress.best_test_accuracy is None or test_accuracy > progress.best_test_accuracy):
+                progress.best_test_accuracy = test_accuracy
+            progress.epoch += 1
+            progress.step_in_epoch = 0
+            progress.elapsed_s = elapsed_before + (time.perf_counter() - session_start)
+            # For a resumed epoch these cover only the part run in this session.
+            yield self._record("epoch", epoch_loss / max(epoch_seen, 1), epoch_correct / max(epoch_seen, 1),
+                               epoch_seen / max(time.perf_counter() - epoch_start, 1e-9),
+                               session_steps, session_start, test_accuracy, epoch=progress.epoch - 1)
+        self.model.eval()
+
+    def _record(self, kind: str, loss: float, train_accuracy: float, images_per_s: float, session_steps: int,
+                session_start: float, test_accuracy: float | None, epoch: int | None = None) -> TrainRecord:
+        progress = self.progress
+        per_step = (time.perf_counter() - session_start) / max(session_steps, 1)
+        record = TrainRecord(
+            kind=kind,
+            epoch=progress.epoch if epoch is None else epoch,
+            epochs=self.config.epochs,
+            step=progress.step,
+            steps_total=self.steps_total,
+            step_in_epoch=progress.step_in_epoch if epoch is None else self.steps_per_epoch,
+            steps_per_epoch=self.steps_per_epoch,
+            samples_seen=progress.samples_seen,
+            loss=loss,
+            train_accuracy=train_accuracy,
+            lr=self._current_lr(),
+            images_per_s=images_per_s,
+            elapsed_s=progress.elapsed_s,
+            eta_s=per_step * max(self.steps_total - progress.step, 0),
+            test_accuracy=test_accuracy,
+        )
+        self.history.append(record.to_dict())
+        return record
+
+    def checkpoint(self, include_resume_state: bool = True) -> Checkpoint:
+        """The current weights, settings, history and (optionally) what resuming needs."""
+        progress = asdict(self.progress)
+        metrics: dict[str, Any] = {
+            "test_accuracy": self.progress.last_test_accuracy,
+            "best_test_accuracy": self.progress.best_test_accuracy,
+            "epochs_completed": self.progress.epoch,
+            "training_seconds": round(self.progress.elapsed_s, 1),
+        }
+        return Checkpoint(
+            state_dict={k: v.detach().cpu().clone() for k, v in self.model.state_dict().items()},
+            arch=self.config.arch,
+            activation=self.config.activation,
+            hparams=self.config.to_dict(),
+            history=list(self.history),
+            metrics=metrics,
+            optimizer_state=_to_cpu(self.optimizer.state_dict()) if include_resume_state else None,
+            scheduler_state=self.scheduler.state_dict() if (include_resume_state and self.scheduler) else None,
+            progress=progress if include_resume_state else None,
+        )
+
+
+def _to_cpu(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return value.detach().cpu()
+    if isinstance(value, dict):
+        return {k: _to_cpu(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_to_cpu(v) for v in value]
+    return value
+
+
+def train(config: TrainConfig, train_split: MnistSplit, test_split: MnistSplit | None = None,
+          resume: Checkpoint | None = None) -> Iterator[TrainRecord]:
+    """Shorthand for ``Trainer(...).run()`` when the caller needs no checkpoint."""
+    return Trainer(config, train_split, test_split, resume).run()

@@ -1,0 +1,1 @@
+"""The window: thin Qt widgets over :mod:`mnist_desk.core`."""

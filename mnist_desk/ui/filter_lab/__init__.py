@@ -1,0 +1,1 @@
+"""The Filter Lab tab."""
