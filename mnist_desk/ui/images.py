@@ -1,0 +1,35 @@
+"""Converting between numpy arrays and Qt images (grayscale), shared by every tab."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QImage
+
+
+def gray_to_qimage(array: np.ndarray) -> QImage:
+    """(H, W) array → an 8-bit grayscale QImage that owns its pixels.
+
+    Floats are taken as 0..1 and clipped; uint8 is used as is.
+    """
+    if array.dtype != np.uint8:
+        array = (np.clip(np.nan_to_num(array.astype(np.float32)), 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+    array = np.ascontiguousarray(array)
+    height, width = array.shape
+    image = QImage(array.data, width, height, array.strides[0], QImage.Format.Format_Grayscale8)
+    return image.copy()  # detach from the numpy buffer, which may be freed
+
+
+def rgb_to_qimage(array: np.ndarray) -> QImage:
+    """(H, W, 3) uint8 array → an RGB888 QImage that owns its pixels."""
+    array = np.ascontiguousarray(array.astype(np.uint8))
+    height, width, _ = array.shape
+    image = QImage(array.data, width, height, array.strides[0], QImage.Format.Format_RGB888)
+    return image.copy()
+
+
+def qimage_to_gray(image: QImage) -> np.ndarray:
+    """Any QImage → float32 (H, W) grayscale in 0..1 (as drawn: no inversion)."""
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height = gray.width(), gray.height()
+    buffer = np.frombuffer(gray.constBits(), dtype=np.uint8, count=gray.bytesPerLine() * height)
+    return buffer.reshape(height, gray.bytesPerLine())[:, :width].astype(np.float32) / 255.0
