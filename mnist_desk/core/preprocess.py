@@ -25,6 +25,8 @@ INK_THRESHOLD = 0.2
 # Less ink than this (summed ink / picture area) means "no digit".
 MIN_INK_FRACTION = 0.0008
 MIN_INK_PIXELS = 12
+# Ink must differ from the paper by at least this much (0..1): below it is noise or a blank scan.
+MIN_CONTRAST = 0.12
 
 
 @dataclass
@@ -127,7 +129,7 @@ def to_gray_array(image: Image.Image | np.ndarray) -> np.ndarray:
     return np.asarray(image.convert("L"), dtype=np.float32) / 255.0
 
 
-def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool]:
+def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool, float]:
     """Make the ink bright and the background black.
 
     The background level is the median of the picture's border; when it is
@@ -136,10 +138,12 @@ def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool]:
 
     Returns
     -------
-    ink, inverted
+    ink, inverted, contrast
+        ``contrast`` is the strongest ink's difference from the paper
+        (0..1) before stretching.
     """
     if gray.size == 0:
-        return gray.astype(np.float32), False
+        return gray.astype(np.float32), False, 0.0
     border = np.concatenate([gray[0, :], gray[-1, :], gray[:, 0], gray[:, -1]])
     background = float(np.median(border))
     inverted = background > 0.5
@@ -149,7 +153,7 @@ def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool]:
     peak = float(ink.max()) if ink.size else 0.0
     if peak > 1e-6:
         ink = ink / peak
-    return np.clip(ink, 0.0, 1.0).astype(np.float32), inverted
+    return np.clip(ink, 0.0, 1.0).astype(np.float32), inverted, max(peak, 0.0)
 
 
 def _bounding_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
@@ -194,7 +198,7 @@ def fit_in_box(crop: np.ndarray, box: int = BOX_SIZE) -> np.ndarray:
     h, w = crop.shape
     scale = box / max(h, w)
     new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
-    image = Image.fromarray(crop.astype(np.float32), mode="F")
+    image = Image.fromarray(np.ascontiguousarray(crop, dtype=np.float32))  # mode "F"
     # BOX averages the pixels each output pixel covers when shrinking (area
     # resampling, as MNIST's anti-aliasing); BICUBIC interpolates when growing.
     method = Image.Resampling.BOX if scale < 1 else Image.Resampling.BICUBIC
@@ -243,10 +247,11 @@ def preprocess(image: Image.Image | np.ndarray, *, mnist_recipe: bool = True) ->
     gray = to_gray_array(image)
     if gray.ndim != 2 or gray.shape[0] < 1 or gray.shape[1] < 1:
         raise ImageError("The picture has no pixels.")
-    ink, inverted = ink_from_gray(gray)
+    ink, inverted, contrast = ink_from_gray(gray)
     mask = ink > INK_THRESHOLD
     ink_amount = float(ink.sum())
-    empty = int(mask.sum()) < min(MIN_INK_PIXELS, gray.size) or ink_amount < MIN_INK_FRACTION * gray.size
+    empty = (contrast < MIN_CONTRAST or int(mask.sum()) < min(MIN_INK_PIXELS, gray.size)
+             or ink_amount < MIN_INK_FRACTION * gray.size)
     blank = np.zeros((FIELD_SIZE, FIELD_SIZE), dtype=np.float32)
     if empty:
         return Preprocessed(gray, None, None, blank, True, inverted)
@@ -254,7 +259,7 @@ def preprocess(image: Image.Image | np.ndarray, *, mnist_recipe: bool = True) ->
     assert bbox is not None
     blobs = count_blobs(mask)
     if not mnist_recipe:
-        field28 = np.asarray(Image.fromarray(ink, mode="F").resize((FIELD_SIZE, FIELD_SIZE), Image.Resampling.BOX), dtype=np.float32)
+        field28 = np.asarray(Image.fromarray(ink).resize((FIELD_SIZE, FIELD_SIZE), Image.Resampling.BOX), dtype=np.float32)
         return Preprocessed(gray, None, None, np.clip(field28, 0, 1), False, inverted, blobs, bbox)
     top, left, bottom, right = bbox
     crop = ink[top:bottom, left:right]

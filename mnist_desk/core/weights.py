@@ -13,7 +13,6 @@ import datetime as _dt
 import os
 import pickle
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,20 +177,29 @@ def _read_file(path: Path, map_location: str | torch.device) -> Any:
     if path.stat().st_size == 0:
         raise WeightsError(f"{path} is empty (0 bytes); it is not a weights file.")
     try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as error:
+        raise WeightsError(f"Could not read {path}: {error.strerror or error}.") from error
+    try:
         return torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as error:
         text = str(error)
-        if "Weights only load failed" in text or "Unsupported global" in text or "Unsupported operand" in text:
+        if "Weights only load failed" in text or "Unsupported global" in text:
             raise WeightsError(
                 f"{path} was refused: it contains Python objects or code that a weights file must not hold "
                 "(only tensors and plain values are allowed). Nothing in it was executed."
             ) from error
-        raise WeightsError(f"{path} is not a PyTorch weights file ({text.splitlines()[0][:120]}).") from error
-    except (RuntimeError, zipfile.BadZipFile, EOFError, ValueError) as error:
-        first_line = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
-        raise WeightsError(f"{path} is truncated or corrupted and cannot be read ({first_line}).") from error
-    except OSError as error:
-        raise WeightsError(f"Could not read {path}: {error.strerror or error}.") from error
+        raise _unreadable(path, magic, error) from error
+    except Exception as error:  # torch raises many types (RuntimeError, OSError, IndexError ...) for bad bytes
+        raise _unreadable(path, magic, error) from error
+
+
+def _unreadable(path: Path, magic: bytes, error: Exception) -> WeightsError:
+    first_line = (str(error).splitlines() or [type(error).__name__])[0][:160]
+    if magic == b"PK\x03\x04":  # torch.save writes a zip archive: this one is damaged
+        return WeightsError(f"{path} is truncated or corrupted and cannot be read ({first_line}).")
+    return WeightsError(f"{path} is not a PyTorch weights file ({first_line}).")
 
 
 def _is_state_dict(value: Any) -> bool:

@@ -1,0 +1,100 @@
+"""The training iterator on real MNIST digits (the committed fixture)."""
+
+import math
+
+import pytest
+import torch
+
+from mnist_desk.core.augment import augment_batch
+from mnist_desk.core.errors import ConfigError
+from mnist_desk.core.training import TrainConfig, Trainer, pick_device, train
+from mnist_desk.core.weights import load_checkpoint, save_checkpoint
+
+
+def _config(**overrides):
+    values = dict(arch="tutorial", batch_size=50, epochs=2, log_every=5, device="cpu", seed=3)
+    values.update(overrides)
+    return TrainConfig(**values)
+
+
+def test_loss_goes_down_and_records_carry_every_metric(train_sample, test_sample):
+    records = list(train(_config(), train_sample, test_sample))
+    progress = [r for r in records if r.kind == "progress"]
+    epochs = [r for r in records if r.kind == "epoch"]
+    assert [r.epoch for r in epochs] == [0, 1]
+    assert progress[-1].loss < progress[0].loss * 0.6
+    assert all(0 <= r.test_accuracy <= 1 for r in epochs)
+    assert epochs[-1].test_accuracy > 0.6  # 2 epochs on 1,000 digits, tested on 300 real test digits
+    last = records[-1]
+    assert last.step == last.steps_total == 40 and last.samples_seen == 2000
+    assert last.images_per_s > 0 and last.eta_s == 0
+    assert all(math.isfinite(r.loss) for r in records)
+
+
+def test_runs_are_reproducible_with_a_seed(train_sample):
+    first = [r.loss for r in train(_config(epochs=1), train_sample)]
+    second = [r.loss for r in train(_config(epochs=1), train_sample)]
+    assert first == second
+    other = [r.loss for r in train(_config(epochs=1, seed=4), train_sample)]
+    assert other != first
+
+
+def test_stopping_and_resuming_continues_where_it_stopped(train_sample, tmp_path):
+    trainer = Trainer(_config(), train_sample)
+    for record in trainer.run():
+        if record.step >= 25:
+            break  # the consumer simply stops iterating
+    assert trainer.progress.step == 25 and trainer.progress.epoch == 1
+    path = save_checkpoint(trainer.checkpoint(), tmp_path / "run.pt")
+    resumed = Trainer(_config(), train_sample, resume=load_checkpoint(path))
+    assert resumed.progress.step == 25 and len(resumed.history) == len(trainer.history)
+    assert resumed.optimizer.state_dict()["state"][0]["step"] == 25
+    records = list(resumed.run())
+    assert records[0].step == 30 and records[-1].step == 40
+    assert resumed.finished
+
+
+def test_interrupt_stops_within_one_batch(train_sample):
+    calls = []
+
+    def interrupt():
+        calls.append(1)
+        return len(calls) >= 3
+
+    trainer = Trainer(_config(log_every=100), train_sample)
+    assert list(trainer.run(interrupt)) == []
+    assert trainer.progress.step == 3
+
+
+def test_sgd_one_cycle_sigmoid_and_augmentation_run(train_sample):
+    config = _config(epochs=1, optimizer="sgd", lr=0.05, schedule="onecycle", activation="sigmoid", augment=True)
+    trainer = Trainer(config, train_sample)
+    lrs = [r.lr for r in trainer.run()]
+    assert max(lrs) > lrs[-1]  # one-cycle anneals
+    assert isinstance(trainer.model.conv1[1], torch.nn.Sigmoid)
+
+
+def test_test_subset_every_k_steps(train_sample, test_sample):
+    records = list(train(_config(epochs=1, test_every=10, test_subset=100), train_sample, test_sample))
+    tests = [r for r in records if r.kind == "test"]
+    assert [r.step for r in tests] == [10, 20]
+
+
+def test_bad_settings_are_config_errors(train_sample):
+    for bad in (dict(lr=0), dict(lr=float("nan")), dict(batch_size=0), dict(epochs=0), dict(optimizer="lbfgs"),
+                dict(arch="vgg"), dict(activation="tanh"), dict(schedule="cosine")):
+        with pytest.raises(ConfigError):
+            Trainer(_config(**bad), train_sample)
+    with pytest.raises(ConfigError):
+        pick_device("cuda:7" if not torch.cuda.is_available() else "nonsense")
+
+
+def test_augmentation_keeps_shape_range_and_the_digit(train_sample):
+    x = train_sample.images[:64].unsqueeze(1).float() / 255
+    out = augment_batch(x, torch.Generator().manual_seed(0))
+    assert out.shape == x.shape and out.min() >= 0 and out.max() <= 1
+    assert not torch.equal(out, x)
+    ink_ratio = out.sum(dim=(1, 2, 3)) / x.sum(dim=(1, 2, 3))
+    assert bool(((ink_ratio > 0.5) & (ink_ratio < 2.0)).all())
+    again = augment_batch(x, torch.Generator().manual_seed(0))
+    assert torch.equal(out, again)
