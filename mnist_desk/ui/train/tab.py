@@ -1,18 +1,327 @@
-"""The Train tab (not built yet: a placeholder until its issue lands)."""
+"""The Train tab: the tutorial's sections 2.3–2.5 in a window.
+
+Settings on the left, the live chart on the right; the run itself happens in
+a worker thread (:mod:`.session`), which loads MNIST, trains and sends plain
+records and checkpoints back. Constructing the tab imports neither torch nor
+matplotlib: both load when first needed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog, QGroupBox, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
 
 from ..active_model import ActiveModel
-from ..placeholder import PlaceholderTab
+from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
+from .chart import TrainChart
+from .form import InvalidSetting, TrainForm
+from .metrics import MetricsStore
+from .progress_panel import ProgressPanel, format_percent
+from .session import TrainingSession, TrainJob
+from .weights_panel import WeightsPanel
+
+if TYPE_CHECKING:
+    from ...core.weights import Checkpoint
+
+WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
 
 
-class TrainTab(PlaceholderTab):
-    """Placeholder for the Train tab."""
+class TrainTab(QWidget):
+    """Train a CNN on MNIST with a live chart; save, load, resume and use the weights.
 
-    def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("The Train tab is coming in a later version of MNIST Desk."), parent)
+    Parameters
+    ----------
+    active_model, settings, parent
+        As every tab.
+    split_loader
+        Reads a split from the data folder (in the worker); tests pass one that
+        returns the committed fixtures.
+    """
+
+    def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None, *,
+                 split_loader: SplitLoader | None = None) -> None:
+        super().__init__(parent)
         self.active_model = active_model
         self.settings = settings
+        self.split_loader = split_loader or default_split_loader
+        self.store = MetricsStore()
+        self.session = TrainingSession(self)
+        self._data: tuple[str, DigitArrays, DigitArrays] | None = None  # loaded splits, reused by later runs
+        self._session_checkpoint: Checkpoint | None = None  # the newest one this tab's runs produced
+        self._devices_listed = False
+        self.setAcceptDrops(True)
+
+        self.data_folder = DataFolderWidget(settings, self)
+        self.form = TrainForm(settings, self)
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self.start_button.setToolTip(self.tr("Train a new model with these settings (F5)"))
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.pause_button.setToolTip(self.tr("Pause or resume the run (F6)"))
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setToolTip(self.tr("Stop the run after the current batch; it can be resumed later (Shift+F5)"))
+        self.progress = ProgressPanel(self)
+        self.weights = WeightsPanel(active_model, settings, self)
+        self.chart = TrainChart(self.store, self)
+
+        controls = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            controls.addWidget(button)
+        settings_box = QGroupBox(self.tr("Settings"), self)
+        settings_layout = QVBoxLayout(settings_box)
+        settings_layout.addWidget(self.form)
+        settings_layout.addLayout(controls)
+        progress_box = QGroupBox(self.tr("Progress"), self)
+        QVBoxLayout(progress_box).addWidget(self.progress)
+        weights_box = QGroupBox(self.tr("Weights"), self)
+        QVBoxLayout(weights_box).addWidget(self.weights)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(settings_box)
+        left_layout.addWidget(progress_box)
+        left_layout.addWidget(weights_box)
+        left_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wide enough for the whole form: the panel scrolls vertically only.
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.data_folder)
+        layout.addWidget(splitter, 1)
+
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        self.weights.loaded.connect(self._on_weights_loaded)
+        self.weights.resume_requested.connect(self.resume_from)
+        self.chart.export_requested.connect(self.export_csv)
+        self.data_folder.status_changed.connect(self._list_devices)
+        self.session.status.connect(self._on_status)
+        self.session.data_loaded.connect(self._on_data_loaded)
+        self.session.started.connect(self._on_started)
+        self.session.record.connect(self._on_record)
+        self.session.checkpoint.connect(self._on_checkpoint)
+        self.session.state_changed.connect(self._on_state)
+        self.session.ended.connect(self._on_ended)
+        for keys, slot in ((QKeySequence(Qt.Key.Key_F5), self.start), (QKeySequence(Qt.Key.Key_F6), self.toggle_pause),
+                           (QKeySequence("Shift+F5"), self.stop)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._on_state("idle")
+
+    # -- starting -----------------------------------------------------------------------------
+    def _job(self, resume: Checkpoint | None) -> TrainJob | None:
+        try:
+            config = self.form.values()
+        except InvalidSetting as error:
+            self._error(str(error))
+            return None
+        root = self.data_folder.folder()
+        train = test = None
+        if self._data is not None and self._data[0] == str(root):
+            _, train, test = self._data
+        return TrainJob(config, root, self.split_loader, train, test, resume)
+
+    @Slot()
+    def start(self) -> bool:
+        """Start a new run with the form's settings; False (with a message) if it cannot start."""
+        if self.session.is_active():
+            return False
+        job = self._job(None)
+        if job is None:
+            return False
+        self._session_checkpoint = None
+        self.form.set_model_locked(False)
+        self.store.new_run(self.form.describe())
+        self.weights.new_run()
+        self.chart.redraw_now()
+        self.session.start(job)
+        return True
+
+    @Slot(object)
+    def resume_from(self, checkpoint: Checkpoint) -> bool:
+        """Continue a stopped run (this tab's, or a loaded file's) where it stopped."""
+        if self.session.is_active():
+            return False
+        if not checkpoint.resumable:
+            self._error(self.tr("These weights hold no optimizer state or progress, so their run cannot be resumed."))
+            return False
+        done = int((checkpoint.progress or {}).get("epoch", 0))
+        if done >= self.form.epochs.value():
+            self._error(self.tr("That run has already trained {0} epochs: raise Epochs above {0} to train it further.")
+                        .format(done))
+            return False
+        self.form.set_values({"arch": checkpoint.arch, "activation": checkpoint.activation})
+        job = self._job(checkpoint)
+        if job is None:
+            return False
+        if checkpoint is not self._session_checkpoint or self.store.current is None:
+            # A loaded file: draw its history as a run of its own, then continue it.
+            self.store.new_run(self.tr("{0} (resumed)").format(self.weights.checkpoint_label or self.form.describe()),
+                               checkpoint.history)
+        self.form.set_model_locked(True)
+        self.chart.redraw_now()
+        self.session.start(job)
+        return True
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.session.state == "running":
+            self.session.pause()
+        elif self.session.state in ("pausing", "paused"):
+            self.session.resume()
+
+    @Slot()
+    def stop(self) -> None:
+        self.session.stop()
+
+    # -- what the run reports -----------------------------------------------------------------
+    @Slot(str)
+    def _on_status(self, code: str) -> None:
+        texts = {"loading": self.tr("Loading MNIST from {0}…").format(self.data_folder.folder()),
+                 "building": self.tr("Building the model…")}
+        self.progress.show_status(texts.get(code, code))
+
+    @Slot(object, object)
+    def _on_data_loaded(self, train: DigitArrays, test: DigitArrays) -> None:
+        self._data = (str(self.data_folder.folder()), train, test)
+
+    @Slot(dict)
+    def _on_started(self, info: dict[str, Any]) -> None:
+        self._list_devices()
+        self.progress.reset(info)
+        resumed = int(info["start_step"]) > 0
+        self.progress.show_status(
+            (self.tr("Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.") if resumed else
+             self.tr("Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.")).format(
+                int(info["start_step"]), info["arch"], info["activation"], int(info["train_size"]), info["device"]))
+
+    @Slot(dict)
+    def _on_record(self, record: dict[str, Any]) -> None:
+        self.store.add(record)
+        self.chart.mark_dirty()  # drawn by the chart's timer, not per record
+        self.progress.show_record(record)
+
+    @Slot(object, str)
+    def _on_checkpoint(self, checkpoint: Checkpoint, why: str) -> None:
+        self._session_checkpoint = checkpoint
+        run = self.store.current
+        label = self.tr("Training run #{0}").format(run.number if run else "?")
+        self.weights.take_checkpoint(checkpoint, why, label)
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        active = state != "idle"
+        self.start_button.setEnabled(not active)
+        self.pause_button.setEnabled(state in ("running", "paused"))
+        self.pause_button.setText(self.tr("Resume") if state in ("paused", "pausing") else self.tr("Pause"))
+        if state == "pausing":
+            self.pause_button.setText(self.tr("Pausing…"))
+        self.stop_button.setEnabled(active and state != "stopping")
+        self.form.setEnabled(not active)
+        self.data_folder.setEnabled(not active)
+        self.weights.set_run_state(active, state == "paused")
+        if state == "paused":
+            self.progress.show_status(self.tr("Paused. Save the weights now, or Resume."))
+        elif state == "stopping":
+            self.progress.show_status(self.tr("Stopping after the current batch…"))
+
+    @Slot(str, str)
+    def _on_ended(self, outcome: str, message: str) -> None:
+        self.chart.redraw_now()
+        if outcome == "failed":
+            self._error(message)
+            return
+        checkpoint = self._session_checkpoint
+        accuracy = format_percent(checkpoint.test_accuracy if checkpoint is not None else None)
+        if outcome == "completed":
+            self.progress.show_status(self.tr("Finished: test accuracy {0}. Save the weights, or use them in every "
+                                              "tab.").format(accuracy))
+        else:
+            self.progress.show_status(self.tr("Stopped. Save the weights, or resume the run later "
+                                              "(Resume stopped run)."))
+
+    def _error(self, message: str) -> None:
+        self.progress.show_status(message, error=True)
+
+    @Slot()
+    def _list_devices(self) -> None:
+        # CUDA / MPS are only known once torch is loaded (the data check loads it in a worker).
+        if not self._devices_listed and "torch" in sys.modules:
+            self._devices_listed = True
+            self.form.add_available_devices()
+
+    # -- weights files and CSV ----------------------------------------------------------------
+    @Slot(object, str)
+    def _on_weights_loaded(self, checkpoint: Checkpoint, path: str) -> None:
+        if checkpoint.hparams:
+            self.form.set_values(checkpoint.hparams)
+        self.form.set_values({"arch": checkpoint.arch, "activation": checkpoint.activation})
+        self.store.new_run(Path(path).name, checkpoint.history)
+        self.chart.redraw_now()
+
+    @Slot()
+    def export_csv(self) -> None:
+        start = Path(self.weights.weights_dir()) / "mnist-training-metrics.csv"
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export metrics as CSV"), str(start),
+                                                self.tr("CSV files (*.csv);;All files (*)"))
+        if chosen:
+            self.write_csv(Path(chosen))
+
+    def write_csv(self, path: Path) -> bool:
+        try:
+            rows = self.store.write_csv(path)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Could not export the metrics"),
+                                self.tr("Could not write {0}: {1}").format(path, error.strerror or error))
+            return False
+        self.progress.show_status(self.tr("Exported {0:,} records to {1}.").format(rows, path))
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._dropped_weights(event) is not None and not self.session.is_active():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        path = self._dropped_weights(event)
+        if path is not None and not self.session.is_active():
+            event.acceptProposedAction()
+            self.weights.load(path)
+
+    @staticmethod
+    def _dropped_weights(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in WEIGHT_SUFFIXES:
+            return Path(urls[0].toLocalFile())
+        return None
+
+    # -- closing ------------------------------------------------------------------------------
+    def has_unsaved_run(self) -> bool:
+        """True while a run trains or its newest weights are not saved (the window may ask first)."""
+        panel = self.weights
+        if self.session.is_active():
+            return True
+        return (self._session_checkpoint is not None and panel.checkpoint is self._session_checkpoint
+                and panel.saved_step != (self._session_checkpoint.progress or {}).get("step"))
+
+    def shutdown(self) -> None:
+        """Stop the run and wait for its worker; stop the data folder's workers."""
+        self.session.shutdown()
+        self.data_folder.shutdown()

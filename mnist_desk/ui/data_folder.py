@@ -1,0 +1,383 @@
+"""The MNIST data-folder field shared by the Train and Evaluate tabs.
+
+It shows where MNIST is looked for (the ``data/dir`` setting, else
+``$MNIST_DESK_DATA``, else the user data folder: :func:`resolve_data_dir`'s
+order), whether the four files are there, and offers "Choose folder…" and
+"Download" (with a progress bar and Cancel). Every instance follows the same
+setting: changing the folder in one tab updates the other.
+
+Checking the files needs :mod:`mnist_desk.core.data`, which imports torch; so
+the check runs in a worker (it is cheap once torch is loaded, and never
+freezes the window while torch loads). Loaded splits cross threads as
+:class:`DigitArrays`, plain numpy arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from ..core.paths import resolve_data_dir
+from .worker import IteratorWorker, WorkerRunner
+
+if TYPE_CHECKING:
+    from ..core.data import MnistSplit
+
+SETTINGS_KEY = "data/dir"
+
+# Loads one split: (data folder, train?) → MnistSplit. Tests inject one that returns fixtures.
+SplitLoader = Callable[[Path, bool], "MnistSplit"]
+
+
+def default_split_loader(root: Path, train: bool) -> MnistSplit:
+    """Read a split from the MNIST files in ``root`` (runs in a worker: it takes seconds)."""
+    from ..core.data import load_split
+
+    return load_split(root, train)
+
+
+@dataclass(frozen=True)
+class DigitArrays:
+    """One split as plain numpy arrays: what the GUI thread keeps and signals carry.
+
+    ``images`` is uint8 (N, 28, 28), ink bright; ``labels`` int64 (N,). Never
+    written after creation, so both threads may read it.
+    """
+
+    images: np.ndarray
+    labels: np.ndarray
+
+    def __len__(self) -> int:
+        return int(self.labels.shape[0])
+
+    @classmethod
+    def from_split(cls, split: MnistSplit) -> DigitArrays:
+        images = split.images.numpy().copy()
+        labels = split.labels.numpy().astype(np.int64, copy=True)
+        images.setflags(write=False)
+        labels.setflags(write=False)
+        return cls(images, labels)
+
+    def to_split(self) -> MnistSplit:
+        """An MnistSplit over the same memory (for the core; called in the worker)."""
+        import torch
+
+        from ..core.data import MnistSplit
+
+        # Copied: torch wants writable memory, and the GUI's arrays stay untouched whatever runs on these.
+        images = torch.from_numpy(np.array(self.images, copy=True))
+        labels = torch.from_numpy(np.array(self.labels, copy=True))
+        return MnistSplit(images, labels)
+
+
+def describe_folder(option: str) -> str:
+    """The folder MNIST is looked for in, as the user should read it."""
+    return str(resolve_data_dir(option or None))
+
+
+def _status_steps(root: Path) -> Iterator[tuple[str, str, str]]:
+    """Worker side: ``(state, detail, raw folder)`` with state "found", "missing" or "bad"."""
+    from ..core.data import SPLIT_FILES, check_data_dir, raw_folder
+    from ..core.errors import DataError
+
+    folder = raw_folder(root)
+    try:
+        check_data_dir(root)
+    except DataError as error:
+        names = [name for pair in SPLIT_FILES.values() for name in pair]
+        missing = any(not (folder / name).exists() for name in names)
+        yield ("missing" if missing else "bad"), str(error), str(folder)
+        return
+    yield "found", "", str(folder)
+
+
+class _DataFolderHub(QObject):
+    """Tells every data-folder widget that the folder or its contents changed."""
+
+    folder_changed = Signal()
+
+
+_hub: _DataFolderHub | None = None
+
+
+def _data_folder_hub() -> _DataFolderHub:
+    global _hub
+    if _hub is None:
+        _hub = _DataFolderHub(QCoreApplication.instance())
+    return _hub
+
+
+class DataFolderWidget(QWidget):
+    """Folder field, live status, Choose folder… and Download for the MNIST files.
+
+    Signals
+    -------
+    folder_changed(str)
+        The resolved data folder changed (another tab may have changed it).
+    status_changed(bool)
+        Whether MNIST is usable in the folder, after each check.
+    """
+
+    folder_changed = Signal(str)
+    status_changed = Signal(bool)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.ready: bool | None = None  # None until the first check has finished
+        self._checked_once = False
+        self._recheck = False
+        self._status_busy = False
+        self._status_runner = WorkerRunner(self)
+        self._download_runner = WorkerRunner(self)
+        self._cancelling = False
+        self._downloading = False
+        self._download_error: str | None = None
+        self._pending_error: str | None = None  # why the last download failed, shown after the re-check
+        self.setAcceptDrops(True)
+
+        self.edit = QLineEdit(self)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setToolTip(self.tr("The folder that holds MNIST/raw with the four MNIST files. "
+                                     "Empty: $MNIST_DESK_DATA, else your user data folder. "
+                                     "You can also drop a folder here."))
+        self.edit.editingFinished.connect(self._on_edited)
+        self.choose_button = QPushButton(self.tr("Choose folder…"), self)
+        self.choose_button.clicked.connect(self.choose_folder)
+        self.download_button = QPushButton(self.tr("Download"), self)
+        self.download_button.setToolTip(self.tr("Download MNIST (about 12 MB) into this folder with torchvision"))
+        self.download_button.clicked.connect(self.start_download)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 4)
+        self.progress.setFormat(self.tr("%v of %m files"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel_download)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("MNIST data folder:"), self)
+        label.setBuddy(self.edit)
+        row.addWidget(label)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.download_button)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(0, 0, 0, 0)
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addLayout(status_row)
+
+        self._show_option()
+        self.status_label.setText(self.tr("Checking {0}…").format(self.folder()))
+        _data_folder_hub().folder_changed.connect(self._on_hub_changed)
+
+    # -- the folder ---------------------------------------------------------------------------
+    def option(self) -> str:
+        """The folder chosen in the app ("" when none: the default applies)."""
+        return str(self.settings.value(SETTINGS_KEY, "", type=str) or "")
+
+    def folder(self) -> Path:
+        """The data folder in effect (option, else $MNIST_DESK_DATA, else the user folder)."""
+        return resolve_data_dir(self.option() or None)
+
+    def set_folder(self, path: str | Path) -> None:
+        """Use ``path`` as the data folder (empty: back to the default) and re-check it."""
+        text = str(path).strip()
+        if text == self.option():
+            return
+        self.settings.setValue(SETTINGS_KEY, text)
+        self.settings.sync()
+        _data_folder_hub().folder_changed.emit()  # every widget, this one included, re-reads the setting
+
+    @Slot()
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the MNIST data folder"), str(self.folder()))
+        if chosen:
+            self.set_folder(chosen)
+
+    @Slot()
+    def _on_edited(self) -> None:
+        self.set_folder(self.edit.text())
+
+    @Slot()
+    def _on_hub_changed(self) -> None:
+        self._show_option()
+        self.folder_changed.emit(str(self.folder()))
+        self.refresh()
+
+    def _show_option(self) -> None:
+        self.edit.setText(self.option())
+        self.edit.setPlaceholderText(describe_folder(""))
+
+    # -- checking -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._checked_once:
+            self._checked_once = True
+            QTimer.singleShot(0, self.refresh)  # after the tab has painted
+
+    @Slot()
+    def refresh(self) -> None:
+        """Check the folder again (in a worker); ``status_changed`` reports the answer."""
+        self._checked_once = True
+        if self._status_busy:
+            self._recheck = True
+            return
+        self._recheck = False
+        # The previous check's worker is done; its thread may still be winding down.
+        self._status_runner.stop_and_wait()
+        self._status_busy = True
+        root = self.folder()
+        worker = IteratorWorker(lambda _worker: _status_steps(root))
+        worker.item.connect(self._on_status)
+        worker.failed.connect(self._on_status_failed)
+        worker.finished.connect(self._on_status_finished)
+        self._status_runner.start(worker)
+
+    @Slot(object)
+    def _on_status(self, item: Any) -> None:
+        state, detail, raw = item
+        if state == "found":
+            self.status_label.setText(self.tr("MNIST found: 60,000 training + 10,000 test digits"))
+            self.status_label.setToolTip(raw)
+            self.status_label.setStyleSheet("color: #1b7a2f;")
+        elif state == "missing":
+            self.status_label.setText(self.tr("MNIST not found in {0}: choose the folder that holds "
+                                              "MNIST/raw, or Download it.").format(raw))
+            self.status_label.setToolTip(detail)
+            self.status_label.setStyleSheet("color: #a05a00;")
+        else:  # truncated or corrupted: the core's message says which file and what to do
+            self.status_label.setText(detail)
+            self.status_label.setToolTip(raw)
+            self.status_label.setStyleSheet("color: #b00020;")
+        if self._pending_error and state != "found":
+            # A failed download: its reason says more than "not found".
+            self.status_label.setText(self._pending_error)
+            self.status_label.setStyleSheet("color: #b00020;")
+        self._pending_error = None
+        self._set_ready(state == "found")
+
+    @Slot(str)
+    def _on_status_failed(self, message: str) -> None:
+        self.status_label.setText(self.tr("Could not check the data folder: {0}").format(message))
+        self.status_label.setStyleSheet("color: #b00020;")
+        self._set_ready(False)
+
+    @Slot()
+    def _on_status_finished(self) -> None:
+        self._status_busy = False
+        if self._recheck:
+            QTimer.singleShot(0, self.refresh)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.ready = ready
+        self.download_button.setEnabled(not ready and not self._downloading)
+        self.status_changed.emit(ready)
+
+    # -- downloading --------------------------------------------------------------------------
+    def is_downloading(self) -> bool:
+        return self._downloading
+
+    @Slot()
+    def start_download(self, steps: Callable[[Path], Iterator[tuple[int, int, str]]] | None = None) -> None:
+        """Download MNIST into the folder; ``steps`` replaces the core's download (tests)."""
+        if self._downloading:
+            return
+        self._download_runner.stop_and_wait()  # a previous download's thread may still be winding down
+        self._downloading = True
+        root = self.folder()
+        if steps is None:
+            from ..core.data import download as steps  # noqa: PLC0415 (torch: only when asked)
+        make = steps
+        worker = IteratorWorker(lambda _worker: make(root))
+        worker.item.connect(self._on_download_item)
+        worker.failed.connect(self._on_download_failed)
+        worker.stopped.connect(self._on_download_cancelled)
+        worker.finished.connect(self._on_download_finished)
+        self._cancelling = False
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.download_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.edit.setEnabled(False)
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(self.tr("Downloading MNIST into {0}…").format(root))
+        self._download_runner.start(worker)
+
+    @Slot()
+    def cancel_download(self) -> None:
+        self._cancelling = True
+        self.cancel_button.setEnabled(False)
+        self.status_label.setText(self.tr("Cancelling after the current file…"))
+        self._download_runner.request_stop()
+
+    @Slot(object)
+    def _on_download_item(self, item: Any) -> None:
+        done, total, name = item
+        self.progress.setRange(0, int(total))
+        self.progress.setValue(int(done))
+        if not self._cancelling:
+            self.status_label.setText(self.tr("Downloaded {0} ({1} of {2})").format(name, done, total))
+
+    @Slot(str)
+    def _on_download_failed(self, message: str) -> None:
+        self._download_error = message
+
+    @Slot()
+    def _on_download_cancelled(self) -> None:
+        self._download_error = self.tr("Download cancelled; the files already downloaded are kept.")
+
+    @Slot()
+    def _on_download_finished(self) -> None:
+        self._downloading = False
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.choose_button.setEnabled(True)
+        self.edit.setEnabled(True)
+        self._pending_error, self._download_error = self._download_error, None
+        _data_folder_hub().folder_changed.emit()  # both tabs re-check the files
+
+    # -- drag and drop ------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._dropped_folder(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        folder = self._dropped_folder(event)
+        if folder is not None:
+            self.set_folder(folder)
+            event.acceptProposedAction()
+
+    @staticmethod
+    def _dropped_folder(event: QDragEnterEvent | QDropEvent) -> str | None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).is_dir():
+            return urls[0].toLocalFile()
+        return None
+
+    # -- closing ------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop the status check and any download, and wait (a download finishes its current file)."""
+        self._download_runner.stop_and_wait(120_000)
+        self._status_runner.stop_and_wait()

@@ -1,0 +1,253 @@
+"""One training run at a time, in a worker thread.
+
+The :class:`~mnist_desk.core.training.Trainer` lives entirely on the worker
+side: :func:`training_steps` builds it in the worker and drives it, and the GUI
+only ever receives plain data: ``TrainRecord.to_dict()`` records and
+:class:`~mnist_desk.core.weights.Checkpoint` copies (CPU tensor copies nobody
+else holds). A checkpoint is sent at every epoch end, when the run is paused
+(taken in the worker right before it blocks, so "Save" while paused saves
+exactly where it stands) and when it stops.
+
+Items the worker emits, as tuples:
+
+``("status", code)``          "loading" (reading MNIST), "building"
+``("data", train, test)``     the splits just loaded, as :class:`DigitArrays` (cached for the next run)
+``("started", info)``         device, steps, where a resumed run starts
+``("record", record_dict)``   one ``TrainRecord.to_dict()``
+``("checkpoint", why, ckpt)`` why: "epoch", "paused", "stopped" or "finished"
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ..data_folder import DigitArrays, SplitLoader
+from ..worker import IteratorWorker, WorkerRunner
+
+if TYPE_CHECKING:
+    from ...core.training import Trainer
+    from ...core.weights import Checkpoint
+
+
+@dataclass
+class TrainJob:
+    """What one run needs; built on the GUI thread, read-only afterwards."""
+
+    config: dict[str, Any]  # TrainConfig.to_dict()
+    root: Path
+    loader: SplitLoader
+    train: DigitArrays | None = None  # already loaded (a previous run's), else loaded in the worker
+    test: DigitArrays | None = None
+    resume: Checkpoint | None = None
+
+
+class PauseControl:
+    """Pause requests from the GUI, acknowledged by the worker with a checkpoint.
+
+    The worker itself sets the worker's paused flag (after sending the
+    checkpoint), under the same lock the GUI resumes under, so a resume can
+    never be lost between the two.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.requested = False
+        self.acknowledged = False
+        self.worker: IteratorWorker | None = None
+
+    def request(self) -> None:
+        with self.lock:
+            self.requested = True
+
+    def resume(self) -> None:
+        with self.lock:
+            self.requested = False
+            self.acknowledged = False
+            if self.worker is not None:
+                self.worker.set_paused(False)
+
+
+def _interrupt_for(worker: IteratorWorker, trainer: Trainer, control: PauseControl):
+    """The ``interrupt`` Trainer.run calls after every batch."""
+
+    def interrupt() -> bool:
+        with control.lock:
+            if control.requested and not control.acknowledged:
+                control.acknowledged = True
+                # Emitted from the worker thread like every item; the state is consistent here
+                # (the batch is fully applied), and the copy is the GUI's to keep.
+                worker.item.emit(("checkpoint", "paused", trainer.checkpoint()))
+                worker.set_paused(True)
+        return worker.interrupt()  # blocks while paused; True once a stop was requested
+
+    return interrupt
+
+
+def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl) -> Iterator[tuple[Any, ...]]:
+    """The worker's side of a run (see the module docstring for the items)."""
+    train, test = job.train, job.test
+    if train is None or test is None:
+        yield ("status", "loading")
+        train = DigitArrays.from_split(job.loader(job.root, True))
+        test = DigitArrays.from_split(job.loader(job.root, False))
+        yield ("data", train, test)
+    if worker.interrupt():  # stopped while loading: no run to start
+        return
+    yield ("status", "building")
+    from ...core.training import TrainConfig, Trainer
+
+    trainer = Trainer(TrainConfig.from_dict(job.config), train.to_split(), test.to_split(), job.resume)
+    yield ("started", {
+        "device": str(trainer.device),
+        "arch": trainer.config.arch,
+        "activation": trainer.config.activation,
+        "steps_total": trainer.steps_total,
+        "steps_per_epoch": trainer.steps_per_epoch,
+        "start_step": trainer.progress.step,
+        "start_epoch": trainer.progress.epoch,
+        "epochs": trainer.config.epochs,
+        "train_size": len(train),
+        "config": trainer.config.to_dict(),
+    })
+    control.worker = worker
+    last_sent_step = -1
+    records = trainer.run(interrupt=_interrupt_for(worker, trainer, control))
+    clean = False
+    try:
+        for record in records:
+            yield ("record", record.to_dict())
+            if record.kind == "epoch":
+                last_sent_step = trainer.progress.step
+                yield ("checkpoint", "epoch", trainer.checkpoint())
+        clean = True
+    except GeneratorExit:  # the worker stopped iterating (a stop between items): still a clean state
+        clean = True
+        raise
+    finally:
+        records.close()
+        if clean and trainer.progress.step != last_sent_step:
+            why = "finished" if trainer.finished else "stopped"
+            # No yield is possible while closing; emit directly, still from the worker thread.
+            worker.item.emit(("checkpoint", why, trainer.checkpoint()))
+
+
+class TrainingSession(QObject):
+    """Starts, pauses, resumes and stops the one training run; re-emits its items as signals.
+
+    Signals
+    -------
+    status(str)            "loading", "building"
+    data_loaded(object, object)   train and test :class:`DigitArrays`
+    started(dict)          the run's facts (device, steps ...)
+    record(dict)           one TrainRecord as a dict
+    checkpoint(object, str)  a Checkpoint and why it was taken
+    state_changed(str)     "idle", "running", "pausing", "paused", "stopping"
+    ended(str, str)        "completed", "stopped" or "failed", and the error message if failed
+    """
+
+    status = Signal(str)
+    data_loaded = Signal(object, object)
+    started = Signal(dict)
+    record = Signal(dict)
+    checkpoint = Signal(object, str)
+    state_changed = Signal(str)
+    ended = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = WorkerRunner(self)
+        self._control = PauseControl()
+        self._state = "idle"
+        self._outcome = ("completed", "")
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    def is_active(self) -> bool:
+        """True from start until the worker has finished."""
+        return self._state != "idle"
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def start(self, job: TrainJob) -> None:
+        """Start a run; one at a time."""
+        if self.is_active():
+            raise RuntimeError("a training run is already active")
+        self._runner.stop_and_wait()  # the previous worker is done; its thread may still be winding down
+        control = self._control = PauseControl()
+        worker = IteratorWorker(lambda w: training_steps(w, job, control))
+        worker.item.connect(self._on_item)
+        worker.failed.connect(self._on_failed)
+        worker.stopped.connect(self._on_stopped)
+        worker.completed.connect(self._on_completed)
+        worker.finished.connect(self._on_finished)
+        self._outcome = ("completed", "")
+        self._set_state("running")
+        self._runner.start(worker)
+
+    def pause(self) -> None:
+        if self._state == "running":
+            self._control.request()
+            self._set_state("pausing")
+
+    def resume(self) -> None:
+        if self._state in ("pausing", "paused"):
+            self._control.resume()
+            self._set_state("running")
+
+    def stop(self) -> None:
+        if self.is_active() and self._state != "stopping":
+            self._runner.request_stop()  # also wakes a paused worker
+            self._set_state("stopping")
+
+    def shutdown(self, timeout_ms: int = 60_000) -> bool:
+        """Stop the run and wait for the worker thread to end (closing the window)."""
+        ended = self._runner.stop_and_wait(timeout_ms)
+        if ended:
+            self._set_state("idle")
+        return ended
+
+    @Slot(object)
+    def _on_item(self, item: Any) -> None:
+        kind = item[0]
+        if kind == "record":
+            self.record.emit(item[1])
+        elif kind == "checkpoint":
+            why = item[1]
+            if why == "paused" and self._state == "pausing":
+                self._set_state("paused")
+            self.checkpoint.emit(item[2], why)
+        elif kind == "started":
+            self.started.emit(item[1])
+        elif kind == "status":
+            self.status.emit(item[1])
+        elif kind == "data":
+            self.data_loaded.emit(item[1], item[2])
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._outcome = ("failed", message)
+
+    @Slot()
+    def _on_stopped(self) -> None:
+        self._outcome = ("stopped", "")
+
+    @Slot()
+    def _on_completed(self) -> None:
+        # The loop may end by itself right after a stop request was noticed by the trainer.
+        self._outcome = ("stopped", "") if self._state == "stopping" else ("completed", "")
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self._set_state("idle")
+        self.ended.emit(*self._outcome)
