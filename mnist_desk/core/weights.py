@@ -181,6 +181,11 @@ def _read_file(path: Path, map_location: str | torch.device) -> Any:
             magic = handle.read(4)
     except OSError as error:
         raise WeightsError(f"Could not read {path}: {error.strerror or error}.") from error
+    # torch.save writes a zip archive; old torch files and raw pickles start with
+    # the pickle protocol byte 0x80. Anything else is not ours: say so before torch
+    # misreads it as an unsupported pickle opcode.
+    if not (magic.startswith(b"PK\x03\x04") or magic.startswith(b"\x80")):
+        raise WeightsError(f"{path} is not a PyTorch weights file.")
     try:
         return torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as error:

@@ -1,0 +1,129 @@
+"""Time from launching ``mnist-desk`` to a painted window (and to a ready model).
+
+Launches the real app as a subprocess, several times, with
+``MNIST_DESK_REPORT_PAINT=1``: the window then prints ``MNIST_DESK_PAINTED <time>``
+once its first paint is on screen and ``MNIST_DESK_MODEL_READY <time>`` when
+the shipped weights are active. The launch time is taken just before the
+process is started, so the figure includes Python's own start-up.
+
+Usage::
+
+    python bench/startup_time.py              # offscreen, 5 runs
+    python bench/startup_time.py --xvfb       # on a virtual X screen (needs Xvfb)
+    python bench/startup_time.py --runs 10 --json
+
+Settings go to a temporary folder, so the user's own are not touched. The
+goal is 1.5 s or less to the painted window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_S = 1.5
+
+
+def one_run(env: dict[str, str], timeout_s: float, wait_model: bool) -> tuple[float | None, float | None]:
+    """Seconds from launch to first paint and to a ready model (None when not seen)."""
+    launched = time.time()
+    process = subprocess.Popen([sys.executable, "-m", "mnist_desk"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    painted = ready = None
+    deadline = launched + timeout_s
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            parts = line.split()
+            if len(parts) == 2 and parts[0] == "MNIST_DESK_PAINTED":
+                painted = float(parts[1]) - launched
+                if not wait_model:
+                    break
+            elif len(parts) == 2 and parts[0] == "MNIST_DESK_MODEL_READY":
+                ready = float(parts[1]) - launched
+                break
+            if time.time() > deadline:
+                break
+    finally:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return painted, ready
+
+
+def start_xvfb(display: str) -> subprocess.Popen:
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is not installed (apt-get install xvfb), or run without --xvfb")
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x950x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    return server
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--xvfb", action="store_true", help="run on a virtual X screen instead of offscreen")
+    parser.add_argument("--display", default=":75", help="X display for --xvfb (default :75)")
+    parser.add_argument("--no-model", action="store_true", help="do not wait for the model to load")
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    server = None
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, MNIST_DESK_REPORT_PAINT="1", XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)
+        if args.xvfb:
+            server = start_xvfb(args.display)
+            env["DISPLAY"] = args.display
+            env.pop("QT_QPA_PLATFORM", None)
+        else:
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        try:
+            one_run(env, args.timeout, False)  # warm the file cache: the first run after a build is slower
+            results = [one_run(env, args.timeout, not args.no_model) for _ in range(args.runs)]
+        finally:
+            if server is not None:
+                server.terminate()
+                server.wait()
+    paints = [p for p, _ in results if p is not None]
+    readies = [r for _, r in results if r is not None]
+    if not paints:
+        print("the window never reported a paint", file=sys.stderr)
+        return 1
+    summary = {
+        "runs": args.runs,
+        "platform": "xvfb" if args.xvfb else "offscreen",
+        "paint_median_s": round(statistics.median(paints), 3),
+        "paint_max_s": round(max(paints), 3),
+        "model_ready_median_s": round(statistics.median(readies), 3) if readies else None,
+        "goal_s": GOAL_S,
+        "ok": max(paints) <= GOAL_S,
+    }
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"launch → painted window: median {summary['paint_median_s']:.3f} s, "
+              f"max {summary['paint_max_s']:.3f} s over {len(paints)} runs ({summary['platform']}); "
+              f"goal ≤ {GOAL_S} s: {'met' if summary['ok'] else 'NOT met'}")
+        if readies:
+            print(f"launch → model ready: median {summary['model_ready_median_s']:.3f} s")
+        elif not args.no_model:
+            print("model ready: not reported (no shipped weights?)")
+    return 0 if summary["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

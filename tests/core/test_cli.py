@@ -1,0 +1,66 @@
+"""The command line: one-line errors, JSON output, train → evaluate → predict."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from mnist_desk.cli import main
+
+
+def run_cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "mnist_desk", *args], capture_output=True, text=True, timeout=300, env=env)
+
+
+def _one_line_error(result):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("mnist-desk"), result.stderr
+    return lines[0]
+
+
+def test_bad_arguments_are_one_line_errors(tmp_path):
+    assert "--epochs" in _one_line_error(run_cli("train", "--epochs", "zero", "--out", str(tmp_path / "w.pt")))
+    assert "invalid choice" in _one_line_error(run_cli("train", "--arch", "vgg", "--out", str(tmp_path / "w.pt")))
+    _one_line_error(run_cli("predict"))
+
+
+def test_bad_files_are_one_line_errors(tmp_path):
+    bad = tmp_path / "bad.pt"
+    bad.write_text("not weights")
+    assert "not a PyTorch weights file" in _one_line_error(run_cli("predict", "--weights", str(bad), str(bad)))
+    assert "not found" in _one_line_error(run_cli("evaluate", "--weights", str(tmp_path / "none.pt")))
+    assert "MNIST not found" in _one_line_error(run_cli("train", "--data-dir", str(tmp_path), "--out", str(tmp_path / "w.pt")))
+
+
+def test_predict_json_one_object_per_line(tmp_path, test_sample, capsys):
+    files = []
+    for i in (0, 1, 2):
+        path = tmp_path / f"digit{i}.png"
+        Image.fromarray(255 - test_sample.images[i].numpy()).resize((112, 112)).save(path)
+        files.append(str(path))
+    blank = tmp_path / "blank.png"
+    Image.new("L", (50, 50), 255).save(blank)
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n")
+    assert main(["predict", "--json", *files, str(blank), str(broken)]) == 1  # one bad file → non-zero
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["file"] for r in rows] == [*files, str(blank)]
+    assert [r["digit"] for r in rows[:3]] == test_sample.labels[:3].tolist()
+    assert rows[3]["digit"] is None and len(rows[0]["probabilities"]) == 10
+    assert "broken.png" in err and "Traceback" not in err
+
+
+def test_evaluate_json_on_the_full_test_set(full_data_dir, capsys):
+    assert main(["evaluate", "--data-dir", str(full_data_dir), "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith("总个数:10000,不相等的个数")
+    summary = json.loads(lines[-1])
+    assert summary["total"] == 10_000 and summary["accuracy"] >= 0.995
+    assert summary["wrong"] == round((1 - summary["accuracy"]) * 10_000)
+    assert len(summary["per_class"]) == 10 and np.array(summary["confusion"]).sum() == 10_000

@@ -1,0 +1,61 @@
+"""Prediction with the shipped weights on real MNIST digits, shown to it as pictures."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from mnist_desk.core.paths import default_weights_path
+from mnist_desk.core.predict import REASON_EMPTY, REASON_LOW_CONFIDENCE, REASON_SEVERAL_BLOBS, Predictor
+from mnist_desk.core.weights import load_model
+
+
+@pytest.fixture(scope="module")
+def predictor():
+    model, _ = load_model(default_weights_path())
+    return Predictor(model)
+
+
+def as_paper_scan(digit: np.ndarray, size: int = 224) -> Image.Image:
+    """An MNIST digit as a big picture with dark ink on white paper, placed off-centre."""
+    big = Image.fromarray(255 - digit).resize((size, size), Image.Resampling.BICUBIC)
+    paper = Image.new("L", (size + 120, size + 60), 255)
+    paper.paste(big, (100, 10))
+    return paper
+
+
+def test_real_digits_as_pictures_are_recognised(predictor, test_sample):
+    images, labels = test_sample.images.numpy(), test_sample.labels.numpy()
+    right = sum(predictor.predict(as_paper_scan(img)).digit == label for img, label in zip(images, labels))
+    assert right / len(labels) >= 0.97
+
+
+def test_28x28_inputs_can_be_classified_directly(predictor, test_sample):
+    field = test_sample.images[0].numpy().astype(np.float32) / 255
+    probabilities = predictor.predict_field(field)
+    assert probabilities.shape == (10,) and probabilities.sum() == pytest.approx(1, abs=1e-5)
+    assert probabilities.argmax() == int(test_sample.labels[0])
+
+
+def test_empty_canvas_is_no_digit(predictor):
+    prediction = predictor.predict(np.zeros((280, 280), np.uint8))
+    assert prediction.digit is None and prediction.reasons == [REASON_EMPTY]
+    assert prediction.to_json()["digit"] is None and not prediction.probabilities.any()
+
+
+def test_several_blobs_and_low_confidence_are_unsure(predictor, test_sample):
+    one, two = (test_sample.images[i].numpy() for i in (0, 40))
+    pair = np.zeros((28, 80), np.uint8)
+    pair[:, :28], pair[:, 52:] = one, two
+    prediction = predictor.predict(pair)
+    assert prediction.unsure and REASON_SEVERAL_BLOBS in prediction.reasons
+    scribble = np.zeros((100, 100), np.uint8)
+    scribble[20:80, 20:80] = 255  # a filled square looks like no digit
+    square = predictor.predict(scribble)
+    if square.confidence < 0.6:
+        assert REASON_LOW_CONFIDENCE in square.reasons and square.unsure
+
+
+def test_features_are_returned_on_request(predictor, test_sample):
+    prediction = predictor.predict(test_sample.images[5].numpy(), with_features=True)
+    assert prediction.stages[0].name == "input" and prediction.stages[-1].shape == (10,)
+    assert predictor.predict(test_sample.images[5].numpy()).stages == []
