@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--weights", metavar="W", help="weights file (default: the shipped weights)")
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
     predict.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
+    fetch = commands.add_parser("download", help="download MNIST (needs the internet)")
+    fetch.add_argument("--data-dir", help="where to put it (default: $MNIST_DESK_DATA or the user data folder)")
     return parser
 
 
@@ -114,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands.predict import run_predict
 
             return run_predict(args)
+        if args.command == "download":
+            from .commands.download import run_download
+
+            return run_download(args)
     except MnistDeskError as error:
         print(f"mnist-desk: error: {error}", file=sys.stderr)
         return EXIT_ERROR
