@@ -77,7 +77,8 @@ def run_train(args: argparse.Namespace) -> int:
         if bar:
             bar.finish()
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
-              f"Continue with: mnist-desk train --resume {out} --out {out}", file=sys.stderr)
+              f"Continue with: mnist-desk train --resume {out} --out {out}"
+              + (f" --data-dir {args.data_dir}" if args.data_dir else ""), file=sys.stderr)
         return 130
     accuracy = trainer.progress.last_test_accuracy
     print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; weights saved to {out}")

@@ -30,9 +30,9 @@ SPLIT_FILES = {
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
 }
 HOW_TO_GET = (
-    "Download them from the app (Train tab → Download) or with "
-    "torchvision.datasets.MNIST(root, download=True), or copy the four files "
-    "from http://yann.lecun.com/exdb/mnist/ (uncompressed) into that folder."
+    "Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), "
+    "or copy the four uncompressed files there; or point MNIST Desk at another folder "
+    "(--data-dir, the app's data folder setting, or the MNIST_DESK_DATA environment variable)."
 )
 
 
@@ -127,7 +127,7 @@ def check_data_dir(root: str | os.PathLike[str] | None = None, splits: tuple[str
     missing = [name for name in wanted if not (folder / name).exists()]
     if missing:
         raise DataError(
-            f"MNIST not found in {folder}: expected the files {', '.join(wanted)} "
+            f"MNIST not found in {folder}: it should hold the four files {', '.join(RAW_FILES)} "
             f"(missing: {', '.join(missing)}). {HOW_TO_GET}"
         )
     for name in wanted:

@@ -136,6 +136,8 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], includ
             torch.save(data, handle)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.chmod(temp_name, _new_file_mode(target))
         os.replace(temp_name, target)
         temp_name = None
     except (OSError, RuntimeError) as error:
@@ -151,6 +153,15 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], includ
                 pass
     _fsync_folder(folder)
     return target
+
+
+def _new_file_mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777  # keep the mode of the file being replaced
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -1,16 +1,23 @@
 """The one active model, shared by every tab.
 
 Loading weights (menu, drop, a finished training run) replaces it everywhere
-through the ``changed`` signal. A bad file raises and leaves the previous
-model active.
+through the ``changed`` signal. A bad file raises (or, loaded in the
+background, emits ``load_failed``) and leaves the previous model active.
+
+The window must paint before torch is imported, so the shipped weights are
+loaded in the background with :meth:`ActiveModel.load_file_async`; while that
+runs ``loading`` is True and ``status_changed`` tells the window to say so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
+
+from .worker import IteratorWorker, WorkerRunner
 
 if TYPE_CHECKING:  # torch is imported lazily: the window must show before it loads
     from torch import nn
@@ -19,10 +26,21 @@ if TYPE_CHECKING:  # torch is imported lazily: the window must show before it lo
     from ..core.weights import Checkpoint
 
 
+def _load_in_background(path: str) -> Iterator[tuple[Any, Any]]:
+    # Runs in the worker thread: importing torch, reading the file and building the
+    # model all happen here, so the window stays responsive.
+    from ..core.weights import load_checkpoint
+
+    checkpoint = load_checkpoint(path)
+    yield checkpoint, checkpoint.build()
+
+
 class ActiveModel(QObject):
     """Holds the active model, its checkpoint, a ready predictor and where it came from."""
 
-    changed = Signal()
+    changed = Signal()  # a new model is active
+    status_changed = Signal()  # loading started or ended (``loading``, ``load_error``)
+    load_failed = Signal(str, str)  # (path, message) of a background load that failed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +48,14 @@ class ActiveModel(QObject):
         self.checkpoint: Checkpoint | None = None
         self.predictor: Predictor | None = None
         self.source: str = ""
+        self.loading: bool = False
+        self.loading_path: str = ""
+        self.load_error: str = ""
+        # Bumped by every explicit load, so a slower background load that ends
+        # later never replaces what the user chose meanwhile.
+        self._generation = 0
+        self._runner = WorkerRunner(self)
+        self._pending: tuple[str, int] = ("", 0)
 
     @property
     def ready(self) -> bool:
@@ -57,9 +83,69 @@ class ActiveModel(QObject):
 
     def set_checkpoint(self, checkpoint: Checkpoint, source: str) -> None:
         """Make ``checkpoint`` the active model (e.g. a training run's result)."""
+        self._activate(checkpoint, checkpoint.build(), source)
+
+    def _activate(self, checkpoint: Checkpoint, model: nn.Module, source: str) -> None:
         from ..core.predict import Predictor
 
-        model = checkpoint.build()
+        self._generation += 1
         self.model, self.checkpoint, self.source = model, checkpoint, source
         self.predictor = Predictor(model)
+        self.load_error = ""
+        if self.loading:
+            self.loading = False
+            self.status_changed.emit()
         self.changed.emit()
+
+    # -- background loading -------------------------------------------------------------------
+    def load_file_async(self, path: str | Path) -> bool:
+        """Start loading ``path`` in a worker thread; returns False if a load already runs.
+
+        On success the model becomes active (``changed``); on failure
+        ``load_failed(path, message)`` is emitted and the previous model stays.
+        """
+        if self._runner.is_running():
+            return False
+        text = str(path)
+        generation = self._generation
+        worker = IteratorWorker(lambda _worker: _load_in_background(text))
+        # Bound @Slot methods of this GUI-thread object: queued into the GUI thread.
+        self._pending = (text, generation)
+        worker.item.connect(self._on_loaded)
+        worker.failed.connect(self._on_load_failed)
+        worker.finished.connect(self._on_load_finished)
+        self.loading, self.loading_path, self.load_error = True, text, ""
+        self.status_changed.emit()
+        self._runner.start(worker)
+        return True
+
+    @Slot(object)
+    def _on_loaded(self, item: tuple[Any, Any]) -> None:
+        path, generation = self._pending
+        if generation != self._generation:
+            return  # the user loaded other weights meanwhile: theirs win
+        checkpoint, model = item
+        self._activate(checkpoint, model, path)
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        path, generation = self._pending
+        if generation != self._generation:
+            return
+        self.load_error = message
+        self.loading = False
+        self.status_changed.emit()
+        self.load_failed.emit(path, message)
+
+    @Slot()
+    def _on_load_finished(self) -> None:
+        if self.loading:
+            self.loading = False
+            self.status_changed.emit()
+
+    def wait_for_load(self, timeout_ms: int = 30_000) -> bool:
+        """Block until a background load has ended (used on close and by tests)."""
+        return self._runner.stop_and_wait(timeout_ms)
+
+    def is_loading(self) -> bool:
+        return self._runner.is_running()

@@ -1,4 +1,9 @@
-"""Starting the window: QApplication, settings, the main window."""
+"""Starting the window: QApplication, settings, the exception hook, the main window.
+
+Order matters for the time to a painted window: only Qt and the cheap parts of
+MNIST Desk are imported before ``show()``; the model (and torch with it) is
+loaded in the background once the window has painted.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,37 @@ from collections.abc import Sequence
 
 ORGANIZATION = "MNIST Desk"
 APPLICATION = "MNIST Desk"
+DESKTOP_FILE = "mnist-desk"
 
 
 def run_app(argv: Sequence[str] | None = None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from .. import __version__
-    from .main_window import MainWindow
 
+    if QApplication.instance() is None:
+        # Fractional scale factors (125 %, 150 %) as the system sets them, not rounded to whole numbers.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+
+    from .exception_hook import ExceptionHook, setup_logging
+    from .main_window import MainWindow
+
+    setup_logging()
     settings = QSettings()
     window = MainWindow(settings)
+    hook = ExceptionHook(window)
+    hook.install()
+    window.first_painted.connect(window.start_loading)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        hook.uninstall()

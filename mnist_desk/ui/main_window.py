@@ -1,16 +1,36 @@
-"""The main window: four tabs over one shared active model."""
+"""The main window: four tabs over one shared active model, menus, status bar, drops.
+
+It paints before torch is imported: the tabs are cheap to build, and the
+shipped weights are loaded in the background once the window has painted
+(:meth:`MainWindow.start_loading`), while the status bar says so.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+import os
+import sys
+import time
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QPaintEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+
+from . import settings_keys as keys
+from .about import make_about_box
 from .active_model import ActiveModel
+from .menus import build_menus
+from .messages import show_error
+
+WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
+REPORT_PAINT_ENV = "MNIST_DESK_REPORT_PAINT"  # print a timestamp at the first paint (bench/startup_time.py)
+TAB_DRAW = 0
 
 
 class MainWindow(QMainWindow):
     """Tabs Draw, Filter Lab, Train and Evaluate, sharing one :class:`ActiveModel`."""
+
+    first_painted = Signal()
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,8 +41,12 @@ class MainWindow(QMainWindow):
 
         self.settings = settings
         self.active_model = ActiveModel(self)
+        self._painted = False
         self.setWindowTitle(self.tr("MNIST Desk"))
+        self._set_icon()
         self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
         self.draw_tab = DrawTab(self.active_model, settings, self)
         self.filter_lab_tab = FilterLabTab(self.active_model, settings, self)
         self.train_tab = TrainTab(self.active_model, settings, self)
@@ -32,12 +56,202 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.train_tab, self.tr("Train"))
         self.tabs.addTab(self.evaluate_tab, self.tr("Evaluate"))
         self.setCentralWidget(self.tabs)
-        self.resize(1100, 760)
+        self.setAcceptDrops(True)
+
+        self.actions_ = build_menus(self)
+        self._connect_actions()
+        self.model_label = QLabel(self)
+        self.model_label.setObjectName("activeModelLabel")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.active_model.changed.connect(self._on_model_changed)
+        self.active_model.status_changed.connect(self._update_model_label)
+        self.active_model.load_failed.connect(self._on_load_failed)
+        open_digit = getattr(self.evaluate_tab, "open_digit", None)
+        if open_digit is not None:
+            open_digit.connect(self.show_mnist_digit)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.draw_tab.document.history_changed.connect(self._update_edit_actions)
+        self._restore_geometry()
+        self._update_model_label()
+        self._update_edit_actions()
+
+    def _set_icon(self) -> None:
+        from ..core.paths import resource_path
+
+        icon_file = resource_path("icons", "app.png")
+        if icon_file.is_file():
+            icon = QIcon(str(icon_file))
+            if not icon.isNull():
+                self.setWindowIcon(icon)
+
+    def _connect_actions(self) -> None:
+        a = self.actions_
+        a.open_picture.triggered.connect(lambda: self._on_draw(self.draw_tab.open_picture_dialog))
+        a.paste_picture.triggered.connect(lambda: self._on_draw(self.draw_tab.paste_picture))
+        a.save_drawing.triggered.connect(lambda: self._on_draw(self.draw_tab.save_drawing_dialog))
+        a.load_weights.triggered.connect(self.load_weights_dialog)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.draw_tab.undo)
+        a.redo.triggered.connect(self.draw_tab.redo)
+        a.clear.triggered.connect(self.draw_tab.clear)
+        a.about.triggered.connect(self.show_about)
+
+    def _on_draw(self, action) -> None:
+        self.tabs.setCurrentWidget(self.draw_tab)
+        action()
+
+    # -- geometry and settings ------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(keys.WINDOW_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 800)
+        state = self.settings.value(keys.WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(keys.read_int(self.settings, keys.WINDOW_TAB, TAB_DRAW, 0, self.tabs.count() - 1))
+
+    def _save_geometry(self) -> None:
+        self.settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(keys.WINDOW_STATE, self.saveState())
+        self.settings.setValue(keys.WINDOW_TAB, self.tabs.currentIndex())
+
+    # -- the active model -------------------------------------------------------------------------
+    def start_loading(self) -> None:
+        """Load the shipped weights in the background (called once the window has painted)."""
+        from ..core.paths import default_weights_path
+
+        if self.active_model.ready or self.active_model.is_loading():
+            return
+        path = default_weights_path()
+        if path.is_file():
+            self.active_model.load_file_async(path)
+        else:
+            self.active_model.load_error = self.tr("no weights file at {path}").format(path=path)
+            self._update_model_label()
+
+    def load_weights(self, path: str | Path) -> bool:
+        """Make a weights file the active model everywhere; a bad file shows why and changes nothing."""
+        from ..core.errors import WeightsError
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.active_model.load_file(path)
+        except WeightsError as error:
+            QApplication.restoreOverrideCursor()
+            show_error(self, self.tr("Cannot load weights"),
+                       self.tr("{error}\n\nThe previous model stays active.").format(error=error))
+            return False
+        QApplication.restoreOverrideCursor()
+        keys.remember_folder(self.settings, keys.FOLDER_WEIGHTS, str(path))
+        self.statusBar().showMessage(self.tr("Loaded {name}").format(name=Path(path).name), 5000)
+        return True
+
+    def load_weights_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load weights"), keys.last_folder(self.settings, keys.FOLDER_WEIGHTS),
+            self.tr("Weights files ({patterns});;All files (*)").format(
+                patterns=" ".join(f"*{suffix}" for suffix in WEIGHTS_SUFFIXES)))
+        if path:
+            self.load_weights(path)
+
+    @Slot(str, str)
+    def _on_load_failed(self, path: str, message: str) -> None:
+        show_error(self, self.tr("Cannot load weights"), message)
+
+    @Slot()
+    def _on_model_changed(self) -> None:
+        self._update_model_label()
+        if os.environ.get(REPORT_PAINT_ENV):
+            print(f"MNIST_DESK_MODEL_READY {time.time():.6f}", flush=True)
+
+    @Slot()
+    def _update_model_label(self) -> None:
+        model = self.active_model
+        if model.ready:
+            accuracy = model.test_accuracy
+            text = self.tr("Weights: {name}").format(name=model.display_name())
+            if accuracy is not None:
+                text += " — " + self.tr("test accuracy {acc:.2f} %").format(acc=accuracy * 100)
+            else:
+                text += " — " + self.tr("test accuracy unknown")
+            if model.checkpoint is not None:
+                text += f" ({model.checkpoint.arch})"
+        elif model.loading:
+            text = self.tr("Loading model…")
+        elif model.load_error:
+            text = self.tr("No model loaded ({why}) — load weights or train one").format(why=model.load_error)
+        else:
+            text = self.tr("No model loaded — load weights or train one")
+        self.model_label.setText(text)
+        self.model_label.setToolTip(model.source)
+
+    # -- drawing, across tabs -------------------------------------------------------------------
+    @Slot(object)
+    def show_mnist_digit(self, field28, caption: str = "") -> None:
+        """An MNIST digit from another tab (Evaluate): show it on the Draw tab."""
+        self.draw_tab.show_mnist_digit(field28, caption)
+        self.tabs.setCurrentWidget(self.draw_tab)
+
+    def _on_tab_changed(self, index: int) -> None:
+        self._update_edit_actions()
+
+    def _update_edit_actions(self) -> None:
+        # Undo, Redo and Clear act on the drawing; elsewhere (a text field in another tab) they must not.
+        on_draw = self.tabs.currentWidget() is self.draw_tab
+        document = self.draw_tab.document
+        self.actions_.undo.setEnabled(on_draw and document.can_undo)
+        self.actions_.redo.setEnabled(on_draw and document.can_redo)
+        self.actions_.clear.setEnabled(on_draw and not document.state.empty)
+
+    def show_about(self) -> None:
+        box = make_about_box(self)
+        box.open()
+
+    # -- drag and drop --------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        mime = event.mimeData()
+        if mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()) or mime.hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        mime = event.mimeData()
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+        if files:
+            self.open_dropped(files[0])
+        elif mime.hasImage():
+            self.tabs.setCurrentWidget(self.draw_tab)
+            self.draw_tab.open_qimage(QImage(mime.imageData()), self.tr("Dropped picture"))
+        event.acceptProposedAction()
+
+    def open_dropped(self, path: str) -> bool:
+        """A dropped file: weights become the active model; anything else is a picture for the Draw tab."""
+        if Path(path).suffix.lower() in WEIGHTS_SUFFIXES:
+            return self.load_weights(path)
+        self.tabs.setCurrentWidget(self.draw_tab)
+        return self.draw_tab.open_picture(path)
+
+    # -- painting and closing -------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # Deferred: the whole window (children included) is on screen when this runs.
+            QTimer.singleShot(0, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        if os.environ.get(REPORT_PAINT_ENV):
+            print(f"MNIST_DESK_PAINTED {time.time():.6f}", flush=True)
+            sys.stdout.flush()
+        self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._save_geometry()
         # Each tab that runs a worker stops it and waits, so no thread outlives the window.
         for tab in (self.draw_tab, self.filter_lab_tab, self.train_tab, self.evaluate_tab):
             shutdown = getattr(tab, "shutdown", None)
             if shutdown is not None:
                 shutdown()
+        self.active_model.wait_for_load()
+        self.settings.sync()
         super().closeEvent(event)

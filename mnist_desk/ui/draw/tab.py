@@ -1,18 +1,353 @@
-"""The Draw tab (not built yet: a placeholder until its issue lands)."""
+"""The Draw tab: draw a digit, watch the prediction, see what the network sees and does.
+
+Predictions run on the GUI thread, at most once per screen refresh: the
+canvas's changes only mark the prediction stale and a single-shot timer
+coalesces them. One update (preprocessing, the model, the views) stays well
+under 10 ms (see bench/draw_update.py), so the GUI never stutters.
+
+torch is not imported here: the predictor comes from the shared
+:class:`~mnist_desk.ui.active_model.ActiveModel` once it has loaded it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+import time
+from pathlib import Path
 
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ...core.errors import ImageError
+from ...core.preprocess import INK_THRESHOLD, Preprocessed, count_blobs, preprocess
+from .. import settings_keys as keys
 from ..active_model import ActiveModel
-from ..placeholder import PlaceholderTab
+from ..images import qimage_to_gray
+from ..messages import show_error
+from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
+from .document import Document
+from .inspector import Answer, Inspector
+from .network_view import NetworkView
+from .picture import ink_from_field28, ink_from_file, ink_from_picture
+from .prediction_panel import PredictionPanel
+from .tools import DrawTools
+
+PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
+PAGE_PREPROCESSING, PAGE_NETWORK = 0, 1
 
 
-class DrawTab(PlaceholderTab):
-    """Placeholder for the Draw tab."""
+class DrawTab(QWidget):
+    """Canvas, live prediction, preprocessing inspector and the network's insides."""
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("The Draw tab is coming in a later version of MNIST Desk."), parent)
+        super().__init__(parent)
+        self.setObjectName("drawTab")
         self.active_model = active_model
         self.settings = settings
+        self.document = Document(self)
+        self.canvas = Canvas(self.document, self)
+        self.tools = DrawTools(self)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("canvasCaption")
+        self.caption.setWordWrap(True)
+        self.panel = PredictionPanel(self)
+        self.inspector = Inspector(self)
+        self.network = NetworkView(self)
+        self.details = QTabWidget(self)
+        self.details.setDocumentMode(True)
+        self.details.addTab(self.inspector, self.tr("What the network sees"))
+        self.details.addTab(self.network, self.tr("Inside the network"))
+        self.last_prediction = None  # the core Prediction last shown (tests and scripts read it)
+        self.last_plain_prediction = None
+        self._last_update = 0.0
+        self._kernels_for: object = None
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tools)
+        left_layout.addWidget(self.canvas, 1)
+        left_layout.addWidget(self.caption)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.panel)
+        right_layout.addWidget(self.details, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        # At most one prediction per screen refresh; see _schedule.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.update_prediction)
+
+        self._restore_settings()
+        self.tools.width_changed.connect(self._on_width)
+        self.tools.eraser_toggled.connect(self._on_eraser)
+        self.tools.undo_button.clicked.connect(self.undo)
+        self.tools.redo_button.clicked.connect(self.redo)
+        self.tools.clear_button.clicked.connect(self.clear)
+        self.tools.open_button.clicked.connect(self.open_picture_dialog)
+        self.tools.save_button.clicked.connect(self.save_drawing_dialog)
+        self.inspector.recipe_toggled.connect(self._on_recipe_toggled)
+        self.details.currentChanged.connect(self._on_page_changed)
+        self.splitter.splitterMoved.connect(self._save_splitter)
+        self.document.changed.connect(self._schedule)
+        self.document.history_changed.connect(self._on_history)
+        active_model.changed.connect(self._on_model_changed)
+        active_model.status_changed.connect(self._on_model_status)
+        self._on_history()
+        self._on_model_status()
+
+    # -- settings -----------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        width = keys.read_int(self.settings, keys.DRAW_PEN_WIDTH, DEFAULT_PEN, MIN_PEN, MAX_PEN)
+        self.tools.width_slider.setValue(width)
+        self.tools._on_width(width)  # show the value even when it equals the slider's default
+        self.canvas.pen_width = float(width)
+        self.inspector.recipe_switch.setChecked(keys.read_bool(self.settings, keys.DRAW_MNIST_RECIPE, True))
+        self.details.setCurrentIndex(keys.read_int(self.settings, keys.DRAW_DETAIL_PAGE, 0, 0, 1))
+        state = self.settings.value(keys.DRAW_SPLITTER)
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    @Slot(int)
+    def _on_width(self, width: int) -> None:
+        self.canvas.pen_width = float(width)
+        self.settings.setValue(keys.DRAW_PEN_WIDTH, width)
+
+    def _save_splitter(self) -> None:
+        self.settings.setValue(keys.DRAW_SPLITTER, self.splitter.saveState())
+
+    def _on_eraser(self, on: bool) -> None:
+        self.canvas.eraser = on
+
+    # -- editing (the window's Edit menu calls these) -------------------------------------------
+    @property
+    def mnist_recipe(self) -> bool:
+        return self.inspector.recipe_switch.isChecked()
+
+    def undo(self) -> None:
+        self.document.undo()
+
+    def redo(self) -> None:
+        self.document.redo()
+
+    def clear(self) -> None:
+        self.document.clear()
+        self.caption.clear()
+
+    def _on_history(self) -> None:
+        self.tools.undo_button.setEnabled(self.document.can_undo)
+        self.tools.redo_button.setEnabled(self.document.can_redo)
+        self.tools.clear_button.setEnabled(not self.document.state.empty)
+        self.tools.save_button.setEnabled(not self.document.state.empty)
+        self.caption.setText(self.document.caption())
+
+    # -- pictures -----------------------------------------------------------------------------
+    def open_picture(self, path: str | Path) -> bool:
+        """Put a picture of a digit on the canvas; a bad file shows a message and changes nothing."""
+        try:
+            ink = ink_from_file(path)
+        except ImageError as error:
+            show_error(self, self.tr("Cannot open picture"), str(error))
+            return False
+        keys.remember_folder(self.settings, keys.FOLDER_PICTURES, str(path))
+        self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name))
+        return True
+
+    def open_picture_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a picture of a digit"), keys.last_folder(self.settings, keys.FOLDER_PICTURES),
+            self.tr("Pictures ({patterns});;All files (*)").format(patterns=PICTURE_FILTER))
+        if path:
+            self.open_picture(path)
+
+    def paste_picture(self) -> bool:
+        """Paste a picture (or a picture file) from the clipboard onto the canvas."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None and mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                return self.open_qimage(image, self.tr("Pasted picture"))
+        if mime is not None and mime.hasUrls():
+            local = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+            if local:
+                return self.open_picture(local[0])
+        show_error(self, self.tr("Nothing to paste"), self.tr("The clipboard holds no picture."))
+        return False
+
+    def open_qimage(self, image: QImage, caption: str) -> bool:
+        """Put a QImage (pasted or dropped) on the canvas."""
+        if image.hasAlphaChannel():
+            # Transparent pixels are paper: flatten onto white, as a viewer would show them.
+            flat = QImage(image.size(), QImage.Format.Format_RGB32)
+            flat.fill(Qt.GlobalColor.white)
+            painter = QPainter(flat)
+            painter.drawImage(0, 0, image)
+            painter.end()
+            image = flat
+        try:
+            ink = ink_from_picture(qimage_to_gray(image))
+        except ImageError as error:
+            show_error(self, self.tr("Cannot use picture"), str(error))
+            return False
+        self.document.set_background(ink, caption=caption)
+        return True
+
+    def show_mnist_digit(self, field28: np.ndarray, caption: str = "") -> None:
+        """Show an MNIST digit (28×28, ink bright, 0..1) on the canvas, ready to draw over.
+
+        The digit is already a network input, so until it is drawn over it is
+        classified as is, not preprocessed again: the Draw tab then agrees
+        with the Evaluate tab about it.
+        """
+        field = np.clip(np.nan_to_num(np.asarray(field28, dtype=np.float32)), 0.0, 1.0)
+        self.document.set_background(ink_from_field28(field), field28=field.copy(), caption=caption)
+
+    def save_drawing(self, path: str | Path) -> bool:
+        """Save the drawing as a PNG (dark ink on white); a failure shows a message."""
+        target = Path(path)
+        if target.suffix.lower() != ".png":
+            target = target.with_suffix(target.suffix + ".png") if target.suffix else target.with_suffix(".png")
+        if not self.document.to_qimage_for_saving().save(str(target), "PNG"):
+            show_error(self, self.tr("Cannot save drawing"),
+                       self.tr("The drawing could not be written to {path}. Check that the folder exists and "
+                               "that you may write there.").format(path=target))
+            return False
+        keys.remember_folder(self.settings, keys.FOLDER_DRAWINGS, str(target))
+        return True
+
+    def save_drawing_dialog(self) -> None:
+        start = str(Path(keys.last_folder(self.settings, keys.FOLDER_DRAWINGS)) / "digit.png")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save drawing"), start, self.tr("PNG pictures (*.png)"))
+        if path:
+            self.save_drawing(path)
+
+    # -- model --------------------------------------------------------------------------------
+    def _no_model_text(self) -> str:
+        if self.active_model.loading:
+            return self.tr("Loading model…")
+        return self.tr("No model loaded — load weights (File → Load weights…) or train one.")
+
+    @Slot()
+    def _on_model_status(self) -> None:
+        if not self.active_model.ready:
+            self.panel.show_message(self._no_model_text())
+            self.network.clear_stages(self._no_model_text())
+            self.network.set_kernels(None)
+
+    @Slot()
+    def _on_model_changed(self) -> None:
+        self._kernels_for = None
+        self._show_kernels()
+        self._schedule()
+
+    def _show_kernels(self) -> None:
+        model = self.active_model.model
+        if model is None or self._kernels_for is model:
+            return
+        from ...core.models import first_conv_kernels
+
+        self._kernels_for = model
+        arch = self.active_model.checkpoint.arch if self.active_model.checkpoint is not None else ""
+        self.network.set_kernels(first_conv_kernels(model).numpy(), arch)
+
+    # -- prediction ---------------------------------------------------------------------------
+    def _frame_interval_ms(self) -> float:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        rate = screen.refreshRate() if screen is not None else 60.0
+        return 1000.0 / (rate if rate and rate > 1 else 60.0)
+
+    @Slot()
+    def _schedule(self) -> None:
+        """Mark the prediction stale; it is redone at the next screen refresh, not per mouse event."""
+        if self._timer.isActive():
+            return
+        since = (time.perf_counter() - self._last_update) * 1000.0
+        self._timer.start(max(0, int(self._frame_interval_ms() - since)))
+
+    @Slot(bool)
+    def _on_recipe_toggled(self, on: bool) -> None:
+        self.settings.setValue(keys.DRAW_MNIST_RECIPE, on)
+        self._schedule()
+
+    @Slot(int)
+    def _on_page_changed(self, index: int) -> None:
+        self.settings.setValue(keys.DRAW_DETAIL_PAGE, index)
+        self._schedule()
+
+    def _exact_prepared(self, field28: np.ndarray, ink: np.ndarray) -> Preprocessed:
+        mask = field28 > INK_THRESHOLD * max(float(field28.max()), 1e-6)
+        empty = int(mask.sum()) < 4
+        return Preprocessed(ink, None, None, field28, empty, False, count_blobs(mask), None,
+                            ["an MNIST digit, used as is"])
+
+    def update_prediction(self) -> None:
+        """Preprocess the canvas, classify it and refresh the visible views (one throttled update)."""
+        self._timer.stop()
+        self._last_update = time.perf_counter()
+        ink = self.document.ink_array()
+        exact = self.document.exact_field()
+        use_recipe = self.mnist_recipe
+        page = self.details.currentIndex() if self.details.isVisible() else -1
+        need_both = page == PAGE_PREPROCESSING
+        recipe = plain = None
+        if exact is not None:
+            recipe = self._exact_prepared(exact, ink)
+        elif use_recipe or need_both:
+            recipe = preprocess(ink, mnist_recipe=True)
+        if not use_recipe or need_both:
+            plain = preprocess(ink, mnist_recipe=False)
+        used = recipe if use_recipe else plain
+        assert used is not None
+        predictor = self.active_model.predictor
+        prediction = other = None
+        if predictor is not None:
+            prediction = predictor.predict_prepared(used, with_features=page == PAGE_NETWORK)
+            if need_both:
+                unused = plain if use_recipe else recipe
+                other = predictor.predict_prepared(unused) if unused is not None else None
+            self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
+        else:
+            self.panel.show_message(self._no_model_text())
+        self.last_prediction = prediction
+        self.last_plain_prediction = prediction if not use_recipe else other
+        if page == PAGE_PREPROCESSING:
+            recipe_prediction, plain_prediction = (prediction, other) if use_recipe else (other, prediction)
+            self.inspector.show_steps(recipe, plain, _answer(recipe_prediction), _answer(plain_prediction),
+                                      use_recipe, exact_digit=exact is not None)
+        elif page == PAGE_NETWORK:
+            self._show_network(prediction)
+
+    def _show_network(self, prediction) -> None:
+        if prediction is None:
+            self.network.clear_stages(self._no_model_text())
+            return
+        self._show_kernels()
+        if not prediction.stages:
+            self.network.clear_stages(self.tr("Draw a digit to see the feature maps it produces."))
+            return
+        self.network.show_stages([(stage.name, stage.tensor.numpy()) for stage in prediction.stages])
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._schedule()  # views hidden meanwhile were not updated
+
+    def shutdown(self) -> None:
+        """Called by the window on close: nothing runs in the background here; keep the layout."""
+        self._timer.stop()
+        self._save_splitter()
+
+
+def _answer(prediction) -> Answer | None:
+    if prediction is None:
+        return None
+    return Answer(prediction.digit, prediction.confidence, prediction.unsure)

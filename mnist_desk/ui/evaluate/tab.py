@@ -1,18 +1,305 @@
-"""The Evaluate tab (not built yet: a placeholder until its issue lands)."""
+"""The Evaluate tab: the tutorial's section 2.6 (verify the weights on the 10,000 test digits), and more.
+
+Evaluates a private copy of the active model in a worker, shows the
+tutorial's printout, per-class accuracy and the confusion matrix; clicking a
+cell lists those test digits, clicking a digit opens it in the Draw tab. A
+second page browses the data set (section 2.3). Constructing the tab imports
+neither torch nor matplotlib.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+import copy
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from ..active_model import ActiveModel
-from ..placeholder import PlaceholderTab
+from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
+from ..worker import IteratorWorker, WorkerRunner
+from .browser import DatasetBrowser
+from .confusion import ConfusionMatrixWidget
+from .gallery import DigitGrid
+from .jobs import EvaluationJob, dataset_steps, evaluation_steps
+from .results import ResultsPanel
+
+if TYPE_CHECKING:
+    from ...core.evaluation import EvaluationResult
+
+GALLERY_LIMIT = 400  # thumbnails per cell (the diagonal holds ~1,000 digits per class)
 
 
-class EvaluateTab(PlaceholderTab):
-    """Placeholder for the Evaluate tab."""
+class EvaluateTab(QWidget):
+    """Evaluate the active weights; confusion matrix, gallery and dataset browser.
 
-    def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("The Evaluate tab is coming in a later version of MNIST Desk."), parent)
+    Signals
+    -------
+    open_digit(object)
+        A test digit to open in the Draw tab: 28×28 float32, ink bright, 0..1.
+    """
+
+    open_digit = Signal(object)
+
+    def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None, *,
+                 split_loader: SplitLoader | None = None) -> None:
+        super().__init__(parent)
         self.active_model = active_model
         self.settings = settings
+        self.split_loader = split_loader or default_split_loader
+        self.result: EvaluationResult | None = None
+        self.result_checkpoint: object | None = None  # the checkpoint evaluated, to notice a change
+        self._test: tuple[str, DigitArrays] | None = None
+        self._train: tuple[str, DigitArrays] | None = None
+        self._evaluating = False
+        self._loading_data = False
+        self._job_checkpoint: object | None = None
+        self._job_source = ""
+        self._eval_runner = WorkerRunner(self)
+        self._data_runner = WorkerRunner(self)
+
+        self.data_folder = DataFolderWidget(settings, self)
+        self.evaluate_button = QPushButton(self.tr("Evaluate active weights"), self)
+        self.evaluate_button.setToolTip(self.tr("Classify the 10,000 test digits with the active weights (F5)"))
+        self.progress = QProgressBar(self)
+        self.progress.setFormat(self.tr("%v of %m test digits"))
+        self.progress.setValue(0)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.results = ResultsPanel(self)
+        self.matrix = ConfusionMatrixWidget(self)
+        self.gallery_title = QLabel(self.tr("Click a cell of the matrix to see its test digits."), self)
+        self.gallery_title.setWordWrap(True)
+        self.gallery = DigitGrid(56, self)
+        self.gallery.setToolTip(self.tr("Click a digit to open it in the Draw tab"))
+        self.browser = DatasetBrowser(self)
+
+        row = QHBoxLayout()
+        row.addWidget(self.evaluate_button)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        gallery_box = QWidget(self)
+        gallery_layout = QVBoxLayout(gallery_box)
+        gallery_layout.setContentsMargins(0, 0, 0, 0)
+        gallery_layout.addWidget(self.gallery_title)
+        gallery_layout.addWidget(self.gallery, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.results)
+        splitter.addWidget(self.matrix)
+        splitter.addWidget(gallery_box)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([250, 430, 380])
+        results_page = QWidget(self)
+        results_layout = QVBoxLayout(results_page)
+        results_layout.addLayout(row)
+        results_layout.addWidget(self.status)
+        results_layout.addWidget(splitter, 1)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(results_page, self.tr("Test results"))
+        self.pages.addTab(self.browser, self.tr("Dataset browser"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.data_folder)
+        layout.addWidget(self.pages, 1)
+
+        self.evaluate_button.clicked.connect(self.evaluate)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.matrix.cell_selected.connect(self.show_cell)
+        self.gallery.digit_clicked.connect(self._open_test_digit)
+        self.gallery.digit_activated.connect(self._open_test_digit)
+        self.browser.load_requested.connect(self.load_dataset)
+        self.browser.digit_opened.connect(self.open_digit)
+        self.active_model.changed.connect(self._on_active_model_changed)
+        self.data_folder.folder_changed.connect(self._on_folder_changed)
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.evaluate)
+        self._update_controls()
+
+    # -- evaluating ---------------------------------------------------------------------------
+    def _update_controls(self) -> None:
+        ready = self.active_model.model is not None
+        self.evaluate_button.setEnabled(ready and not self._evaluating)
+        self.cancel_button.setEnabled(self._evaluating)
+        if not ready and not self._evaluating:
+            self.status.setText(self.tr("No active weights yet: load a weights file, or train and press "
+                                        "“Use these weights” in the Train tab."))
+
+    def _cached(self, which: tuple[str, DigitArrays] | None) -> DigitArrays | None:
+        if which is not None and which[0] == str(self.data_folder.folder()):
+            return which[1]
+        return None
+
+    @Slot()
+    def evaluate(self) -> bool:
+        """Evaluate the active weights on the test digits (in the worker); False if it cannot start."""
+        if self._evaluating or self.active_model.model is None:
+            return False
+        # A private copy: the active model may be replaced (or used by other tabs) meanwhile.
+        model = copy.deepcopy(self.active_model.model)
+        source = self.active_model.display_name() or self.tr("the active weights")
+        job = EvaluationJob(model, source, self.data_folder.folder(), self.split_loader, self._cached(self._test))
+        self._job_checkpoint = self.active_model.checkpoint
+        worker = IteratorWorker(lambda w: evaluation_steps(w, job))
+        worker.item.connect(self._on_eval_item)
+        worker.failed.connect(self._on_eval_failed)
+        worker.stopped.connect(self._on_eval_stopped)
+        worker.finished.connect(self._on_eval_finished)
+        self._eval_runner.stop_and_wait()  # the previous worker is done; its thread may still be winding down
+        self._evaluating = True
+        self._job_source = source
+        self.progress.setRange(0, 10_000)
+        self.progress.setValue(0)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Evaluating {0}…").format(source))
+        self._update_controls()
+        self._eval_runner.start(worker)
+        return True
+
+    @Slot()
+    def cancel(self) -> None:
+        self._eval_runner.request_stop()
+
+    @Slot(object)
+    def _on_eval_item(self, item: Any) -> None:
+        kind = item[0]
+        if kind == "status":
+            self.status.setText(self.tr("Loading the test digits from {0}…").format(self.data_folder.folder()))
+        elif kind == "data":
+            self._test = (str(self.data_folder.folder()), item[1])
+            self.browser.set_splits(None, item[1])
+            self.status.setText(self.tr("Evaluating {0}…").format(self._job_source))
+        elif kind == "progress":
+            self.progress.setRange(0, int(item[2]))
+            self.progress.setValue(int(item[1]))
+        elif kind == "result":
+            self._show_result(item[1])
+
+    def _show_result(self, result: EvaluationResult) -> None:
+        self.result = result
+        self.result_checkpoint = self._job_checkpoint
+        self.progress.setRange(0, result.total)
+        self.progress.setValue(result.total)
+        self.results.show_result(result, self._job_source)
+        self.results.mark_stale(self.active_model.checkpoint is not self.result_checkpoint)
+        self.matrix.set_confusion(result.confusion)
+        self.status.setText(self.tr("Done: {0}, {1}.").format(*result.tutorial_lines()))
+        # Start with the most frequent confusion: usually the most instructive cell.
+        mistakes = [(result.confusion[t][p], t, p) for t in range(10) for p in range(10) if t != p]
+        count, true_digit, predicted = max(mistakes)
+        if count:
+            self.matrix.select(true_digit, predicted)
+        else:
+            self.gallery.clear()
+
+    @Slot(str)
+    def _on_eval_failed(self, message: str) -> None:
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(message)
+
+    @Slot()
+    def _on_eval_stopped(self) -> None:
+        self.status.setText(self.tr("Evaluation cancelled."))
+
+    @Slot()
+    def _on_eval_finished(self) -> None:
+        self._evaluating = False
+        self._update_controls()
+
+    @Slot()
+    def _on_active_model_changed(self) -> None:
+        self._update_controls()
+        if self.result is not None:
+            self.results.mark_stale(self.active_model.checkpoint is not self.result_checkpoint)
+        if self.active_model.model is not None and not self._evaluating and self.result is None:
+            self.status.setText(self.tr("Active weights: {0}. Press Evaluate.").format(
+                self.active_model.display_name()))
+
+    @Slot(str)
+    def _on_folder_changed(self, _folder: str) -> None:
+        # Cached splits are keyed by folder: the browser shows the new folder's digits (loaded when shown).
+        self.browser.clear()
+        if self.browser.isVisible():
+            self.load_dataset()
+
+    # -- the gallery --------------------------------------------------------------------------
+    @Slot(int, int)
+    def show_cell(self, true_digit: int, predicted: int) -> None:
+        """List the test digits of class ``true_digit`` predicted as ``predicted``."""
+        result, test = self.result, self._cached(self._test)
+        if result is None or test is None:
+            return
+        indices = result.indices_for(true_digit, predicted)
+        probabilities = result.probabilities
+        # Mistakes: the most confident first; correct ones: the least sure first (both the instructive end).
+        indices.sort(key=lambda i: float(probabilities[i]), reverse=true_digit != predicted)
+        shown = indices[:GALLERY_LIMIT]
+        captions = [f"{true_digit} → {predicted}\n{float(probabilities[i]) * 100:.0f} %" for i in shown]
+        tips = [self.tr("Test digit #{0}: true {1}, predicted {2} with probability {3:.1f} %").format(
+            i, true_digit, predicted, float(probabilities[i]) * 100) for i in shown]
+        self.gallery.show_digits(test.images, shown, captions, tips)
+        if true_digit == predicted:
+            title = self.tr("{0:,} test digits {1} recognised correctly (least sure first)").format(len(indices), true_digit)
+        else:
+            title = self.tr("{0:,} test digits {1} taken for a {2} (most confident first)").format(
+                len(indices), true_digit, predicted)
+        if len(indices) > len(shown):
+            title += self.tr(", showing {0:,}").format(len(shown))
+        self.gallery_title.setText(title + self.tr(". Click one to open it in the Draw tab."))
+
+    @Slot(int)
+    def _open_test_digit(self, index: int) -> None:
+        test = self._cached(self._test)
+        if test is not None:
+            self.open_digit.emit(np.asarray(test.images[index], dtype=np.float32) / 255.0)
+
+    # -- the dataset browser ------------------------------------------------------------------
+    @Slot()
+    def load_dataset(self) -> None:
+        """Load the splits the browser lacks (in the worker)."""
+        train, test = self._cached(self._train), self._cached(self._test)
+        if train is not None or test is not None:
+            self.browser.set_splits(train, test)
+        if self._loading_data or (train is not None and test is not None):
+            return
+        root = self.data_folder.folder()
+        worker = IteratorWorker(lambda _w: dataset_steps(root, self.split_loader, train is None, test is None))
+        worker.item.connect(self._on_data_item)
+        worker.failed.connect(self._on_data_failed)
+        worker.finished.connect(self._on_data_finished)
+        self._data_runner.stop_and_wait()
+        self._loading_data = True
+        self.browser.set_status(self.tr("Loading MNIST from {0}…").format(root))
+        self._data_runner.start(worker)
+
+    @Slot(object)
+    def _on_data_item(self, item: Any) -> None:
+        which, arrays = item
+        key = str(self.data_folder.folder())
+        if which == "train":
+            self._train = (key, arrays)
+            self.browser.set_splits(arrays, None)
+        else:
+            self._test = (key, arrays)
+            self.browser.set_splits(None, arrays)
+
+    @Slot(str)
+    def _on_data_failed(self, message: str) -> None:
+        self.browser.set_status(message, error=True)
+
+    @Slot()
+    def _on_data_finished(self) -> None:
+        self._loading_data = False
+
+    # -- closing ------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop the evaluation and data loading and wait for their threads."""
+        self._eval_runner.stop_and_wait()
+        self._data_runner.stop_and_wait()
+        self.data_folder.shutdown()

@@ -1,0 +1,265 @@
+"""One Filter Lab computation: convolution → optional ReLU → optional pooling → display.
+
+``conv → ReLU → max pool`` is one layer of a CNN (the tutorial's ``conv1``
+block). :func:`run_filter` is a plain iterator, so the window can run it in a
+worker thread and stop it between steps; :func:`plan_stages` gives every
+shape without computing anything; :func:`conv_window` and :func:`pool_window`
+give the arithmetic behind one result pixel (the tutorial's section 1.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import ImageError
+from .filter_engine import pad_index
+from .filters import (check_kernel, conv_output_size, convolve, pool, pool_output_size, relu, resolve_padding,
+                      to_display)
+
+IDENTITY = ((0.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 0.0))
+
+
+@dataclass(frozen=True)
+class FilterSettings:
+    """Everything that decides a Filter Lab result (plain values, hashable).
+
+    ``padding`` is pixels on each side or ``"same"``, which here means
+    (k − 1) / 2 pixels at any stride (with stride 1 that keeps the size, as
+    PyTorch's ``padding='same'``). ``pool_on`` is ``"conv"`` (pool the
+    convolution's result) or ``"original"`` (pool the picture itself, no
+    convolution). ``pool`` is ``None``, ``"max"`` or ``"avg"``.
+    """
+
+    kernel: tuple[tuple[float, ...], ...] = IDENTITY
+    stride: int = 1
+    padding: int | str = 0
+    padding_mode: str = "zeros"
+    divisor: float | None = None
+    offset: float = 0.0
+    relu: bool = False
+    pool: str | None = None
+    pool_size: int = 2
+    pool_stride: int | None = None
+    pool_on: str = "conv"
+    display: str = "rescale"
+
+    @property
+    def kernel_size(self) -> int:
+        return len(self.kernel)
+
+    def kernel_array(self) -> np.ndarray:
+        return check_kernel(self.kernel)
+
+    @property
+    def padding_pixels(self) -> int:
+        if self.padding == "same":
+            return (self.kernel_size - 1) // 2
+        return resolve_padding(self.padding, self.kernel_size, self.stride)
+
+    @property
+    def convolves(self) -> bool:
+        return not (self.pool is not None and self.pool_on == "original")
+
+    @property
+    def pool_step(self) -> int:
+        return self.pool_size if self.pool_stride is None else self.pool_stride
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step and the (height, width) it produces: kind is input, conv, relu or pool."""
+
+    kind: str
+    shape: tuple[int, int]
+
+
+def plan_stages(settings: FilterSettings, shape: tuple[int, int]) -> list[Stage]:
+    """Every step's output shape for a picture of ``shape`` (height, width), computing nothing.
+
+    Raises
+    ------
+    ImageError
+        When the picture is smaller than the kernel (after padding) or than
+        the pooling window: the same message the computation would give.
+    """
+    height, width = shape
+    stages = [Stage("input", (height, width))]
+    if settings.convolves:
+        size, pad, stride = settings.kernel_size, settings.padding_pixels, settings.stride
+        height, width = conv_output_size(height, size, stride, pad), conv_output_size(width, size, stride, pad)
+        if height < 1 or width < 1:
+            h0, w0 = shape
+            raise ImageError(f"The picture ({h0} × {w0}) is smaller than the {size}×{size} kernel"
+                             + (f" even with {pad} pixel(s) of padding" if pad else " without padding")
+                             + ": add padding (e.g. 'same') or use a larger picture.")
+        stages.append(Stage("conv", (height, width)))
+        if settings.relu:
+            stages.append(Stage("relu", (height, width)))
+    if settings.pool is not None:
+        window, step = settings.pool_size, settings.pool_step
+        pooled = pool_output_size(height, window, step), pool_output_size(width, window, step)
+        if pooled[0] < 1 or pooled[1] < 1:
+            raise ImageError(f"The {'convolution result' if settings.convolves else 'picture'} ({height} × {width}) "
+                             f"is smaller than the {window}×{window} pooling window.")
+        stages.append(Stage("pool", pooled))
+    return stages
+
+
+@dataclass
+class FilterResult:
+    """What one run produced, for display (plain data).
+
+    ``conv`` is the convolution's raw output (``None`` when pooling the
+    original), ``activated`` the same after ReLU (or ``conv`` itself),
+    ``result`` the last step's raw float output and ``display`` its uint8
+    rendering; ``low``/``high`` are the raw range of ``result``.
+    """
+
+    version: int
+    settings: FilterSettings
+    source: np.ndarray
+    conv: np.ndarray | None
+    activated: np.ndarray | None
+    result: np.ndarray
+    display: np.ndarray
+    low: float
+    high: float
+    stages: list[Stage] = field(default_factory=list)
+
+
+def run_filter(image: np.ndarray, settings: FilterSettings, version: int = 0) -> Iterator[str | FilterResult]:
+    """Compute the whole chain on ``image`` ((H, W) or (H, W, C)).
+
+    Yields the name of each step as it starts (so a worker can stop between
+    steps), then the :class:`FilterResult`.
+    """
+    stages = plan_stages(settings, image.shape[:2])
+    conv = activated = None
+    current = image
+    if settings.convolves:
+        yield "conv"
+        conv = convolve(image, settings.kernel_array(), stride=settings.stride, padding=settings.padding_pixels,
+                        padding_mode=settings.padding_mode, divisor=settings.divisor, offset=settings.offset)
+        activated = conv
+        if settings.relu:
+            yield "relu"
+            activated = relu(conv)
+        current = activated
+    if settings.pool is not None:
+        yield "pool"
+        current = pool(current, settings.pool, settings.pool_size, settings.pool_stride)
+    result = np.asarray(current, dtype=np.float32)
+    yield "display"
+    display, low, high = to_display(result, settings.display)
+    yield FilterResult(version, settings, image, conv, activated, result, display, low, high, stages)
+
+
+# -- where result pixels come from -----------------------------------------------------------
+
+def result_geometry(settings: FilterSettings) -> tuple[float, float]:
+    """(scale, offset): result pixel x covers picture x·scale + offset … (x + 1)·scale + offset.
+
+    Each result pixel is drawn centred on the middle of the picture area it
+    is computed from, one stride (× pooling stride) wide, so the picture and
+    the result can be shown aligned at the same zoom.
+    """
+    if settings.convolves:
+        size, stride, pad = settings.kernel_size, settings.stride, settings.padding_pixels
+    else:
+        size, stride, pad = 1, 1, 0
+    window, step = (settings.pool_size, settings.pool_step) if settings.pool is not None else (1, 1)
+    scale = stride * step
+    return float(scale), ((window - 1) * stride + size - scale) / 2.0 - pad
+
+
+def receptive_field(settings: FilterSettings, row: int, col: int) -> tuple[int, int, int, int]:
+    """(top, left, bottom, right) in picture pixels (bottom/right exclusive) that result pixel (row, col) reads.
+
+    May reach outside the picture where padding is read.
+    """
+    if settings.convolves:
+        size, stride, pad = settings.kernel_size, settings.stride, settings.padding_pixels
+    else:
+        size, stride, pad = 1, 1, 0
+    window, step = (settings.pool_size, settings.pool_step) if settings.pool is not None else (1, 1)
+    top, left = row * step * stride - pad, col * step * stride - pad
+    extent = (window - 1) * stride + size
+    return top, left, top + extent, left + extent
+
+
+@dataclass
+class ConvWindow:
+    """The arithmetic of one convolution output pixel (the tutorial's section 1.1).
+
+    ``values`` are the k × k numbers under the kernel (padding included,
+    marked in ``from_padding``), ``products`` values × kernel, ``total``
+    their sum and ``value`` = total / divisor + offset, the output pixel.
+    """
+
+    row: int
+    col: int
+    top: int
+    left: int
+    values: np.ndarray
+    from_padding: np.ndarray
+    kernel: np.ndarray
+    products: np.ndarray
+    total: float
+    divisor: float | None
+    offset: float
+    value: float
+
+
+def conv_window(plane: np.ndarray, settings: FilterSettings, row: int, col: int) -> ConvWindow:
+    """The window under the kernel for convolution output pixel (row, col) of ``plane`` ((H, W))."""
+    kernel = settings.kernel_array()
+    size, stride, pad = kernel.shape[0], settings.stride, settings.padding_pixels
+    height, width = plane.shape
+    top, left = row * stride - pad, col * stride - pad
+    rows = pad_index(np.arange(top, top + size), height, settings.padding_mode)
+    cols = pad_index(np.arange(left, left + size), width, settings.padding_mode)
+    values = plane[np.clip(rows, 0, None)][:, np.clip(cols, 0, None)].astype(np.float32)
+    outside = (rows[:, None] < 0) | (cols[None, :] < 0)
+    values[outside] = 0.0
+    inside_rows = (np.arange(top, top + size) >= 0) & (np.arange(top, top + size) < height)
+    inside_cols = (np.arange(left, left + size) >= 0) & (np.arange(left, left + size) < width)
+    from_padding = ~(inside_rows[:, None] & inside_cols[None, :])
+    products = values * kernel
+    total = float(products.sum(dtype=np.float64))
+    value = total / settings.divisor if settings.divisor is not None else total
+    value += settings.offset
+    return ConvWindow(row, col, top, left, values, from_padding, kernel, products, total,
+                      settings.divisor, settings.offset, value)
+
+
+@dataclass
+class PoolWindow:
+    """One pooling output pixel: the window's values and what it keeps.
+
+    ``pick`` is the (row, col) of the maximum inside the window for max
+    pooling (the first one on a tie, as PyTorch), ``None`` for average.
+    """
+
+    row: int
+    col: int
+    top: int
+    left: int
+    values: np.ndarray
+    kind: str
+    value: float
+    pick: tuple[int, int] | None
+
+
+def pool_window(source: np.ndarray, settings: FilterSettings, row: int, col: int) -> PoolWindow:
+    """The pooling window of result pixel (row, col) over ``source`` ((H, W): what was pooled)."""
+    window, step = settings.pool_size, settings.pool_step
+    top, left = row * step, col * step
+    values = np.asarray(source[top:top + window, left:left + window], dtype=np.float32)
+    if settings.pool == "max":
+        flat = int(np.argmax(values))
+        pick = (flat // values.shape[1], flat % values.shape[1])
+        return PoolWindow(row, col, top, left, values, "max", float(values.max()), pick)
+    return PoolWindow(row, col, top, left, values, "avg", float(values.mean(dtype=np.float64)), None)

@@ -1,0 +1,84 @@
+"""Small labelled pictures: a 28x28 input, a crop, a mosaic of feature maps."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..images import gray_to_qimage, rgb_to_qimage
+
+
+class ImageView(QWidget):
+    """Paints an image as large as fits, keeping its aspect ratio, pixels kept sharp."""
+
+    def __init__(self, side: int = 96, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.placeholder = ""
+        self._side = side
+        self.smooth = False
+        self.setMinimumSize(side // 2, side // 2)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        if self.image is not None and self.image.width() > 0 and self.image.height() > 0:
+            aspect = self.image.width() / self.image.height()
+            return QSize(int(self._side * min(aspect, 3.0)), self._side) if aspect >= 1 else QSize(self._side, int(self._side / aspect))
+        return QSize(self._side, self._side)
+
+    def set_array(self, array: np.ndarray | None) -> None:
+        """A (H, W) float/uint8 gray array or (H, W, 3) uint8 RGB array; None clears."""
+        if array is None or array.size == 0:
+            self.image = None
+        elif array.ndim == 3:
+            self.image = rgb_to_qimage(array)
+        else:
+            self.image = gray_to_qimage(array)
+        self.updateGeometry()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        palette = self.palette()
+        if self.image is None:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+            painter.end()
+            return
+        w, h = self.image.width(), self.image.height()
+        scale = min(self.width() / w, self.height() / h)
+        if not self.smooth and scale >= 1:
+            # Whole device pixels per image pixel look crisp on any screen (HiDPI included).
+            ratio = self.devicePixelRatioF()
+            scale = max(1.0, int(scale * ratio)) / ratio
+        target = QRectF((self.width() - w * scale) / 2, (self.height() - h * scale) / 2, w * scale, h * scale)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.smooth)
+        painter.drawImage(target, self.image)
+        frame = QColor(palette.color(QPalette.ColorRole.Mid))
+        painter.setPen(QPen(frame, 1))
+        painter.drawRect(target.adjusted(-0.5, -0.5, 0.5, 0.5))
+        painter.end()
+
+
+class LabelledImage(QWidget):
+    """An :class:`ImageView` with a caption underneath."""
+
+    def __init__(self, caption: str, side: int = 96, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = ImageView(side, self)
+        self.caption = QLabel(caption, self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.caption, 0)
+
+    def set_array(self, array: np.ndarray | None) -> None:
+        self.view.set_array(array)
+
+    def set_caption(self, text: str) -> None:
+        self.caption.setText(text)

@@ -1,0 +1,68 @@
+"""Arranging many small maps into one picture (numpy only, cheap enough to run per stroke)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+SEPARATOR = np.array([110, 110, 110], dtype=np.uint8)
+
+
+def grid_shape(count: int, max_columns: int = 8) -> tuple[int, int]:
+    """(rows, columns) for ``count`` maps: as square as possible, at most ``max_columns`` wide."""
+    columns = min(max_columns, max(1, math.ceil(math.sqrt(count))))
+    if count > 4 and count % columns:
+        # Prefer a column count that divides the maps evenly (16 → 4×4, 32 → 4×8, 24 → 4×6).
+        for candidate in range(columns, max_columns + 1):
+            if count % candidate == 0:
+                columns = candidate
+                break
+    return math.ceil(count / columns), columns
+
+
+def tile(rgb_maps: np.ndarray, max_columns: int = 8) -> np.ndarray:
+    """(C, H, W, 3) uint8 → one (rows·(H+1)−1, cols·(W+1)−1, 3) picture with 1-pixel separators."""
+    count, h, w, _ = rgb_maps.shape
+    rows, columns = grid_shape(count, max_columns)
+    out = np.empty((rows * (h + 1) - 1, columns * (w + 1) - 1, 3), dtype=np.uint8)
+    out[:] = SEPARATOR
+    for index in range(count):
+        r, c = divmod(index, columns)
+        out[r * (h + 1):r * (h + 1) + h, c * (w + 1):c * (w + 1) + w] = rgb_maps[index]
+    if count < rows * columns:  # empty cells stay the separator colour, a little darker
+        for index in range(count, rows * columns):
+            r, c = divmod(index, columns)
+            out[r * (h + 1):r * (h + 1) + h, c * (w + 1):c * (w + 1) + w] = SEPARATOR // 2
+    return out
+
+
+def activations_rgb(maps: np.ndarray) -> np.ndarray:
+    """Feature maps (C, H, W) → gray RGB (C, H, W, 3), scaled together by the stage's largest value.
+
+    One scale for the whole stage keeps the maps comparable: a map that barely
+    responds looks dark next to one that lights up.
+    """
+    maps = np.nan_to_num(np.asarray(maps, dtype=np.float32))
+    low = min(0.0, float(maps.min(initial=0.0)))
+    peak = float(maps.max(initial=0.0)) - low
+    scaled = (maps - low) / peak if peak > 1e-12 else np.zeros_like(maps)
+    gray = (np.clip(scaled, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+    return np.repeat(gray[..., None], 3, axis=-1)
+
+
+def kernels_rgb(kernels: np.ndarray) -> np.ndarray:
+    """Kernels (C, k, k) → RGB (C, k, k, 3): positive weights red, negative blue, zero white.
+
+    One symmetric scale for all kernels, so their strengths compare.
+    """
+    kernels = np.nan_to_num(np.asarray(kernels, dtype=np.float32))
+    peak = float(np.abs(kernels).max(initial=0.0))
+    v = kernels / peak if peak > 1e-12 else np.zeros_like(kernels)
+    fade = 1.0 - np.abs(v)
+    rgb = np.empty(kernels.shape + (3,), dtype=np.float32)
+    positive = v >= 0
+    rgb[..., 0] = np.where(positive, 1.0, fade)
+    rgb[..., 1] = fade
+    rgb[..., 2] = np.where(positive, fade, 1.0)
+    return (rgb * 255.0 + 0.5).astype(np.uint8)

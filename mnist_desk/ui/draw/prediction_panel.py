@@ -1,0 +1,146 @@
+"""The answer: the top digit large with its probability, ten probability bars, and honesty.
+
+An empty canvas shows no digit. A low top probability or several separate
+marks show "unsure" and why, with the best guess small, instead of a
+confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+# Reason codes of mnist_desk.core.predict (repeated here: importing it would import torch).
+REASON_EMPTY = "empty"
+REASON_LOW_CONFIDENCE = "low_confidence"
+REASON_SEVERAL_BLOBS = "several_blobs"
+
+
+def reason_text(code: str, top: float) -> str:
+    """A translated sentence for a core reason code."""
+    tr = QCoreApplication.translate
+    if code == REASON_LOW_CONFIDENCE:
+        return tr("PredictionPanel", "low confidence: the best guess has only {p:.0f} %").format(p=top * 100)
+    if code == REASON_SEVERAL_BLOBS:
+        return tr("PredictionPanel", "several separate marks: draw one digit, in one piece")
+    if code == REASON_EMPTY:
+        return tr("PredictionPanel", "no digit: the canvas is empty")
+    return code
+
+
+class ProbabilityBars(QWidget):
+    """Ten horizontal bars, one per digit, the top one highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("probabilityBars")
+        self.probabilities = np.zeros(10, dtype=np.float32)
+        self.top: int | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(10 * 14)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(260, 10 * 20)
+
+    def set_probabilities(self, probabilities: np.ndarray, top: int | None) -> None:
+        self.probabilities = np.asarray(probabilities, dtype=np.float32)
+        self.top = top
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        palette = self.palette()
+        metrics = painter.fontMetrics()
+        row = self.height() / 10.0
+        label_w = metrics.horizontalAdvance("9") + 8
+        value_w = metrics.horizontalAdvance("100.0 %") + 6
+        bar_w = max(10.0, self.width() - label_w - value_w)
+        track = QColor(palette.color(QPalette.ColorRole.Mid))
+        track.setAlpha(60)
+        for digit in range(10):
+            top = digit * row
+            p = float(self.probabilities[digit]) if self.probabilities.size == 10 else 0.0
+            highlight = digit == self.top
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(QRectF(0, top, label_w - 4, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             str(digit))
+            bar = QRectF(label_w, top + row * 0.18, bar_w, row * 0.64)
+            painter.fillRect(bar, track)
+            fill = palette.color(QPalette.ColorRole.Highlight) if highlight else palette.color(QPalette.ColorRole.Mid)
+            painter.fillRect(QRectF(bar.left(), bar.top(), bar_w * min(max(p, 0.0), 1.0), bar.height()), fill)
+            painter.drawText(QRectF(label_w + bar_w, top, value_w, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{p * 100:.1f} %")
+        painter.end()
+
+
+class PredictionPanel(QWidget):
+    """Top digit, its probability, the unsure note and the ten bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("predictionPanel")
+        self.digit_label = QLabel("", self)
+        self.digit_label.setObjectName("predictedDigit")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 5)
+        font.setBold(True)
+        self.digit_label.setFont(font)
+        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digit_label.setMinimumWidth(110)
+        self.probability_label = QLabel("", self)
+        self.probability_label.setObjectName("predictedProbability")
+        self.probability_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        self.probability_label.setFont(big)
+        self.note_label = QLabel("", self)
+        self.note_label.setObjectName("predictionNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bars = ProbabilityBars(self)
+
+        left = QVBoxLayout()
+        left.addStretch(1)
+        left.addWidget(self.digit_label)
+        left.addWidget(self.probability_label)
+        left.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(left, 0)
+        top.addWidget(self.bars, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.note_label)
+        self.show_message(self.tr("Loading model…"))
+
+    # The digit's text is what tests and screen readers read.
+    @property
+    def shown_digit(self) -> str:
+        return self.digit_label.text()
+
+    def show_message(self, text: str) -> None:
+        """No prediction to show (no model, loading, empty canvas): say why."""
+        self.digit_label.setText("")
+        self.probability_label.setText("")
+        self.note_label.setText(text)
+        self.bars.set_probabilities(np.zeros(10, dtype=np.float32), None)
+
+    def show_prediction(self, digit: int | None, probabilities: np.ndarray, unsure: bool,
+                        reasons: list[str]) -> None:
+        """Show a core :class:`~mnist_desk.core.predict.Prediction`'s fields."""
+        if digit is None:
+            self.show_message(self.tr("Draw a digit: the prediction appears as you draw."))
+            return
+        top = float(probabilities[digit])
+        self.bars.set_probabilities(probabilities, digit)
+        if unsure:
+            self.digit_label.setText("?")
+            self.probability_label.setText(self.tr("unsure (maybe {digit})").format(digit=digit))
+            why = "; ".join(reason_text(code, top) for code in reasons)
+            self.note_label.setText(self.tr("Unsure: {why}.").format(why=why))
+        else:
+            self.digit_label.setText(str(digit))
+            self.probability_label.setText(f"{top * 100:.1f} %")
+            self.note_label.setText("")
