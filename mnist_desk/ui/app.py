@@ -17,6 +17,10 @@ DESKTOP_FILE = "mnist-desk"
 
 def run_app(argv: Sequence[str] | None = None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
+    # numpy and Pillow first: once PySide6 is imported, shiboken inspects every module
+    # imported after it, which makes numpy's many modules load noticeably slower.
+    import numpy  # noqa: F401
+    import PIL.Image  # noqa: F401
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication

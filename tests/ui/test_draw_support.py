@@ -1,0 +1,77 @@
+"""Helpers shared by the Draw tab and main window tests (no tests here).
+
+``draw_weights`` is the path of weights good enough to read clear digits: the
+shipped weights when present, else a ``fast`` model trained for 200 steps on
+the committed training sample (cached between runs in pytest's cache folder).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from mnist_desk.ui.draw.document import SIZE
+
+TRAINED_STEPS = 200
+
+
+def trained_weights(request, train_sample, test_sample) -> Path:
+    from mnist_desk.core.paths import default_weights_path
+
+    shipped = default_weights_path()
+    if shipped.is_file():
+        return shipped
+    from mnist_desk.core.training import TrainConfig, Trainer
+    from mnist_desk.core.weights import save_checkpoint
+
+    folder = Path(request.config.cache.mkpath("mnist_desk_draw"))
+    path = folder / f"fast_{TRAINED_STEPS}_steps.pt"
+    if not path.is_file():
+        config = TrainConfig(arch="fast", epochs=TRAINED_STEPS * 50 // len(train_sample), batch_size=50,
+                             seed=0, device="cpu", log_every=50)
+        trainer = Trainer(config, train_sample, test_sample)
+        for _record in trainer.run():
+            pass
+        save_checkpoint(trainer.checkpoint(include_resume_state=False), path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def draw_weights(request, train_sample, test_sample) -> Path:
+    return trained_weights(request, train_sample, test_sample)
+
+
+# -- drawing with qtbot's mouse events ------------------------------------------------------
+def _widget_point(canvas, fx: float, fy: float) -> QPoint:
+    return canvas.to_widget(QPointF(fx * SIZE, fy * SIZE)).toPoint()
+
+
+def draw_polyline(qtbot, canvas, points: list[tuple[float, float]], steps_per_segment: int = 6,
+                  button=Qt.MouseButton.LeftButton) -> None:
+    """Press, move through ``points`` (fractions of the canvas, interpolated), release."""
+    start = _widget_point(canvas, *points[0])
+    qtbot.mousePress(canvas, button, pos=start)
+    last = start
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for step in range(1, steps_per_segment + 1):
+            t = step / steps_per_segment
+            last = _widget_point(canvas, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+            qtbot.mouseMove(canvas, pos=last)
+    qtbot.mouseRelease(canvas, button, pos=last)
+
+
+def draw_one(qtbot, canvas) -> None:
+    draw_polyline(qtbot, canvas, [(0.52, 0.18), (0.5, 0.82)])
+
+
+def draw_zero(qtbot, canvas) -> None:
+    points = [(0.5 + 0.2 * math.sin(a), 0.5 - 0.3 * math.cos(a))
+              for a in (2 * math.pi * i / 36 for i in range(38))]
+    draw_polyline(qtbot, canvas, points, steps_per_segment=2)
+
+
+def draw_seven(qtbot, canvas) -> None:
+    draw_polyline(qtbot, canvas, [(0.28, 0.2), (0.72, 0.2), (0.45, 0.82)])
