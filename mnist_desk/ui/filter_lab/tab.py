@@ -1,18 +1,425 @@
-"""The Filter Lab tab (not built yet: a placeholder until its issue lands)."""
+"""The Filter Lab tab: the tutorial's section 1 as a hands-on lab.
+
+Open any picture, see it in grayscale (the tutorial's ``convert('L')``),
+slide a kernel over it with a stride and padding, pool the result, and see
+every shape and, under the mouse, every multiplication. All computing runs
+in a worker thread and the latest edit wins (:mod:`.jobs`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+import numpy as np
+from PySide6.QtCore import QRectF, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter,
+                               QToolButton, QVBoxLayout, QWidget)
 
+from ...core.errors import MnistDeskError
+from ...core.filter_pictures import Picture
+from ...core.filter_pipeline import FilterResult, plan_stages, result_geometry, run_filter
 from ..active_model import ActiveModel
-from ..placeholder import PlaceholderTab
+from .arithmetic import ArithmeticPanel, explain, number
+from .controls import ChainControls, format_chain
+from .jobs import LatestJob
+from .kernel_grid import KernelEditor
+from .learned import LearnedKernelBox
+from .picture_io import PictureIO
+from .texts import picture_summary
+from .view import PictureView, ViewState
+
+PREFIX = "filter_lab/"
 
 
-class FilterLabTab(PlaceholderTab):
-    """Placeholder for the Filter Lab tab."""
+class FilterLabTab(QWidget):
+    """Picture, kernel, stride, padding, pooling; the result beside the picture, in step."""
+
+    result_shown = Signal(int)  # the request number of a result now on screen
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("The Filter Lab tab is coming in a later version of MNIST Desk."), parent)
+        super().__init__(parent)
         self.active_model = active_model
         self.settings = settings
+        self.picture: Picture | None = None
+        self.result: FilterResult | None = None
+        self._hover: tuple[float, float] | None = None
+        self._first_show = True
+        self._fit_pending = False
+        self.setAcceptDrops(True)
+
+        self.io = PictureIO(settings, self)
+        self.compute = LatestJob(self)
+        self.state = ViewState(self)
+        self._build()
+        self._restore()
+        self._wire()
+
+    # -- building -----------------------------------------------------------------------------
+    def _tool(self, text: str, tip: str, slot, shortcut: QKeySequence | str | None = None) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if shortcut is not None:
+            sequence = QKeySequence(shortcut)
+            # Scoped to this tab, so other tabs can use the same keys for their own actions.
+            QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tip += f" ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        tr = self.tr
+        self.open_button = self._tool(tr("Open…"), tr("Open a picture: PNG, JPEG, BMP, GIF, TIFF, WebP"),
+                                      lambda: self.io.open_dialog(self), QKeySequence.StandardKey.Open)
+        self.paste_button = self._tool(tr("Paste"), tr("Use the picture on the clipboard"), self.paste,
+                                       QKeySequence.StandardKey.Paste)
+        self.sample_button = self._tool(tr("Sample picture"), tr("A built-in picture to try filters on"),
+                                        self.io.open_sample)
+        self.save_button = self._tool(tr("Save result…"), tr("Save the result as PNG, or its raw numbers as .npy"),
+                                      self.save_result, QKeySequence.StandardKey.Save)
+        self.fit_button = self._tool(tr("Fit"), tr("Show the whole picture"), self.fit, "Ctrl+0")
+        self.actual_button = self._tool(tr("1:1"), tr("One screen pixel per picture pixel"), self.actual_size,
+                                        "Ctrl+1")
+        self.zoom_in_button = self._tool("+", tr("Zoom in"), lambda: self.zoom_by(1.5), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_button = self._tool("−", tr("Zoom out"), lambda: self.zoom_by(1 / 1.5),
+                                          QKeySequence.StandardKey.ZoomOut)
+        self.zoom_label = QLabel(self)
+        self.busy_label = QLabel(tr("computing…"), self)
+        self.busy_label.setStyleSheet("color: palette(mid);")
+        self.busy_label.setVisible(False)
+        bar = QHBoxLayout()
+        for widget in (self.open_button, self.paste_button, self.sample_button, self.save_button):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        for widget in (self.fit_button, self.actual_button, self.zoom_out_button, self.zoom_in_button,
+                       self.zoom_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.busy_label)
+
+        self.info_label = QLabel(tr("No picture yet."), self)
+        self.info_label.setWordWrap(True)
+        self.per_channel = QCheckBox(tr("Filter the colour channels separately"), self)
+        self.per_channel.setToolTip(tr("Filter red, green and blue one by one and show the colour result; "
+                                       "off: the grayscale picture, as the tutorial"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.message.setVisible(False)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.kernel_editor = KernelEditor(self)
+        self.learned = LearnedKernelBox(self.active_model, self)
+        kernel_group = QGroupBox(tr("Kernel"), self)
+        kernel_layout = QVBoxLayout(kernel_group)
+        kernel_layout.addWidget(self.kernel_editor)
+        kernel_layout.addWidget(self.learned)
+        self.chain_controls = ChainControls(self)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 6, 0)
+        side_layout.addWidget(kernel_group)
+        side_layout.addWidget(self.chain_controls)
+        side_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(side.sizeHint().width() + 24)
+
+        self.original_view = PictureView(self.state, self)
+        self.result_view = PictureView(self.state, self)
+        self.original_view.placeholder = tr("Open a picture (Ctrl+O), drop one here or paste one (Ctrl+V).")
+        self.result_view.placeholder = tr("The result appears here.")
+        self.original_title = QLabel(tr("Picture"), self)
+        self.result_title = QLabel(tr("Result"), self)
+        for title in (self.original_title, self.result_title):
+            title.setStyleSheet("font-weight: bold;")
+        views = QSplitter(Qt.Orientation.Horizontal, self)
+        for title, view in ((self.original_title, self.original_view), (self.result_title, self.result_view)):
+            holder = QWidget(views)
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            holder_layout.addWidget(title)
+            holder_layout.addWidget(view, 1)
+            views.addWidget(holder)
+        self.chain_label = QLabel(self)
+        self.chain_label.setWordWrap(True)
+        self.chain_label.setStyleSheet("font-weight: bold;")
+        self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.arithmetic = ArithmeticPanel(self)
+        self.channel_box = QComboBox(self)
+        for name in (tr("red"), tr("green"), tr("blue")):
+            self.channel_box.addItem(name)
+        self.channel_box.setToolTip(tr("The channel whose arithmetic is shown"))
+        arithmetic_row = QHBoxLayout()
+        arithmetic_row.addWidget(self.arithmetic, 1)
+        arithmetic_row.addWidget(self.channel_box, 0, Qt.AlignmentFlag.AlignTop)
+
+        main = QVBoxLayout()
+        main.addLayout(bar)
+        info_row = QHBoxLayout()
+        info_row.addWidget(self.info_label, 1)
+        info_row.addWidget(self.per_channel)
+        main.addLayout(info_row)
+        main.addWidget(self.message)
+        main.addWidget(views, 1)
+        main.addWidget(self.chain_label)
+        main.addLayout(arithmetic_row)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addLayout(main, 1)
+        self._update_zoom_label()
+        self._update_enabled()
+
+    def _wire(self) -> None:
+        self.kernel_editor.changed.connect(self.recompute)
+        self.chain_controls.changed.connect(self.recompute)
+        self.per_channel.toggled.connect(self._on_per_channel)
+        self.learned.chosen.connect(self._use_learned)
+        self.io.loaded.connect(self.set_picture)
+        self.io.failed.connect(self.show_message)
+        self.io.saved.connect(lambda path: self.show_message(self.tr("Saved %1").replace("%1", path), error=False))
+        self.io.busy_changed.connect(lambda _busy: self._update_busy())
+        self.compute.item.connect(self._on_item)
+        self.compute.failed.connect(self._on_compute_failed)
+        self.compute.busy_changed.connect(lambda _busy: self._update_busy())
+        self.state.changed.connect(self._update_zoom_label)
+        self.original_view.resized.connect(self._on_view_resized)
+        for view in (self.original_view, self.result_view):
+            view.hovered.connect(self._on_hover)
+            view.left.connect(self._clear_hover)
+            view.fit_requested.connect(self.fit)
+        self.channel_box.currentIndexChanged.connect(lambda _i: self._refresh_hover())
+
+    # -- settings -----------------------------------------------------------------------------
+    def _restore(self) -> None:
+        self.chain_controls.restore(self.settings, PREFIX)
+        texts = self.settings.value(PREFIX + "kernel")
+        if isinstance(texts, list) and len(texts) in (9, 25):
+            size = 3 if len(texts) == 9 else 5
+            rows = [[str(t) for t in texts[r * size:(r + 1) * size]] for r in range(size)]
+            self.kernel_editor.set_kernel(
+                rows, None, float(self.settings.value(PREFIX + "offset", 0.0) or 0.0),
+                str(self.settings.value(PREFIX + "kernel_note", "") or ""),
+                normalise=str(self.settings.value(PREFIX + "normalise", False)).lower() in ("true", "1"), emit=False)
+            self.kernel_editor.divisor_edit.setText(str(self.settings.value(PREFIX + "divisor", "") or ""))
+            self.kernel_editor._refresh()
+        else:
+            from ...core.filter_presets import preset
+
+            self.kernel_editor.apply_preset(preset("tutorial"), emit=False)
+        self.per_channel.setChecked(str(self.settings.value(PREFIX + "per_channel", False)).lower() in ("true", "1"))
+
+    def _save_settings(self) -> None:
+        editor = self.kernel_editor
+        self.settings.setValue(PREFIX + "kernel", [t for row in editor.texts() for t in row])
+        self.settings.setValue(PREFIX + "divisor", editor.divisor_edit.text())
+        self.settings.setValue(PREFIX + "normalise", editor.normalise.isChecked())
+        self.settings.setValue(PREFIX + "offset", editor.offset())
+        self.settings.setValue(PREFIX + "kernel_note", editor.note_label.text())
+        self.settings.setValue(PREFIX + "per_channel", self.per_channel.isChecked())
+        self.chain_controls.save(self.settings, PREFIX)
+
+    # -- pictures -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            if self.picture is None and not self.io.busy():
+                remembered = self.io.remembered_file()
+                if remembered:
+                    self.io.open_file(remembered)
+                else:
+                    self.io.open_sample()
+
+    @Slot()
+    def paste(self) -> None:
+        if not self.io.paste():
+            self.show_message(self.tr("The clipboard holds no picture and no picture file."))
+
+    @Slot(object)
+    def set_picture(self, picture: Picture) -> None:
+        self.picture = picture
+        self.result = None
+        self.show_message("")
+        self.info_label.setText(picture_summary(picture))
+        self.per_channel.setEnabled(picture.color is not None)
+        self._show_original()
+        self._fit_pending = True
+        self.fit()
+        self.recompute()
+        self._update_enabled()
+
+    def _show_original(self) -> None:
+        if self.picture is None:
+            return
+        colour = self.per_channel.isChecked() and self.picture.color is not None
+        gray = self.picture.gray
+        shown = gray if gray.dtype == np.uint8 else np.clip(gray + 0.5, 0, 255).astype(np.uint8)
+        if colour:
+            self.original_view.set_array(self.picture.color)
+        else:
+            self.original_view.set_array(shown, values=gray)
+        self.channel_box.setVisible(colour)
+
+    def _source(self) -> np.ndarray | None:
+        if self.picture is None:
+            return None
+        if self.per_channel.isChecked() and self.picture.color is not None:
+            return self.picture.color
+        return self.picture.gray
+
+    @Slot(bool)
+    def _on_per_channel(self, _checked: bool) -> None:
+        self._show_original()
+        self.recompute()
+
+    # -- computing ----------------------------------------------------------------------------
+    @Slot()
+    def recompute(self) -> None:
+        self._save_settings()
+        source = self._source()
+        if source is None:
+            return
+        problem = self.kernel_editor.problem()
+        kernel = self.kernel_editor.kernel()
+        if problem or kernel is None:
+            return  # the editor shows why; the last result stays on screen
+        settings = self.chain_controls.settings(kernel, self.kernel_editor.divisor(), self.kernel_editor.offset())
+        try:
+            stages = plan_stages(settings, source.shape[:2])
+        except MnistDeskError as error:
+            self.compute.cancel()
+            self.result = None
+            self.result_view.set_array(None)
+            self.result_view.placeholder = str(error)
+            self.chain_label.setText("")
+            self.chain_controls.range_label.setText("")
+            self.show_message(str(error))
+            self._update_enabled()
+            return
+        self.show_message("")
+        self.chain_label.setText(format_chain(stages, settings))
+        version = self.compute.version + 1  # the number submit() gives this request
+        self.compute.submit(lambda: run_filter(source, settings, version))
+
+    @Slot(object)
+    def _on_item(self, item) -> None:
+        if not isinstance(item, FilterResult):
+            return  # a step's name: progress only
+        self.result = item
+        scale, offset = result_geometry(item.settings)
+        self.result_view.set_array(item.display, scale, offset, values=item.result)
+        self.result_title.setText(self.tr("Result — %1 × %2").replace("%1", str(item.result.shape[0]))
+                                  .replace("%2", str(item.result.shape[1])))
+        self.chain_label.setText(format_chain(item.stages, item.settings))
+        shown = {"rescale": self.tr("Shown rescaled: minimum black, maximum white."),
+                 "clip": self.tr("Shown clipped to 0 … 255."),
+                 "abs": self.tr("Shown as absolute values, clipped at 255.")}[item.settings.display]
+        self.chain_controls.range_label.setText(
+            self.tr("Raw result from %1 to %2.").replace("%1", number(item.low, 6)).replace("%2", number(item.high, 6))
+            + "\n" + shown)
+        self._refresh_hover()
+        self._update_enabled()
+        self.result_shown.emit(item.version)
+
+    @Slot(str)
+    def _on_compute_failed(self, message: str) -> None:
+        self.show_message(message)
+
+    @Slot(object, str)
+    def _use_learned(self, rows, note: str) -> None:
+        self.kernel_editor.set_kernel(rows, None, 0.0, note)
+
+    # -- hover --------------------------------------------------------------------------------
+    @Slot(float, float)
+    def _on_hover(self, x: float, y: float) -> None:
+        self._hover = (x, y)
+        self._refresh_hover()
+
+    @Slot()
+    def _clear_hover(self) -> None:
+        self._hover = None
+        self._refresh_hover()
+
+    def _refresh_hover(self) -> None:
+        explanation = None
+        if self._hover is not None and self.result is not None:
+            explanation = explain(self.result, *self._hover, channel=self.channel_box.currentIndex())
+        if explanation is None:
+            self.original_view.set_marks(None, None)
+            self.result_view.set_marks(None, None)
+            if self._hover is None:
+                self.arithmetic.show_lines([])
+            return
+        field, pixel = QRectF(*explanation.field), QRectF(*explanation.pixel)
+        self.original_view.set_marks(field, pixel)
+        self.result_view.set_marks(None, pixel)
+        self.arithmetic.show_lines(explanation.lines)
+
+    # -- zoom ---------------------------------------------------------------------------------
+    @Slot()
+    def fit(self) -> None:
+        if self.picture is None:
+            return
+        height, width = self.picture.shape
+        view = self.original_view
+        if view.width() < 10 or view.height() < 10:
+            self._fit_pending = True
+            return
+        self._fit_pending = False
+        self.state.fit(width, height, view.width(), view.height())
+
+    def actual_size(self) -> None:
+        self.state.set(1.0, self.state.cx, self.state.cy)
+
+    def zoom_by(self, factor: float) -> None:
+        self.state.zoom_about(factor, self.state.cx, self.state.cy)
+
+    @Slot()
+    def _on_view_resized(self) -> None:
+        if self._fit_pending:  # a picture arrived before the view had its size
+            self.fit()
+
+    def _update_zoom_label(self) -> None:
+        self.zoom_label.setText(self.tr("%1 %").replace("%1", f"{self.state.zoom * 100:.0f}"))
+
+    # -- saving, messages, state --------------------------------------------------------------
+    @Slot()
+    def save_result(self) -> None:
+        if self.result is None:
+            self.show_message(self.tr("There is no result to save yet."))
+            return
+        stem = (self.picture.name.rsplit(".", 1)[0] if self.picture and self.picture.name else "result") + "-filtered"
+        self.io.save_dialog(self, self.result.display, self.result.result, stem.replace(" ", "_"))
+
+    def show_message(self, text: str, error: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #c62828; font-weight: bold;" if error else "color: #2e7d32;")
+        self.message.setVisible(bool(text))
+
+    def _update_busy(self) -> None:
+        self.busy_label.setVisible(self.compute.busy() or self.io.busy())
+
+    def _update_enabled(self) -> None:
+        self.save_button.setEnabled(self.result is not None)
+
+    # -- drag and drop ------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if self.io.open_mime(event.mimeData(), self.tr("dropped picture")):
+            event.acceptProposedAction()
+        else:
+            self.show_message(self.tr("Only picture files can be dropped here."))
+
+    # -- closing ------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop the workers and wait for them (the window is closing); remember the settings."""
+        self._save_settings()
+        self.compute.shutdown()
+        self.io.shutdown()

@@ -1,0 +1,193 @@
+"""Stride, padding, pooling and display controls, with the texts that describe them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from ...core.filter_pipeline import FilterSettings, Stage
+
+
+def _combo(parent: QWidget, items: list[tuple[str, object, str]]) -> QComboBox:
+    box = QComboBox(parent)
+    for text, data, tip in items:
+        box.addItem(text, data)
+        box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+    return box
+
+
+class ChainControls(QWidget):
+    """Sliding (stride, padding), pooling (with ReLU) and display choices; ``changed`` on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = self.tr
+        slide = QGroupBox(tr("Sliding the kernel"), self)
+        self.stride = QSpinBox(slide)
+        self.stride.setRange(1, 4)
+        self.stride.setToolTip(tr("How many pixels the kernel moves at each step (the tutorial: 1, 2, 3 or 4)"))
+        self.padding = _combo(slide, [
+            (tr("none (valid)"), 0, tr("The kernel stays inside the picture: the result shrinks by k − 1")),
+            (tr("same"), "same", tr("(k − 1) / 2 pixels on each side: with stride 1 the size is kept")),
+            (tr("1 pixel"), 1, ""), (tr("2 pixels"), 2, ""), (tr("3 pixels"), 3, ""), (tr("4 pixels"), 4, ""),
+        ])
+        self.padding_mode = _combo(slide, [
+            (tr("zeros"), "zeros", tr("Pad with 0 (black): the tutorial's padding_mode='zeros'")),
+            (tr("reflect"), "reflect", tr("Mirror the picture at its edge, not repeating the edge pixel")),
+            (tr("replicate"), "replicate", tr("Repeat the edge pixel outwards")),
+            (tr("circular"), "circular", tr("Wrap around: the right edge continues on the left")),
+        ])
+        form = QFormLayout(slide)
+        form.addRow(tr("Stride:"), self.stride)
+        form.addRow(tr("Padding:"), self.padding)
+        form.addRow(tr("Padding mode:"), self.padding_mode)
+
+        pooling = QGroupBox(tr("Pooling"), self)
+        self.pool = _combo(pooling, [
+            (tr("none"), None, ""),
+            (tr("max"), "max", tr("Keep the largest value of each window (nn.MaxPool2d)")),
+            (tr("average"), "avg", tr("Keep the mean of each window (nn.AvgPool2d)")),
+        ])
+        self.pool_size = QSpinBox(pooling)
+        self.pool_size.setRange(1, 8)
+        self.pool_size.setValue(2)
+        self.pool_stride = QSpinBox(pooling)
+        self.pool_stride.setRange(0, 8)
+        self.pool_stride.setSpecialValueText(tr("= size"))
+        self.pool_stride.setToolTip(tr("The window's step; '= size' is PyTorch's default (windows do not overlap)"))
+        self.pool_on = _combo(pooling, [
+            (tr("the convolution's result"), "conv", ""),
+            (tr("the original picture"), "original", tr("Pool the picture itself, as the tutorial's section 1.2")),
+        ])
+        self.relu = QCheckBox(tr("ReLU after the convolution"), pooling)
+        self.relu.setToolTip(tr("max(0, x): negative results become 0, as nn.ReLU"))
+        layer_note = QLabel(tr("Convolution → ReLU → max pool is one layer of a CNN: the tutorial's conv1 block "
+                               "(16 kernels 5 × 5, padding 2, ReLU, max pool 2)."), pooling)
+        layer_note.setWordWrap(True)
+        layer_note.setStyleSheet("color: palette(mid);")
+        pool_form = QFormLayout(pooling)
+        pool_form.addRow(tr("Pool:"), self.pool)
+        pool_form.addRow(tr("Window:"), self.pool_size)
+        pool_form.addRow(tr("Stride:"), self.pool_stride)
+        pool_form.addRow(tr("Applied to:"), self.pool_on)
+        pool_layout = QVBoxLayout()
+        pool_layout.addWidget(self.relu)
+        pool_layout.addWidget(layer_note)
+        pool_form.addRow(pool_layout)
+
+        display = QGroupBox(tr("Showing the result"), self)
+        self.display = _combo(display, [
+            (tr("rescale min … max"), "rescale",
+             tr("The smallest value becomes black, the largest white: how the tutorial's plt.imshow shows it")),
+            (tr("clip to 0 … 255"), "clip", tr("Negative values black, values above 255 white")),
+            (tr("absolute value"), "abs", tr("|x| clipped at 255: edges of both signs show bright")),
+        ])
+        self.range_label = QLabel(display)
+        self.range_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        display_form = QFormLayout()
+        display_form.addRow(tr("Negative values:"), self.display)
+        display_layout = QVBoxLayout(display)
+        display_layout.addLayout(display_form)
+        display_layout.addWidget(self.range_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for group in (slide, pooling, display):
+            layout.addWidget(group)
+        for box in (self.padding, self.padding_mode, self.pool, self.pool_on, self.display):
+            box.currentIndexChanged.connect(self._on_change)
+        for spin in (self.stride, self.pool_size, self.pool_stride):
+            spin.valueChanged.connect(self._on_change)
+        self.relu.toggled.connect(self._on_change)
+        self._enable()
+
+    def _on_change(self, *_args) -> None:
+        self._enable()
+        self.changed.emit()
+
+    def _enable(self) -> None:
+        pooling = self.pool.currentData() is not None
+        convolving = not (pooling and self.pool_on.currentData() == "original")
+        self.padding_mode.setEnabled(convolving and self.padding.currentData() != 0)
+        for widget in (self.pool_size, self.pool_stride, self.pool_on):
+            widget.setEnabled(pooling)
+        for widget in (self.stride, self.padding, self.relu):
+            widget.setEnabled(convolving)
+
+    def settings(self, kernel, divisor: float | None, offset: float) -> FilterSettings:
+        return FilterSettings(
+            kernel=kernel, stride=self.stride.value(), padding=self.padding.currentData(),
+            padding_mode=self.padding_mode.currentData(), divisor=divisor, offset=offset,
+            relu=self.relu.isChecked(), pool=self.pool.currentData(), pool_size=self.pool_size.value(),
+            pool_stride=self.pool_stride.value() or None, pool_on=self.pool_on.currentData(),
+            display=self.display.currentData())
+
+    # -- remembering ------------------------------------------------------------------------
+    def save(self, settings: QSettings, prefix: str) -> None:
+        for name in ("padding", "padding_mode", "pool", "pool_on", "display"):
+            settings.setValue(prefix + name, getattr(self, name).currentIndex())
+        for name in ("stride", "pool_size", "pool_stride"):
+            settings.setValue(prefix + name, getattr(self, name).value())
+        settings.setValue(prefix + "relu", self.relu.isChecked())
+
+    def restore(self, settings: QSettings, prefix: str) -> None:
+        def number(name: str, default: int) -> int:
+            try:
+                return int(settings.value(prefix + name, default))
+            except (TypeError, ValueError):
+                return default
+
+        widgets = (self.padding, self.padding_mode, self.pool, self.pool_on, self.display,
+                   self.stride, self.pool_size, self.pool_stride, self.relu)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for name in ("padding", "padding_mode", "pool", "pool_on", "display"):
+            box = getattr(self, name)
+            index = number(name, box.currentIndex())
+            box.setCurrentIndex(index if 0 <= index < box.count() else 0)
+        for name in ("stride", "pool_size", "pool_stride"):
+            spin = getattr(self, name)
+            spin.setValue(number(name, spin.value()))  # QSpinBox clamps to its range
+        self.relu.setChecked(str(settings.value(prefix + "relu", False)).lower() in ("true", "1"))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._enable()
+
+
+def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
+    """E.g. "886 × 878 → conv 3×3, stride 1, no padding → 884 × 876 → max pool 2 → 442 × 438"."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("FilterChain", text)
+
+    def shape(stage: Stage) -> str:
+        return f"{stage.shape[0]} × {stage.shape[1]}"
+
+    parts = [shape(stages[0])]
+    for stage in stages[1:]:
+        if stage.kind == "conv":
+            k = settings.kernel_size
+            pad = settings.padding_pixels
+            if pad == 0:
+                padding = tr("no padding")
+            else:
+                padding = tr("padding %1").replace("%1", str(pad))
+                if settings.padding == "same":
+                    padding += tr(" ('same')")
+                if settings.padding_mode != "zeros":
+                    padding += f" ({QCoreApplication.translate('FilterChain', settings.padding_mode)})"
+            parts.append(tr("conv %1×%1, stride %2, %3").replace("%1", str(k)).replace("%2", str(settings.stride))
+                         .replace("%3", padding))
+            parts.append(shape(stage))
+        elif stage.kind == "relu":
+            parts.append(tr("ReLU"))
+        elif stage.kind == "pool":
+            kind = tr("max pool") if settings.pool == "max" else tr("average pool")
+            text = f"{kind} {settings.pool_size}"
+            if settings.pool_stride is not None and settings.pool_stride != settings.pool_size:
+                text += tr(", stride %1").replace("%1", str(settings.pool_stride))
+            parts.append(text)
+            parts.append(shape(stage))
+    return " → ".join(parts)

@@ -1,0 +1,151 @@
+"""Latest edit wins: one job at a time off the GUI thread, the newest request waiting, older results dropped.
+
+Built on :mod:`mnist_desk.ui.worker` (one :class:`IteratorWorker` per job in
+a :class:`WorkerRunner`). A new request while a job runs asks that job to
+stop at its next step and replaces whatever request was waiting, so however
+fast the user edits there is at most one job running and one waiting, and
+only the newest request's items reach the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from ...core.errors import MnistDeskError
+from ..worker import IteratorWorker, WorkerRunner
+
+
+def _quit_current_thread() -> None:
+    """Runs in the worker thread as its worker finishes: end that thread's event loop."""
+    thread = QThread.currentThread()
+    if thread is not None:
+        thread.quit()
+
+
+class _Refused:
+    """A problem the user can fix (bad file, picture too small ...), passed back as an item, not a traceback."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+class _Runner(WorkerRunner):
+    """A :class:`WorkerRunner` that says when its thread is gone, so the next job can start.
+
+    It also ends the worker's thread from inside that thread. ``WorkerRunner``
+    connects ``worker.finished`` to ``thread.quit`` with an automatic
+    connection, which is queued to the GUI thread (where the QThread object
+    lives): while the GUI thread blocks in ``stop_and_wait`` that quit is never
+    delivered and the wait runs into its timeout. ``QThread.quit`` is thread-safe,
+    so calling it directly in the worker thread is the fix.
+    """
+
+    idle = Signal()
+
+    def start(self, worker: IteratorWorker) -> None:
+        worker.finished.connect(_quit_current_thread, Qt.ConnectionType.DirectConnection)
+        super().start(worker)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        super()._on_thread_finished()
+        self.idle.emit()
+
+
+class LatestJob(QObject):
+    """Runs ``make()`` iterators one at a time; only the latest submitted one's items are emitted."""
+
+    item = Signal(object)  # an item of the latest request
+    failed = Signal(str)  # the latest request failed: a message for the user
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = _Runner(self)
+        self._runner.idle.connect(self._on_idle)
+        self._version = 0
+        self._running_version = 0
+        self._pending: tuple[int, Callable[[], Iterator[Any]]] | None = None
+        self._closing = False
+        self._busy = False
+
+    @property
+    def version(self) -> int:
+        """The number of the latest request."""
+        return self._version
+
+    def busy(self) -> bool:
+        return self._busy
+
+    def submit(self, make: Callable[[], Iterator[Any]]) -> int:
+        """Run ``make()`` in a worker as soon as possible; returns the request's number."""
+        if self._closing:
+            return self._version
+        self._version += 1
+        self._pending = (self._version, make)
+        if self._runner.is_running():
+            self._runner.request_stop()  # the running job is stale: stop it at its next step
+        else:
+            self._start_pending()
+        return self._version
+
+    def cancel(self) -> None:
+        """Forget the waiting request and stop the running one (its items are dropped)."""
+        self._version += 1
+        self._pending = None
+        self._runner.request_stop()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Stop for good and wait for the thread to end (the window is closing)."""
+        self._closing = True
+        self._pending = None
+        return self._runner.stop_and_wait(timeout_ms)
+
+    def _start_pending(self) -> None:
+        assert self._pending is not None
+        version, make = self._pending
+        self._pending = None
+        self._running_version = version
+        worker = IteratorWorker(lambda _worker: self._tagged(version, make))
+        worker.item.connect(self._on_item)
+        worker.failed.connect(self._on_failed)
+        self._runner.start(worker)
+        self._set_busy(True)
+
+    @staticmethod
+    def _tagged(version: int, make: Callable[[], Iterator[Any]]) -> Iterator[tuple[int, Any]]:
+        try:
+            for value in make():
+                yield version, value
+        except MnistDeskError as error:
+            yield version, _Refused(str(error))
+
+    @Slot(object)
+    def _on_item(self, tagged: tuple[int, Any]) -> None:
+        version, value = tagged
+        if version != self._version or self._closing:
+            return
+        if isinstance(value, _Refused):
+            self.failed.emit(value.message)
+        else:
+            self.item.emit(value)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if self._running_version == self._version and not self._closing:
+            self.failed.emit(message)
+
+    @Slot()
+    def _on_idle(self) -> None:
+        if self._pending is not None and not self._closing:
+            self._start_pending()
+        else:
+            self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)

@@ -1,0 +1,79 @@
+"""“Use a learned kernel”: one of the active model's conv1 kernels into the grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from ..active_model import ActiveModel
+
+
+class LearnedKernelBox(QWidget):
+    """A button and a kernel number; disabled, with the reason, while no model is active."""
+
+    chosen = Signal(object, str)  # rows of floats, a note for the grid
+
+    def __init__(self, active_model: ActiveModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.active_model = active_model
+        self.button = QPushButton(self.tr("Use a learned kernel"), self)
+        self.button.setToolTip(self.tr("Put one of the active model's first-layer (conv1) kernels into the grid"))
+        self.index = QSpinBox(self)
+        self.index.setPrefix(self.tr("kernel "))
+        self.index.setRange(1, 16)
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: palette(mid);")
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addWidget(self.index)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.reason)
+        self.button.clicked.connect(self.use_kernel)
+        active_model.changed.connect(self.refresh)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        model = self.active_model.model
+        if model is None:
+            self.button.setEnabled(False)
+            self.index.setEnabled(False)
+            self.reason.setText(self.tr("No model is active yet: load weights or train a model, then its "
+                                        "learned 5 × 5 kernels can be tried here."))
+            return
+        count = self._kernel_count()
+        self.button.setEnabled(count > 0)
+        self.index.setEnabled(count > 0)
+        self.index.setRange(1, max(1, count))
+        name = self.active_model.display_name() or self.tr("the active model")
+        self.reason.setText(self.tr("%1 kernels learned by %2 in conv1.").replace("%1", str(count)).replace("%2", name))
+
+    def _kernel_count(self) -> int:
+        try:
+            return int(self.kernels().shape[0])
+        except Exception:  # a model without a conv1 block: nothing to offer
+            return 0
+
+    def kernels(self):
+        """The active model's conv1 kernels, (n, k, k) (imports torch: called only once a model exists)."""
+        from ...core.models import first_conv_kernels
+
+        return first_conv_kernels(self.active_model.model)
+
+    @Slot()
+    def use_kernel(self) -> None:
+        if self.active_model.model is None:
+            return
+        kernels = self.kernels()
+        number = min(self.index.value(), kernels.shape[0])
+        rows = tuple(tuple(float(v) for v in row) for row in kernels[number - 1].numpy())
+        name = self.active_model.display_name() or self.tr("the active model")
+        note = self.tr("Learned kernel %1 of %2 from %3's conv1. Only the kernel is used: the layer's bias "
+                       "(or batch norm) is left out, so the numbers differ from the model's by a shift and a scale; "
+                       "'rescale' shows the pattern it responds to.").replace("%1", str(number)).replace(
+                           "%2", str(kernels.shape[0])).replace("%3", name)
+        self.chosen.emit(rows, note)
