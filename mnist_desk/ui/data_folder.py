@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
@@ -100,10 +100,77 @@ def _status_steps(root: Path) -> Iterator[tuple[str, str, str]]:
     yield "found", "", str(folder)
 
 
+class JobRunner(QObject):
+    """Runs one :class:`IteratorWorker` at a time through a fresh :class:`WorkerRunner` per job.
+
+    Works around three problems of WorkerRunner (see the report on worker.py):
+
+    * its ``_on_thread_finished`` is a queued slot that clears whatever thread
+      it holds *now*, so after ``stop_and_wait()`` + ``start()`` the old
+      thread's late ``finished`` drops the new, running QThread ("QThread:
+      Destroyed while thread is still running", an abort). Here every job has
+      its own runner;
+    * ``worker.finished → thread.quit`` is queued to the GUI thread, so a
+      ``wait()`` on the GUI thread blocks the very ``quit`` it waits for. Here
+      ``quit()`` is called before every wait;
+    * dropping the last Python reference to a worker (or its QThread) while
+      the thread is still ending races with the worker's ``deleteLater``
+      there (a crash). Here both stay referenced until the thread has ended.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner: WorkerRunner | None = None
+        self._jobs: list[tuple[QThread, IteratorWorker]] = []
+
+    def is_running(self) -> bool:
+        return self._runner is not None and self._runner.is_running()
+
+    def start(self, worker: IteratorWorker) -> None:
+        """Start ``worker``; the previous one must have finished (its thread may still be ending)."""
+        if self.is_running() and self._jobs:
+            thread = self._jobs[-1][0]
+            thread.quit()  # the previous worker has finished: let its thread end now
+            if not thread.wait(5000):
+                raise RuntimeError("a worker is already running")
+        previous, self._runner = self._runner, WorkerRunner(self)
+        if previous is not None:
+            previous.deleteLater()
+        self._runner.start(worker)
+        # Read at once: the runner sets it before starting the thread and clears it only in a
+        # queued slot, so it is this job's thread even if the worker has already finished.
+        thread = getattr(self._runner, "_thread", None)
+        self._jobs = [job for job in self._jobs if not job[0].isFinished()]
+        if thread is not None:
+            self._jobs.append((thread, worker))
+
+    def request_stop(self) -> None:
+        if self._runner is not None:
+            self._runner.request_stop()
+
+    def set_paused(self, paused: bool) -> None:
+        if self._runner is not None:
+            self._runner.set_paused(paused)
+
+    def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
+        """Stop the current worker and wait until every thread started here has ended."""
+        self.request_stop()
+        ended = True
+        for thread, _worker in self._jobs:
+            thread.quit()  # ends its event loop once the worker returns (at once if it has)
+            ended = thread.wait(timeout_ms) and ended
+        if self._runner is not None:
+            ended = self._runner.stop_and_wait(timeout_ms) and ended
+        if ended:
+            self._jobs.clear()
+        return ended
+
+
 class _DataFolderHub(QObject):
     """Tells every data-folder widget that the folder or its contents changed."""
 
-    folder_changed = Signal()
+    folder_changed = Signal()  # another folder was chosen
+    contents_changed = Signal()  # a download ended: the files may have changed
 
 
 _hub: _DataFolderHub | None = None
@@ -136,13 +203,14 @@ class DataFolderWidget(QWidget):
         self.ready: bool | None = None  # None until the first check has finished
         self._checked_once = False
         self._recheck = False
+        self._closed = False  # set by shutdown(): no new work after it
         self._status_busy = False
-        self._status_runner = WorkerRunner(self)
-        self._download_runner = WorkerRunner(self)
+        self._status_runner = JobRunner(self)
+        self._download_runner = JobRunner(self)
         self._cancelling = False
         self._downloading = False
         self._download_error: str | None = None
-        self._pending_error: str | None = None  # why the last download failed, shown after the re-check
+        self._download_message: str | None = None  # why the last download failed; kept until the folder changes
         self.setAcceptDrops(True)
 
         self.edit = QLineEdit(self)
@@ -189,6 +257,7 @@ class DataFolderWidget(QWidget):
         self._show_option()
         self.status_label.setText(self.tr("Checking {0}…").format(self.folder()))
         _data_folder_hub().folder_changed.connect(self._on_hub_changed)
+        _data_folder_hub().contents_changed.connect(self.refresh)
 
     # -- the folder ---------------------------------------------------------------------------
     def option(self) -> str:
@@ -220,6 +289,7 @@ class DataFolderWidget(QWidget):
 
     @Slot()
     def _on_hub_changed(self) -> None:
+        self._download_message = None
         self._show_option()
         self.folder_changed.emit(str(self.folder()))
         self.refresh()
@@ -239,12 +309,12 @@ class DataFolderWidget(QWidget):
     def refresh(self) -> None:
         """Check the folder again (in a worker); ``status_changed`` reports the answer."""
         self._checked_once = True
+        if self._closed:
+            return
         if self._status_busy:
             self._recheck = True
             return
         self._recheck = False
-        # The previous check's worker is done; its thread may still be winding down.
-        self._status_runner.stop_and_wait()
         self._status_busy = True
         root = self.folder()
         worker = IteratorWorker(lambda _worker: _status_steps(root))
@@ -269,11 +339,12 @@ class DataFolderWidget(QWidget):
             self.status_label.setText(detail)
             self.status_label.setToolTip(raw)
             self.status_label.setStyleSheet("color: #b00020;")
-        if self._pending_error and state != "found":
-            # A failed download: its reason says more than "not found".
-            self.status_label.setText(self._pending_error)
+        if state == "found":
+            self._download_message = None
+        elif self._download_message:
+            # A failed or cancelled download: its reason says more than "not found".
+            self.status_label.setText(self._download_message)
             self.status_label.setStyleSheet("color: #b00020;")
-        self._pending_error = None
         self._set_ready(state == "found")
 
     @Slot(str)
@@ -285,7 +356,7 @@ class DataFolderWidget(QWidget):
     @Slot()
     def _on_status_finished(self) -> None:
         self._status_busy = False
-        if self._recheck:
+        if self._recheck and not self._closed:
             QTimer.singleShot(0, self.refresh)
 
     def _set_ready(self, ready: bool) -> None:
@@ -300,9 +371,8 @@ class DataFolderWidget(QWidget):
     @Slot()
     def start_download(self, steps: Callable[[Path], Iterator[tuple[int, int, str]]] | None = None) -> None:
         """Download MNIST into the folder; ``steps`` replaces the core's download (tests)."""
-        if self._downloading:
+        if self._downloading or self._closed:
             return
-        self._download_runner.stop_and_wait()  # a previous download's thread may still be winding down
         self._downloading = True
         root = self.folder()
         if steps is None:
@@ -314,6 +384,7 @@ class DataFolderWidget(QWidget):
         worker.stopped.connect(self._on_download_cancelled)
         worker.finished.connect(self._on_download_finished)
         self._cancelling = False
+        self._download_message = None
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
@@ -355,8 +426,9 @@ class DataFolderWidget(QWidget):
         self.cancel_button.hide()
         self.choose_button.setEnabled(True)
         self.edit.setEnabled(True)
-        self._pending_error, self._download_error = self._download_error, None
-        _data_folder_hub().folder_changed.emit()  # both tabs re-check the files
+        if self._download_error:
+            self._download_message, self._download_error = self._download_error, None
+        _data_folder_hub().contents_changed.emit()  # both tabs re-check the files
 
     # -- drag and drop ------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
@@ -378,6 +450,13 @@ class DataFolderWidget(QWidget):
 
     # -- closing ------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop the status check and any download, and wait (a download finishes its current file)."""
+        """Stop the status check and any download, and wait (a download finishes its current file).
+
+        Afterwards the widget starts no more work, whatever other tabs change.
+        """
+        if not self._closed:
+            self._closed = True
+            _data_folder_hub().folder_changed.disconnect(self._on_hub_changed)
+            _data_folder_hub().contents_changed.disconnect(self.refresh)
         self._download_runner.stop_and_wait(120_000)
         self._status_runner.stop_and_wait()

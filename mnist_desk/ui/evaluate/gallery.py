@@ -27,12 +27,13 @@ class DigitGrid(QListWidget):
     digit_clicked = Signal(int)
     digit_activated = Signal(int)
 
-    def __init__(self, thumb: int = 56, parent: QWidget | None = None) -> None:
+    def __init__(self, thumb: int = 56, caption_lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.thumb = thumb
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(thumb, thumb))
-        self.setGridSize(QSize(thumb + 22, thumb + 36))
+        line = self.fontMetrics().lineSpacing()
+        self.setGridSize(QSize(max(thumb + 14, 64), thumb + 8 + line * caption_lines))
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(True)

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -75,11 +75,20 @@ class PixelTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setShowGrid(False)
-        for header, size in ((self.horizontalHeader(), 23), (self.verticalHeader(), 17)):
+        metrics = QFontMetrics(font)
+        column = metrics.horizontalAdvance("255") + 7  # three digits and the item's margins, never elided
+        row = metrics.height() + 4
+        for header, size in ((self.horizontalHeader(), column), (self.verticalHeader(), row)):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setMinimumSectionSize(8)
             header.setDefaultSectionSize(size)
-            header.setMinimumSectionSize(10)
             header.setFont(font)
+        self.verticalHeader().setFixedWidth(column)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setWordWrap(False)
+        # Wide enough for all 28 columns: the values are read row by row, never scrolled sideways.
+        self.setMinimumWidth(column * 29 + 2 * self.frameWidth() + 2)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Pixel values"))
 
     def set_image(self, image: np.ndarray) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..active_model import ActiveModel
-from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
-from ..worker import IteratorWorker, WorkerRunner
+from ..data_folder import DataFolderWidget, DigitArrays, JobRunner, SplitLoader, default_split_loader
+from ..worker import IteratorWorker
 from .browser import DatasetBrowser
 from .confusion import ConfusionMatrixWidget
 from .gallery import DigitGrid
@@ -59,8 +59,8 @@ class EvaluateTab(QWidget):
         self._loading_data = False
         self._job_checkpoint: object | None = None
         self._job_source = ""
-        self._eval_runner = WorkerRunner(self)
-        self._data_runner = WorkerRunner(self)
+        self._eval_runner = JobRunner(self)
+        self._data_runner = JobRunner(self)
 
         self.data_folder = DataFolderWidget(settings, self)
         self.evaluate_button = QPushButton(self.tr("Evaluate active weights"), self)
@@ -75,7 +75,7 @@ class EvaluateTab(QWidget):
         self.matrix = ConfusionMatrixWidget(self)
         self.gallery_title = QLabel(self.tr("Click a cell of the matrix to see its test digits."), self)
         self.gallery_title.setWordWrap(True)
-        self.gallery = DigitGrid(56, self)
+        self.gallery = DigitGrid(56, 2, self)
         self.gallery.setToolTip(self.tr("Click a digit to open it in the Draw tab"))
         self.browser = DatasetBrowser(self)
 
@@ -151,7 +151,6 @@ class EvaluateTab(QWidget):
         worker.failed.connect(self._on_eval_failed)
         worker.stopped.connect(self._on_eval_stopped)
         worker.finished.connect(self._on_eval_finished)
-        self._eval_runner.stop_and_wait()  # the previous worker is done; its thread may still be winding down
         self._evaluating = True
         self._job_source = source
         self.progress.setRange(0, 10_000)
@@ -273,7 +272,6 @@ class EvaluateTab(QWidget):
         worker.item.connect(self._on_data_item)
         worker.failed.connect(self._on_data_failed)
         worker.finished.connect(self._on_data_finished)
-        self._data_runner.stop_and_wait()
         self._loading_data = True
         self.browser.set_status(self.tr("Loading MNIST from {0}…").format(root))
         self._data_runner.start(worker)

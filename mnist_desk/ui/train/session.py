@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ..data_folder import DigitArrays, SplitLoader
-from ..worker import IteratorWorker, WorkerRunner
+from ..data_folder import DigitArrays, JobRunner, SplitLoader
+from ..worker import IteratorWorker
 
 if TYPE_CHECKING:
     from ...core.training import Trainer
@@ -161,7 +161,7 @@ class TrainingSession(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._runner = WorkerRunner(self)
+        self._runner = JobRunner(self)
         self._control = PauseControl()
         self._state = "idle"
         self._outcome = ("completed", "")
@@ -183,7 +183,6 @@ class TrainingSession(QObject):
         """Start a run; one at a time."""
         if self.is_active():
             raise RuntimeError("a training run is already active")
-        self._runner.stop_and_wait()  # the previous worker is done; its thread may still be winding down
         control = self._control = PauseControl()
         worker = IteratorWorker(lambda w: training_steps(w, job, control))
         worker.item.connect(self._on_item)
