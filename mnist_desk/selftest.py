@@ -41,6 +41,10 @@ EXIT_FAILED = 1
 TUTORIAL_KERNEL = ((-1.0, -1.0, -1.0), (-1.0, -8.0, -1.0), (-1.0, -1.0, -1.0))
 TRAIN_STEPS = 10
 TRAIN_BATCH = 50
+# A higher rate than the tutorial's 0.001 so that 10 steps clearly lower the loss (by 35-50 %
+# from about 2.30 with seeds 0-2); the check asks for at least 15 %.
+TRAIN_LR = 0.003
+LOSS_DROP = 0.85
 WINDOW_TIMEOUT_S = 20.0
 MODEL_LOAD_TIMEOUT_S = 60.0
 
@@ -191,7 +195,8 @@ def check_training(ctx: SelfTestContext) -> str:
     count = TRAIN_STEPS * TRAIN_BATCH
     _require(len(split) >= count, f"the training sample has {len(split)} digits, {count} needed")
     split = split.subset(count)
-    config = TrainConfig(arch="tutorial", epochs=1, batch_size=TRAIN_BATCH, device="cpu", seed=0, log_every=5)
+    config = TrainConfig(arch="tutorial", epochs=1, batch_size=TRAIN_BATCH, lr=TRAIN_LR, device="cpu", seed=0,
+                         log_every=5)
     trainer = Trainer(config, split, None)
 
     def loss_now() -> float:
@@ -206,7 +211,7 @@ def check_training(ctx: SelfTestContext) -> str:
     steps = trainer.progress.step
     _require(steps == TRAIN_STEPS, f"ran {steps} training steps, expected {TRAIN_STEPS}")
     _require(bool(records) and all(math.isfinite(r.loss) for r in records), "training reported no finite loss")
-    _require(math.isfinite(after) and after < before * 0.9,
+    _require(math.isfinite(after) and after < before * LOSS_DROP,
              f"the loss did not go down: {before:.3f} before, {after:.3f} after {steps} steps")
     with tempfile.TemporaryDirectory() as folder:
         path = save_checkpoint(trainer.checkpoint(), Path(folder) / "selftest.pt")
