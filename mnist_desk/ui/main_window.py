@@ -7,12 +7,12 @@ shipped weights are loaded in the background once the window has painted
 
 from __future__ import annotations
 
+import json
 import os
-import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QPaintEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -242,8 +242,26 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         if os.environ.get(REPORT_PAINT_ENV):
             print(f"MNIST_DESK_PAINTED {time.time():.6f}", flush=True)
-            sys.stdout.flush()
+            print(f"MNIST_DESK_GEOMETRY {json.dumps(self.screen_geometry())}", flush=True)
         self.first_painted.emit()
+
+    def screen_geometry(self) -> dict[str, list[int]]:
+        """Where the parts a script drives are on screen (x, y, w, h in screen pixels), for tools/shots_draw.py."""
+        def rect(widget: QWidget, local: QRect | None = None) -> list[int]:
+            area = local if local is not None else widget.rect()
+            top_left = widget.mapToGlobal(area.topLeft())
+            return [top_left.x(), top_left.y(), area.width(), area.height()]
+
+        draw = self.draw_tab
+        places = {
+            "window": rect(self),
+            "canvas": rect(draw.canvas, draw.canvas.paper_rect().toAlignedRect()),
+            "recipe_switch": rect(draw.inspector.recipe_switch),
+            "main_tabs": [rect(self.tabs.tabBar(), self.tabs.tabBar().tabRect(i)) for i in range(self.tabs.count())],
+            "detail_tabs": [rect(draw.details.tabBar(), draw.details.tabBar().tabRect(i))
+                            for i in range(draw.details.count())],
+        }
+        return places
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._save_geometry()

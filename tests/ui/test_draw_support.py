@@ -27,7 +27,7 @@ def trained_weights(request, train_sample, test_sample) -> Path:
     from mnist_desk.core.training import TrainConfig, Trainer
     from mnist_desk.core.weights import save_checkpoint
 
-    folder = Path(request.config.cache.mkpath("mnist_desk_draw"))
+    folder = Path(request.config.cache.mkdir("mnist_desk_draw"))
     path = folder / f"fast_{TRAINED_STEPS}_steps.pt"
     if not path.is_file():
         config = TrainConfig(arch="fast", epochs=TRAINED_STEPS * 50 // len(train_sample), batch_size=50,

@@ -40,7 +40,7 @@ class Canvas(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(self.tr("Draw one digit. Left button: pen, right button: eraser."))
         self.setAccessibleName(self.tr("Drawing canvas"))
-        document.changed.connect(self.update)
+        document.changed.connect(self._on_document_changed)
         self._sync_ink_color()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
@@ -52,11 +52,18 @@ class Canvas(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         return width
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        # Never taller than wide: spare height goes below the buttons under the canvas, not
+        # between the paper and them.
+        self.setMaximumHeight(max(self.minimumHeight(), self.width() + 2))
+        super().resizeEvent(event)
+
     # -- geometry -----------------------------------------------------------------------------
     def paper_rect(self) -> QRectF:
-        """Where the document is shown, in widget coordinates (a centred square)."""
+        """Where the document is shown, in widget coordinates (a square, centred across)."""
         side = max(1.0, min(self.width(), self.height()) - 2.0)
-        return QRectF((self.width() - side) / 2.0, (self.height() - side) / 2.0, side, side)
+        # Top-aligned: any spare height goes below, next to the caption and buttons.
+        return QRectF((self.width() - side) / 2.0, 1.0, side, side)
 
     def to_document(self, point: QPointF) -> QPointF:
         rect = self.paper_rect()
@@ -68,6 +75,14 @@ class Canvas(QWidget):
         rect = self.paper_rect()
         scale = rect.width() / SIZE
         return QPointF(rect.left() + point.x() * scale, rect.top() + point.y() * scale)
+
+    def _on_document_changed(self) -> None:
+        dirty = self.document.dirty
+        if dirty is None:
+            self.update()
+            return
+        top_left, bottom_right = self.to_widget(dirty.topLeft()), self.to_widget(dirty.bottomRight())
+        self.update(QRectF(top_left, bottom_right).toAlignedRect().adjusted(-2, -2, 2, 2))
 
     # -- input --------------------------------------------------------------------------------
     def _begin(self, position: QPointF, eraser: bool, pressure: float | None = None) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
 SIZE = 448  # 16 × 28: fine enough for smooth strokes, small enough to preprocess in ~1 ms
@@ -85,6 +85,9 @@ class Document(QObject):
         self._width = 20.0
         self._eraser = False
         self.version = 0  # bumped on every change, so views can skip repeated work
+        # What the last change touched, in document pixels (None: everything), so the
+        # canvas repaints a few hundred pixels per pointer move rather than the whole picture.
+        self.dirty: QRectF | None = None
 
     # -- reading ------------------------------------------------------------------------------
     @property
@@ -103,13 +106,31 @@ class Document(QObject):
     def drawing(self) -> bool:
         return bool(self._points)
 
-    def ink_array(self) -> np.ndarray:
-        """The ink as float32 SIZE×SIZE in 0..1 (the raster's alpha channel)."""
+    def ink_array(self, downscale: int = 1) -> np.ndarray:
+        """The ink as float32 in 0..1 (the raster's alpha channel), SIZE/downscale pixels a side.
+
+        ``downscale`` averages blocks of pixels (a box filter, as MNIST's own
+        anti-aliasing): the prediction works on a half-size copy, four times
+        fewer pixels to preprocess, still seven times finer than the 20x20 box.
+        """
         bits = np.frombuffer(self.raster.constBits(), dtype=np.uint8, count=self.raster.sizeInBytes())
         rows = bits.reshape(SIZE, self.raster.bytesPerLine())
         # ARGB32 is stored B, G, R, A in memory on little-endian machines, A, R, G, B on big-endian.
         alpha_offset = 3 if np.little_endian else 0
-        return rows[:, alpha_offset:SIZE * 4:4].astype(np.float32) * (1.0 / 255.0)
+        alpha = rows[:, alpha_offset:SIZE * 4:4]
+        if downscale > 1:
+            if downscale & (downscale - 1) or SIZE % downscale:
+                raise ValueError(f"downscale must be a power of two dividing {SIZE}, not {downscale}")
+            # Halving rows and columns in turn by adding neighbours: several times faster
+            # than a sum over a reshaped 4-D view of the strided alpha channel.
+            total = alpha.astype(np.uint16)
+            factor = 1
+            while factor < downscale:
+                total = total[0::2] + total[1::2]
+                total = total[:, 0::2] + total[:, 1::2]
+                factor *= 2
+            return total.astype(np.float32) * (1.0 / (255.0 * downscale * downscale))
+        return alpha.astype(np.float32) * (1.0 / 255.0)
 
     def exact_field(self) -> np.ndarray | None:
         """The untouched MNIST digit's 28×28 input, when that is all there is."""
@@ -132,7 +153,7 @@ class Document(QObject):
         painter = self._painter(eraser)
         self._paint_dot(painter, point, self._current().width_at(0))
         painter.end()
-        self._bump()
+        self._bump(self._around(point))
 
     def extend_stroke(self, point: QPointF, pressure: float | None = None) -> None:
         """Add a point; the curve between events is interpolated (quadratic through midpoints)."""
@@ -147,7 +168,7 @@ class Document(QObject):
         painter = self._painter(self._eraser)
         self._paint_segment(painter, self._current(), len(self._points) - 1)
         painter.end()
-        self._bump()
+        self._bump(self._around(*self._points[-3:]))
 
     def end_stroke(self) -> None:
         """Finish the stroke: paint its last piece and make it one undo step."""
@@ -158,6 +179,7 @@ class Document(QObject):
         self._paint_tail(painter, stroke)
         painter.end()
         self._points, self._pressures = [], []
+        self.dirty = self._around(*stroke.points[-2:])
         self._push(State(self.state.background, (*self.state.strokes, stroke)), repaint=False)
 
     def _current(self) -> Stroke:
@@ -201,6 +223,7 @@ class Document(QObject):
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
         painter.fillRect(self.raster.rect(), self._ink_color)
         painter.end()
+        self.dirty = None
         self.changed.emit()  # same ink, new colour: views repaint, predictions need not change
 
     def to_qimage_for_saving(self) -> QImage:
@@ -219,7 +242,7 @@ class Document(QObject):
             self._set_state(state)
         else:
             self.state = state
-            self._bump()
+            self._bump(self.dirty)
             self.history_changed.emit()
 
     def _set_state(self, state: State) -> None:
@@ -228,9 +251,16 @@ class Document(QObject):
         self._bump()
         self.history_changed.emit()
 
-    def _bump(self) -> None:
+    def _bump(self, dirty: QRectF | None = None) -> None:
         self.version += 1
+        self.dirty = dirty
         self.changed.emit()
+
+    def _around(self, *points: QPointF) -> QRectF:
+        """The pixels a piece of stroke through ``points`` can touch (its curve stays in their hull)."""
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        margin = self._width / 2.0 + 2.0
+        return QRectF(min(xs) - margin, min(ys) - margin, max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin)
 
     def _render(self) -> None:
         """Repaint the raster from the state (after undo, redo, clear, a new picture)."""

@@ -19,6 +19,9 @@ class ImageView(QWidget):
         self.placeholder = ""
         self._side = side
         self.smooth = False
+        # When set, the image is scaled as if it were this many pixels a side: views of a
+        # 20×20 fit and a 28×28 field then show their pixels at the same size.
+        self.reference_size: int | None = None
         self.setMinimumSize(side // 2, side // 2)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
@@ -48,7 +51,10 @@ class ImageView(QWidget):
             painter.end()
             return
         w, h = self.image.width(), self.image.height()
-        scale = min(self.width() / w, self.height() / h)
+        if self.reference_size:
+            scale = min(self.width(), self.height()) / self.reference_size
+        else:
+            scale = min(self.width() / w, self.height() / h)
         if not self.smooth and scale >= 1:
             # Whole device pixels per image pixel look crisp on any screen (HiDPI included).
             ratio = self.devicePixelRatioF()

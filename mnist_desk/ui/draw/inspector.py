@@ -34,11 +34,11 @@ class Inspector(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preprocessingInspector")
-        self.recipe_switch = QCheckBox(self.tr("Use MNIST's preprocessing (crop to the ink, fit 20×20, centre by mass)"), self)
+        self.recipe_switch = QCheckBox(self.tr("Use MNIST's preprocessing"), self)
         self.recipe_switch.setObjectName("mnistRecipeSwitch")
         self.recipe_switch.setChecked(True)
-        self.recipe_switch.setToolTip(self.tr("Turn it off to feed the network a plain resize of the whole canvas, "
-                                              "and see why MNIST's recipe matters."))
+        self.recipe_switch.setToolTip(self.tr("Crop to the ink, fit 20×20, centre by mass in 28×28. Turn it off to feed "
+                                              "the network a plain resize of the whole canvas, and see why it matters."))
         self.recipe_switch.toggled.connect(self.recipe_toggled)
 
         self.crop = LabelledImage(self.tr("1. crop to the ink"), 96, self)
@@ -48,6 +48,8 @@ class Inspector(QWidget):
         self.plain = LabelledImage(self.tr("plain resize to 28×28"), 96, self)
         for view in (self.crop, self.fitted, self.field, self.plain):
             view.view.placeholder = self.tr("empty")
+        for view in (self.fitted, self.field, self.plain):
+            view.view.reference_size = 28  # same pixel size in all three: the fit is visibly smaller
         self.recipe_title = QLabel(self)
         self.plain_title = QLabel(self)
         self.recipe_answer = QLabel(self)
@@ -120,6 +122,6 @@ class Inspector(QWidget):
         elif empty:
             self.note.setText(self.tr("Draw a digit to see each step."))
         elif recipe is not None and recipe.crop is not None:
-            self.note.setText(self.tr("Crop {h}×{w} px of the canvas → {fh}×{fw} → 28×28 with the centre of mass "
-                                      "in the middle.").format(h=recipe.crop.shape[0], w=recipe.crop.shape[1],
-                                                               fh=recipe.fitted.shape[0], fw=recipe.fitted.shape[1]))
+            self.note.setText(self.tr("Crop of {w}×{h} px (width × height) → {fw}×{fh}, its longer side 20 → "
+                                      "28×28 with the centre of mass in the middle.").format(
+                h=recipe.crop.shape[0], w=recipe.crop.shape[1], fh=recipe.fitted.shape[0], fw=recipe.fitted.shape[1]))

@@ -21,24 +21,26 @@ def grid_shape(count: int, max_columns: int = 8) -> tuple[int, int]:
     return math.ceil(count / columns), columns
 
 
-def tile(rgb_maps: np.ndarray, max_columns: int = 8) -> np.ndarray:
-    """(C, H, W, 3) uint8 → one (rows·(H+1)−1, cols·(W+1)−1, 3) picture with 1-pixel separators."""
-    count, h, w, _ = rgb_maps.shape
+def tile(maps: np.ndarray, max_columns: int = 8) -> np.ndarray:
+    """(C, H, W) gray or (C, H, W, 3) RGB uint8 maps → one picture, a grid with 1-pixel separators.
+
+    Vectorised (one reshape and transpose): it runs for every stage at every update.
+    """
+    count, h, w = maps.shape[:3]
+    channels = maps.shape[3:]  # () for gray, (3,) for RGB
     rows, columns = grid_shape(count, max_columns)
-    out = np.empty((rows * (h + 1) - 1, columns * (w + 1) - 1, 3), dtype=np.uint8)
-    out[:] = SEPARATOR
-    for index in range(count):
-        r, c = divmod(index, columns)
-        out[r * (h + 1):r * (h + 1) + h, c * (w + 1):c * (w + 1) + w] = rgb_maps[index]
-    if count < rows * columns:  # empty cells stay the separator colour, a little darker
-        for index in range(count, rows * columns):
-            r, c = divmod(index, columns)
-            out[r * (h + 1):r * (h + 1) + h, c * (w + 1):c * (w + 1) + w] = SEPARATOR // 2
-    return out
+    separator = SEPARATOR if channels else SEPARATOR[0]
+    cells = np.empty((rows * columns, h + 1, w + 1, *channels), dtype=np.uint8)
+    cells[:] = separator
+    cells[:count, :h, :w] = maps
+    cells[count:, :h, :w] = separator // 2  # empty cells: a little darker than the lines
+    grid = cells.reshape(rows, columns, h + 1, w + 1, *channels).swapaxes(1, 2)
+    grid = grid.reshape(rows * (h + 1), columns * (w + 1), *channels)
+    return np.ascontiguousarray(grid[:-1, :-1])
 
 
-def activations_rgb(maps: np.ndarray) -> np.ndarray:
-    """Feature maps (C, H, W) → gray RGB (C, H, W, 3), scaled together by the stage's largest value.
+def activations_gray(maps: np.ndarray) -> np.ndarray:
+    """Feature maps (C, H, W) → uint8 gray (C, H, W), scaled together by the stage's largest value.
 
     One scale for the whole stage keeps the maps comparable: a map that barely
     responds looks dark next to one that lights up.
@@ -47,8 +49,7 @@ def activations_rgb(maps: np.ndarray) -> np.ndarray:
     low = min(0.0, float(maps.min(initial=0.0)))
     peak = float(maps.max(initial=0.0)) - low
     scaled = (maps - low) / peak if peak > 1e-12 else np.zeros_like(maps)
-    gray = (np.clip(scaled, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
-    return np.repeat(gray[..., None], 3, axis=-1)
+    return (np.clip(scaled, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
 
 
 def kernels_rgb(kernels: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from .image_view import LabelledImage
-from .mosaic import activations_rgb, kernels_rgb, tile
+from .mosaic import activations_gray, kernels_rgb, tile
 
 COLUMNS = 3
 
@@ -43,6 +43,18 @@ def shape_chain(shapes: Sequence[Sequence[int]]) -> str:
     return " → ".join(texts)
 
 
+def pools_first(names) -> bool:
+    """True when some block pools before its activation (the stages come in the order they run)."""
+    seen_pool: set[str] = set()
+    for name in names:
+        block, _, step = name.partition(" → ")
+        if step == "pool":
+            seen_pool.add(block)
+        elif step and block in seen_pool:
+            return True
+    return False
+
+
 class NetworkView(QWidget):
     """Feature-map mosaics per stage, the shape chain, and conv1's learned kernels."""
 
@@ -55,7 +67,7 @@ class NetworkView(QWidget):
         self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.kernels = LabelledImage("", 150, self)
+        self.kernels = LabelledImage("", 130, self)
         self.kernels.setObjectName("conv1Kernels")
         self._stage_views: list[LabelledImage] = []
         self._stage_names: list[str] = []
@@ -110,12 +122,16 @@ class NetworkView(QWidget):
         maps = [(name, array) for name, array in stages if array.ndim == 3]
         shapes = [array.shape for _name, array in stages]
         chain = shape_chain(tuple(s) for s in shapes)
-        self.chain_label.setText(self.tr("<b>Shapes through the network:</b> {chain}").format(chain=chain))
+        text = self.tr("<b>Shapes through the network:</b> {chain}").format(chain=chain)
+        if pools_first(name for name, _array in stages):
+            text += "<br>" + self.tr("This architecture pools before the activation: the same numbers as the "
+                                     "tutorial's conv → ReLU → pool, for a quarter of the work.")
+        self.chain_label.setText(text)
         names = [name for name, _array in maps]
         if names != self._stage_names:
             self._rebuild(names)
         for (name, array), view in zip(maps, self._stage_views):
-            view.set_array(tile(activations_rgb(array)))
+            view.set_array(tile(activations_gray(array)))
             view.set_caption(stage_caption(name, array.shape))
 
     def _rebuild(self, names: list[str]) -> None:
@@ -129,7 +145,7 @@ class NetworkView(QWidget):
         kernel_cell = 1 if names and names[0] == "input" else 0
         self._grid.addWidget(self.kernels, kernel_cell // COLUMNS, kernel_cell % COLUMNS)
         for index, name in enumerate(names):
-            view = LabelledImage(name, 170, self)
+            view = LabelledImage(name, 130, self)
             view.view.placeholder = self.tr("no input")
             position = index + (1 if index >= kernel_cell else 0)
             self._grid.addWidget(view, position // COLUMNS, position % COLUMNS)

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from ...core.errors import ImageError
-from ...core.preprocess import ink_from_gray, open_image, to_gray_array
+from ...core.preprocess import MIN_CONTRAST, ink_from_gray, open_image, to_gray_array
 from .document import SIZE
 
 
@@ -24,7 +24,7 @@ def fit_to_canvas(ink: np.ndarray, size: int = SIZE) -> np.ndarray:
     scale = size / max(h, w)
     new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
     method = Image.Resampling.BOX if scale < 1 else Image.Resampling.BICUBIC
-    resized = np.asarray(Image.fromarray(ink.astype(np.float32), mode="F").resize((new_w, new_h), method),
+    resized = np.asarray(Image.fromarray(np.ascontiguousarray(ink, dtype=np.float32)).resize((new_w, new_h), method),
                          dtype=np.float32)
     canvas = np.zeros((size, size), dtype=np.float32)
     top, left = (size - new_h) // 2, (size - new_w) // 2
@@ -43,8 +43,8 @@ def ink_from_picture(image: Image.Image | np.ndarray) -> np.ndarray:
     gray = to_gray_array(image)
     if gray.ndim != 2 or gray.shape[0] < 1 or gray.shape[1] < 1:
         raise ImageError("The picture has no pixels.")
-    ink, _inverted = ink_from_gray(gray)
-    if float(ink.max(initial=0.0)) <= 0.0:
+    ink, _inverted, contrast = ink_from_gray(gray)
+    if contrast < MIN_CONTRAST or float(ink.max(initial=0.0)) <= 0.0:
         raise ImageError("The picture is a single flat colour: there is no digit on it.")
     return fit_to_canvas(ink)
 

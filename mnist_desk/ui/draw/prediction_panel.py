@@ -88,17 +88,21 @@ class PredictionPanel(QWidget):
         font.setBold(True)
         self.digit_label.setFont(font)
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digit_label.setMinimumWidth(110)
+        # Fixed sizes: the layout must not jump while the answer changes under the pen.
+        self.digit_label.setFixedWidth(150)
         self.probability_label = QLabel("", self)
         self.probability_label.setObjectName("predictedProbability")
         self.probability_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.4)
         self.probability_label.setFont(big)
+        self.probability_label.setFixedWidth(150)
+        self.probability_label.setWordWrap(True)
         self.note_label = QLabel("", self)
         self.note_label.setObjectName("predictionNote")
         self.note_label.setWordWrap(True)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note_label.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
         self.bars = ProbabilityBars(self)
 
         left = QVBoxLayout()
@@ -137,7 +141,7 @@ class PredictionPanel(QWidget):
         self.bars.set_probabilities(probabilities, digit)
         if unsure:
             self.digit_label.setText("?")
-            self.probability_label.setText(self.tr("unsure (maybe {digit})").format(digit=digit))
+            self.probability_label.setText(self.tr("unsure\nmaybe {digit}").format(digit=digit))
             why = "; ".join(reason_text(code, top) for code in reasons)
             self.note_label.setText(self.tr("Unsure: {why}.").format(why=why))
         else:

@@ -27,6 +27,7 @@ from ..images import qimage_to_gray
 from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
+from .inference import one_thread
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .picture import ink_from_field28, ink_from_file, ink_from_picture
@@ -35,6 +36,7 @@ from .tools import DrawTools
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 PAGE_PREPROCESSING, PAGE_NETWORK = 0, 1
+PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see Document.ink_array)
 
 
 class DrawTab(QWidget):
@@ -69,6 +71,8 @@ class DrawTab(QWidget):
         left_layout.addWidget(self.tools)
         left_layout.addWidget(self.canvas, 1)
         left_layout.addWidget(self.caption)
+        left_layout.addWidget(self.tools.file_row)
+        left_layout.addStretch(0)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -115,8 +119,8 @@ class DrawTab(QWidget):
         self.inspector.recipe_switch.setChecked(keys.read_bool(self.settings, keys.DRAW_MNIST_RECIPE, True))
         self.details.setCurrentIndex(keys.read_int(self.settings, keys.DRAW_DETAIL_PAGE, 0, 0, 1))
         state = self.settings.value(keys.DRAW_SPLITTER)
-        if state is not None:
-            self.splitter.restoreState(state)
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([560, 620])  # a canvas about as wide as it can be tall
 
     @Slot(int)
     def _on_width(self, width: int) -> None:
@@ -294,7 +298,7 @@ class DrawTab(QWidget):
         """Preprocess the canvas, classify it and refresh the visible views (one throttled update)."""
         self._timer.stop()
         self._last_update = time.perf_counter()
-        ink = self.document.ink_array()
+        ink = self.document.ink_array(PREDICT_DOWNSCALE)
         exact = self.document.exact_field()
         use_recipe = self.mnist_recipe
         page = self.details.currentIndex() if self.details.isVisible() else -1
@@ -311,10 +315,11 @@ class DrawTab(QWidget):
         predictor = self.active_model.predictor
         prediction = other = None
         if predictor is not None:
-            prediction = predictor.predict_prepared(used, with_features=page == PAGE_NETWORK)
-            if need_both:
-                unused = plain if use_recipe else recipe
-                other = predictor.predict_prepared(unused) if unused is not None else None
+            with one_thread():
+                prediction = predictor.predict_prepared(used, with_features=page == PAGE_NETWORK)
+                if need_both:
+                    unused = plain if use_recipe else recipe
+                    other = predictor.predict_prepared(unused) if unused is not None else None
             self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
         else:
             self.panel.show_message(self._no_model_text())

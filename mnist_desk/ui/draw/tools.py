@@ -41,6 +41,7 @@ class DrawTools(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda step=step: self.width_slider.setValue(self.width_slider.value() + step))
 
+        self.width_slider.setMinimumWidth(60)
         self.undo_button = self._tool(self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)"))
         self.redo_button = self._tool(self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"))
         self.clear_button = self._tool(self.tr("Clear"), self.tr("Clear the canvas (Delete or Esc)"))
@@ -60,8 +61,13 @@ class DrawTools(QWidget):
         layout.addWidget(self.redo_button)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
-        layout.addWidget(self.open_button)
-        layout.addWidget(self.save_button)
+        # Open and Save sit under the canvas (see DrawTab): one row of tools stays narrow.
+        self.file_row = QWidget(parent)
+        file_layout = QHBoxLayout(self.file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.open_button)
+        file_layout.addWidget(self.save_button)
+        file_layout.addStretch(1)
 
     def _tool(self, text: str, tip: str, shortcut: str = "", checkable: bool = False) -> QToolButton:
         button = QToolButton(self)

@@ -1,0 +1,230 @@
+"""The main window: tabs, menus, status bar, one shared model, bad weights, drops, settings, errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+from test_draw_support import draw_seven, draw_weights  # noqa: F401
+
+from mnist_desk import __version__
+from mnist_desk.ui import main_window as main_window_module
+from mnist_desk.ui.about import about_text
+from mnist_desk.ui.exception_hook import ExceptionHook
+from mnist_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, settings) -> MainWindow:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def error_boxes(widget) -> list[QMessageBox]:
+    return [box for box in widget.findChildren(QMessageBox) if box.objectName() == "errorMessage" and box.isVisible()]
+
+
+def shortcuts(window: MainWindow, name: str) -> list[str]:
+    return [s.toString(QKeySequence.SequenceFormat.PortableText) for s in getattr(window.actions_, name).shortcuts()]
+
+
+def test_four_tabs_none_broken(window):
+    names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert names == ["Draw", "Filter Lab", "Train", "Evaluate"]
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.currentWidget().isVisible()
+
+
+def test_menus_have_the_usual_shortcuts(window):
+    assert shortcuts(window, "open_picture") == ["Ctrl+O"]
+    assert shortcuts(window, "quit") == ["Ctrl+Q"]
+    assert shortcuts(window, "undo") == ["Ctrl+Z"]
+    assert "Ctrl+Shift+Z" in shortcuts(window, "redo")
+    assert set(shortcuts(window, "clear")) == {"Del", "Esc"}
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "Help"]
+
+
+def test_about_names_version_licence_and_mnist_credit(window, qtbot):
+    text = about_text()
+    for needed in (__version__, "MIT", "Yann LeCun", "Corinna Cortes", "Christopher J. C. Burges", "CC BY-SA 3.0"):
+        assert needed in text
+    window.actions_.about.trigger()
+    box = window.findChild(QMessageBox, "aboutBox")
+    assert box is not None and box.isVisible()
+    box.close()
+
+
+def test_status_bar_names_weights_and_accuracy(window, draw_weights):
+    assert "No model loaded" in window.model_label.text() or "Loading" in window.model_label.text()
+    assert window.load_weights(draw_weights)
+    text = window.model_label.text()
+    assert draw_weights.name in text
+    accuracy = window.active_model.test_accuracy
+    assert accuracy is not None and f"{accuracy * 100:.2f} %" in text
+
+
+def test_bad_weights_show_message_and_keep_previous_model(window, draw_weights, tmp_path, qtbot):
+    assert window.load_weights(draw_weights)
+    previous = window.active_model.model
+    draw_seven(qtbot, window.draw_tab.canvas)
+    window.draw_tab.update_prediction()
+    assert window.draw_tab.last_prediction.digit == 7
+    bad = tmp_path / "broken.pt"
+    bad.write_bytes(b"PK\x03\x04 definitely not torch")
+    assert not window.load_weights(bad)
+    boxes = error_boxes(window)
+    assert boxes and "broken.pt" in boxes[0].text() and "previous model stays active" in boxes[0].text()
+    assert window.active_model.model is previous
+    assert draw_weights.name in window.model_label.text()
+    window.draw_tab.update_prediction()
+    assert window.draw_tab.last_prediction.digit == 7
+
+
+def test_dropped_weights_switch_the_model_everywhere(window, draw_weights, qtbot):
+    with qtbot.waitSignal(window.active_model.changed, timeout=5000):
+        assert window.open_dropped(str(draw_weights))
+    assert window.active_model.ready
+    assert draw_weights.name in window.model_label.text()
+
+
+def test_dropped_picture_goes_to_the_draw_tab(window, tmp_path):
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("L", (100, 100), 255)
+    ImageDraw.Draw(picture).line([(50, 15), (50, 85)], fill=0, width=8)
+    path = tmp_path / "one.png"
+    picture.save(path)
+    window.tabs.setCurrentIndex(2)
+    assert window.open_dropped(str(path))
+    assert window.tabs.currentWidget() is window.draw_tab
+    assert window.draw_tab.document.ink_array().sum() > 0
+
+
+def test_shipped_weights_load_in_the_background(window, draw_weights, monkeypatch, qtbot):
+    monkeypatch.setattr("mnist_desk.core.paths.default_weights_path", lambda: draw_weights)
+    with qtbot.waitSignal(window.active_model.changed, timeout=20000):
+        window.start_loading()
+        assert window.active_model.loading
+        assert "Loading model" in window.model_label.text()
+        assert "Loading model" in window.draw_tab.panel.note_label.text()
+    assert window.active_model.ready and not window.active_model.loading
+    assert draw_weights.name in window.model_label.text()
+
+
+def test_missing_shipped_weights_are_said_plainly(window, tmp_path, monkeypatch):
+    monkeypatch.setattr("mnist_desk.core.paths.default_weights_path", lambda: tmp_path / "none.pt")
+    window.start_loading()
+    assert not window.active_model.ready and not window.active_model.loading
+    assert "No model loaded" in window.model_label.text()
+    assert "No model loaded" in window.draw_tab.panel.note_label.text()
+    assert not error_boxes(window)  # a fresh install without weights is not an error to click away
+
+
+def test_bad_background_load_reports_and_keeps_previous(window, draw_weights, tmp_path, qtbot):
+    assert window.load_weights(draw_weights)
+    bad = tmp_path / "empty.pt"
+    bad.write_bytes(b"")
+    with qtbot.waitSignal(window.active_model.load_failed, timeout=10000):
+        window.active_model.load_file_async(bad)
+    assert error_boxes(window)
+    assert window.active_model.source == str(draw_weights)
+
+
+def test_edit_actions_act_on_the_drawing_only_on_the_draw_tab(window, qtbot):
+    assert not window.actions_.undo.isEnabled()
+    draw_seven(qtbot, window.draw_tab.canvas)
+    assert window.actions_.undo.isEnabled() and window.actions_.clear.isEnabled()
+    window.actions_.clear.trigger()
+    assert window.draw_tab.document.ink_array().sum() == 0
+    window.actions_.undo.trigger()
+    assert window.draw_tab.document.ink_array().sum() > 0
+    window.actions_.redo.trigger()
+    assert window.draw_tab.document.ink_array().sum() == 0
+    window.actions_.undo.trigger()
+    window.tabs.setCurrentIndex(3)
+    assert not window.actions_.undo.isEnabled() and not window.actions_.clear.isEnabled()
+
+
+def test_geometry_and_tab_persist(qtbot, tmp_path):
+    path = str(tmp_path / "persist.ini")
+    first = MainWindow(QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    first.show()
+    # The offscreen screen is 800×600 and restoring clamps to it: check what fits (the height).
+    first.resize(first.width(), 560)
+    assert first.height() == 560
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    second = MainWindow(QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    assert second.height() == 560
+    assert second.tabs.currentIndex() == 2
+
+
+def test_mnist_digit_from_evaluate_opens_in_draw(window, test_sample):
+    signal = getattr(window.evaluate_tab, "open_digit", None)
+    if signal is None:
+        pytest.skip("the Evaluate tab has no open_digit signal yet")
+    field = test_sample.images[0].numpy().astype(np.float32) / 255.0
+    window.tabs.setCurrentIndex(3)
+    signal.emit(field)
+    assert window.tabs.currentWidget() is window.draw_tab
+    np.testing.assert_array_equal(window.draw_tab.document.exact_field(), field)
+
+
+def test_exception_hook_logs_shows_and_keeps_running(window, qtbot, caplog):
+    hook = ExceptionHook(window)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as error:
+        hook.handle(type(error), error, error.__traceback__)
+    qtbot.waitUntil(lambda: bool(error_boxes(window)), timeout=2000)
+    box = error_boxes(window)[0]
+    assert "boom in a slot" in box.text() and "still running" in box.text()
+    assert "Traceback" in box.detailedText()
+    assert "boom in a slot" in caplog.text
+    # A second error while the box is open does not stack another box.
+    hook.handle(ValueError, ValueError("again"), None)
+    qtbot.wait(10)
+    assert len(error_boxes(window)) == 1 and hook.count == 2
+    box.close()
+
+
+def test_window_paints_without_importing_torch(tmp_path):
+    """The window must show before torch loads: building it may not import torch."""
+    script = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from mnist_desk.ui.main_window import MainWindow
+        window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+        window.show()
+        app.processEvents()
+        print("TORCH" if "torch" in sys.modules else "NO_TORCH")
+    """)
+    env_script = tmp_path / "probe.py"
+    env_script.write_text(script)
+    result = subprocess.run([sys.executable, str(env_script), str(tmp_path / "s.ini")], capture_output=True,
+                            text=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert "NO_TORCH" in result.stdout, result.stdout + result.stderr
+
+
+def test_first_paint_is_reported(qtbot, settings, monkeypatch, capsys):
+    monkeypatch.setenv(main_window_module.REPORT_PAINT_ENV, "1")
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.first_painted, timeout=5000):
+        win.show()
+    assert "MNIST_DESK_PAINTED" in capsys.readouterr().out
