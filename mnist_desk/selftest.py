@@ -122,6 +122,8 @@ def check_classify(ctx: SelfTestContext) -> str:
         prediction = predictor.predict(open_image(ctx.samples_dir / entry["file"]))
         if prediction.digit != int(entry["label"]):
             wrong.append(f"{entry['file']} read as {prediction.digit} (true {entry['label']})")
+        elif prediction.unsure:  # these are clear digits: an unsure answer means something is off
+            wrong.append(f"{entry['file']} read as {prediction.digit} but unsure ({', '.join(prediction.reasons)})")
         confidences.append(prediction.confidence)
     _require(not wrong, "misread: " + "; ".join(wrong))
     # A blank page must give "no digit", not a guess.

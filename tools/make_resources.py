@@ -29,7 +29,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 TOOLBAR_SIZES = (24, 48)
 # One digit per class: the first of each class in tests/fixtures/mnist_test_sample.npz (which is in
-# MNIST test-set order), i.e. the first of each class in the MNIST test set itself.
+# MNIST test-set order), i.e. the first of each class in the MNIST test set itself, except two
+# untypical ones: the self-test checks the installation, not the model on hard cases.
+UNTYPICAL_TEST_INDICES = {
+    8: "a 5 written in two separate strokes (the app rightly calls it unsure)",
+    18: "a cramped 3 that the shipped model reads with only 72 % confidence",
+}
 TRAIN_SAMPLE_SIZE = 500
 
 
@@ -74,7 +79,8 @@ def make_samples() -> None:
     SAMPLES.mkdir(parents=True, exist_ok=True)
     test = np.load(FIXTURES / "mnist_test_sample.npz")
     entries = []
-    positions = [int(np.flatnonzero(test["labels"] == digit)[0]) for digit in range(10)]
+    usable = ~np.isin(test["indices"], list(UNTYPICAL_TEST_INDICES))
+    positions = [int(np.flatnonzero((test["labels"] == digit) & usable)[0]) for digit in range(10)]
     for position in positions:
         label = int(test["labels"][position])
         index = int(test["indices"][position])
