@@ -1,7 +1,8 @@
 """Seconds from the first training step to >= 99.0 % accuracy on the 10,000 MNIST test digits.
 
-The project's fastest recipe on a CPU: the ``fast`` architecture (the
-tutorial's layout with batch norm), large batches and a one-cycle schedule.
+The project's fastest recipe on a CPU: the ``fast`` architecture (two
+strided conv layers with batch norm), batch 128, Adam with a one-cycle
+schedule over two epochs.
 The full test set is evaluated at each epoch end; the clock includes it.
 Loading the data is reported separately.
 
@@ -15,7 +16,7 @@ import time
 
 from _common import data_dir_argument, machine_line
 
-RECIPE = dict(arch="fast", batch_size=128, lr=0.01, schedule="onecycle", optimizer="adam", epochs=1)
+RECIPE = dict(arch="fast", batch_size=128, lr=0.01, schedule="onecycle", optimizer="adam", epochs=2)
 
 
 def main() -> None:
