@@ -239,6 +239,9 @@ def test_to_display_modes():
     odd, low, high = to_display(np.array([[np.nan, np.inf, 5.0, -1.0]]), "clip")
     assert (low, high) == (-1.0, 5.0)
     np.testing.assert_array_equal(odd, [[0, 255, 5, 0]])
+    for mode in ("rescale", "clip", "abs"):
+        nan_only, low, high = to_display(np.array([[2.0, np.nan], [-4.0, 6.0]]), mode)
+        assert (low, high) == (-4.0, 6.0) and nan_only[0, 1] == 0
     color, _, _ = to_display(RNG.normal(size=(5, 6, 3)) * 100, "rescale")
     assert color.shape == (5, 6, 3) and color.min() == 0 and color.max() == 255
 

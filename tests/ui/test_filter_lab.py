@@ -164,7 +164,7 @@ def test_hover_shows_the_products_and_their_sum(qtbot, tab):
     assert f"Sum of the products = {int((window * preset('tutorial').array()).sum())}".replace("-", "\u2212") in text
     assert " ".join(str(v) for v in window[1]) in " ".join(text.split())  # the middle row of values
     assert tab.original_view.highlight is not None and tab.original_view.highlight.width() == 3
-    tab._clear_hover()
+    tab.views.clear_hover()
     assert tab.arithmetic.toPlainText() == "" and tab.original_view.highlight is None
 
 
@@ -174,7 +174,7 @@ def test_hover_through_max_pool_explains_the_winner(qtbot, tab):
     controls = tab.chain_controls
     edit_and_wait(qtbot, tab, lambda: controls.pool.setCurrentIndex(controls.pool.findData("max")))
     scale, offset = tab.result_view.scale, tab.result_view.offset
-    tab._on_hover(offset + 3.5 * scale, offset + 2.5 * scale)  # result pixel (2, 3)
+    tab.views.hover_at(offset + 3.5 * scale, offset + 2.5 * scale)  # result pixel (2, 3)
     text = tab.arithmetic.toPlainText()
     assert "Result pixel row 2, column 3" in text and "max pool over the convolution result" in text
     assert "Convolution pixel row" in text and "Sum of the products" in text
@@ -279,7 +279,7 @@ def test_colour_channels_separately(qtbot, tab):
     assert result.result.shape == (14, 16, 3) and result.display.shape == (14, 16, 3)
     np.testing.assert_array_equal(result.result[..., 2], convolve(picture[..., 2], preset("tutorial").array()))
     tab.channel_box.setCurrentIndex(2)
-    tab._on_hover(tab.result_view.offset + 0.5, tab.result_view.offset + 0.5)
+    tab.views.hover_at(tab.result_view.offset + 0.5, tab.result_view.offset + 0.5)
     assert "= " + str(int(result.result[0, 0, 2])).replace("-", "\u2212") in tab.arithmetic.toPlainText()
     gray = load(qtbot, tab, np.full((8, 8, 3), 90, "uint8"))
     assert not tab.per_channel.isEnabled() and gray.result.ndim == 2
@@ -299,7 +299,7 @@ def test_learned_kernel(qtbot, tab):
     result = edit_and_wait(qtbot, tab, box.button.click)
     expected = first_conv_kernels(tab.active_model.model)[2].numpy()
     assert tab.kernel_editor.size == 5 and result.settings.kernel_size == 5
-    np.testing.assert_allclose(np.array(result.settings.kernel), expected, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(np.array(result.settings.kernel), expected, rtol=5e-5, atol=1e-6)  # 5 digits in the grid
     assert "Learned kernel 3 of 16" in tab.kernel_editor.note_label.text()
     type_cell(tab, 0, 0, "1")  # and it can be edited
     assert tab.kernel_editor.kernel()[0][0] == 1.0 and "Edited from" in tab.kernel_editor.note_label.text()
@@ -345,8 +345,8 @@ def test_settings_are_remembered(qtbot, settings):
     first.shutdown()
     second = FilterLabTab(ActiveModel(), settings)
     qtbot.addWidget(second)
-    assert second.kernel_editor.kernel() == preset("sobel_y").array().tolist() or \
-        second.kernel_editor.kernel() == tuple(tuple(float(v) for v in row) for row in preset("sobel_y").kernel)
+    assert second.kernel_editor.kernel() == tuple(tuple(float(v) for v in row) for row in preset("sobel_y").kernel)
+    assert "Sobel y" in second.kernel_editor.note_label.text()
     assert second.chain_controls.stride.value() == 3 and second.chain_controls.pool.currentData() == "avg"
     second.shutdown()
 

@@ -34,13 +34,13 @@ def _table(values: np.ndarray, marks: np.ndarray | None = None) -> list[str]:
     return [" ".join(cell.rjust(width) for cell in row) for row in cells]
 
 
-def format_conv(window: ConvWindow, picture_label: str) -> list[str]:
-    """Lines showing window × kernel = products, then sum → ÷ divisor → + offset."""
+def format_conv(window: ConvWindow, picture_label: str, heading: str, relu: bool = False) -> list[str]:
+    """Lines showing window × kernel = products, then sum → ÷ divisor → + offset (→ ReLU)."""
     size = window.kernel.shape[0]
     where = (_tr("rows %1–%2, columns %3–%4").replace("%1", str(window.top)).replace("%2", str(window.top + size - 1))
              .replace("%3", str(window.left)).replace("%4", str(window.left + size - 1)))
-    lines = [_tr("Kernel over the %1 at %2").replace("%1", picture_label).replace("%2", where)
-             + (_tr("   (* = padding)") if window.from_padding.any() else "")]
+    lines = [_tr("%1: the kernel over the %2 at %3").replace("%1", heading).replace("%2", picture_label)
+             .replace("%3", where) + (_tr("   (* = padding)") if window.from_padding.any() else "")]
     left = _table(window.values, window.from_padding)
     middle = _table(window.kernel)
     right = _table(window.products)
@@ -56,11 +56,14 @@ def format_conv(window: ConvWindow, picture_label: str) -> list[str]:
         total += f"   ÷ {number(window.divisor, 6)} = {number(window.total / window.divisor, 7)}"
     if window.offset:
         total += f"   + {number(window.offset, 6)} = {number(window.value, 7)}"
+    if relu:
+        total += "   " + _tr("ReLU: max(0, %1) = %2").replace("%1", number(window.value, 7)).replace(
+            "%2", number(max(window.value, 0.0), 7))
     lines.append(total)
     return lines
 
 
-def format_pool(window: PoolWindow, source_label: str) -> list[str]:
+def format_pool(window: PoolWindow, source_label: str, heading: str) -> list[str]:
     """Lines showing the pooling window and what it keeps."""
     size = window.values.shape[0]
     marks = np.zeros(window.values.shape, dtype=bool)
@@ -70,7 +73,8 @@ def format_pool(window: PoolWindow, source_label: str) -> list[str]:
              .replace("%2", str(window.top + size - 1)).replace("%3", str(window.left))
              .replace("%4", str(window.left + window.values.shape[1] - 1)))
     kind = _tr("max pool") if window.kind == "max" else _tr("average pool")
-    lines = [_tr("%1 over the %2 at %3").replace("%1", kind).replace("%2", source_label).replace("%3", where)]
+    lines = [_tr("%1: %2 over the %3 at %4").replace("%1", heading).replace("%2", kind).replace("%3", source_label)
+             .replace("%4", where)]
     table = _table(window.values, marks)
     verdict = (_tr("→ max = %1 (marked *)") if window.kind == "max" else _tr("→ mean = %1")).replace(
         "%1", number(window.value, 7))
@@ -122,14 +126,15 @@ def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Expla
         return array[..., min(channel, array.shape[2] - 1)] if array.ndim == 3 else array
 
     source = plane(result.source)
-    lines = [_tr("Result pixel row %1, column %2 = %3").replace("%1", str(row)).replace("%2", str(col))
-             .replace("%3", number(plane(result.result)[row, col], 7))]
+    heading = (_tr("Result pixel row %1, column %2 = %3").replace("%1", str(row)).replace("%2", str(col))
+               .replace("%3", number(plane(result.result)[row, col], 7)))
+    lines: list[str] = []
     if settings.pool is not None:
         pooled = plane(result.activated) if settings.convolves and result.activated is not None else source
         label = (_tr("convolution after ReLU") if settings.relu else _tr("convolution result")) \
             if settings.convolves else _tr("picture")
         window = pool_window(pooled, settings, row, col)
-        lines += format_pool(window, label)
+        lines += format_pool(window, label, heading)
         if settings.convolves:
             if window.pick is not None:
                 conv_row, conv_col = window.top + window.pick[0], window.left + window.pick[1]
@@ -138,19 +143,12 @@ def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Expla
                 last = window.values.shape[0] - 1
                 conv_row = window.top + min(max(math.floor((y - first) / stride) - window.top, 0), last)
                 conv_col = window.left + min(max(math.floor((x - first) / stride) - window.left, 0), last)
-            lines.append(_tr("Convolution pixel row %1, column %2 of that window:").replace("%1", str(conv_row))
-                         .replace("%2", str(conv_col)))
-            conv = conv_window(source, settings, conv_row, conv_col)
-            lines += format_conv(conv, _tr("picture"))
-            if settings.relu:
-                lines.append(_tr("ReLU: max(0, %1) = %2").replace("%1", number(conv.value, 7))
-                             .replace("%2", number(max(conv.value, 0.0), 7)))
+            conv_heading = _tr("Convolution pixel row %1, column %2").replace("%1", str(conv_row)).replace(
+                "%2", str(conv_col))
+            lines += format_conv(conv_window(source, settings, conv_row, conv_col), _tr("picture"), conv_heading,
+                                 settings.relu)
     else:
-        conv = conv_window(source, settings, row, col)
-        lines += format_conv(conv, _tr("picture"))
-        if settings.relu:
-            lines.append(_tr("ReLU: max(0, %1) = %2").replace("%1", number(conv.value, 7))
-                         .replace("%2", number(max(conv.value, 0.0), 7)))
+        lines += format_conv(conv_window(source, settings, row, col), _tr("picture"), heading, settings.relu)
     top, left, bottom, right = receptive_field(settings, row, col)
     return Explanation(lines, (left, top, right - left, bottom - top),
                        (col * scale + offset, row * scale + offset, scale, scale))

@@ -9,23 +9,23 @@ in a worker thread and the latest edit wins (:mod:`.jobs`).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from ...core.errors import MnistDeskError
 from ...core.filter_pictures import Picture
-from ...core.filter_pipeline import FilterResult, plan_stages, result_geometry, run_filter
+from ...core.filter_pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
-from .arithmetic import ArithmeticPanel, explain, number
+from .arithmetic import number
 from .controls import ChainControls, format_chain
 from .jobs import LatestJob
 from .kernel_grid import KernelEditor
 from .learned import LearnedKernelBox
 from .picture_io import PictureIO
 from .texts import picture_summary
-from .view import PictureView, ViewState
+from .views_panel import LabViews
 
 PREFIX = "filter_lab/"
 
@@ -41,48 +41,46 @@ class FilterLabTab(QWidget):
         self.settings = settings
         self.picture: Picture | None = None
         self.result: FilterResult | None = None
-        self._hover: tuple[float, float] | None = None
         self._first_show = True
-        self._fit_pending = False
         self.setAcceptDrops(True)
 
         self.io = PictureIO(settings, self)
         self.compute = LatestJob(self)
-        self.state = ViewState(self)
         self._build()
         self._restore()
         self._wire()
 
     # -- building -----------------------------------------------------------------------------
-    def _tool(self, text: str, tip: str, slot, shortcut: QKeySequence | str | None = None) -> QToolButton:
+    def _tool(self, text: str, tip: str, slot, *shortcuts: QKeySequence | str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        if shortcut is not None:
-            sequence = QKeySequence(shortcut)
+        for shortcut in shortcuts:
             # Scoped to this tab, so other tabs can use the same keys for their own actions.
-            QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            tip += f" ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+            QShortcut(QKeySequence(shortcut), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if shortcuts:
+            tip += f" ({QKeySequence(shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
         button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
 
     def _build(self) -> None:
         tr = self.tr
+        # Open, paste and save have no keys of their own here: the main window's File and Edit menus own
+        # Ctrl+O, Ctrl+V and Ctrl+S (a second shortcut on the same keys would make both ambiguous).
         self.open_button = self._tool(tr("Open…"), tr("Open a picture: PNG, JPEG, BMP, GIF, TIFF, WebP"),
-                                      lambda: self.io.open_dialog(self), QKeySequence.StandardKey.Open)
-        self.paste_button = self._tool(tr("Paste"), tr("Use the picture on the clipboard"), self.paste,
-                                       QKeySequence.StandardKey.Paste)
+                                      self.open_dialog)
+        self.paste_button = self._tool(tr("Paste"), tr("Use the picture on the clipboard"), self.paste)
         self.sample_button = self._tool(tr("Sample picture"), tr("A built-in picture to try filters on"),
                                         self.io.open_sample)
         self.save_button = self._tool(tr("Save result…"), tr("Save the result as PNG, or its raw numbers as .npy"),
-                                      self.save_result, QKeySequence.StandardKey.Save)
-        self.fit_button = self._tool(tr("Fit"), tr("Show the whole picture"), self.fit, "Ctrl+0")
+                                      self.save_result)
+        self.fit_button = self._tool(tr("Fit"), tr("Show the whole picture (or double-click it)"), self.fit, "Ctrl+0")
         self.actual_button = self._tool(tr("1:1"), tr("One screen pixel per picture pixel"), self.actual_size,
                                         "Ctrl+1")
-        self.zoom_in_button = self._tool("+", tr("Zoom in"), lambda: self.zoom_by(1.5), QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_button = self._tool("−", tr("Zoom out"), lambda: self.zoom_by(1 / 1.5),
-                                          QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_button = self._tool("+", tr("Zoom in (or the mouse wheel)"), lambda: self.zoom_by(1.5),
+                                         "Ctrl++", "Ctrl+=")
+        self.zoom_out_button = self._tool("−", tr("Zoom out"), lambda: self.zoom_by(1 / 1.5), "Ctrl+-")
         self.zoom_label = QLabel(self)
         self.busy_label = QLabel(tr("computing…"), self)
         self.busy_label.setStyleSheet("color: palette(mid);")
@@ -127,34 +125,10 @@ class FilterLabTab(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(side.sizeHint().width() + 24)
 
-        self.original_view = PictureView(self.state, self)
-        self.result_view = PictureView(self.state, self)
-        self.original_view.placeholder = tr("Open a picture (Ctrl+O), drop one here or paste one (Ctrl+V).")
-        self.result_view.placeholder = tr("The result appears here.")
-        self.original_title = QLabel(tr("Picture"), self)
-        self.result_title = QLabel(tr("Result"), self)
-        for title in (self.original_title, self.result_title):
-            title.setStyleSheet("font-weight: bold;")
-        views = QSplitter(Qt.Orientation.Horizontal, self)
-        for title, view in ((self.original_title, self.original_view), (self.result_title, self.result_view)):
-            holder = QWidget(views)
-            holder_layout = QVBoxLayout(holder)
-            holder_layout.setContentsMargins(0, 0, 0, 0)
-            holder_layout.addWidget(title)
-            holder_layout.addWidget(view, 1)
-            views.addWidget(holder)
-        self.chain_label = QLabel(self)
-        self.chain_label.setWordWrap(True)
-        self.chain_label.setStyleSheet("font-weight: bold;")
-        self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.arithmetic = ArithmeticPanel(self)
-        self.channel_box = QComboBox(self)
-        for name in (tr("red"), tr("green"), tr("blue")):
-            self.channel_box.addItem(name)
-        self.channel_box.setToolTip(tr("The channel whose arithmetic is shown"))
-        arithmetic_row = QHBoxLayout()
-        arithmetic_row.addWidget(self.arithmetic, 1)
-        arithmetic_row.addWidget(self.channel_box, 0, Qt.AlignmentFlag.AlignTop)
+        self.views = LabViews(self)
+        # Short names for what tests and the main window reach for.
+        self.state, self.original_view, self.result_view = self.views.state, self.views.original_view, self.views.result_view
+        self.arithmetic, self.chain_label, self.channel_box = self.views.arithmetic, self.views.chain_label, self.views.channel_box
 
         main = QVBoxLayout()
         main.addLayout(bar)
@@ -163,13 +137,11 @@ class FilterLabTab(QWidget):
         info_row.addWidget(self.per_channel)
         main.addLayout(info_row)
         main.addWidget(self.message)
-        main.addWidget(views, 1)
-        main.addWidget(self.chain_label)
-        main.addLayout(arithmetic_row)
+        main.addWidget(self.views, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
         layout.addLayout(main, 1)
-        self._update_zoom_label()
+        self._update_zoom_label(self.state.zoom)
         self._update_enabled()
 
     def _wire(self) -> None:
@@ -184,13 +156,7 @@ class FilterLabTab(QWidget):
         self.compute.item.connect(self._on_item)
         self.compute.failed.connect(self._on_compute_failed)
         self.compute.busy_changed.connect(lambda _busy: self._update_busy())
-        self.state.changed.connect(self._update_zoom_label)
-        self.original_view.resized.connect(self._on_view_resized)
-        for view in (self.original_view, self.result_view):
-            view.hovered.connect(self._on_hover)
-            view.left.connect(self._clear_hover)
-            view.fit_requested.connect(self.fit)
-        self.channel_box.currentIndexChanged.connect(lambda _i: self._refresh_hover())
+        self.views.zoom_changed.connect(self._update_zoom_label)
 
     # -- settings -----------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -234,6 +200,15 @@ class FilterLabTab(QWidget):
                     self.io.open_sample()
 
     @Slot()
+    def open_dialog(self) -> None:
+        """Ask for a picture file (the main window's Open can call this when this tab is current)."""
+        self.io.open_dialog(self)
+
+    def open_file(self, path: str) -> None:
+        """Open a picture file in the background; problems end up as a message in the tab."""
+        self.io.open_file(path)
+
+    @Slot()
     def paste(self) -> None:
         if not self.io.paste():
             self.show_message(self.tr("The clipboard holds no picture and no picture file."))
@@ -243,11 +218,8 @@ class FilterLabTab(QWidget):
         self.picture = picture
         self.result = None
         self.show_message("")
-        self.info_label.setText(picture_summary(picture))
         self.per_channel.setEnabled(picture.color is not None)
         self._show_original()
-        self._fit_pending = True
-        self.fit()
         self.recompute()
         self._update_enabled()
 
@@ -255,13 +227,13 @@ class FilterLabTab(QWidget):
         if self.picture is None:
             return
         colour = self.per_channel.isChecked() and self.picture.color is not None
+        self.info_label.setText(picture_summary(self.picture, colour))
         gray = self.picture.gray
-        shown = gray if gray.dtype == np.uint8 else np.clip(gray + 0.5, 0, 255).astype(np.uint8)
         if colour:
-            self.original_view.set_array(self.picture.color)
+            self.views.show_picture(self.picture.color, self.picture.color, True)
         else:
-            self.original_view.set_array(shown, values=gray)
-        self.channel_box.setVisible(colour)
+            shown = gray if gray.dtype == np.uint8 else np.clip(gray + 0.5, 0, 255).astype(np.uint8)
+            self.views.show_picture(shown, gray, False)
 
     def _source(self) -> np.ndarray | None:
         if self.picture is None:
@@ -292,8 +264,7 @@ class FilterLabTab(QWidget):
         except MnistDeskError as error:
             self.compute.cancel()
             self.result = None
-            self.result_view.set_array(None)
-            self.result_view.placeholder = str(error)
+            self.views.clear_result(str(error))
             self.chain_label.setText("")
             self.chain_controls.range_label.setText("")
             self.show_message(str(error))
@@ -309,10 +280,7 @@ class FilterLabTab(QWidget):
         if not isinstance(item, FilterResult):
             return  # a step's name: progress only
         self.result = item
-        scale, offset = result_geometry(item.settings)
-        self.result_view.set_array(item.display, scale, offset, values=item.result)
-        self.result_title.setText(self.tr("Result — %1 × %2").replace("%1", str(item.result.shape[0]))
-                                  .replace("%2", str(item.result.shape[1])))
+        self.views.show_result(item)
         self.chain_label.setText(format_chain(item.stages, item.settings))
         shown = {"rescale": self.tr("Shown rescaled: minimum black, maximum white."),
                  "clip": self.tr("Shown clipped to 0 … 255."),
@@ -320,7 +288,6 @@ class FilterLabTab(QWidget):
         self.chain_controls.range_label.setText(
             self.tr("Raw result from %1 to %2.").replace("%1", number(item.low, 6)).replace("%2", number(item.high, 6))
             + "\n" + shown)
-        self._refresh_hover()
         self._update_enabled()
         self.result_shown.emit(item.version)
 
@@ -332,58 +299,20 @@ class FilterLabTab(QWidget):
     def _use_learned(self, rows, note: str) -> None:
         self.kernel_editor.set_kernel(rows, None, 0.0, note)
 
-    # -- hover --------------------------------------------------------------------------------
-    @Slot(float, float)
-    def _on_hover(self, x: float, y: float) -> None:
-        self._hover = (x, y)
-        self._refresh_hover()
-
-    @Slot()
-    def _clear_hover(self) -> None:
-        self._hover = None
-        self._refresh_hover()
-
-    def _refresh_hover(self) -> None:
-        explanation = None
-        if self._hover is not None and self.result is not None:
-            explanation = explain(self.result, *self._hover, channel=self.channel_box.currentIndex())
-        if explanation is None:
-            self.original_view.set_marks(None, None)
-            self.result_view.set_marks(None, None)
-            if self._hover is None:
-                self.arithmetic.show_lines([])
-            return
-        field, pixel = QRectF(*explanation.field), QRectF(*explanation.pixel)
-        self.original_view.set_marks(field, pixel)
-        self.result_view.set_marks(None, pixel)
-        self.arithmetic.show_lines(explanation.lines)
-
     # -- zoom ---------------------------------------------------------------------------------
     @Slot()
     def fit(self) -> None:
-        if self.picture is None:
-            return
-        height, width = self.picture.shape
-        view = self.original_view
-        if view.width() < 10 or view.height() < 10:
-            self._fit_pending = True
-            return
-        self._fit_pending = False
-        self.state.fit(width, height, view.width(), view.height())
+        self.views.fit()
 
     def actual_size(self) -> None:
-        self.state.set(1.0, self.state.cx, self.state.cy)
+        self.views.actual_size()
 
     def zoom_by(self, factor: float) -> None:
-        self.state.zoom_about(factor, self.state.cx, self.state.cy)
+        self.views.zoom_by(factor)
 
-    @Slot()
-    def _on_view_resized(self) -> None:
-        if self._fit_pending:  # a picture arrived before the view had its size
-            self.fit()
-
-    def _update_zoom_label(self) -> None:
-        self.zoom_label.setText(self.tr("%1 %").replace("%1", f"{self.state.zoom * 100:.0f}"))
+    @Slot(float)
+    def _update_zoom_label(self, zoom: float) -> None:
+        self.zoom_label.setText(self.tr("%1 %").replace("%1", f"{zoom * 100:.0f}"))
 
     # -- saving, messages, state --------------------------------------------------------------
     @Slot()

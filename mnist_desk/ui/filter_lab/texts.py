@@ -25,11 +25,15 @@ def note_text(code: str, picture: Picture) -> str:
     return texts.get(code, code)
 
 
-def picture_summary(picture: Picture) -> str:
+def picture_summary(picture: Picture, per_channel: bool = False) -> str:
     """E.g. "cat.png — 886 × 878 pixels (height × width), colour, shown in grayscale as the tutorial's convert('L')"."""
     height, width = picture.shape
-    kind = (_tr("colour, shown in grayscale as the tutorial's convert('L')") if picture.color is not None
-            else _tr("grayscale"))
+    if picture.color is None:
+        kind = _tr("grayscale")
+    elif per_channel:
+        kind = _tr("colour, each channel filtered on its own")
+    else:
+        kind = _tr("colour, shown in grayscale as the tutorial's convert('L')")
     parts = [_tr("%1 — %2 × %3 pixels (height × width), %4").replace("%1", picture.name or _tr("picture"))
              .replace("%2", str(height)).replace("%3", str(width)).replace("%4", kind)]
     parts += [note_text(code, picture) for code in picture.notes]

@@ -1,0 +1,152 @@
+"""How fast the Filter Lab filters a 12-megapixel picture (run by hand, not a test).
+
+Part 1 times :func:`mnist_desk.core.filters.convolve` against OpenCV's
+``cv2.filter2D`` on the same 4000 × 3000 float32 picture (the tutorial's
+``np.array(image, dtype='float32')``), side by side in one run, interleaved so
+both see the same machine load; the goal is convolve ≤ 1.5 × filter2D for a
+3×3 kernel. Part 2 times the tab: from an edit of a kernel cell until the new
+result is painted (goal ≤ 150 ms).
+
+    pip install opencv-python-headless      # or: pip install -e '.[bench]'
+    python bench/filter_speed.py            # both parts
+    python bench/filter_speed.py --no-gui --torch
+
+Minimum and median of the repetitions are printed; the minimum is the
+fairest figure on a shared machine, the median shows the spread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mnist_desk.core.filter_presets import PRESETS, TUTORIAL_KERNEL  # noqa: E402
+from mnist_desk.core.filters import convolve  # noqa: E402
+
+
+def picture(height: int, width: int) -> np.ndarray:
+    """A photo-like test picture: the built-in sample scaled up, plus a little noise (float32 0..255)."""
+    from PIL import Image
+
+    from mnist_desk.core.filter_pictures import sample_picture
+
+    gray = Image.fromarray(sample_picture().gray).resize((width, height), Image.Resampling.BILINEAR)
+    noise = np.random.default_rng(0).normal(0, 4, (height, width))
+    return np.clip(np.asarray(gray, dtype=np.float32) + noise, 0, 255).round().astype(np.float32)
+
+
+def timed(function, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool) -> None:
+    import cv2
+
+    kernels = [("tutorial", np.array(TUTORIAL_KERNEL, np.float32))]
+    kernels += [(p.key, p.array()) for p in PRESETS if p.size == 3 and p.key != "tutorial"]
+    kernels.append(("dense random", np.random.default_rng(1).normal(size=(3, 3)).astype(np.float32)))
+    print(f"picture {image.shape[0]} × {image.shape[1]} float32, {repeat} repetitions, "
+          f"{os.cpu_count()} CPUs, OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), NumPy {np.__version__}")
+    print(f"{'kernel':14} {'convolve min/median':>22} {'filter2D min/median':>22} {'ratio (min)':>12}")
+    for name, kernel in kernels:
+        ours: list[float] = []
+        theirs: list[float] = []
+        for _ in range(repeat):  # interleaved: both see the same load
+            ours += timed(lambda: convolve(image, kernel), 1)
+            theirs += timed(lambda: cv2.filter2D(image, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT), 1)
+        result = convolve(image, kernel)
+        reference = cv2.filter2D(image, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT)[1:-1, 1:-1]
+        same = np.allclose(result, reference, rtol=1e-5, atol=1e-2)
+        print(f"{name:14} {min(ours):9.1f} / {statistics.median(ours):6.1f} ms "
+              f"{min(theirs):9.1f} / {statistics.median(theirs):6.1f} ms {min(ours) / min(theirs):11.2f}×"
+              + ("" if same else "   RESULTS DIFFER"))
+    if with_torch:
+        import torch
+        import torch.nn.functional as F
+
+        tensor = torch.from_numpy(image)[None, None]
+        weight = torch.from_numpy(np.array(TUTORIAL_KERNEL, np.float32))[None, None]
+        with torch.no_grad():
+            times = timed(lambda: F.conv2d(tensor, weight), max(3, repeat // 3))
+        print(f"{'torch conv2d':14} {min(times):9.1f} / {statistics.median(times):6.1f} ms (tutorial kernel)")
+
+
+def gui_latency(image: np.ndarray, edits: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from mnist_desk.core.filter_pictures import picture_from_array
+    from mnist_desk.ui.active_model import ActiveModel
+    from mnist_desk.ui.filter_lab.tab import FilterLabTab
+
+    app = QApplication.instance() or QApplication([])
+    settings = QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "filter_speed.ini"), QSettings.Format.IniFormat)
+    settings.clear()
+    tab = FilterLabTab(ActiveModel(), settings)
+    tab.resize(1400, 900)
+    tab.set_picture(picture_from_array(image.astype(np.uint8), "bench"))
+    tab.show()
+    shown: list[float] = []
+    tab.result_shown.connect(lambda _version: shown.append(time.perf_counter()))
+
+    def wait(count: int, timeout: float = 20.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while len(shown) < count and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.0005)
+        if len(shown) < count:
+            raise SystemExit("no result within the timeout")
+
+    wait(1)
+    app.processEvents()
+    latencies = []
+    cell = tab.kernel_editor.cells[1][1]
+    for i in range(edits):
+        count = len(shown)
+        start = time.perf_counter()
+        cell.setText(str(-8 - (i % 2)))
+        cell.textEdited.emit(cell.text())  # as a keystroke would
+        wait(count + 1)
+        tab.result_view.repaint()  # the paint itself, synchronously: the result is now on screen
+        latencies.append((time.perf_counter() - start) * 1000)
+    print(f"tab, {image.shape[0]} × {image.shape[1]}: edit → result painted over {edits} edits: "
+          f"min {min(latencies):.0f} ms, median {statistics.median(latencies):.0f} ms, max {max(latencies):.0f} ms")
+    tab.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default="4000x3000", help="WIDTHxHEIGHT (default 4000x3000, 12 MP)")
+    parser.add_argument("--repeat", type=int, default=15, help="repetitions per kernel (default 15)")
+    parser.add_argument("--edits", type=int, default=15, help="edits timed in the tab (default 15)")
+    parser.add_argument("--no-gui", action="store_true", help="skip the tab latency part")
+    parser.add_argument("--no-opencv", action="store_true", help="skip the OpenCV comparison")
+    parser.add_argument("--torch", action="store_true", help="also time torch's conv2d once")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    image = picture(height, width)
+    if not args.no_opencv:
+        try:
+            compare_with_opencv(image, args.repeat, args.torch)
+        except ImportError:
+            print("OpenCV is not installed: pip install opencv-python-headless (the 'bench' extra)")
+    if not args.no_gui:
+        gui_latency(image, args.edits)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""Screenshots of the Filter Lab tab on a virtual X screen, to look at (not a test).
+
+    python tools/shots_filter_lab.py            # starts Xvfb :71 itself when there is no $DISPLAY
+    ls shots/filter_lab_*.png
+
+Runs the real main window with throw-away settings, drives it (the mouse
+and keyboard through xdotool, so hover and typing are the real thing) and
+saves the whole screen with ImageMagick's ``import -window root`` after each
+step. Needs: apt-get install -y xvfb xdotool imagemagick.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "shots"
+DISPLAY = ":71"
+SCREEN = (1400, 950)
+sys.path.insert(0, str(ROOT))
+
+
+def start_display() -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    server = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.environ["DISPLAY"] = DISPLAY
+    time.sleep(1.5)
+    return server
+
+
+def main() -> None:
+    for tool in ("Xvfb", "xdotool", "import"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{tool} is missing: apt-get install -y xvfb xdotool imagemagick")
+    server = start_display()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    SHOTS.mkdir(exist_ok=True)
+    try:
+        run()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(5)
+
+
+def run() -> None:
+    import numpy as np
+    from PIL import Image
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from mnist_desk.core.filter_pictures import picture_from_array
+    from mnist_desk.core.filter_presets import preset
+    from mnist_desk.ui.main_window import MainWindow
+
+    work = Path(tempfile.mkdtemp(prefix="shots-filter-lab-"))
+    QCoreApplication.setOrganizationName("MNIST Desk Shots")
+    QCoreApplication.setApplicationName("MNIST Desk Shots")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(QSettings())
+    window.move(0, 0)
+    window.resize(*SCREEN)
+    window.show()
+    window.first_painted.connect(window.start_loading)  # as the app does: the shipped weights, in the background
+    tab = window.filter_lab_tab
+    window.tabs.setCurrentWidget(tab)
+
+    def settle(seconds: float = 0.4) -> None:
+        end = time.time() + seconds
+        while time.time() < end or tab.compute.busy() or tab.io.busy():
+            app.processEvents()
+            time.sleep(0.01)
+            if time.time() > end + 20:
+                break
+
+    def shot(name: str) -> None:
+        settle()
+        path = SHOTS / f"filter_lab_{name}.png"
+        subprocess.run(["import", "-window", "root", str(path)], check=True)
+        print("wrote", path)
+
+    def xdo(*args: str) -> None:
+        subprocess.run(["xdotool", *args], check=True)
+        settle(0.3)
+
+    def hover(view, x: float, y: float) -> None:
+        """Move the real mouse over picture point (x, y) of ``view``."""
+        point = view.mapToGlobal(view.to_screen(x, y).toPoint())
+        xdo("mousemove", str(point.x()), str(point.y()))
+
+    def pick(box, data) -> None:
+        box.setCurrentIndex(box.findData(data))
+
+    settle(2.0)  # the sample picture, and the shipped weights loading in the background
+    shot("01_tutorial_kernel")
+
+    tab.kernel_editor.apply_preset(preset("sobel_x"))
+    pick(tab.chain_controls.padding, "same")
+    pick(tab.chain_controls.display, "abs")
+    settle()
+    tab.state.set(56.0, 101.0, 385.0)  # the house's left wall, a few pixels across
+    settle()
+    hover(tab.result_view, 100.5, 385.5)
+    shot("02_sobel_zoomed_values_hover")
+
+    tab.kernel_editor.apply_preset(preset("outline"))
+    pick(tab.chain_controls.padding, 0)
+    pick(tab.chain_controls.display, "rescale")
+    tab.chain_controls.relu.setChecked(True)
+    pick(tab.chain_controls.pool, "max")
+    settle()
+    tab.state.set(7.0, 470.0, 260.0)
+    settle()
+    hover(tab.result_view, 455.0, 250.0)
+    shot("03_conv_relu_pool_hover")
+
+    deadline = time.time() + 60
+    while tab.active_model.model is None and time.time() < deadline:
+        settle(0.5)
+    tab.fit()
+    pick(tab.chain_controls.pool, None)
+    tab.chain_controls.relu.setChecked(False)
+    if tab.learned.button.isEnabled():
+        tab.learned.index.setValue(5)
+        tab.learned.button.click()
+    pick(tab.chain_controls.padding, "same")
+    settle()
+    hover(tab.result_view, 300.0, 300.0)
+    shot("04_learned_kernel")
+
+    cell = tab.kernel_editor.cells[0][1]
+    centre = cell.mapToGlobal(cell.rect().center())
+    xdo("mousemove", str(centre.x()), str(centre.y()), "click", "--repeat", "3", "1")
+    xdo("type", "abc")
+    shot("05_refused_cell")
+    tab.kernel_editor.apply_preset(preset("sharpen"))
+
+    tab.per_channel.setChecked(True)
+    pick(tab.chain_controls.display, "clip")
+    settle()
+    shot("06_colour_channels")
+    tab.per_channel.setChecked(False)
+    pick(tab.chain_controls.display, "rescale")
+
+    tab.set_picture(picture_from_array(np.full((1, 1), 200, np.uint8), "one pixel"))
+    pick(tab.chain_controls.padding, 0)
+    shot("07_one_pixel_too_small")
+
+    broken = work / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 this is not really a JPEG")
+    tab.open_file(str(broken))
+    shot("08_bad_file")
+
+    big = Image.fromarray(np.asarray(Image.open(ROOT / "shots" / "filter_lab_01_tutorial_kernel.png").convert("RGB")))
+    big = big.resize((4000, 3000), Image.Resampling.BILINEAR)
+    tab.set_picture(picture_from_array(np.asarray(big), "12 megapixels"))
+    tab.kernel_editor.apply_preset(preset("gaussian"))
+    shot("09_twelve_megapixels")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
