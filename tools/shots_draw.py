@@ -10,6 +10,7 @@ Usage::
 
     python tools/shots_draw.py                 # display :72, shots/draw_*.png
     python tools/shots_draw.py --display :80 --out /tmp/shots
+    python tools/shots_draw.py --themes        # also: dark palette and 2× HiDPI, rendered offscreen
 """
 
 from __future__ import annotations
@@ -135,11 +136,67 @@ def make_pictures(folder: Path) -> tuple[Path, Path]:
     return picture, bad
 
 
+THEME_SCRIPT = r"""
+import sys
+from PySide6.QtCore import QPointF, QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+if sys.argv[2] == "dark":
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Text, "#f0f0f0"),
+                        (QPalette.ColorRole.Button, "#3a3a3a"), (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+                        (QPalette.ColorRole.Highlight, "#3d8ee6"), (QPalette.ColorRole.Mid, "#5a5a5a"),
+                        (QPalette.ColorRole.PlaceholderText, "#8a8a8a")):
+        palette.setColor(role, QColor(color))
+    app.setPalette(palette)
+from mnist_desk.core.paths import default_weights_path
+from mnist_desk.ui.main_window import MainWindow
+window = MainWindow(QSettings(sys.argv[3], QSettings.Format.IniFormat))
+window.resize(1180, 800)
+window.show()
+if default_weights_path().is_file():
+    window.load_weights(default_weights_path())
+document = window.draw_tab.document
+for points in ([(130, 90), (320, 90), (210, 360)],):
+    document.begin_stroke(QPointF(*points[0]), 30)
+    for x, y in points[1:]:
+        for i in range(1, 21):
+            a, b = document._points[-1], QPointF(x, y)
+            document.extend_stroke(QPointF(a.x() + (b.x() - a.x()) * i / 20, a.y() + (b.y() - a.y()) * i / 20))
+    document.end_stroke()
+window.draw_tab.details.setCurrentIndex(int(sys.argv[4]))
+for _ in range(5):
+    app.processEvents()
+window.draw_tab.update_prediction()
+app.processEvents()
+window.grab().save(sys.argv[1])
+print("saved", sys.argv[1], "device pixel ratio", window.devicePixelRatioF())
+"""
+
+
+def theme_shots(out: Path) -> None:
+    """The window with a dark palette, and at a 2× scale factor, rendered offscreen."""
+    for name, theme, scale, page in (("14_dark_network", "dark", "1", "1"), ("15_dark_inspector", "dark", "1", "0"),
+                                      ("16_hidpi_2x", "light", "2", "0")):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale)
+        with tempfile.TemporaryDirectory() as home:
+            subprocess.run([sys.executable, "-c", THEME_SCRIPT, str(out / f"draw_{name}.png"), theme,
+                            str(Path(home) / "s.ini"), page], cwd=ROOT, env=env, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--display", default=":72")
     parser.add_argument("--out", default=str(ROOT / "shots"))
+    parser.add_argument("--themes", action="store_true", help="only the dark-palette and HiDPI shots (offscreen)")
     args = parser.parse_args()
+    if args.themes:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        theme_shots(Path(args.out))
+        return 0
     for tool in ("Xvfb", "xdotool", "import"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is missing: apt-get install xvfb xdotool imagemagick")

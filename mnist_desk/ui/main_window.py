@@ -7,6 +7,7 @@ shipped weights are loaded in the background once the window has painted
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import time
@@ -24,7 +25,13 @@ from .messages import show_error
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
 REPORT_PAINT_ENV = "MNIST_DESK_REPORT_PAINT"  # print a timestamp at the first paint (bench/startup_time.py)
-TAB_DRAW = 0
+TAB_DRAW, TAB_FILTER_LAB, TAB_TRAIN, TAB_EVALUATE = 0, 1, 2, 3
+# Built on demand: (module, class), each constructed as Cls(active_model, settings, parent).
+LAZY_TABS = {
+    TAB_FILTER_LAB: (".filter_lab.tab", "FilterLabTab"),
+    TAB_TRAIN: (".train.tab", "TrainTab"),
+    TAB_EVALUATE: (".evaluate.tab", "EvaluateTab"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -35,9 +42,6 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from .draw.tab import DrawTab
-        from .evaluate.tab import EvaluateTab
-        from .filter_lab.tab import FilterLabTab
-        from .train.tab import TrainTab
 
         self.settings = settings
         self.active_model = ActiveModel(self)
@@ -48,15 +52,17 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.draw_tab = DrawTab(self.active_model, settings, self)
-        self.filter_lab_tab = FilterLabTab(self.active_model, settings, self)
-        self.train_tab = TrainTab(self.active_model, settings, self)
-        self.evaluate_tab = EvaluateTab(self.active_model, settings, self)
         self.tabs.addTab(self.draw_tab, self.tr("Draw"))
-        self.tabs.addTab(self.filter_lab_tab, self.tr("Filter Lab"))
-        self.tabs.addTab(self.train_tab, self.tr("Train"))
-        self.tabs.addTab(self.evaluate_tab, self.tr("Evaluate"))
+        # The other tabs are built when first needed (shown, or asked for by name) and, at the
+        # latest, just after the window has painted: the window is on screen sooner.
+        self._built: dict[int, QWidget] = {TAB_DRAW: self.draw_tab}
+        for title in (self.tr("Filter Lab"), self.tr("Train"), self.tr("Evaluate")):
+            self.tabs.addTab(QWidget(), title)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
+        self._build_timer = QTimer(self)  # a child: it dies with the window, never firing after
+        self._build_timer.setInterval(30)
+        self._build_timer.timeout.connect(self._build_next_tab)
 
         self.actions_ = build_menus(self)
         self._connect_actions()
@@ -66,14 +72,61 @@ class MainWindow(QMainWindow):
         self.active_model.changed.connect(self._on_model_changed)
         self.active_model.status_changed.connect(self._update_model_label)
         self.active_model.load_failed.connect(self._on_load_failed)
-        open_digit = getattr(self.evaluate_tab, "open_digit", None)
-        if open_digit is not None:
-            open_digit.connect(self.show_mnist_digit)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.draw_tab.document.history_changed.connect(self._update_edit_actions)
         self._restore_geometry()
         self._update_model_label()
         self._update_edit_actions()
+
+    # -- tabs, built on demand -------------------------------------------------------------------
+    @property
+    def filter_lab_tab(self) -> QWidget:
+        return self.tab(TAB_FILTER_LAB)
+
+    @property
+    def train_tab(self) -> QWidget:
+        return self.tab(TAB_TRAIN)
+
+    @property
+    def evaluate_tab(self) -> QWidget:
+        return self.tab(TAB_EVALUATE)
+
+    def tab(self, index: int) -> QWidget:
+        """The tab at ``index``, built now if it was not yet."""
+        built = self._built.get(index)
+        if built is not None:
+            return built
+        module_name, class_name = LAZY_TABS[index]
+        module = importlib.import_module(module_name, __package__)
+        widget = getattr(module, class_name)(self.active_model, self.settings, self)
+        self._built[index] = widget
+        # Swap the empty page for the real one without the tab bar noticing a change of tab.
+        current = self.tabs.currentIndex()
+        title = self.tabs.tabText(index)
+        empty = self.tabs.widget(index)
+        blocked = self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        empty.deleteLater()
+        if index == TAB_EVALUATE:
+            open_digit = getattr(widget, "open_digit", None)
+            if open_digit is not None:
+                open_digit.connect(self.show_mnist_digit)
+        return widget
+
+    def build_all_tabs(self) -> None:
+        for index in LAZY_TABS:
+            self.tab(index)
+
+    @Slot()
+    def _build_next_tab(self) -> None:
+        remaining = [index for index in LAZY_TABS if index not in self._built]
+        if remaining:
+            self.tab(remaining[0])
+        if len(remaining) <= 1:
+            self._build_timer.stop()
 
     def _set_icon(self) -> None:
         from ..core.paths import resource_path
@@ -108,7 +161,10 @@ class MainWindow(QMainWindow):
         state = self.settings.value(keys.WINDOW_STATE)
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(keys.read_int(self.settings, keys.WINDOW_TAB, TAB_DRAW, 0, self.tabs.count() - 1))
+        index = keys.read_int(self.settings, keys.WINDOW_TAB, TAB_DRAW, 0, self.tabs.count() - 1)
+        if index != TAB_DRAW:
+            self.tab(index)
+        self.tabs.setCurrentIndex(index)
 
     def _save_geometry(self) -> None:
         self.settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
@@ -193,6 +249,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.draw_tab)
 
     def _on_tab_changed(self, index: int) -> None:
+        if index not in self._built and index in LAZY_TABS:
+            self.tab(index)
         self._update_edit_actions()
 
     def _update_edit_actions(self) -> None:
@@ -244,6 +302,8 @@ class MainWindow(QMainWindow):
             print(f"MNIST_DESK_PAINTED {time.time():.6f}", flush=True)
             print(f"MNIST_DESK_GEOMETRY {json.dumps(self.screen_geometry())}", flush=True)
         self.first_painted.emit()
+        # Now the rest, one tab per turn of the event loop so input is never held up for long.
+        self._build_timer.start()
 
     def screen_geometry(self) -> dict[str, list[int]]:
         """Where the parts a script drives are on screen (x, y, w, h in screen pixels), for tools/shots_draw.py."""
@@ -264,9 +324,10 @@ class MainWindow(QMainWindow):
         return places
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._build_timer.stop()
         self._save_geometry()
         # Each tab that runs a worker stops it and waits, so no thread outlives the window.
-        for tab in (self.draw_tab, self.filter_lab_tab, self.train_tab, self.evaluate_tab):
+        for tab in list(self._built.values()):  # tabs never built have nothing to stop
             shutdown = getattr(tab, "shutdown", None)
             if shutdown is not None:
                 shutdown()

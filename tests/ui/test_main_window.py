@@ -228,3 +228,14 @@ def test_first_paint_is_reported(qtbot, settings, monkeypatch, capsys):
     with qtbot.waitSignal(win.first_painted, timeout=5000):
         win.show()
     assert "MNIST_DESK_PAINTED" in capsys.readouterr().out
+
+
+def test_other_tabs_are_built_after_the_first_paint(qtbot, settings):
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert set(win._built) == {0}  # only the Draw tab before the window shows
+    win.show()
+    qtbot.waitUntil(lambda: len(win._built) == 4, timeout=10000)
+    assert win.tabs.currentIndex() == 0
+    assert [win.tabs.widget(i) for i in range(4)] == [win.draw_tab, win.filter_lab_tab, win.train_tab,
+                                                        win.evaluate_tab]
