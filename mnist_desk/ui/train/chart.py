@@ -112,7 +112,7 @@ class TrainChart(QWidget):
             for lines in self.canvas.lines.values():
                 lines.points = -1
         self.canvas.update(runs)
-        self.canvas.draw_idle()
+        self.canvas.refresh()
         self.redraws += 1
 
     def redraw_now(self) -> None:

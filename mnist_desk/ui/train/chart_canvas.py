@@ -2,14 +2,23 @@
 
 One ``FigureCanvasQTAgg(Figure())`` with its navigation toolbar, never pyplot.
 Every run gets its lines once (raw loss, smoothed loss, test accuracy, epoch
-marks); afterwards only ``set_data`` and ``draw_idle`` run. Earlier runs stay in
-their colour, faded, so two settings can be compared.
+marks); afterwards only ``set_data`` runs. Earlier runs stay in their colour,
+faded, so two settings can be compared.
+
+Drawing cost matters: a full draw of the figure (ticks, labels, legend) takes
+~100–400 ms of Python holding the GIL, which the training thread needs
+between its torch calls. So the current run's lines are *animated* and
+blitted over a cached background; a full ``draw_idle`` happens only when the
+limits or the set of runs change. The x axis spans the whole run from its
+first record (its length is known), and the y limits grow in coarse steps,
+so that is rare.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
@@ -41,13 +50,18 @@ def _plain_2_5(value: float, _position: object = None) -> str:
 class ChartToolbar(NavigationToolbar2QT):
     """The standard toolbar (zoom, pan, save as PNG); Home also resumes following new data."""
 
-    def __init__(self, canvas: FigureCanvasQTAgg, parent: QWidget, on_home: Callable[[], None]) -> None:
+    def __init__(self, canvas: FigureCanvasQTAgg, parent: QWidget, chart: ChartCanvas) -> None:
         super().__init__(canvas, parent, coordinates=True)
-        self._on_home = on_home
+        self._chart = chart
 
     def home(self, *args: object) -> None:
         super().home(*args)
-        self._on_home()
+        self._chart.on_home()
+
+    def save_figure(self, *args: object) -> object:
+        # savefig leaves animated artists out: make the current lines ordinary while saving.
+        with self._chart.static_lines():
+            return super().save_figure(*args)
 
 
 @dataclass
@@ -58,6 +72,29 @@ class RunLines:
     epochs: Line2D
     points: int = -1  # records drawn so far, to skip unchanged runs
 
+    def all(self) -> tuple[Line2D, Line2D, Line2D, Line2D]:
+        return self.raw, self.smoothed, self.accuracy, self.epochs
+
+
+def _grow_log(limits: tuple[float, float] | None, low: float, high: float) -> tuple[float, float] | None:
+    """New log-axis limits when ``low..high`` no longer fits ``limits``, else None.
+
+    The loss falls by orders of magnitude: going down, leave room for a
+    factor 4 more, so a whole run needs only a few full redraws.
+    """
+    if limits is not None and limits[0] <= low and high <= limits[1]:
+        return None
+    old_low, old_high = limits if limits is not None else (math.inf, 0.0)
+    return min(old_low, low / 4.0), max(old_high, high * 1.3)
+
+
+def _grow_steps(limit: float | None, last_step: int, steps_total: int) -> float | None:
+    """A new right end of the step axis when the data reaches it: double it, never past the run's end."""
+    if limit is not None and last_step <= limit:
+        return None
+    wanted = max(2.0 * last_step, 100.0)
+    return min(wanted, steps_total * 1.02) if steps_total >= last_step else wanted
+
 
 class ChartCanvas:
     """Figure, axes and per-run lines."""
@@ -66,7 +103,14 @@ class ChartCanvas:
         self.figure = Figure(figsize=(6.0, 4.0), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setParent(parent)
-        self.toolbar = ChartToolbar(self.canvas, parent, on_home)
+        self._on_home = on_home
+        self.toolbar = ChartToolbar(self.canvas, parent, self)
+        self._background = None  # the figure without the animated lines, after the last full draw
+        self._saving = False
+        self._full_draw_needed = True
+        self.full_draws = 0
+        self.blits = 0
+        self.canvas.mpl_connect("draw_event", self._on_draw)
         self.ax_loss = self.figure.add_subplot()
         self.ax_acc = self.ax_loss.twinx()
         self.ax_loss.set_xlabel(_tr("step"))
@@ -76,7 +120,7 @@ class ChartCanvas:
         self.ax_loss.yaxis.set_minor_formatter(FuncFormatter(_plain_2_5))
         self.ax_loss.grid(True, which="major", alpha=0.3)
         self.ax_acc.set_ylabel(_tr("test accuracy"))
-        self.ax_acc.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        self.ax_acc.yaxis.set_major_formatter(PercentFormatter(1.0))
         self.ax_acc.set_ylim(0.0, 1.0)
         self.lines: dict[int, RunLines] = {}
         self.current: int | None = None
@@ -84,6 +128,7 @@ class ChartCanvas:
         self._legend = None
         self._updating = False
         self.following = True  # autoscale to the data until the user zooms or pans
+        self._limits: dict[str, tuple[float, float]] = {}
         for axes in (self.ax_loss, self.ax_acc):
             axes.callbacks.connect("xlim_changed", self._on_limits_changed)
             axes.callbacks.connect("ylim_changed", self._on_limits_changed)
@@ -91,6 +136,37 @@ class ChartCanvas:
     def _on_limits_changed(self, _axes: object) -> None:
         if not self._updating:
             self.following = False  # the user zoomed or panned: keep their view
+
+    # -- blitting -----------------------------------------------------------------------------
+    def _animated(self) -> list[Line2D]:
+        lines = self.lines.get(self.current) if self.current is not None else None
+        return [line for line in lines.all() if line.get_visible()] if lines else []
+
+    def _on_draw(self, event: object) -> None:
+        # After every full draw (ours, a resize, zoom/pan): keep the background, add the live lines.
+        if self._saving or getattr(event, "canvas", self.canvas) is not self.canvas:
+            return  # savefig draws on its own canvas, the lines included
+        self.full_draws += 1
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        for line in self._animated():
+            line.axes.draw_artist(line)
+
+    @contextmanager
+    def static_lines(self) -> Iterator[None]:
+        animated = self._animated()
+        for line in animated:
+            line.set_animated(False)
+        self._saving = True
+        try:
+            yield
+        finally:
+            self._saving = False
+            for line in animated:
+                line.set_animated(True)
+            self.draw_idle()
+
+    def on_home(self) -> None:
+        self._on_home()
 
     def _new_lines(self, run: RunMetrics) -> RunLines:
         colour = f"C{(run.number - 1) % 10}"
@@ -113,9 +189,13 @@ class ChartCanvas:
             if run.number not in self.lines:
                 self.lines[run.number] = self._new_lines(run)
         self.current = runs[-1].number if runs else None
+        self._full_draw_needed = True
+        self._limits = {}  # recomputed for the runs now shown
         for run in runs:
             lines = self.lines[run.number]
             newest = run.number == self.current
+            for line in lines.all():
+                line.set_animated(newest)
             lines.smoothed.set_alpha(1.0 if newest else 0.4)
             lines.smoothed.set_linewidth(2.0 if newest else 1.3)
             lines.raw.set_visible(newest)  # earlier runs: the smoothed curve is enough
@@ -164,19 +244,56 @@ class ChartCanvas:
         return changed
 
     def autoscale(self, runs: list[RunMetrics]) -> None:
+        """Grow the limits when the data no longer fits (a full draw follows); else leave them."""
+        wanted: dict[str, tuple[float, float]] = {}
+        last_step = max([run.last_step for run in runs] + [1])
+        steps_total = max([int(run.records[-1].get("steps_total", 0) or 0) for run in runs if run.records] + [0])
+        x_limit = self._limits.get("x")
+        x_high = _grow_steps(x_limit[1] if x_limit else None, last_step, steps_total)
+        if x_high is not None:
+            wanted["x"] = (0.0, x_high)
+        losses = [v for run in runs for v in run.loss if math.isfinite(v) and v > 0]
+        if losses:
+            limits = _grow_log(self._limits.get("loss"), min(losses), max(losses))
+            if limits is not None:
+                wanted["loss"] = limits
+        accuracies = [a for run in runs for a in run.test_accuracy if math.isfinite(a)]
+        low = min(accuracies) if accuracies else 0.9
+        if "acc" not in self._limits or low < self._limits["acc"][0]:
+            floor = max(0.0, math.floor((low - 0.02) * 10) / 10)  # whole tenths: changes rarely
+            wanted["acc"] = (floor, 1.0 + (1.0 - floor) * 0.02)
+        if not wanted:
+            return
+        self._limits.update(wanted)
         self._updating = True
         try:
-            self.ax_loss.relim()
-            self.ax_loss.autoscale_view()
-            accuracies = [a for run in runs for a in run.test_accuracy if math.isfinite(a)]
-            low = max(0.0, min(accuracies) - 0.02) if accuracies else 0.0
-            self.ax_acc.set_ylim(low, 1.0 + (1.0 - low) * 0.02)
+            if "x" in wanted:
+                self.ax_loss.set_xlim(*wanted["x"])
+            if "loss" in wanted:
+                self.ax_loss.set_ylim(*wanted["loss"])
+            if "acc" in wanted:
+                self.ax_acc.set_ylim(*wanted["acc"])
         finally:
             self._updating = False
+        self._full_draw_needed = True
 
     def follow(self, runs: list[RunMetrics]) -> None:
         self.following = True
+        self._limits = {}
         self.autoscale(runs)
 
+    def refresh(self) -> None:
+        """Show the new data: blit the live lines, or a full draw when the background is out of date."""
+        if self._full_draw_needed or self._background is None:
+            self._full_draw_needed = False
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(self._background)
+        for line in self._animated():
+            line.axes.draw_artist(line)
+        self.canvas.blit(self.figure.bbox)
+        self.blits += 1
+
     def draw_idle(self) -> None:
-        self.canvas.draw_idle()
+        self._full_draw_needed = True
+        self.refresh()

@@ -21,7 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "epochs": 10, "test_every": 200, "augment": False, "seed": 0, "device": "auto",
 }
 LEARNING_RATES = ("0.1", "0.03", "0.01", "0.003", "0.001", "0.0003", "0.0001")
-LOG_EVERY = 10  # steps per chart point
+LOG_EVERY = 5  # steps per record: several a second even for the tutorial CNN on a slow CPU
 TEST_SUBSET = 1000  # test digits measured every "test every" steps (the full 10,000 at each epoch end)
 
 
