@@ -4,7 +4,8 @@ The core exposes long work as plain iterators that yield progress. An
 :class:`IteratorWorker` (a QObject moved to a QThread) drives such an
 iterator and emits each item as plain data; the GUI thread never blocks and
 the worker never touches a widget. The wiring follows Qt's documented pattern:
-``started → run``, ``finished → quit / deleteLater``.
+``started → run``, ``finished → quit / deleteLater`` (the quit connected
+directly, so a GUI thread blocked waiting for the worker cannot hold it up).
 
 Stopping is cooperative: :meth:`IteratorWorker.request_stop` sets a flag the
 worker checks between items (and, through :meth:`IteratorWorker.interrupt`,
@@ -18,7 +19,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QMutex, QMutexLocker, QObject, QThread, QWaitCondition, Signal, Slot
+from PySide6.QtCore import QMutex, QMutexLocker, QObject, Qt, QThread, QWaitCondition, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -99,56 +100,75 @@ class WorkerRunner(QObject):
     """Owns at most one running :class:`IteratorWorker` and its QThread.
 
     ``start`` wires the worker as Qt documents; ``stop_and_wait`` is what a
-    ``closeEvent`` calls so no thread outlives its window.
+    ``closeEvent`` calls so no thread outlives its window. A runner can start
+    job after job: each job's thread and worker stay referenced from Python
+    until that thread has ended, and a late ``finished`` of an old job never
+    touches the current one.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: IteratorWorker | None = None
+        self._current: tuple[QThread, IteratorWorker] | None = None
+        # Jobs whose thread is ending or has ended but whose finished signal has
+        # not reached this (GUI-thread) object yet. Dropping their last Python
+        # reference earlier would delete a QThread that may still run, or race
+        # the worker's deleteLater in its own thread.
+        self._ending: list[tuple[QThread, IteratorWorker]] = []
 
     @property
     def worker(self) -> IteratorWorker | None:
-        return self._worker
+        return self._current[1] if self.is_running() else None
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self._current is not None and not self._current[0].isFinished()
 
     def start(self, worker: IteratorWorker) -> None:
         """Move ``worker`` to a new thread and start it. One at a time."""
-        if self._thread is not None:
+        if self.is_running():
             raise RuntimeError("a worker is already running")
+        self._retire_current()
         thread = QThread()
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.finished.connect(thread.quit)
+        # Direct, i.e. called in the worker's thread: QThread.quit() is thread-safe, and a
+        # queued quit would wait for the GUI thread, which may be blocked in stop_and_wait().
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         worker.finished.connect(worker.deleteLater)
-        # The QThread has no Qt parent: this runner's Python reference owns it and
-        # drops it once the thread has finished (no deleteLater, or it would be freed twice).
         thread.finished.connect(self._on_thread_finished)
-        self._thread, self._worker = thread, worker
+        self._current = (thread, worker)
         thread.start()
+
+    def _retire_current(self) -> None:
+        if self._current is not None:
+            self._ending.append(self._current)
+            self._current = None
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        self._thread = None
-        self._worker = None
+        thread = self.sender()
+        # ``finished`` is emitted just before the thread really ends: wait for that
+        # (immediate) before the last reference, and with it the QThread, goes.
+        if isinstance(thread, QThread):
+            thread.wait()
+        if self._current is not None and self._current[0] is thread:
+            self._current = None
+        self._ending = [job for job in self._ending if job[0] is not thread]
 
     def request_stop(self) -> None:
-        if self._worker is not None:
-            self._worker.request_stop()
+        if self._current is not None:
+            self._current[1].request_stop()
 
     def set_paused(self, paused: bool) -> None:
-        if self._worker is not None:
-            self._worker.set_paused(paused)
+        if self._current is not None:
+            self._current[1].set_paused(paused)
 
     def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
         """Request a stop and block until the thread has ended; True if it did."""
-        thread = self._thread
-        if thread is None:
+        if self._current is None:
             return True
-        self.request_stop()
+        thread, worker = self._current
+        worker.request_stop()  # touches only the worker's own mutex: safe even after its deleteLater
         ended = thread.wait(timeout_ms)
         if ended:
-            self._on_thread_finished()
+            self._retire_current()
         return ended
