@@ -33,19 +33,13 @@ class _Refused:
 
 
 class _Runner(WorkerRunner):
-    """A :class:`WorkerRunner` that says when its thread is gone, so the next job can start.
-
-    It also ends the worker's thread from inside that thread. ``WorkerRunner``
-    connects ``worker.finished`` to ``thread.quit`` with an automatic
-    connection, which is queued to the GUI thread (where the QThread object
-    lives): while the GUI thread blocks in ``stop_and_wait`` that quit is never
-    delivered and the wait runs into its timeout. ``QThread.quit`` is thread-safe,
-    so calling it directly in the worker thread is the fix.
-    """
+    """A :class:`WorkerRunner` that says when one of its threads has ended, so the next job can start."""
 
     idle = Signal()
 
     def start(self, worker: IteratorWorker) -> None:
+        # End the thread from inside as its worker finishes (QThread.quit is thread-safe): a quit
+        # queued to the GUI thread would never arrive while the GUI thread waits in shutdown().
         worker.finished.connect(_quit_current_thread, Qt.ConnectionType.DirectConnection)
         super().start(worker)
 
@@ -140,6 +134,8 @@ class LatestJob(QObject):
 
     @Slot()
     def _on_idle(self) -> None:
+        if self._runner.is_running():
+            return  # a late word from an older thread: the running job will say when it ends
         if self._pending is not None and not self._closing:
             self._start_pending()
         else:
