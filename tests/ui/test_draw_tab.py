@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
 from test_draw_support import draw_one, draw_polyline, draw_seven, draw_weights, draw_zero  # noqa: F401
 
@@ -270,3 +270,64 @@ def test_no_model_says_so(qtbot, settings):
     tab.details.setCurrentIndex(PAGE_PREPROCESSING)
     tab.update_prediction()
     assert tab.inspector.field.view.image is not None
+
+
+def test_touch_draws_with_one_finger(qtbot, tab):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    device = QTest.createTouchDevice()
+    canvas = tab.canvas
+    points = [canvas.to_widget(QPointF(x, 224.0)).toPoint() for x in range(100, 360, 20)]
+    QTest.touchEvent(canvas, device).press(0, points[0], canvas).commit()
+    for point in points[1:]:
+        QTest.touchEvent(canvas, device).move(0, point, canvas).commit()
+    QTest.touchEvent(canvas, device).release(0, points[-1], canvas).commit()
+    assert len(tab.document.state.strokes) == 1
+    assert tab.document.ink_array().sum() > 0
+
+
+def test_tablet_pressure_thins_the_stroke(qtbot, tab):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+    from PySide6.QtWidgets import QApplication
+
+    pen = QPointingDevice("test pen", 7, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
+    canvas = tab.canvas
+
+    def send(kind, x: float, pressure: float) -> None:
+        local = canvas.to_widget(QPointF(x, 224.0))
+        event = QTabletEvent(kind, pen, local, canvas.mapToGlobal(local), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
+                             Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
+        QApplication.sendEvent(canvas, event)
+
+    def draw(pressure: float) -> float:
+        tab.clear()
+        send(QEvent.Type.TabletPress, 100, pressure)
+        for x in range(110, 360, 10):
+            send(QEvent.Type.TabletMove, x, pressure)
+        send(QEvent.Type.TabletRelease, 350, pressure)
+        return float(tab.document.ink_array().sum())
+
+    light, firm = draw(0.3), draw(1.0)
+    assert len(tab.document.state.strokes) == 1  # no extra mouse stroke synthesised from the pen
+    assert 0 < light < 0.6 * firm
+
+
+def test_paste_a_picture(qtbot, tab):
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPen
+
+    image = QImage(120, 160, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setPen(QPen(Qt.GlobalColor.black, 12))
+    painter.drawLine(60, 20, 60, 140)
+    painter.end()
+    QGuiApplication.clipboard().setImage(image)
+    assert tab.paste_picture()
+    tab.update_prediction()
+    assert tab.last_prediction.digit == 1
+    QGuiApplication.clipboard().clear()
+    assert not tab.paste_picture()
+    assert error_boxes(tab)

@@ -239,3 +239,22 @@ def test_other_tabs_are_built_after_the_first_paint(qtbot, settings):
     assert win.tabs.currentIndex() == 0
     assert [win.tabs.widget(i) for i in range(4)] == [win.draw_tab, win.filter_lab_tab, win.train_tab,
                                                         win.evaluate_tab]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_slot_reaches_the_hook_and_the_app_goes_on(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    hook = ExceptionHook(window)
+    hook.install()
+    try:
+        def broken_slot() -> None:
+            raise ZeroDivisionError("a slot that divides by zero")
+
+        QTimer.singleShot(0, broken_slot)
+        qtbot.waitUntil(lambda: bool(error_boxes(window)), timeout=3000)
+    finally:
+        hook.uninstall()
+    assert "a slot that divides by zero" in error_boxes(window)[0].text()
+    assert window.isVisible()
+    window.draw_tab.update_prediction()  # still working

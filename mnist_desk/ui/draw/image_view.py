@@ -7,6 +7,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from .fixed_text import fix_text_height
+
 from ..images import gray_to_qimage, rgb_to_qimage
 
 
@@ -26,9 +28,8 @@ class ImageView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        if self.image is not None and self.image.width() > 0 and self.image.height() > 0:
-            aspect = self.image.width() / self.image.height()
-            return QSize(int(self._side * min(aspect, 3.0)), self._side) if aspect >= 1 else QSize(self._side, int(self._side / aspect))
+        # Independent of the image: a crop that changes shape under the pen must not make the
+        # whole tab lay itself out (and repaint) again at every frame.
         return QSize(self._side, self._side)
 
     def set_array(self, array: np.ndarray | None) -> None:
@@ -39,7 +40,6 @@ class ImageView(QWidget):
             self.image = rgb_to_qimage(array)
         else:
             self.image = gray_to_qimage(array)
-        self.updateGeometry()
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -77,6 +77,7 @@ class LabelledImage(QWidget):
         self.caption = QLabel(caption, self)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.caption.setWordWrap(True)
+        fix_text_height(self.caption, 3 if side >= 130 else 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)

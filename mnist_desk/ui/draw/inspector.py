@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from .fixed_text import fix_text_height
 from .image_view import LabelledImage
 
 
@@ -62,7 +63,8 @@ class Inspector(QWidget):
         for label in (self.recipe_answer, self.plain_answer):
             label.setFont(answer_font)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setMinimumWidth(90)
+            label.setFixedWidth(label.fontMetrics().horizontalAdvance("8  100 % ?") + 12)
+            label.setFixedHeight(label.fontMetrics().lineSpacing() + 6)
 
         grid = QGridLayout()
         grid.addWidget(self.recipe_title, 0, 0, 1, 4)
@@ -80,6 +82,7 @@ class Inspector(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setObjectName("inspectorNote")
+        fix_text_height(self.note, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.recipe_switch)
         layout.addLayout(grid)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from .fixed_text import fix_text_height
+
 # Reason codes of mnist_desk.core.predict (repeated here: importing it would import torch).
 REASON_EMPTY = "empty"
 REASON_LOW_CONFIDENCE = "low_confidence"
@@ -90,6 +92,7 @@ class PredictionPanel(QWidget):
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Fixed sizes: the layout must not jump while the answer changes under the pen.
         self.digit_label.setFixedWidth(150)
+        self.digit_label.setFixedHeight(self.digit_label.fontMetrics().height() + 4)
         self.probability_label = QLabel("", self)
         self.probability_label.setObjectName("predictedProbability")
         self.probability_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,12 +100,13 @@ class PredictionPanel(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.4)
         self.probability_label.setFont(big)
         self.probability_label.setFixedWidth(150)
+        self.probability_label.setFixedHeight(2 * self.probability_label.fontMetrics().lineSpacing() + 4)
         self.probability_label.setWordWrap(True)
         self.note_label = QLabel("", self)
         self.note_label.setObjectName("predictionNote")
         self.note_label.setWordWrap(True)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note_label.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        fix_text_height(self.note_label, 2)
         self.bars = ProbabilityBars(self)
 
         left = QVBoxLayout()

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.errors import ImageError
 from ...core.preprocess import INK_THRESHOLD, Preprocessed, count_blobs, preprocess
@@ -36,6 +36,7 @@ from .tools import DrawTools
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 PAGE_PREPROCESSING, PAGE_NETWORK = 0, 1
+COMPARISON_INTERVAL_S = 0.1
 PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see Document.ink_array)
 
 
@@ -58,12 +59,18 @@ class DrawTab(QWidget):
         self.network = NetworkView(self)
         self.details = QTabWidget(self)
         self.details.setDocumentMode(True)
-        self.details.addTab(self.inspector, self.tr("What the network sees"))
+        inspector_scroll = QScrollArea(self)  # small windows scroll rather than squeeze the steps
+        inspector_scroll.setWidgetResizable(True)
+        inspector_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inspector_scroll.setWidget(self.inspector)
+        self.details.addTab(inspector_scroll, self.tr("What the network sees"))
         self.details.addTab(self.network, self.tr("Inside the network"))
         self.last_prediction = None  # the core Prediction last shown (tests and scripts read it)
         self.last_plain_prediction = None
         self._last_update = 0.0
         self._kernels_for: object = None
+        self._comparison: tuple | None = None  # (recipe on?, other Preprocessed, its Prediction)
+        self._comparison_time = 0.0
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -251,6 +258,7 @@ class DrawTab(QWidget):
     @Slot()
     def _on_model_changed(self) -> None:
         self._kernels_for = None
+        self._comparison = None
         self._show_kernels()
         self._schedule()
 
@@ -294,43 +302,61 @@ class DrawTab(QWidget):
         return Preprocessed(ink, None, None, field28, empty, False, count_blobs(mask), None,
                             ["an MNIST digit, used as is"])
 
+    def _prepare(self, ink: np.ndarray, exact: np.ndarray | None, recipe: bool) -> Preprocessed:
+        if recipe and exact is not None:
+            return self._exact_prepared(exact, ink)
+        return preprocess(ink, mnist_recipe=recipe)
+
     def update_prediction(self) -> None:
         """Preprocess the canvas, classify it and refresh the visible views (one throttled update)."""
         self._timer.stop()
-        self._last_update = time.perf_counter()
+        now = self._last_update = time.perf_counter()
         ink = self.document.ink_array(PREDICT_DOWNSCALE)
         exact = self.document.exact_field()
         use_recipe = self.mnist_recipe
         page = self.details.currentIndex() if self.details.isVisible() else -1
-        need_both = page == PAGE_PREPROCESSING
-        recipe = plain = None
-        if exact is not None:
-            recipe = self._exact_prepared(exact, ink)
-        elif use_recipe or need_both:
-            recipe = preprocess(ink, mnist_recipe=True)
-        if not use_recipe or need_both:
-            plain = preprocess(ink, mnist_recipe=False)
-        used = recipe if use_recipe else plain
-        assert used is not None
+        used = self._prepare(ink, exact, use_recipe)
         predictor = self.active_model.predictor
-        prediction = other = None
+        prediction = None
         if predictor is not None:
             with one_thread():
                 prediction = predictor.predict_prepared(used, with_features=page == PAGE_NETWORK)
-                if need_both:
-                    unused = plain if use_recipe else recipe
-                    other = predictor.predict_prepared(unused) if unused is not None else None
             self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
         else:
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction
-        self.last_plain_prediction = prediction if not use_recipe else other
         if page == PAGE_PREPROCESSING:
+            unused, other = self._comparison_for(ink, exact, use_recipe, now)
+            self.last_plain_prediction = prediction if not use_recipe else other
+            recipe, plain = (used, unused) if use_recipe else (unused, used)
             recipe_prediction, plain_prediction = (prediction, other) if use_recipe else (other, prediction)
             self.inspector.show_steps(recipe, plain, _answer(recipe_prediction), _answer(plain_prediction),
                                       use_recipe, exact_digit=exact is not None)
-        elif page == PAGE_NETWORK:
-            self._show_network(prediction)
+        else:
+            self.last_plain_prediction = prediction if not use_recipe else None
+            if page == PAGE_NETWORK:
+                self._show_network(prediction)
+
+    def _comparison_for(self, ink: np.ndarray, exact: np.ndarray | None, use_recipe: bool, now: float):
+        """The other preprocessing and its answer, for the side-by-side view.
+
+        While the pen moves it is redone at most every COMPARISON_INTERVAL_S (the main
+        answer stays live at every frame): this halves the cost of a frame. Whenever
+        the pen is up it is redone at once.
+        """
+        due = (self._comparison is None or self._comparison[0] != use_recipe or not self.document.drawing
+               or now - self._comparison_time >= COMPARISON_INTERVAL_S)
+        if due:
+            unused = self._prepare(ink, exact, not use_recipe)
+            predictor = self.active_model.predictor
+            other = None
+            if predictor is not None:
+                with one_thread():
+                    other = predictor.predict_prepared(unused)
+            self._comparison = (use_recipe, unused, other)
+            self._comparison_time = now
+        assert self._comparison is not None
+        return self._comparison[1], self._comparison[2]
 
     def _show_network(self, prediction) -> None:
         if prediction is None:
