@@ -86,7 +86,7 @@ def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool) -> Non
 
 def gui_latency(image: np.ndarray, edits: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from mnist_desk.core.filter_pictures import picture_from_array
@@ -98,29 +98,29 @@ def gui_latency(image: np.ndarray, edits: int) -> None:
     settings.clear()
     tab = FilterLabTab(ActiveModel(), settings)
     tab.resize(1400, 900)
+    shown: list[float] = []
+    loop = QEventLoop()
+    tab.result_shown.connect(lambda _version: (shown.append(time.perf_counter()), loop.quit()))
+
+    def wait_for_result(timeout_ms: int = 20_000) -> None:
+        count = len(shown)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        while len(shown) == count:
+            loop.exec()  # returns on the result (or the timeout)
+            if len(shown) == count:
+                raise SystemExit("no result within the timeout")
+
     tab.set_picture(picture_from_array(image.astype(np.uint8), "bench"))
     tab.show()
-    shown: list[float] = []
-    tab.result_shown.connect(lambda _version: shown.append(time.perf_counter()))
-
-    def wait(count: int, timeout: float = 20.0) -> None:
-        deadline = time.perf_counter() + timeout
-        while len(shown) < count and time.perf_counter() < deadline:
-            app.processEvents()
-            time.sleep(0.0005)
-        if len(shown) < count:
-            raise SystemExit("no result within the timeout")
-
-    wait(1)
+    wait_for_result()
     app.processEvents()
     latencies = []
     cell = tab.kernel_editor.cells[1][1]
     for i in range(edits):
-        count = len(shown)
         start = time.perf_counter()
         cell.setText(str(-8 - (i % 2)))
         cell.textEdited.emit(cell.text())  # as a keystroke would
-        wait(count + 1)
+        wait_for_result()
         tab.result_view.repaint()  # the paint itself, synchronously: the result is now on screen
         latencies.append((time.perf_counter() - start) * 1000)
     print(f"tab, {image.shape[0]} × {image.shape[1]}: edit → result painted over {edits} edits: "

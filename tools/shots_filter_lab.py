@@ -54,7 +54,7 @@ def main() -> None:
 def run() -> None:
     import numpy as np
     from PIL import Image
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from mnist_desk.core.filter_pictures import picture_from_array
@@ -76,10 +76,12 @@ def run() -> None:
     window.tabs.setCurrentWidget(tab)
 
     def settle(seconds: float = 0.4) -> None:
+        """Run the event loop for ``seconds``, and on while the tab still computes or loads (20 s at most)."""
         end = time.time() + seconds
         while time.time() < end or tab.compute.busy() or tab.io.busy():
-            app.processEvents()
-            time.sleep(0.01)
+            loop = QEventLoop()
+            QTimer.singleShot(50, loop.quit)  # slices of the real event loop, not a busy processEvents() spin
+            loop.exec()
             if time.time() > end + 20:
                 break
 
@@ -119,9 +121,9 @@ def run() -> None:
     tab.chain_controls.relu.setChecked(True)
     pick(tab.chain_controls.pool, "max")
     settle()
-    tab.state.set(7.0, 470.0, 260.0)
+    tab.state.set(9.0, 372.0, 260.0)  # the first black stripe (x 360 to 369)
     settle()
-    hover(tab.result_view, 455.0, 250.0)
+    hover(tab.result_view, 359.0, 250.0)  # its left edge
     shot("03_conv_relu_pool_hover")
 
     deadline = time.time() + 60
@@ -166,7 +168,7 @@ def run() -> None:
     tab.set_picture(picture_from_array(np.asarray(big), "12 megapixels"))
     tab.kernel_editor.apply_preset(preset("gaussian"))
     shot("09_twelve_megapixels")
-    window.close()
+    app.closeAllWindows()  # the window's close stops and waits for every tab's worker
 
 
 if __name__ == "__main__":
