@@ -139,9 +139,9 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         a = self.actions_
-        a.open_picture.triggered.connect(lambda: self._on_draw(self.draw_tab.open_picture_dialog))
-        a.paste_picture.triggered.connect(lambda: self._on_draw(self.draw_tab.paste_picture))
-        a.save_drawing.triggered.connect(lambda: self._on_draw(self.draw_tab.save_drawing_dialog))
+        a.open_picture.triggered.connect(lambda: self._picture_action("open_dialog", self.draw_tab.open_picture_dialog))
+        a.paste_picture.triggered.connect(lambda: self._picture_action("paste", self.draw_tab.paste_picture))
+        a.save_drawing.triggered.connect(lambda: self._picture_action("save_result", self.draw_tab.save_drawing_dialog))
         a.load_weights.triggered.connect(self.load_weights_dialog)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.draw_tab.undo)
@@ -149,9 +149,16 @@ class MainWindow(QMainWindow):
         a.clear.triggered.connect(self.draw_tab.clear)
         a.about.triggered.connect(self.show_about)
 
-    def _on_draw(self, action) -> None:
+    def _picture_action(self, tab_method: str, draw_action) -> None:
+        """Open, paste and save act on the current tab when it works on pictures (Filter Lab keeps
+        Ctrl+O, Ctrl+V and Ctrl+S for the window's menu), else on the Draw tab."""
+        current = self.tabs.currentWidget()
+        own = getattr(current, tab_method, None) if current is not self.draw_tab else None
+        if callable(own):
+            own()
+            return
         self.tabs.setCurrentWidget(self.draw_tab)
-        action()
+        draw_action()
 
     # -- geometry and settings ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -256,6 +263,8 @@ class MainWindow(QMainWindow):
     def _update_edit_actions(self) -> None:
         # Undo, Redo and Clear act on the drawing; elsewhere (a text field in another tab) they must not.
         on_draw = self.tabs.currentWidget() is self.draw_tab
+        saves_result = callable(getattr(self.tabs.currentWidget(), "save_result", None)) and not on_draw
+        self.actions_.save_drawing.setText(self.tr("&Save result…") if saves_result else self.tr("&Save drawing…"))
         document = self.draw_tab.document
         self.actions_.undo.setEnabled(on_draw and document.can_undo)
         self.actions_.redo.setEnabled(on_draw and document.can_redo)

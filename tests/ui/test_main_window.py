@@ -258,3 +258,37 @@ def test_an_error_in_a_slot_reaches_the_hook_and_the_app_goes_on(window, qtbot):
     assert "a slot that divides by zero" in error_boxes(window)[0].text()
     assert window.isVisible()
     window.draw_tab.update_prediction()  # still working
+
+
+def test_picture_actions_follow_the_current_tab(window, monkeypatch):
+    calls = []
+    lab = window.filter_lab_tab
+    if not callable(getattr(lab, "open_dialog", None)):
+        pytest.skip("the Filter Lab tab has no open_dialog")
+    monkeypatch.setattr(lab, "open_dialog", lambda: calls.append("lab open"))
+    monkeypatch.setattr(window.draw_tab, "open_picture_dialog", lambda: calls.append("draw open"))
+    window.tabs.setCurrentWidget(lab)
+    window.actions_.open_picture.trigger()
+    assert calls == ["lab open"] and window.tabs.currentWidget() is lab
+    assert "result" in window.actions_.save_drawing.text()
+    window.tabs.setCurrentIndex(2)  # Train: no pictures there, so the Draw tab opens one
+    window.actions_.open_picture.trigger()
+    assert calls == ["lab open", "draw open"] and window.tabs.currentWidget() is window.draw_tab
+    assert "drawing" in window.actions_.save_drawing.text()
+
+
+def test_drop_event_on_the_window_opens_the_picture(window, tmp_path, qtbot):
+    from PIL import Image, ImageDraw
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    picture = Image.new("L", (80, 100), 255)
+    ImageDraw.Draw(picture).line([(40, 10), (40, 90)], fill=0, width=7)
+    path = tmp_path / "dropped.png"
+    picture.save(path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert "dropped.png" in window.draw_tab.caption.text()
