@@ -353,6 +353,7 @@ def test_settings_are_remembered(qtbot, settings):
 
 def test_shutdown_waits_for_the_worker(qtbot, tab):
     tab.set_picture(picture_from_array(RNG.integers(0, 256, (600, 600)).astype("uint8"), "big"))
-    assert tab.compute.busy()
+    assert tab.compute.busy() and tab.busy_bar.isVisibleTo(tab)
     tab.shutdown()
     assert not tab.compute._runner.is_running()
+    qtbot.waitUntil(lambda: not tab.busy_bar.isVisibleTo(tab))

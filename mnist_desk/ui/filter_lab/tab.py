@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from ...core.errors import MnistDeskError
 from ...core.filter_pictures import Picture
@@ -82,9 +82,13 @@ class FilterLabTab(QWidget):
                                          "Ctrl++", "Ctrl+=")
         self.zoom_out_button = self._tool("−", tr("Zoom out"), lambda: self.zoom_by(1 / 1.5), "Ctrl+-")
         self.zoom_label = QLabel(self)
-        self.busy_label = QLabel(tr("computing…"), self)
-        self.busy_label.setStyleSheet("color: palette(mid);")
-        self.busy_label.setVisible(False)
+        # A busy bar (no percentage: a filter is one step) while a picture loads or a result computes.
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setAccessibleName(tr("Working"))
+        self.busy_bar.setVisible(False)
         bar = QHBoxLayout()
         for widget in (self.open_button, self.paste_button, self.sample_button, self.save_button):
             bar.addWidget(widget)
@@ -93,7 +97,7 @@ class FilterLabTab(QWidget):
                        self.zoom_label):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.busy_label)
+        bar.addWidget(self.busy_bar)
 
         self.info_label = QLabel(tr("No picture yet."), self)
         self.info_label.setWordWrap(True)
@@ -329,7 +333,9 @@ class FilterLabTab(QWidget):
         self.message.setVisible(bool(text))
 
     def _update_busy(self) -> None:
-        self.busy_label.setVisible(self.compute.busy() or self.io.busy())
+        busy = self.compute.busy() or self.io.busy()
+        self.busy_bar.setVisible(busy)
+        self.busy_bar.setToolTip(self.tr("Opening the picture…") if self.io.busy() else self.tr("Computing…"))
 
     def _update_enabled(self) -> None:
         self.save_button.setEnabled(self.result is not None)
