@@ -351,6 +351,18 @@ def test_settings_are_remembered(qtbot, settings):
     second.shutdown()
 
 
+def test_damaged_settings_are_ignored(qtbot, settings):
+    for key, value in [("kernel", ["1", "x", "nan", "", "2", "3", "4", "5", "6"]), ("offset", "lots"),
+                       ("stride", "fast"), ("padding", "99"), ("pool_size", "-3"), ("per_channel", "maybe")]:
+        settings.setValue("filter_lab/" + key, value)
+    tab = FilterLabTab(ActiveModel(), settings)
+    qtbot.addWidget(tab)
+    assert tab.kernel_editor.offset() == 0.0 and tab.chain_controls.stride.value() == 1
+    assert "Row 1, column 2" in tab.kernel_editor.problem()  # shown as refused cells, not an exception
+    assert tab.chain_controls.padding.currentIndex() == 0 and tab.chain_controls.pool_size.value() >= 1
+    tab.shutdown()
+
+
 def test_shutdown_waits_for_the_worker(qtbot, tab):
     tab.set_picture(picture_from_array(RNG.integers(0, 256, (600, 600)).astype("uint8"), "big"))
     assert tab.compute.busy() and tab.busy_bar.isVisibleTo(tab)

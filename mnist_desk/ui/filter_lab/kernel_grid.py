@@ -255,7 +255,7 @@ class KernelEditor(QWidget):
         self._source_note = note
         self._updating = False
         self._show_size()
-        self._refresh()
+        self.refresh()
         if emit:
             self.changed.emit()
 
@@ -274,10 +274,11 @@ class KernelEditor(QWidget):
             return
         if self._source_note and not self._source_note.startswith(self.tr("Edited")):
             self._source_note = self.tr("Edited from %1").replace("%1", self._source_note)
-        self._refresh()
+        self.refresh()
         self.changed.emit()
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
+        """Mark refused cells, and update the message, the sum and the note."""
         for r in range(self._size):
             for c in range(self._size):
                 bad = isinstance(parse_number(self.cells[r][c].text()), str)

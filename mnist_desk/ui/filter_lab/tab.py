@@ -170,16 +170,24 @@ class FilterLabTab(QWidget):
             size = 3 if len(texts) == 9 else 5
             rows = [[str(t) for t in texts[r * size:(r + 1) * size]] for r in range(size)]
             self.kernel_editor.set_kernel(
-                rows, None, float(self.settings.value(PREFIX + "offset", 0.0) or 0.0),
+                rows, None, self._setting_float("offset"),
                 str(self.settings.value(PREFIX + "kernel_note", "") or ""),
                 normalise=str(self.settings.value(PREFIX + "normalise", False)).lower() in ("true", "1"), emit=False)
             self.kernel_editor.divisor_edit.setText(str(self.settings.value(PREFIX + "divisor", "") or ""))
-            self.kernel_editor._refresh()
+            self.kernel_editor.refresh()
         else:
             from ...core.filter_presets import preset
 
             self.kernel_editor.apply_preset(preset("tutorial"), emit=False)
         self.per_channel.setChecked(str(self.settings.value(PREFIX + "per_channel", False)).lower() in ("true", "1"))
+
+    def _setting_float(self, name: str, default: float = 0.0) -> float:
+        """A remembered number; a damaged settings file gives the default, never an exception."""
+        try:
+            value = float(self.settings.value(PREFIX + name, default) or default)
+        except (TypeError, ValueError):
+            return default
+        return value if value == value and abs(value) < 1e9 else default
 
     def _save_settings(self) -> None:
         editor = self.kernel_editor
