@@ -27,7 +27,9 @@ def trained_weights(request, train_sample, test_sample) -> Path:
     from mnist_desk.core.training import TrainConfig, Trainer
     from mnist_desk.core.weights import save_checkpoint
 
-    folder = Path(request.config.cache.mkdir("mnist_desk_draw"))
+    cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    folder = (Path(cache.mkdir("mnist_desk_draw")) if cache is not None
+              else request.getfixturevalue("tmp_path_factory").mktemp("mnist_desk_draw"))
     path = folder / f"fast_{TRAINED_STEPS}_steps.pt"
     if not path.is_file():
         config = TrainConfig(arch="fast", epochs=TRAINED_STEPS * 50 // len(train_sample), batch_size=50,
