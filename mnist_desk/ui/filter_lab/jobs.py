@@ -12,17 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ...core.errors import MnistDeskError
 from ..worker import IteratorWorker, WorkerRunner
-
-
-def _quit_current_thread() -> None:
-    """Runs in the worker thread as its worker finishes: end that thread's event loop."""
-    thread = QThread.currentThread()
-    if thread is not None:
-        thread.quit()
 
 
 class _Refused:
@@ -36,12 +29,6 @@ class _Runner(WorkerRunner):
     """A :class:`WorkerRunner` that says when one of its threads has ended, so the next job can start."""
 
     idle = Signal()
-
-    def start(self, worker: IteratorWorker) -> None:
-        # End the thread from inside as its worker finishes (QThread.quit is thread-safe): a quit
-        # queued to the GUI thread would never arrive while the GUI thread waits in shutdown().
-        worker.finished.connect(_quit_current_thread, Qt.ConnectionType.DirectConnection)
-        super().start(worker)
 
     @Slot()
     def _on_thread_finished(self) -> None:
