@@ -19,6 +19,7 @@ from mnist_desk.core.filter_pictures import picture_from_array
 from mnist_desk.core.filter_presets import PRESETS, preset
 from mnist_desk.core.filters import convolve
 from mnist_desk.ui.active_model import ActiveModel
+from mnist_desk.ui.filter_lab.picture_io import is_weights_drop
 from mnist_desk.ui.filter_lab.tab import FilterLabTab
 
 RNG = np.random.default_rng(7)
@@ -334,6 +335,9 @@ def test_paste_and_drop(qtbot, tab, tmp_path):
         assert tab.io.open_mime(files, "dropped")
     assert tab.picture.name == "dropped.png"
     assert not tab.io.open_mime(QMimeData(), "nothing")
+    weights = QMimeData()
+    weights.setUrls([QUrl.fromLocalFile(str(tmp_path / "model.pt"))])
+    assert is_weights_drop(weights) and not is_weights_drop(files)  # left to the main window, which loads weights
 
 
 def test_settings_are_remembered(qtbot, settings):

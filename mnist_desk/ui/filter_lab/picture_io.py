@@ -19,6 +19,8 @@ from ...core.filter_pictures import Picture, picture_from_array, picture_from_fi
 from .jobs import LatestJob
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+# Files the main window loads as weights when dropped: this tab lets those drops through to it.
+WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
 SETTINGS_DIR = "filter_lab/last_dir"
 SETTINGS_FILE = "filter_lab/last_picture"
 
@@ -42,6 +44,12 @@ def local_picture_path(mime: QMimeData) -> str | None:
     if text and "\n" not in text and Path(text).expanduser().is_file():
         return text
     return None
+
+
+def is_weights_drop(mime: QMimeData) -> bool:
+    """True when the dragged files are weights files (not pictures for this tab)."""
+    files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+    return bool(files) and all(Path(f).suffix.lower() in WEIGHTS_SUFFIXES for f in files)
 
 
 class PictureIO(QObject):

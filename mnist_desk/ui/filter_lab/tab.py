@@ -23,7 +23,7 @@ from .controls import ChainControls, format_chain
 from .jobs import LatestJob
 from .kernel_grid import KernelEditor
 from .learned import LearnedKernelBox
-from .picture_io import PictureIO
+from .picture_io import PictureIO, is_weights_drop
 from .texts import picture_summary
 from .views_panel import LabViews
 
@@ -351,7 +351,9 @@ class FilterLabTab(QWidget):
     # -- drag and drop ------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         mime = event.mimeData()
-        if mime.hasUrls() or mime.hasImage():
+        if is_weights_drop(mime):
+            event.ignore()  # the main window loads weights files wherever they are dropped
+        elif mime.hasUrls() or mime.hasImage():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
