@@ -95,7 +95,7 @@ def test_second_widget_follows_the_first(qtbot, make_widget, tmp_path):
 
 def test_choose_folder_uses_the_dialog_answer(make_widget, tmp_path, monkeypatch):
     widget = make_widget()
-    monkeypatch.setattr("mnist_desk.ui.data_folder.QFileDialog.getExistingDirectory",
+    monkeypatch.setattr("mnist_desk.ui.data_folder.widget.QFileDialog.getExistingDirectory",
                         lambda *args, **kwargs: str(tmp_path / "picked"))
     widget.choose_folder()
     assert widget.folder() == tmp_path / "picked"

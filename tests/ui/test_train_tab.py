@@ -260,12 +260,12 @@ def test_bad_learning_rate_and_missing_data_are_explained(qtbot, settings):
 def test_shutdown_during_training_waits_for_the_thread(qtbot, tab, qtlog):
     tab.start()
     records_of(qtbot, tab, 1)
-    thread = tab.session._runner._jobs[-1][0]
-    assert thread.isRunning()
+    runner = tab.session._runner
+    assert runner.is_running()
     start = time.perf_counter()
     tab.shutdown()
     assert time.perf_counter() - start < 5
-    assert thread.isFinished()
+    assert not runner.is_running()
     assert tab.session.state == "idle"
     assert not [r for r in qtlog.records if "Destroyed while thread" in r.message]
 
@@ -285,8 +285,7 @@ def test_closing_the_main_window_during_training(qtbot, settings, loader, monkey
     tab.start()
     records_of(qtbot, tab, 1)
     window.close()
-    assert not tab.session.is_active()
-    assert all(thread.isFinished() for thread, _ in tab.session._runner._jobs) or not tab.session._runner._jobs
+    assert not tab.session.is_active() and not tab.session._runner.is_running()
     assert not [r for r in qtlog.records if "Destroyed while thread" in r.message]
 
 
@@ -334,3 +333,55 @@ def test_metrics_store_smooths_and_keeps_a_few_runs():
     assert run.steps == [10, 20, 30] and run.test_steps == [30] and run.epoch_steps == [30]
     xs, ys = run.epoch_marks()
     assert xs[:2] == [30, 30] and ys[:2] == [0.0, 1.0]
+
+
+def test_chart_blits_new_points_keeps_a_zoom_and_saves_the_lines(qtbot):
+    import io
+
+    from mnist_desk.ui.train.chart import TrainChart
+
+    store = MetricsStore()
+    chart = TrainChart(store)
+    qtbot.addWidget(chart)
+    chart.resize(700, 500)
+    chart.show()
+    chart.ensure_built()
+    store.new_run("a run")
+    step = 0
+
+    def feed(count: int) -> None:
+        nonlocal step
+        for _ in range(count):
+            step += 5
+            store.add({"kind": "progress", "step": step, "steps_total": 1000, "loss": 2.0 / (1 + step / 400)})
+        chart.mark_dirty()
+
+    feed(20)  # steps 5..100
+    chart.redraw_now()
+    canvas = chart.canvas
+    qtbot.waitUntil(lambda: canvas.full_draws >= 1, timeout=5000)
+    line = canvas.lines[store.current.number].smoothed
+    full_draws, blits = canvas.full_draws, canvas.blits
+    feed(10)  # up to step 150: inside the limits, so no full redraw
+    chart.redraw_now()
+    qtbot.wait(100)
+    assert canvas.lines[store.current.number].smoothed is line  # created once
+    assert len(line.get_xdata()) == 30
+    assert canvas.blits > blits and canvas.full_draws == full_draws
+
+    canvas.ax_loss.set_xlim(0, 50)  # as the toolbar's zoom does
+    feed(40)  # far past the old right end
+    chart.redraw_now()
+    assert canvas.ax_loss.get_xlim() == (0, 50)  # the user's view is kept
+    chart._on_home()
+    assert canvas.ax_loss.get_xlim()[1] >= step
+
+    # The toolbar's save: the live lines are in the file, and the on-screen background is redrawn afterwards
+    # (savefig's own draw must not become the background the next blits restore).
+    full_draws = canvas.full_draws
+    buffer = io.BytesIO()
+    with canvas.static_lines():
+        canvas.figure.savefig(buffer, format="svg")
+    assert buffer.getvalue().decode().count("#1f77b4") >= 3  # C0: raw and smoothed loss, legend sample
+    assert all(line.get_animated() for line in canvas.lines[store.current.number].all())
+    qtbot.waitUntil(lambda: canvas.full_draws > full_draws, timeout=5000)

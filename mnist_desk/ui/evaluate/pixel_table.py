@@ -56,7 +56,8 @@ class PixelTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt's API)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return str(section)
         return None
@@ -88,6 +89,7 @@ class PixelTable(QTableView):
         self.setWordWrap(False)
         # Wide enough for all 28 columns: the values are read row by row, never scrolled sideways.
         self.setMinimumWidth(column * 29 + 2 * self.frameWidth() + 2)
+        self.setMaximumHeight(row * 29 + 2 * self.frameWidth() + 2)  # all 28 rows, no empty space below
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Pixel values"))
 

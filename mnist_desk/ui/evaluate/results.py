@@ -25,7 +25,8 @@ class ResultsPanel(QWidget):
         self.printout.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.printout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.printout.setToolTip(self.tr("What the tutorial's section 2.6 prints for these weights"))
-        self.printout.setStyleSheet("QLabel { background: palette(base); padding: 6px; border: 1px solid palette(mid); }")
+        self.printout.setStyleSheet(
+            "QLabel { background: palette(base); padding: 6px; border: 1px solid palette(mid); }")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.stale = QLabel(self.tr("The active weights changed after this evaluation: evaluate again to see theirs."),

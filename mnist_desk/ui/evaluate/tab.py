@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..active_model import ActiveModel
-from ..data_folder import DataFolderWidget, DigitArrays, JobRunner, SplitLoader, default_split_loader
-from ..worker import IteratorWorker
+from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
+from ..worker import IteratorWorker, WorkerRunner
 from .browser import DatasetBrowser
 from .confusion import ConfusionMatrixWidget
 from .gallery import DigitGrid
@@ -59,8 +59,8 @@ class EvaluateTab(QWidget):
         self._loading_data = False
         self._job_checkpoint: object | None = None
         self._job_source = ""
-        self._eval_runner = JobRunner(self)
-        self._data_runner = JobRunner(self)
+        self._eval_runner = WorkerRunner(self)
+        self._data_runner = WorkerRunner(self)
 
         self.data_folder = DataFolderWidget(settings, self)
         self.evaluate_button = QPushButton(self.tr("Evaluate active weights"), self)
@@ -158,6 +158,7 @@ class EvaluateTab(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Evaluating {0}…").format(source))
         self._update_controls()
+        self._eval_runner.stop_and_wait()  # the previous evaluation has finished; its thread may still be ending
         self._eval_runner.start(worker)
         return True
 
@@ -239,12 +240,14 @@ class EvaluateTab(QWidget):
         # Mistakes: the most confident first; correct ones: the least sure first (both the instructive end).
         indices.sort(key=lambda i: float(probabilities[i]), reverse=true_digit != predicted)
         shown = indices[:GALLERY_LIMIT]
-        captions = [f"{true_digit} → {predicted}\n{float(probabilities[i]) * 100:.0f} %" for i in shown]
+        captions = [self.tr("{0} → {1}\n{2:.0f} %").format(true_digit, predicted, float(probabilities[i]) * 100)
+                    for i in shown]
         tips = [self.tr("Test digit #{0}: true {1}, predicted {2} with probability {3:.1f} %").format(
             i, true_digit, predicted, float(probabilities[i]) * 100) for i in shown]
         self.gallery.show_digits(test.images, shown, captions, tips)
         if true_digit == predicted:
-            title = self.tr("{0:,} test digits {1} recognised correctly (least sure first)").format(len(indices), true_digit)
+            title = self.tr("{0:,} test digits {1} recognised correctly (least sure first)").format(
+                len(indices), true_digit)
         else:
             title = self.tr("{0:,} test digits {1} taken for a {2} (most confident first)").format(
                 len(indices), true_digit, predicted)
@@ -274,6 +277,7 @@ class EvaluateTab(QWidget):
         worker.finished.connect(self._on_data_finished)
         self._loading_data = True
         self.browser.set_status(self.tr("Loading MNIST from {0}…").format(root))
+        self._data_runner.stop_and_wait()  # a previous load has finished; its thread may still be ending
         self._data_runner.start(worker)
 
     @Slot(object)

@@ -59,7 +59,8 @@ class ChartToolbar(NavigationToolbar2QT):
         self._chart.on_home()
 
     def save_figure(self, *args: object) -> object:
-        # savefig leaves animated artists out: make the current lines ordinary while saving.
+        # matplotlib before 3.8 leaves animated artists out of savefig: make the lines ordinary while
+        # saving; and savefig's draw must not become the background that later blits restore.
         with self._chart.static_lines():
             return super().save_figure(*args)
 

@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 
 def format_duration(seconds: float | None) -> str:
@@ -34,21 +34,23 @@ class ProgressPanel(QWidget):
         self.total_bar.setFormat(self.tr("step –"))
         self.speed = QLabel("–", self)
         self.times = QLabel("–", self)
-        self.accuracy = QLabel("–", self)
+        self.accuracy = QLabel(self.tr("Test accuracy: –"), self)
         self.status = QLabel(self.tr("Not started."), self)
         self.status.setWordWrap(True)
         self.accuracy.setWordWrap(True)
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Epoch:"), self.epoch_bar)
-        form.addRow(self.tr("Run:"), self.total_bar)
-        form.addRow(self.tr("Speed:"), self.speed)
-        form.addRow(self.tr("Time:"), self.times)
-        form.addRow(self.tr("Test accuracy:"), self.accuracy)
-        layout = QVBoxLayout(self)
+        # Compact, above the chart: bars side by side, then the numbers, then what is happening.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("Epoch:"), self), 0, 0)
+        layout.addWidget(self.epoch_bar, 0, 1)
+        layout.addWidget(QLabel(self.tr("Run:"), self), 0, 2)
+        layout.addWidget(self.total_bar, 0, 3)
+        layout.addWidget(self.speed, 1, 0, 1, 2)
+        layout.addWidget(self.times, 1, 2, 1, 2)
+        layout.addWidget(self.accuracy, 2, 0, 1, 4)
+        layout.addWidget(self.status, 3, 0, 1, 4)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(3, 1)
         self._best: float | None = None
         self._device = "?"
         self.status_is_error = False
@@ -68,7 +70,7 @@ class ProgressPanel(QWidget):
         self._device = info["device"]
         self.times.setText("–")
         self._best = None
-        self.accuracy.setText("–")
+        self.accuracy.setText(self.tr("Test accuracy: –"))
 
     def show_record(self, record: dict[str, Any]) -> None:
         epoch, epochs = int(record["epoch"]), int(record["epochs"])
@@ -85,12 +87,13 @@ class ProgressPanel(QWidget):
         if accuracy is not None:
             if record.get("kind") == "epoch":  # on all test digits; a "test" record is on a subset
                 self._best = accuracy if self._best is None else max(self._best, accuracy)
-                text = self.tr("{0} on all test digits after epoch {1}").format(format_percent(accuracy), epoch + 1)
+                text = self.tr("Test accuracy {0} on all test digits after epoch {1}").format(
+                    format_percent(accuracy), epoch + 1)
             else:
-                text = self.tr("{0} on a test subset at step {1:,}").format(format_percent(accuracy),
-                                                                            int(record["step"]))
+                text = self.tr("Test accuracy {0} on a test subset at step {1:,}").format(
+                    format_percent(accuracy), int(record["step"]))
             if self._best is not None:
-                text += "\n" + self.tr("best epoch so far: {0}").format(format_percent(self._best))
+                text += self.tr("; best epoch so far: {0}").format(format_percent(self._best))
             self.accuracy.setText(text)
 
     def show_status(self, text: str, error: bool = False) -> None:

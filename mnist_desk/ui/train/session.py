@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ..data_folder import DigitArrays, JobRunner, SplitLoader
-from ..worker import IteratorWorker
+from ..data_folder import DigitArrays, SplitLoader
+from ..worker import IteratorWorker, WorkerRunner
 
 if TYPE_CHECKING:
     from ...core.training import Trainer
@@ -161,7 +161,7 @@ class TrainingSession(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._runner = JobRunner(self)
+        self._runner = WorkerRunner(self)
         self._control = PauseControl()
         self._state = "idle"
         self._outcome = ("completed", "")
@@ -192,6 +192,7 @@ class TrainingSession(QObject):
         worker.finished.connect(self._on_finished)
         self._outcome = ("completed", "")
         self._set_state("running")
+        self._runner.stop_and_wait()  # the previous run has finished; its thread may still be ending
         self._runner.start(worker)
 
     def pause(self) -> None:

@@ -22,7 +22,6 @@ from ..active_model import ActiveModel
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
 
-WEIGHTS_FILTER = "Weights (*.pt *.pth *.pkl);;All files (*)"
 
 
 def default_file_name(checkpoint: Checkpoint, when: _dt.datetime | None = None) -> str:
@@ -162,6 +161,9 @@ class WeightsPanel(QWidget):
         return None
 
     # -- files --------------------------------------------------------------------------------
+    def _filter(self) -> str:
+        return self.tr("Weights (*.pt *.pth *.pkl);;All files (*)")
+
     def weights_dir(self) -> Path:
         stored = self.settings.value("train/weights_dir", "", type=str)
         if stored and Path(stored).is_dir():
@@ -196,7 +198,7 @@ class WeightsPanel(QWidget):
         if self.checkpoint is None:
             return None
         start = self.saved_path or self.weights_dir() / default_file_name(self.checkpoint)
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights as"), str(start), WEIGHTS_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights as"), str(start), self._filter())
         if not chosen:
             return None
         return self.save_to(Path(chosen))
@@ -215,7 +217,8 @@ class WeightsPanel(QWidget):
 
     @Slot()
     def choose_and_load(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Load weights"), str(self.weights_dir()), WEIGHTS_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Load weights"), str(self.weights_dir()),
+                                                self._filter())
         if chosen:
             self.load(Path(chosen))
 

@@ -8,75 +8,25 @@ setting: changing the folder in one tab updates the other.
 
 Checking the files needs :mod:`mnist_desk.core.data`, which imports torch; so
 the check runs in a worker (it is cheap once torch is loaded, and never
-freezes the window while torch loads). Loaded splits cross threads as
-:class:`DigitArrays`, plain numpy arrays.
+freezes the window while torch loads).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from ..core.paths import resolve_data_dir
-from .worker import IteratorWorker, WorkerRunner
-
-if TYPE_CHECKING:
-    from ..core.data import MnistSplit
+from ...core.paths import resolve_data_dir
+from ..worker import IteratorWorker, WorkerRunner
 
 SETTINGS_KEY = "data/dir"
-
-# Loads one split: (data folder, train?) → MnistSplit. Tests inject one that returns fixtures.
-SplitLoader = Callable[[Path, bool], "MnistSplit"]
-
-
-def default_split_loader(root: Path, train: bool) -> MnistSplit:
-    """Read a split from the MNIST files in ``root`` (runs in a worker: it takes seconds)."""
-    from ..core.data import load_split
-
-    return load_split(root, train)
-
-
-@dataclass(frozen=True)
-class DigitArrays:
-    """One split as plain numpy arrays: what the GUI thread keeps and signals carry.
-
-    ``images`` is uint8 (N, 28, 28), ink bright; ``labels`` int64 (N,). Never
-    written after creation, so both threads may read it.
-    """
-
-    images: np.ndarray
-    labels: np.ndarray
-
-    def __len__(self) -> int:
-        return int(self.labels.shape[0])
-
-    @classmethod
-    def from_split(cls, split: MnistSplit) -> DigitArrays:
-        images = split.images.numpy().copy()
-        labels = split.labels.numpy().astype(np.int64, copy=True)
-        images.setflags(write=False)
-        labels.setflags(write=False)
-        return cls(images, labels)
-
-    def to_split(self) -> MnistSplit:
-        """An MnistSplit over the same memory (for the core; called in the worker)."""
-        import torch
-
-        from ..core.data import MnistSplit
-
-        # Copied: torch wants writable memory, and the GUI's arrays stay untouched whatever runs on these.
-        images = torch.from_numpy(np.array(self.images, copy=True))
-        labels = torch.from_numpy(np.array(self.labels, copy=True))
-        return MnistSplit(images, labels)
 
 
 def describe_folder(option: str) -> str:
@@ -86,8 +36,8 @@ def describe_folder(option: str) -> str:
 
 def _status_steps(root: Path) -> Iterator[tuple[str, str, str]]:
     """Worker side: ``(state, detail, raw folder)`` with state "found", "missing" or "bad"."""
-    from ..core.data import SPLIT_FILES, check_data_dir, raw_folder
-    from ..core.errors import DataError
+    from ...core.data import SPLIT_FILES, check_data_dir, raw_folder
+    from ...core.errors import DataError
 
     folder = raw_folder(root)
     try:
@@ -98,72 +48,6 @@ def _status_steps(root: Path) -> Iterator[tuple[str, str, str]]:
         yield ("missing" if missing else "bad"), str(error), str(folder)
         return
     yield "found", "", str(folder)
-
-
-class JobRunner(QObject):
-    """Runs one :class:`IteratorWorker` at a time through a fresh :class:`WorkerRunner` per job.
-
-    Works around three problems of WorkerRunner (see the report on worker.py):
-
-    * its ``_on_thread_finished`` is a queued slot that clears whatever thread
-      it holds *now*, so after ``stop_and_wait()`` + ``start()`` the old
-      thread's late ``finished`` drops the new, running QThread ("QThread:
-      Destroyed while thread is still running", an abort). Here every job has
-      its own runner;
-    * ``worker.finished → thread.quit`` is queued to the GUI thread, so a
-      ``wait()`` on the GUI thread blocks the very ``quit`` it waits for. Here
-      ``quit()`` is called before every wait;
-    * dropping the last Python reference to a worker (or its QThread) while
-      the thread is still ending races with the worker's ``deleteLater``
-      there (a crash). Here both stay referenced until the thread has ended.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._runner: WorkerRunner | None = None
-        self._jobs: list[tuple[QThread, IteratorWorker]] = []
-
-    def is_running(self) -> bool:
-        return self._runner is not None and self._runner.is_running()
-
-    def start(self, worker: IteratorWorker) -> None:
-        """Start ``worker``; the previous one must have finished (its thread may still be ending)."""
-        if self.is_running() and self._jobs:
-            thread = self._jobs[-1][0]
-            thread.quit()  # the previous worker has finished: let its thread end now
-            if not thread.wait(5000):
-                raise RuntimeError("a worker is already running")
-        previous, self._runner = self._runner, WorkerRunner(self)
-        if previous is not None:
-            previous.deleteLater()
-        self._runner.start(worker)
-        # Read at once: the runner sets it before starting the thread and clears it only in a
-        # queued slot, so it is this job's thread even if the worker has already finished.
-        thread = getattr(self._runner, "_thread", None)
-        self._jobs = [job for job in self._jobs if not job[0].isFinished()]
-        if thread is not None:
-            self._jobs.append((thread, worker))
-
-    def request_stop(self) -> None:
-        if self._runner is not None:
-            self._runner.request_stop()
-
-    def set_paused(self, paused: bool) -> None:
-        if self._runner is not None:
-            self._runner.set_paused(paused)
-
-    def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
-        """Stop the current worker and wait until every thread started here has ended."""
-        self.request_stop()
-        ended = True
-        for thread, _worker in self._jobs:
-            thread.quit()  # ends its event loop once the worker returns (at once if it has)
-            ended = thread.wait(timeout_ms) and ended
-        if self._runner is not None:
-            ended = self._runner.stop_and_wait(timeout_ms) and ended
-        if ended:
-            self._jobs.clear()
-        return ended
 
 
 class _DataFolderHub(QObject):
@@ -205,8 +89,8 @@ class DataFolderWidget(QWidget):
         self._recheck = False
         self._closed = False  # set by shutdown(): no new work after it
         self._status_busy = False
-        self._status_runner = JobRunner(self)
-        self._download_runner = JobRunner(self)
+        self._status_runner = WorkerRunner(self)
+        self._download_runner = WorkerRunner(self)
         self._cancelling = False
         self._downloading = False
         self._download_error: str | None = None
@@ -321,6 +205,7 @@ class DataFolderWidget(QWidget):
         worker.item.connect(self._on_status)
         worker.failed.connect(self._on_status_failed)
         worker.finished.connect(self._on_status_finished)
+        self._status_runner.stop_and_wait()  # the previous check has finished; its thread may still be ending
         self._status_runner.start(worker)
 
     @Slot(object)
@@ -376,7 +261,7 @@ class DataFolderWidget(QWidget):
         self._downloading = True
         root = self.folder()
         if steps is None:
-            from ..core.data import download as steps  # noqa: PLC0415 (torch: only when asked)
+            from ...core.data import download as steps  # noqa: PLC0415 (torch: only when asked)
         make = steps
         worker = IteratorWorker(lambda _worker: make(root))
         worker.item.connect(self._on_download_item)
@@ -394,6 +279,7 @@ class DataFolderWidget(QWidget):
         self.edit.setEnabled(False)
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Downloading MNIST into {0}…").format(root))
+        self._download_runner.stop_and_wait()  # a previous download has finished; its thread may still be ending
         self._download_runner.start(worker)
 
     @Slot()
