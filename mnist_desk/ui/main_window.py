@@ -291,9 +291,14 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def open_dropped(self, path: str) -> bool:
-        """A dropped file: weights become the active model; anything else is a picture for the Draw tab."""
+        """A dropped file: weights become the active model; a picture goes to the Filter Lab when
+        that tab is showing, else to the Draw tab."""
         if Path(path).suffix.lower() in WEIGHTS_SUFFIXES:
             return self.load_weights(path)
+        current = self.tabs.currentWidget()
+        if current is not self.draw_tab and callable(getattr(current, "open_file", None)):
+            current.open_file(path)
+            return True
         self.tabs.setCurrentWidget(self.draw_tab)
         return self.draw_tab.open_picture(path)
 
