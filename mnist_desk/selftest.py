@@ -103,7 +103,7 @@ def check_weights(ctx: SelfTestContext) -> str:
     ctx.model = checkpoint.build()
     accuracy = checkpoint.test_accuracy
     recorded = f"recorded test accuracy {accuracy:.2%}" if accuracy is not None else "no recorded test accuracy"
-    return (f"{ctx.weights_path.name}: {checkpoint.arch} architecture, "
+    return (f"{ctx.weights_path}: {checkpoint.arch} architecture, "
             f"{count_parameters(ctx.model):,} parameters, {recorded}")
 
 
