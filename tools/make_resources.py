@@ -67,8 +67,11 @@ def make_icons() -> None:
     for size, picture in sizes.items():
         picture.save(ICONS / f"app-{size}.png", optimize=True)
     sizes[256].save(ICONS / "app.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+    # The icon under the name the .desktop file gives (Icon=mnist-desk), for icon themes (hicolor).
+    (ICONS / "mnist-desk.svg").write_bytes(app_svg.read_bytes())
+    sizes[256].save(ICONS / "mnist-desk.png", optimize=True)
     for svg in sorted(ICONS.glob("*.svg")):
-        if svg.name == "app.svg":
+        if svg.name in ("app.svg", "mnist-desk.svg"):
             continue
         for size in TOOLBAR_SIZES:
             suffix = "" if size == TOOLBAR_SIZES[0] else "@2x"
