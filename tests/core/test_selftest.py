@@ -44,7 +44,8 @@ def test_self_test_passes_and_says_what_it_checked():
     for name, _ in selftest.CHECKS:
         assert any(f"[  ok  ] {name}" in line for line in lines), f"{name!r} not reported as ok:\n{result.stdout}"
     assert "10/10 MNIST test digits right" in result.stdout
-    assert "painted" in result.stdout and "loaded the shipped weights" in result.stdout
+    assert "painted" in result.stdout and "showed each tab" in result.stdout
+    assert "loaded the shipped weights" in result.stdout
     assert lines[-1].startswith("self-test: all checks passed")
 
 
