@@ -89,7 +89,10 @@ class PixelTable(QTableView):
         self.setWordWrap(False)
         # Wide enough for all 28 columns: the values are read row by row, never scrolled sideways.
         self.setMinimumWidth(column * 29 + 2 * self.frameWidth() + 2)
-        self.setMaximumHeight(row * 29 + 2 * self.frameWidth() + 2)  # all 28 rows, no empty space below
+        # Exactly the header and all 28 rows: no scrolling, no empty space below.
+        header = max(self.horizontalHeader().sizeHint().height(), row)
+        self.setFixedHeight(header + row * 28 + 2 * self.frameWidth() + 2)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Pixel values"))
 
