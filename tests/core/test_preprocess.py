@@ -116,3 +116,17 @@ def test_bad_files_are_clear_errors(tmp_path):
     (tmp_path / "cut.png").write_bytes(data[: len(data) // 2])
     with pytest.raises(ImageError, match="truncated or corrupted"):
         open_image(tmp_path / "cut.png")
+
+
+def test_unevenly_lit_photo_is_cropped_to_the_digit_not_the_shadow():
+    size = 400
+    ramp = np.linspace(0.45, 0.95, size, dtype=np.float32)
+    paper = np.tile(ramp, (size, 1))  # dark on the left, bright on the right
+    digit = np.asarray(_drawn_seven(size=size, ink=255, paper=0), dtype=np.float32) / 255
+    photo = paper * (1 - 0.8 * digit)
+    result = preprocess((photo * 255).astype(np.uint8))
+    assert not result.empty and result.inverted
+    top, left, bottom, right = result.bbox
+    ys, xs = np.nonzero(digit > 0.5)
+    assert left >= xs.min() - 12 and right <= xs.max() + 12
+    assert top >= ys.min() - 12 and bottom <= ys.max() + 12
