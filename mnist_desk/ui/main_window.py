@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QPaintEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from . import settings_keys as keys
 from .about import make_about_box
@@ -339,7 +339,20 @@ class MainWindow(QMainWindow):
         }
         return places
 
+    def _may_close(self) -> bool:
+        """Ask first when closing would lose a training run (running, or its newest weights unsaved)."""
+        train = self._built.get(TAB_TRAIN)
+        if train is None or not getattr(train, "has_unsaved_run", lambda: False)():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Quit MNIST Desk"),
+            self.tr("A training run is active or its newest weights are not saved. Quit anyway?"))
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._may_close():
+            event.ignore()
+            return
         self._build_timer.stop()
         self._save_geometry()
         # Each tab that runs a worker stops it and waits, so no thread outlives the window.

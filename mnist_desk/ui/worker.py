@@ -48,6 +48,7 @@ class IteratorWorker(QObject):
         self._resume = QWaitCondition()
         self._stop = False
         self._paused = False
+        self.ended = False  # set in the worker thread once run() is done; its thread is then ending
 
     # -- control, called from the GUI thread ------------------------------------------------
     def request_stop(self) -> None:
@@ -93,6 +94,7 @@ class IteratorWorker(QObject):
             close = getattr(iterator, "close", None)
             if close is not None:
                 close()
+            self.ended = True
             self.finished.emit()
 
 
@@ -123,9 +125,15 @@ class WorkerRunner(QObject):
         return self._current is not None and not self._current[0].isFinished()
 
     def start(self, worker: IteratorWorker) -> None:
-        """Move ``worker`` to a new thread and start it. One at a time."""
+        """Move ``worker`` to a new thread and start it. One at a time.
+
+        A previous job whose work is done but whose thread is still ending is
+        waited for (briefly); one still working is an error.
+        """
         if self.is_running():
-            raise RuntimeError("a worker is already running")
+            thread, previous = self._current  # type: ignore[misc]
+            if not (previous.ended and thread.wait(5000)):
+                raise RuntimeError("a worker is already running")
         self._retire_current()
         thread = QThread()
         worker.moveToThread(thread)

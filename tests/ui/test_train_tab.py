@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from mnist_desk.core.errors import DataError
 from mnist_desk.core.weights import load_checkpoint
@@ -284,7 +285,17 @@ def test_closing_the_main_window_during_training(qtbot, settings, loader, monkey
     window.tabs.setCurrentWidget(tab)
     tab.start()
     records_of(qtbot, tab, 1)
-    window.close()
+    asked = []
+
+    def answer(*args):
+        asked.append(args)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.close()  # "No": the run goes on
+    assert tab.session.is_active() and window.isVisible()
+    assert window.close()  # "Yes": stopped and waited for
+    assert len(asked) == 2
     assert not tab.session.is_active() and not tab.session._runner.is_running()
     assert not [r for r in qtlog.records if "Destroyed while thread" in r.message]
 

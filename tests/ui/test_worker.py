@@ -131,3 +131,21 @@ def test_stop_while_paused_wakes_the_worker(qtbot):
     runner.set_paused(True)
     qtbot.wait(30)
     assert runner.stop_and_wait(2000)
+
+
+def test_a_new_job_may_start_as_soon_as_the_previous_one_has_finished_its_work(qtbot):
+    runner = WorkerRunner()
+    for _ in range(5):
+        worker = IteratorWorker(_counting(2))
+        receiver = Receiver(worker)
+        runner.start(worker)  # no stop_and_wait in between
+        qtbot.waitUntil(lambda: "finished" in receiver.events, timeout=2000)
+    busy = IteratorWorker(_counting(delay=0.01))
+    runner.start(busy)
+    try:
+        import pytest
+
+        with pytest.raises(RuntimeError):
+            runner.start(IteratorWorker(_counting(1)))
+    finally:
+        assert runner.stop_and_wait()
