@@ -47,11 +47,11 @@ def one_run(app: Path, env: dict[str, str], timeout_s: float, wait_model: bool) 
         assert process.stdout is not None
         for line in process.stdout:
             parts = line.split()
-            if len(parts) == 2 and parts[0] == "MNIST_DESK_PAINTED":
+            if len(parts) >= 2 and parts[0] == "MNIST_DESK_PAINTED":
                 painted = float(parts[1]) - launched
                 if not wait_model:
                     break
-            elif len(parts) == 2 and parts[0] == "MNIST_DESK_MODEL_READY":
+            elif len(parts) >= 2 and parts[0] == "MNIST_DESK_MODEL_READY":
                 ready = float(parts[1]) - launched
                 break
             if time.time() > deadline:

@@ -239,12 +239,14 @@ def check_window(ctx: SelfTestContext) -> str:
     if QApplication.instance() is None and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "mnist-desk"])
-    errors: list[str] = []
+    errors: dict[str, int] = {}  # message -> how often (a timer may retry what failed)
     previous_hook = sys.excepthook
 
     def record(kind, value, tb) -> None:  # exceptions raised in Qt slots end here
-        errors.append("".join(traceback.format_exception_only(kind, value)).strip())
-        previous_hook(kind, value, tb)
+        message = "".join(traceback.format_exception_only(kind, value)).strip()
+        if message not in errors:
+            previous_hook(kind, value, tb)  # the first traceback of each kind, on stderr
+        errors[message] = errors.get(message, 0) + 1
 
     def process_until(done: Callable[[], bool], timeout_s: float) -> bool:
         deadline = time.monotonic() + timeout_s
@@ -295,7 +297,8 @@ def check_window(ctx: SelfTestContext) -> str:
         finally:
             sys.excepthook = previous_hook
             settings.sync()
-    _require(not errors, "errors while the window was open: " + " | ".join(errors))
+    _require(not errors, "errors while the window was open: " + " | ".join(
+        message + (f" ({count} times)" if count > 1 else "") for message, count in errors.items()))
     platform = QApplication.platformName()
     return (f"opened on '{platform}', painted in {painted[0]:.2f} s; showed each tab ({', '.join(tabs)}); "
             f"{loaded}; closed")
