@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from .worker import IteratorWorker, WorkerRunner
 
@@ -29,15 +29,10 @@ if TYPE_CHECKING:  # torch is imported lazily: the window must show before it lo
 def _load_in_background(path: str) -> Iterator[tuple[Any, Any]]:
     # Runs in the worker thread: importing torch, reading the file and building the
     # model all happen here, so the window stays responsive.
-    try:
-        from ..core.weights import load_checkpoint
+    from ..core.weights import load_checkpoint
 
-        checkpoint = load_checkpoint(path)
-        yield checkpoint, checkpoint.build()
-    finally:
-        # Quit the thread from inside: WorkerRunner connects finished → quit through the GUI
-        # thread's queue, which a GUI thread blocked in wait_for_load() would never serve.
-        QThread.currentThread().quit()
+    checkpoint = load_checkpoint(path)
+    yield checkpoint, checkpoint.build()
 
 
 class ActiveModel(QObject):

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QMutex, QMutexLocker, QObject, Qt, QThread, QWaitCondition, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMutex, QMutexLocker, QObject, Qt, QThread, QWaitCondition, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,13 @@ class IteratorWorker(QObject):
             if close is not None:
                 close()
             self.ended = True
+            # Hand the worker back to the GUI thread before finished → deleteLater, so it is
+            # destroyed there. Destroying a Python-made QObject takes the GIL; in the worker
+            # thread that could deadlock against a GUI thread holding the GIL while it waits
+            # for a Qt lock the dying object holds (seen: connecting signals while a job ended).
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
             self.finished.emit()
 
 
