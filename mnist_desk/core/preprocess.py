@@ -173,7 +173,10 @@ def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool, float]:
     background = float(np.median(border))
     inverted = background > 0.5
     ink = (1.0 - gray) if inverted else gray.copy()
-    ink = ink - _paper_level(ink, (1.0 - background) if inverted else background)
+    level = (1.0 - background) if inverted else background
+    low, high = np.percentile(border, (10, 90))
+    # An evenly lit border (a canvas, a scan) needs no local estimate: skip its cost.
+    ink = ink - (_paper_level(ink, level) if high - low > 0.04 else level)
     peak = float(ink.max()) if ink.size else 0.0
     if peak > 1e-6:
         ink = ink / peak
