@@ -28,6 +28,8 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=RECIPE["lr"])
     parser.add_argument("--arch", default=RECIPE["arch"])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-steps", type=int, default=RECIPE.get("max_steps", 0),
+                        help="step budget (0: whole epochs)")
     args = parser.parse_args()
 
     from mnist_desk.core.data import load_split
@@ -39,7 +41,8 @@ def main() -> None:
     test_split = load_split(args.data_dir, train=False)
     print(f"loading MNIST: {time.perf_counter() - start:.1f} s")
     config = TrainConfig(**{**RECIPE, "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
-                            "arch": args.arch, "seed": args.seed}, device="cpu", log_every=1000)
+                            "arch": args.arch, "seed": args.seed, "max_steps": args.max_steps},
+                          device="cpu", log_every=1000)
     print(f"recipe: {config.arch}, batch {config.batch_size}, {config.optimizer} one-cycle lr {config.lr}, "
           f"{config.epochs} epoch(s)")
     trainer = Trainer(config, train_split, test_split)
@@ -47,7 +50,9 @@ def main() -> None:
     for record in trainer.run():
         if record.kind == "epoch":
             seconds = time.perf_counter() - start
-            print(f"epoch {record.epoch + 1}: test accuracy {record.test_accuracy:.2%} after {seconds:.1f} s")
+            where = f"epoch {record.epoch + 1}" + ("" if record.step_in_epoch == record.steps_per_epoch
+                                                     else f" (step budget {record.step})")
+            print(f"{where}: test accuracy {record.test_accuracy:.2%} after {seconds:.1f} s")
             if record.test_accuracy >= args.target:
                 print(f"time to {args.target:.1%}: {seconds:.1f} s")
                 return

@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     # None means "not given": with --resume the saved run's own settings apply.
     train.add_argument("--epochs", type=_positive_int, help="number of epochs (default 10)")
     train.add_argument("--batch-size", type=_positive_int, help="digits per step (default 50)")
+    train.add_argument("--max-steps", type=_positive_int, help="end after this many steps, even inside an epoch")
     train.add_argument("--lr", type=_positive_float, help="learning rate (default 0.001)")
     train.add_argument("--arch", choices=sorted(ARCHITECTURES), help="architecture (default tutorial)")
     train.add_argument("--activation", choices=sorted(ACTIVATIONS), help="activation (default relu)")

@@ -13,7 +13,7 @@ from .progress_bar import ProgressBar, format_duration
 
 # Command-line option → TrainConfig field, for options that default to "not given".
 _OVERRIDES = {
-    "epochs": "epochs", "batch_size": "batch_size", "lr": "lr", "arch": "arch", "activation": "activation",
+    "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch", "activation": "activation",
     "optimizer": "optimizer", "schedule": "schedule", "augment": "augment", "label_smoothing": "label_smoothing",
     "seed": "seed", "device": "device", "test_every": "test_every",
 }

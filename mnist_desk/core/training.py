@@ -50,6 +50,9 @@ class TrainConfig:
         Learning rate; with the one-cycle schedule, its peak.
     batch_size, epochs
         The tutorial uses 50 and 10.
+    max_steps
+        When > 0, a budget of optimizer steps that ends the run early (it may
+        end inside an epoch; the one-cycle schedule spans the budget).
     schedule
         ``"constant"`` or ``"onecycle"``.
     augment
@@ -76,6 +79,7 @@ class TrainConfig:
     weight_decay: float = 0.0
     batch_size: int = 50
     epochs: int = 10
+    max_steps: int = 0
     schedule: str = "constant"
     augment: bool = False
     label_smoothing: float = 0.0
@@ -102,6 +106,8 @@ class TrainConfig:
             raise ConfigError(f"The batch size must be at least 1, not {self.batch_size}.")
         if self.epochs < 1:
             raise ConfigError(f"The number of epochs must be at least 1, not {self.epochs}.")
+        if self.max_steps < 0:
+            raise ConfigError(f"max_steps must be 0 (no budget) or positive, not {self.max_steps}.")
         if self.log_every < 1:
             raise ConfigError("log_every must be at least 1.")
         if not 0.0 <= self.label_smoothing < 1.0:
@@ -208,6 +214,8 @@ class Trainer:
         self.optimizer = self._make_optimizer()
         self.steps_per_epoch = math.ceil(len(train_split) / config.batch_size)
         self.steps_total = self.steps_per_epoch * config.epochs
+        if config.max_steps:
+            self.steps_total = min(self.steps_total, config.max_steps)
         self.scheduler = (
             torch.optim.lr_scheduler.OneCycleLR(self.optimizer, max_lr=config.lr, total_steps=self.steps_total)
             if config.schedule == "onecycle" else None
@@ -248,7 +256,7 @@ class Trainer:
 
     @property
     def finished(self) -> bool:
-        return self.progress.epoch >= self.config.epochs
+        return self.progress.epoch >= self.config.epochs or self.progress.step >= self.steps_total
 
     def _epoch_order(self, epoch: int) -> torch.Tensor:
         # One generator per epoch, seeded from (seed, epoch), so a resumed run
@@ -288,14 +296,14 @@ class Trainer:
         session_start = time.perf_counter()
         session_steps = 0
         elapsed_before = progress.elapsed_s
-        while progress.epoch < config.epochs:
+        while not self.finished:
             order = self._epoch_order(progress.epoch)
             augment_generator = torch.Generator().manual_seed(config.seed * 7919 + progress.epoch * 104_729 + progress.step_in_epoch)
             interval_loss, interval_steps, interval_samples = 0.0, 0, 0
             interval_start = time.perf_counter()
             epoch_correct, epoch_seen, epoch_loss = 0, 0, 0.0
             epoch_start = time.perf_counter()
-            while progress.step_in_epoch < self.steps_per_epoch:
+            while progress.step_in_epoch < self.steps_per_epoch and progress.step < self.steps_total:
                 start = progress.step_in_epoch * config.batch_size
                 index = order[start:start + config.batch_size]
                 x = to_input(images[index], self.device)
@@ -338,7 +346,7 @@ class Trainer:
                 test_accuracy = None
                 if test_subset is not None and progress.step % config.test_every == 0:
                     test_accuracy = self.evaluate_accuracy(test_subset)
-                last_in_epoch = progress.step_in_epoch == self.steps_per_epoch
+                last_in_epoch = progress.step_in_epoch == self.steps_per_epoch or progress.step == self.steps_total
                 if interval_steps >= config.log_every or test_accuracy is not None or last_in_epoch:
                     now = time.perf_counter()
                     record = self._record(
@@ -354,13 +362,17 @@ class Trainer:
             progress.last_test_accuracy = test_accuracy
             if test_accuracy is not None and (progress.best_test_accuracy is None or test_accuracy > progress.best_test_accuracy):
                 progress.best_test_accuracy = test_accuracy
-            progress.epoch += 1
-            progress.step_in_epoch = 0
+            # An epoch cut short by the step budget stays unfinished, so a longer budget resumes inside it.
+            completed = progress.step_in_epoch >= self.steps_per_epoch
+            if completed:
+                progress.epoch += 1
+                progress.step_in_epoch = 0
             progress.elapsed_s = elapsed_before + (time.perf_counter() - session_start)
             # For a resumed epoch these cover only the part run in this session.
             yield self._record("epoch", epoch_loss / max(epoch_seen, 1), epoch_correct / max(epoch_seen, 1),
                                epoch_seen / max(time.perf_counter() - epoch_start, 1e-9),
-                               session_steps, session_start, test_accuracy, epoch=progress.epoch - 1)
+                               session_steps, session_start, test_accuracy,
+                               epoch=progress.epoch - 1 if completed else None)
         self.model.eval()
 
     def _record(self, kind: str, loss: float, train_accuracy: float, images_per_s: float, session_steps: int,

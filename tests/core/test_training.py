@@ -98,3 +98,13 @@ def test_augmentation_keeps_shape_range_and_the_digit(train_sample):
     assert bool(((ink_ratio > 0.5) & (ink_ratio < 2.0)).all())
     again = augment_batch(x, torch.Generator().manual_seed(0))
     assert torch.equal(out, again)
+
+
+def test_a_step_budget_ends_the_run_inside_an_epoch_and_tests_there(train_sample, test_sample):
+    trainer = Trainer(_config(epochs=3, max_steps=30, schedule="onecycle", lr=0.01), train_sample, test_sample)
+    records = list(trainer.run())
+    assert trainer.steps_total == 30 and trainer.finished
+    assert records[-1].kind == "epoch" and records[-1].step == 30 and records[-1].test_accuracy is not None
+    assert [r.epoch for r in records if r.kind == "epoch"] == [0, 1]
+    assert trainer.progress.epoch == 1 and trainer.progress.step_in_epoch == 10
+    assert records[-1].lr < 0.001  # the one-cycle schedule spans the budget
