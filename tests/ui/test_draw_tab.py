@@ -331,3 +331,21 @@ def test_paste_a_picture(qtbot, tab):
     QGuiApplication.clipboard().clear()
     assert not tab.paste_picture()
     assert error_boxes(tab)
+
+
+def test_feature_maps_refresh_at_a_lower_rate_while_the_pen_moves(qtbot, tab, monkeypatch):
+    import mnist_desk.ui.draw.tab as draw_tab_module
+
+    tab.details.setCurrentIndex(PAGE_NETWORK)
+    shown = []
+    monkeypatch.setattr(tab.network, "show_stages", lambda stages: shown.append(len(stages)))
+    monkeypatch.setattr(draw_tab_module, "NETWORK_INTERVAL_S", 60.0)  # nothing is due again during the stroke
+    tab.document.begin_stroke(QPointF(120, 80), 30.0)
+    for i in range(12):
+        tab.document.extend_stroke(QPointF(120 + 10 * i, 80 + 20 * i))
+        tab.update_prediction()
+    assert len(shown) <= 1  # at most the first frame of the stroke
+    assert tab.last_prediction is not None and tab.last_prediction.digit is not None  # the answer stayed live
+    tab.document.end_stroke()
+    tab.update_prediction()  # pen up: at once, whatever the interval
+    assert len(shown) >= 1 and shown[-1] > 2

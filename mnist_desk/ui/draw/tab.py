@@ -37,6 +37,9 @@ from .tools import DrawTools
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 PAGE_PREPROCESSING, PAGE_NETWORK = 0, 1
 COMPARISON_INTERVAL_S = 0.1
+# Likewise the feature maps of "Inside the network": every tenth of a second while the pen
+# moves (the answer itself stays live every frame), at once when it is up.
+NETWORK_INTERVAL_S = 0.1
 PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see Document.ink_array)
 
 
@@ -71,6 +74,7 @@ class DrawTab(QWidget):
         self._kernels_for: object = None
         self._comparison: tuple | None = None  # (recipe on?, other Preprocessed, its Prediction)
         self._comparison_time = 0.0
+        self._network_time = 0.0
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -318,9 +322,11 @@ class DrawTab(QWidget):
         used = self._prepare(ink, exact, use_recipe)
         predictor = self.active_model.predictor
         prediction = None
+        network_due = page == PAGE_NETWORK and (
+            not self.document.drawing or now - self._network_time >= NETWORK_INTERVAL_S)
         if predictor is not None:
             with one_thread():
-                prediction = predictor.predict_prepared(used, with_features=page == PAGE_NETWORK)
+                prediction = predictor.predict_prepared(used, with_features=network_due)
             self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
         else:
             self.panel.show_message(self._no_model_text())
@@ -334,7 +340,8 @@ class DrawTab(QWidget):
                                       use_recipe, exact_digit=exact is not None)
         else:
             self.last_plain_prediction = prediction if not use_recipe else None
-            if page == PAGE_NETWORK:
+            if network_due:
+                self._network_time = now
                 self._show_network(prediction)
 
     def _comparison_for(self, ink: np.ndarray, exact: np.ndarray | None, use_recipe: bool, now: float):
