@@ -42,7 +42,7 @@ class TrainForm(QWidget):
         for key, text, tip in (
             ("tutorial", self.tr("Tutorial CNN"), self.tr("The tutorial's CNN: two 5×5 conv blocks (16, 32 filters) "
                                                           "and a linear layer.")),
-            ("fast", self.tr("Fast CNN"), self.tr("The tutorial's layout with batch norm and a 3×3 second conv: "
+            ("fast", self.tr("Fast CNN"), self.tr("Two strided conv layers with batch norm, no pooling: "
                                                   "the quickest to train.")),
             ("desk", self.tr("Desk CNN"), self.tr("Three conv blocks with batch norm and dropout (about 90k "
                                                   "parameters), as the shipped weights.")),
