@@ -9,7 +9,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from .data import MnistSplit, to_input
+from .data import MnistSplit
 
 
 @dataclass
