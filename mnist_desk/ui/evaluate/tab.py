@@ -67,6 +67,7 @@ class EvaluateTab(QWidget):
         self.evaluate_button.setToolTip(self.tr("Classify the 10,000 test digits with the active weights (F5)"))
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m test digits"))
+        self.progress.setRange(0, 10_000)  # the MNIST test set, until a run reports its own size
         self.progress.setValue(0)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.status = QLabel(self)
