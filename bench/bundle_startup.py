@@ -24,57 +24,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from startup_time import one_run, start_xvfb  # the same launch, paint report and virtual screen
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_APP = ROOT / "dist" / "mnist-desk" / "mnist-desk"
 GOAL_S = 3.0
-
-
-def one_run(app: Path, env: dict[str, str], timeout_s: float, wait_model: bool) -> tuple[float | None, float | None]:
-    """Seconds from launch to first paint and to a ready model (None when not seen in time)."""
-    launched = time.time()
-    process = subprocess.Popen([str(app)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    painted = ready = None
-    deadline = launched + timeout_s
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            parts = line.split()
-            if len(parts) >= 2 and parts[0] == "MNIST_DESK_PAINTED":
-                painted = float(parts[1]) - launched
-                if not wait_model:
-                    break
-            elif len(parts) >= 2 and parts[0] == "MNIST_DESK_MODEL_READY":
-                ready = float(parts[1]) - launched
-                break
-            if time.time() > deadline:
-                break
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    return painted, ready
-
-
-def start_xvfb(display: str) -> subprocess.Popen:
-    if shutil.which("Xvfb") is None:
-        sys.exit("Xvfb is not installed (apt-get install xvfb), or run without --xvfb")
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x950x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
-    if server.poll() is not None:
-        sys.exit(f"Xvfb could not start on {display} (in use?); pick another with --display")
-    return server
 
 
 def main() -> int:
@@ -101,8 +60,9 @@ def main() -> int:
         else:
             env["QT_QPA_PLATFORM"] = "offscreen"
         try:
-            first = one_run(args.app, env, args.timeout, not args.no_model)
-            results = [one_run(args.app, env, args.timeout, not args.no_model) for _ in range(args.runs)]
+            command = [str(args.app)]
+            first = one_run(env, args.timeout, not args.no_model, command)[:2]
+            results = [one_run(env, args.timeout, not args.no_model, command)[:2] for _ in range(args.runs)]
         finally:
             if server is not None:
                 server.terminate()

@@ -34,10 +34,18 @@ ROOT = Path(__file__).resolve().parents[1]
 GOAL_S = 1.5
 
 
-def one_run(env: dict[str, str], timeout_s: float, wait_model: bool) -> tuple[float | None, float | None, float | None]:
-    """Seconds from launch to first paint, to a ready model, and CPU seconds used until the paint."""
+SOURCE_COMMAND = [sys.executable, "-m", "mnist_desk"]
+
+
+def one_run(env: dict[str, str], timeout_s: float, wait_model: bool,
+            command: list[str] = SOURCE_COMMAND) -> tuple[float | None, float | None, float | None]:
+    """Seconds from launch to first paint, to a ready model, and CPU seconds used until the paint.
+
+    ``command`` starts the app (the source checkout by default, or a bundle's executable);
+    it must honour ``MNIST_DESK_REPORT_PAINT``. Each value is None when not seen in time.
+    """
     launched = time.time()
-    process = subprocess.Popen([sys.executable, "-m", "mnist_desk"], cwd=ROOT, env=env,
+    process = subprocess.Popen(command, cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     painted = ready = cpu = None
     deadline = launched + timeout_s
@@ -74,7 +82,9 @@ def start_xvfb(display: str) -> subprocess.Popen:
         sys.exit("Xvfb is not installed (apt-get install xvfb), or run without --xvfb")
     server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x950x24", "-nolisten", "tcp"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
+    time.sleep(1.5)
+    if server.poll() is not None:
+        sys.exit(f"Xvfb could not start on {display} (in use?); pick another with --display")
     return server
 
 
