@@ -90,14 +90,14 @@ class Trainer:
             self._restore(resume)
 
     def _make_optimizer(self) -> torch.optim.Optimizer:
-        params = self.model.parameters()
+        params = list(self.model.parameters())  # a list: a failed first attempt must not use it up
         if self.config.optimizer == "adam":
             # The fused kernel updates all parameters in one pass: ~10 % of a small model's step.
             fused = self.device.type in ("cpu", "cuda")
             try:
                 return torch.optim.Adam(params, lr=self.config.lr, weight_decay=self.config.weight_decay, fused=fused)
             except (RuntimeError, TypeError, ValueError):  # torch without a fused kernel for this device
-                return torch.optim.Adam(self.model.parameters(), lr=self.config.lr, weight_decay=self.config.weight_decay)
+                return torch.optim.Adam(params, lr=self.config.lr, weight_decay=self.config.weight_decay)
         return torch.optim.SGD(params, lr=self.config.lr, momentum=self.config.momentum,
                                weight_decay=self.config.weight_decay, nesterov=self.config.momentum > 0)
 
