@@ -115,6 +115,8 @@ class WorkerRunner(QObject):
     touches the current one.
     """
 
+    thread_ended = Signal()  # a job's thread has ended (in the GUI thread): the next job may start
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._current: tuple[QThread, IteratorWorker] | None = None
@@ -168,6 +170,7 @@ class WorkerRunner(QObject):
         if self._current is not None and self._current[0] is thread:
             self._current = None
         self._ending = [job for job in self._ending if job[0] is not thread]
+        self.thread_ended.emit()
 
     def request_stop(self) -> None:
         if self._current is not None:

@@ -25,17 +25,6 @@ class _Refused:
         self.message = message
 
 
-class _Runner(WorkerRunner):
-    """A :class:`WorkerRunner` that says when one of its threads has ended, so the next job can start."""
-
-    idle = Signal()
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        super()._on_thread_finished()
-        self.idle.emit()
-
-
 class LatestJob(QObject):
     """Runs ``make()`` iterators one at a time; only the latest submitted one's items are emitted."""
 
@@ -45,8 +34,8 @@ class LatestJob(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._runner = _Runner(self)
-        self._runner.idle.connect(self._on_idle)
+        self._runner = WorkerRunner(self)
+        self._runner.thread_ended.connect(self._on_idle)
         self._version = 0
         self._running_version = 0
         self._pending: tuple[int, Callable[[], Iterator[Any]]] | None = None
