@@ -14,7 +14,7 @@ import torch
 from PIL import Image
 from torch import nn
 
-from .models import FeatureStage, forward_with_features
+from .models import FeatureStage, fold_batch_norm, forward_with_features
 from .preprocess import Preprocessed, preprocess
 
 # Below this top probability the answer is reported as unsure.
@@ -81,7 +81,8 @@ class Predictor:
     """
 
     def __init__(self, model: nn.Module) -> None:
-        self.model = model.eval()
+        # Batch norm folded into the convolutions: a faster copy for inference.
+        self.model = fold_batch_norm(model.eval())
         self.device = next(model.parameters()).device
 
     @torch.inference_mode()

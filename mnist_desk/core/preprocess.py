@@ -293,6 +293,30 @@ def preprocess(image: Image.Image | np.ndarray, *, mnist_recipe: bool = True) ->
         ``field28`` is what to feed the network; ``empty`` says there is no
         digit.
     """
+    return _finish(_analyse(image), mnist_recipe)
+
+
+def preprocess_both(image: Image.Image | np.ndarray) -> tuple[Preprocessed, Preprocessed]:
+    """``(preprocess(image), preprocess(image, mnist_recipe=False))``, sharing the common steps.
+
+    The window shows both side by side; reading the picture, finding the ink
+    and counting blobs is most of the work, and is done once.
+    """
+    analysis = _analyse(image)
+    return _finish(analysis, True), _finish(analysis, False)
+
+
+@dataclass
+class _Analysis:
+    gray: np.ndarray
+    ink: np.ndarray
+    inverted: bool
+    empty: bool
+    bbox: tuple[int, int, int, int] | None = None
+    blobs: int = 0
+
+
+def _analyse(image: Image.Image | np.ndarray) -> _Analysis:
     gray = to_gray_array(image)
     if gray.ndim != 2 or gray.shape[0] < 1 or gray.shape[1] < 1:
         raise ImageError("The picture has no pixels.")
@@ -301,12 +325,17 @@ def preprocess(image: Image.Image | np.ndarray, *, mnist_recipe: bool = True) ->
     ink_amount = float(ink.sum())
     empty = (contrast < MIN_CONTRAST or int(mask.sum()) < min(MIN_INK_PIXELS, gray.size)
              or ink_amount < MIN_INK_FRACTION * gray.size)
-    blank = np.zeros((FIELD_SIZE, FIELD_SIZE), dtype=np.float32)
     if empty:
-        return Preprocessed(gray, None, None, blank, True, inverted)
+        return _Analysis(gray, ink, inverted, True)
     bbox = _bounding_box(mask)
     assert bbox is not None
-    blobs = count_blobs(mask)
+    return _Analysis(gray, ink, inverted, False, bbox, count_blobs(mask))
+
+
+def _finish(analysis: _Analysis, mnist_recipe: bool) -> Preprocessed:
+    gray, ink, inverted, bbox, blobs = analysis.gray, analysis.ink, analysis.inverted, analysis.bbox, analysis.blobs
+    if analysis.empty or bbox is None:
+        return Preprocessed(gray, None, None, np.zeros((FIELD_SIZE, FIELD_SIZE), dtype=np.float32), True, inverted)
     if not mnist_recipe:
         field28 = np.asarray(Image.fromarray(ink).resize((FIELD_SIZE, FIELD_SIZE), Image.Resampling.BOX), dtype=np.float32)
         return Preprocessed(gray, None, None, np.clip(field28, 0, 1), False, inverted, blobs, bbox)

@@ -8,6 +8,7 @@ from mnist_desk.core.models import (
     conv_blocks,
     count_parameters,
     first_conv_kernels,
+    fold_batch_norm,
     forward_with_features,
 )
 
@@ -74,3 +75,31 @@ def test_first_conv_kernels_are_the_learned_5x5_kernels():
     kernels = first_conv_kernels(model)
     assert kernels.shape == (16, 5, 5)
     assert torch.equal(kernels, model.conv1[0].weight.detach()[:, 0])
+
+
+@pytest.mark.parametrize("arch", sorted(ARCHITECTURES))
+def test_folding_batch_norm_keeps_every_output_and_stage(arch):
+    torch.manual_seed(3)
+    model = build_model(arch)
+    for module in model.modules():  # statistics and affine parameters as training leaves them, not 0/1
+        if isinstance(module, torch.nn.BatchNorm2d):
+            module.running_mean.uniform_(-0.5, 0.5)
+            module.running_var.uniform_(0.5, 2.0)
+            module.weight.data.uniform_(0.5, 1.5)
+            module.bias.data.uniform_(-0.2, 0.2)
+    model.eval()
+    before = {name: value.clone() for name, value in model.state_dict().items()}
+    folded = fold_batch_norm(model)
+    x = torch.rand(2, 1, 28, 28)
+    with torch.no_grad():
+        assert torch.allclose(folded(x), model(x), atol=1e-4)
+        _, stages = forward_with_features(model, x[:1])
+        _, folded_stages = forward_with_features(folded, x[:1])
+    assert [s.name for s in folded_stages] == [s.name for s in stages]
+    for ours, theirs in zip(folded_stages, stages):
+        assert torch.allclose(ours.tensor, theirs.tensor, atol=1e-4), ours.name
+    has_batch_norm = any(isinstance(m, torch.nn.BatchNorm2d) for m in model.modules())
+    assert (folded is not model) == has_batch_norm
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in folded.modules())
+    for name, value in model.state_dict().items():  # the original is untouched
+        assert torch.equal(value, before[name]), name

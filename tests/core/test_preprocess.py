@@ -5,7 +5,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from mnist_desk.core.errors import ImageError
-from mnist_desk.core.preprocess import count_blobs, open_image, preprocess
+from mnist_desk.core.preprocess import count_blobs, open_image, preprocess, preprocess_both
 
 
 def _centre_of_mass(field):
@@ -100,6 +100,22 @@ def test_plain_resize_switch_skips_the_recipe():
     assert result.crop is None and result.field28.shape == (28, 28)
     cy, cx = _centre_of_mass(result.field28)
     assert cx < 11 and cy > 15  # left where it was drawn
+
+
+@pytest.mark.parametrize("picture", [_drawn_seven(offset=(-60, 50)), _drawn_seven(ink=255, paper=0),
+                                     Image.new("L", (64, 64), 255)], ids=["seven", "light ink", "blank"])
+def test_both_preprocessings_at_once_equal_each_alone(picture):
+    recipe, plain = preprocess_both(picture)
+    for together, alone in ((recipe, preprocess(picture)), (plain, preprocess(picture, mnist_recipe=False))):
+        np.testing.assert_array_equal(together.field28, alone.field28)
+        assert (together.empty, together.inverted, together.blobs, together.bbox) == \
+            (alone.empty, alone.inverted, alone.blobs, alone.bbox)
+        for name in ("crop", "fitted"):
+            ours, theirs = getattr(together, name), getattr(alone, name)
+            assert (ours is None) == (theirs is None)
+            if ours is not None:
+                np.testing.assert_array_equal(ours, theirs)
+    assert recipe.empty == (picture.getextrema() == (255, 255))
 
 
 def test_bad_files_are_clear_errors(tmp_path):

@@ -36,10 +36,11 @@ class ImageView(QWidget):
         """A (H, W) float/uint8 gray array or (H, W, 3) uint8 RGB array; None clears."""
         if array is None or array.size == 0:
             self.image = None
-        elif array.ndim == 3:
-            self.image = rgb_to_qimage(array)
         else:
-            self.image = gray_to_qimage(array)
+            image = rgb_to_qimage(array) if array.ndim == 3 else gray_to_qimage(array)
+            # Converted once here: the raster engine scales RGB32 about 4 × faster than
+            # grayscale, which it would convert again at every paint.
+            self.image = image.convertToFormat(QImage.Format.Format_RGB32)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -83,9 +84,17 @@ class LabelledImage(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.caption, 0)
+        self._shown: np.ndarray | None = None
 
     def set_array(self, array: np.ndarray | None) -> None:
         self.view.set_array(array)
+        self._shown = array
+
+    def set_array_if_new(self, array: np.ndarray | None) -> None:
+        """Like :meth:`set_array`, but nothing is converted or repainted for the very same array."""
+        if array is None or array is not self._shown:
+            self.view.set_array(array)
+        self._shown = array
 
     def set_caption(self, text: str) -> None:
         self.caption.setText(text)

@@ -116,7 +116,8 @@ class Inspector(QWidget):
             self.fitted.set_array(recipe.fitted if recipe is not None else None)
         empty = recipe is None or recipe.empty
         self.field.set_array(None if empty else recipe.field28)
-        self.plain.set_array(None if plain is None or plain.empty else plain.field28)
+        # The comparison is redone only every few frames while the pen moves: same array, no repaint.
+        self.plain.set_array_if_new(None if plain is None or plain.empty else plain.field28)
         self.recipe_answer.setText(self._answer_text(recipe_answer))
         self.plain_answer.setText(self._answer_text(plain_answer))
         if exact_digit:

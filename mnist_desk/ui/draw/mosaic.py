@@ -45,11 +45,20 @@ def activations_gray(maps: np.ndarray) -> np.ndarray:
     One scale for the whole stage keeps the maps comparable: a map that barely
     responds looks dark next to one that lights up.
     """
-    maps = np.nan_to_num(np.asarray(maps, dtype=np.float32))
-    low = min(0.0, float(maps.min(initial=0.0)))
-    peak = float(maps.max(initial=0.0)) - low
-    scaled = (maps - low) / peak if peak > 1e-12 else np.zeros_like(maps)
-    return (np.clip(scaled, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+    maps = np.asarray(maps, dtype=np.float32)
+    low, high = float(maps.min(initial=0.0)), float(maps.max(initial=0.0))
+    if not (np.isfinite(low) and np.isfinite(high)):  # rare: only then pay for the copy
+        maps = np.nan_to_num(maps)
+        low, high = float(maps.min(initial=0.0)), float(maps.max(initial=0.0))
+    low = min(0.0, low)
+    peak = high - low
+    if peak <= 1e-12:
+        return np.zeros(maps.shape, dtype=np.uint8)
+    # One scaled copy, rounded in place: this runs for every stage at every refresh.
+    scaled = (maps - np.float32(low)) * np.float32(255.0 / peak)
+    scaled += np.float32(0.5)
+    np.clip(scaled, 0.0, 255.0, out=scaled)
+    return scaled.astype(np.uint8)
 
 
 def kernels_rgb(kernels: np.ndarray) -> np.ndarray:

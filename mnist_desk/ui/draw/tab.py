@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.errors import ImageError
-from ...core.preprocess import INK_THRESHOLD, Preprocessed, count_blobs, preprocess
+from ...core.preprocess import Preprocessed
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..images import qimage_to_gray
@@ -31,6 +31,7 @@ from .inference import one_thread
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .picture import ink_from_field28, ink_from_file, ink_from_picture
+from .preparing import prepare, prepare_pair
 from .prediction_panel import PredictionPanel
 from .tools import DrawTools
 
@@ -300,17 +301,6 @@ class DrawTab(QWidget):
         self.settings.setValue(keys.DRAW_DETAIL_PAGE, index)
         self._schedule()
 
-    def _exact_prepared(self, field28: np.ndarray, ink: np.ndarray) -> Preprocessed:
-        mask = field28 > INK_THRESHOLD * max(float(field28.max()), 1e-6)
-        empty = int(mask.sum()) < 4
-        return Preprocessed(ink, None, None, field28, empty, False, count_blobs(mask), None,
-                            ["an MNIST digit, used as is"])
-
-    def _prepare(self, ink: np.ndarray, exact: np.ndarray | None, recipe: bool) -> Preprocessed:
-        if recipe and exact is not None:
-            return self._exact_prepared(exact, ink)
-        return preprocess(ink, mnist_recipe=recipe)
-
     def update_prediction(self) -> None:
         """Preprocess the canvas, classify it and refresh the visible views (one throttled update)."""
         self._timer.stop()
@@ -319,7 +309,11 @@ class DrawTab(QWidget):
         exact = self.document.exact_field()
         use_recipe = self.mnist_recipe
         page = self.details.currentIndex() if self.details.isVisible() else -1
-        used = self._prepare(ink, exact, use_recipe)
+        unused: Preprocessed | None = None
+        if page == PAGE_PREPROCESSING and self._comparison_due(use_recipe, now):
+            used, unused = prepare_pair(ink, exact, use_recipe)
+        else:
+            used = prepare(ink, exact, use_recipe)
         predictor = self.active_model.predictor
         prediction = None
         network_due = page == PAGE_NETWORK and (
@@ -332,7 +326,7 @@ class DrawTab(QWidget):
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction
         if page == PAGE_PREPROCESSING:
-            unused, other = self._comparison_for(ink, exact, use_recipe, now)
+            unused, other = self._comparison_for(unused, use_recipe, now)
             self.last_plain_prediction = prediction if not use_recipe else other
             recipe, plain = (used, unused) if use_recipe else (unused, used)
             recipe_prediction, plain_prediction = (prediction, other) if use_recipe else (other, prediction)
@@ -344,17 +338,19 @@ class DrawTab(QWidget):
                 self._network_time = now
                 self._show_network(prediction)
 
-    def _comparison_for(self, ink: np.ndarray, exact: np.ndarray | None, use_recipe: bool, now: float):
-        """The other preprocessing and its answer, for the side-by-side view.
+    def _comparison_due(self, use_recipe: bool, now: float) -> bool:
+        """Whether the side-by-side view's other preprocessing is redone in this update.
 
         While the pen moves it is redone at most every COMPARISON_INTERVAL_S (the main
         answer stays live at every frame): this halves the cost of a frame. Whenever
         the pen is up it is redone at once.
         """
-        due = (self._comparison is None or self._comparison[0] != use_recipe or not self.document.drawing
-               or now - self._comparison_time >= COMPARISON_INTERVAL_S)
-        if due:
-            unused = self._prepare(ink, exact, not use_recipe)
+        return (self._comparison is None or self._comparison[0] != use_recipe or not self.document.drawing
+                or now - self._comparison_time >= COMPARISON_INTERVAL_S)
+
+    def _comparison_for(self, unused: Preprocessed | None, use_recipe: bool, now: float):
+        """The other preprocessing and its answer: ``unused`` classified when given, else the last ones."""
+        if unused is not None:
             predictor = self.active_model.predictor
             other = None
             if predictor is not None:
