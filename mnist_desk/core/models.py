@@ -119,24 +119,27 @@ class FastCNN(nn.Module):
     """The quickest to train on a CPU: strided convolutions with batch norm, no pooling.
 
     A stride-2 conv both filters and halves the map, so each layer works on
-    a quarter of the pixels that conv-then-pool would: about twice the
-    tutorial model's training throughput. Shapes:
-    1×28×28 → 32×14×14 → 64×7×7 → 10.
+    a quarter of the pixels that conv-then-pool would. With 16 and 32
+    filters (about 21k parameters) it reaches 99 % on the test set in three
+    epochs, about 13 s on a 2-core CPU (``bench/time_to_99.py``): twice the
+    filters trained no better in that time, each step costing twice as much.
+    Shapes: 1×28×28 → 16×14×14 → 32×7×7 → 10.
     """
 
-    def __init__(self, activation: str = "relu") -> None:
+    def __init__(self, activation: str = "relu", channels: tuple[int, int] = (16, 32)) -> None:
         super().__init__()
+        first, second = channels
         self.conv1 = nn.Sequential(
-            nn.Conv2d(1, 32, 5, stride=2, padding=2, bias=False),
-            nn.BatchNorm2d(32),
+            nn.Conv2d(1, first, 5, stride=2, padding=2, bias=False),
+            nn.BatchNorm2d(first),
             _activation(activation),
         )
         self.conv2 = nn.Sequential(
-            nn.Conv2d(32, 64, 3, stride=2, padding=1, bias=False),
-            nn.BatchNorm2d(64),
+            nn.Conv2d(first, second, 3, stride=2, padding=1, bias=False),
+            nn.BatchNorm2d(second),
             _activation(activation),
         )
-        self.out = nn.Linear(64 * 7 * 7, 10)
+        self.out = nn.Linear(second * 7 * 7, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.head(self.conv2(self.conv1(x)))
@@ -163,7 +166,7 @@ ARCHITECTURES: dict[str, Architecture] = {
     ),
     "fast": Architecture(
         "fast",
-        "Two strided conv layers with batch norm, no pooling: the quickest to train.",
+        "Two strided conv layers (16, 32 filters) with batch norm, no pooling: the quickest to train.",
         lambda activation: FastCNN(activation),
     ),
     "desk": Architecture(

@@ -42,8 +42,9 @@ class TrainForm(QWidget):
         for key, text, tip in (
             ("tutorial", self.tr("Tutorial CNN"), self.tr("The tutorial's CNN: two 5×5 conv blocks (16, 32 filters) "
                                                           "and a linear layer.")),
-            ("fast", self.tr("Fast CNN"), self.tr("Two strided conv layers with batch norm, no pooling: "
-                                                  "the quickest to train.")),
+            ("fast", self.tr("Fast CNN"), self.tr("Two strided conv layers (16, 32 filters) with batch norm, no "
+                                                  "pooling: the quickest to train. 99 % in three epochs with Adam, "
+                                                  "batch 128 and a one-cycle learning rate of 0.015.")),
             ("desk", self.tr("Desk CNN"), self.tr("Three conv blocks with batch norm and dropout (about 90k "
                                                   "parameters), as the shipped weights.")),
         ):
