@@ -11,7 +11,7 @@ the CPU cache and doing as few of them as possible:
   (256k numbers per block measured best on a 2-core machine: 64k was 1.7 ×
   slower);
 * at stride 1 each pass is one flat 1-D run over a block (see
-  :func:`_flat_blocks`), which NumPy does about 1.5 × faster than the same
+  :mod:`filter_flat`), which NumPy does about 1.5 × faster than the same
   pass over a 2-D view, and the last pass writes the output itself;
 * taps of equal |weight| are added (or subtracted) first and multiplied once,
   and a weight of ±1 needs no multiply at all;
@@ -274,83 +274,14 @@ def convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: 
     strategy = choose_strategy(kernel, stride)
     passes = plan_passes(strategy.direct) + (0 if strategy.across is None else kernel.shape[0] * 2)
     if stride == 1:
-        work = _flat_blocks(plane, kernel.shape[0], strategy, padding, mode, divisor, offset, out)
+        from .filter_flat import flat_blocks  # it builds on this module
+
+        rows_per_block = max(1, BLOCK_ELEMENTS // (plane.shape[1] + 2 * padding))
+        work = flat_blocks(plane, kernel.shape[0], strategy, padding, mode, divisor, offset, out, rows_per_block)
     else:
         work = _strided_blocks(plane, kernel.shape[0], strategy, stride, padding, mode, divisor, offset, out)
     run_row_parts(out_h, work, out_h * out_w * max(passes, 1))
     return out
-
-
-def _flat_blocks(plane: np.ndarray, size: int, strategy: Strategy, padding: int, mode: str,
-                 divisor: float | None, offset: float, out: np.ndarray) -> Callable[[int, int], None]:
-    """Stride 1: every pass runs over one contiguous stretch of memory.
-
-    A block of ``n`` output rows is computed at the padded picture's full
-    width ``wide`` as one flat run of ``n·wide − (k − 1)`` numbers: a tap
-    (i, j) is the flat input shifted by ``i·wide + j``. The last ``k − 1``
-    numbers of each row are junk (they wrap into the next row) and are never
-    written out. NumPy runs a flat 1-D pass about 1.5 × faster than the same
-    work on a 2-D view with a row stride, where each row is a separate inner
-    loop. Only the last pass writes the (n, out_w) rows of ``out``, reading
-    its operands through a strided view that skips the junk.
-    """
-    wide = plane.shape[1] + 2 * padding
-    out_w = out.shape[1]
-    rows_per_block = max(1, BLOCK_ELEMENTS // wide)
-    in_place = padding == 0 and plane.dtype == np.float32 and plane.flags.c_contiguous
-    flat_plane = plane.reshape(-1) if in_place else None
-
-    def as_rows(flat: np.ndarray | np.float32, n: int) -> np.ndarray | np.float32:
-        if not isinstance(flat, np.ndarray):
-            return flat  # a scalar factor
-        return np.lib.stride_tricks.as_strided(flat, (n, out_w), (wide * 4, 4), writeable=False)
-
-    def work(start: int, stop: int) -> None:
-        in_rows = rows_per_block + size - 1
-        block = None if flat_plane is not None else np.empty(in_rows * wide, dtype=np.float32)
-        scratch_all = np.empty(in_rows * wide, dtype=np.float32)
-        across_all = np.empty(in_rows * wide, dtype=np.float32)
-        total_all = np.empty(rows_per_block * wide, dtype=np.float32)
-        for r0 in range(start, stop, rows_per_block):
-            n = min(rows_per_block, stop - r0)
-            in_n = n + size - 1
-            if block is None:
-                rows = flat_plane[r0 * wide:(r0 + in_n) * wide]
-            else:
-                rows = block[:in_n * wide]
-                fill_rows(rows.reshape(in_n, wide), plane, r0, padding, mode)
-            count, across_count = n * wide - (size - 1), in_n * wide - (size - 1)
-            total, scratch = total_all[:count], scratch_all[:count]
-            passes: list[tuple[Ufunc, np.ndarray | np.float32, np.ndarray | np.float32, np.ndarray]] = []
-
-            def record(ufunc: Ufunc, a: np.ndarray | np.float32, b: np.ndarray | np.float32,
-                       into: np.ndarray) -> None:
-                passes.append((ufunc, a, b, into))
-
-            sign: float | None = None
-            if strategy.across is not None and strategy.down is not None:
-                across = across_all[:across_count]
-                row_sign = accumulate(strategy.across, lambda _i, j: rows[j:j + across_count], across,
-                                      scratch_all[:across_count])
-                sign = accumulate(strategy.down, lambda i, _j: across[i * wide:i * wide + count], total, scratch,
-                                  call=record)
-                if sign is not None and row_sign is not None:
-                    sign *= row_sign
-            sign = accumulate(strategy.direct, lambda i, j: rows[i * wide + j:i * wide + j + count], total,
-                              scratch, sign, call=record)
-            target = out[r0:r0 + n]
-            # The last pass writes the output rows itself when nothing is left to do after it.
-            direct_last = bool(passes) and passes[-1][3] is total and sign == 1.0 and divisor is None
-            for ufunc, a, b, into in passes[:-1] if direct_last else passes:
-                ufunc(a, b, out=into)
-            if direct_last:
-                ufunc, a, b, _ = passes[-1]
-                ufunc(as_rows(a, n), as_rows(b, n), out=target)
-                finish(target, target, sign, None, offset)
-            else:
-                finish(target, as_rows(total, n) if passes else None, sign, divisor, offset)
-
-    return work
 
 
 def _strided_blocks(plane: np.ndarray, size: int, strategy: Strategy, stride: int, padding: int, mode: str,
