@@ -26,6 +26,8 @@ class ImageView(QWidget):
         self.reference_size: int | None = None
         self.setMinimumSize(side // 2, side // 2)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # Paints its whole rectangle (see paintEvent): Qt need not repaint what lies behind.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         # Independent of the image: a crop that changes shape under the pen must not make the
@@ -46,6 +48,7 @@ class ImageView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(self.backgroundRole()))
         if self.image is None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)

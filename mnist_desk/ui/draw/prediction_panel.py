@@ -8,8 +8,8 @@ confident wrong answer.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .fixed_text import fix_text_height
@@ -33,47 +33,91 @@ def reason_text(code: str, top: float) -> str:
 
 
 class ProbabilityBars(QWidget):
-    """Ten horizontal bars, one per digit, the top one highlighted."""
+    """Ten horizontal bars, one per digit, the top one highlighted.
+
+    It repaints at every frame while the user draws, so the texts are cached
+    as :class:`QStaticText` (laid out once, not at every paint) and a new set
+    of probabilities that looks the same (same texts, same bar lengths in
+    pixels) does not repaint at all.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("probabilityBars")
         self.probabilities = np.zeros(10, dtype=np.float32)
         self.top: int | None = None
+        self._shown_key: tuple | None = None
+        self._texts: dict[str, QStaticText] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(10 * 14)
+        # It paints its whole rectangle, background included: Qt then need not repaint
+        # the widgets behind it first, which cost more than the bars themselves.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(260, 10 * 20)
 
+    def _columns(self) -> tuple[float, float, float]:
+        """(label width, bar width, value width) in pixels."""
+        metrics = self.fontMetrics()
+        label_w = metrics.horizontalAdvance("9") + 8
+        value_w = metrics.horizontalAdvance("100.0 %") + 6
+        return label_w, max(10.0, self.width() - label_w - value_w), value_w
+
+    @staticmethod
+    def _value_text(p: float) -> str:
+        return f"{p * 100:.1f} %"
+
     def set_probabilities(self, probabilities: np.ndarray, top: int | None) -> None:
         self.probabilities = np.asarray(probabilities, dtype=np.float32)
         self.top = top
-        self.update()
+        bar_w = self._columns()[1]
+        values = [float(p) for p in self.probabilities] if self.probabilities.size == 10 else [0.0] * 10
+        key = (top, self.width(), tuple(self._value_text(p) for p in values),
+               tuple(round(bar_w * min(max(p, 0.0), 1.0)) for p in values))
+        if key != self._shown_key:
+            self._shown_key = key
+            self.update()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        self._texts.clear()  # a new font or style lays the texts out again
+        self._shown_key = None
+
+    def _static(self, text: str) -> QStaticText:
+        static = self._texts.get(text)
+        if static is None:
+            if len(self._texts) > 2000:
+                self._texts.clear()
+            static = self._texts[text] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=self.font())
+        return static
+
+    def _draw_right_aligned(self, painter: QPainter, right: float, top: float, row: float, text: str) -> None:
+        static = self._static(text)
+        size = static.size()
+        painter.drawStaticText(QPointF(right - size.width(), top + (row - size.height()) / 2), static)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         palette = self.palette()
-        metrics = painter.fontMetrics()
+        painter.fillRect(event.rect(), palette.color(self.backgroundRole()))
         row = self.height() / 10.0
-        label_w = metrics.horizontalAdvance("9") + 8
-        value_w = metrics.horizontalAdvance("100.0 %") + 6
-        bar_w = max(10.0, self.width() - label_w - value_w)
+        label_w, bar_w, value_w = self._columns()
         track = QColor(palette.color(QPalette.ColorRole.Mid))
         track.setAlpha(60)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         for digit in range(10):
             top = digit * row
             p = float(self.probabilities[digit]) if self.probabilities.size == 10 else 0.0
             highlight = digit == self.top
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            painter.drawText(QRectF(0, top, label_w - 4, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             str(digit))
+            self._draw_right_aligned(painter, label_w - 4, top, row, str(digit))
             bar = QRectF(label_w, top + row * 0.18, bar_w, row * 0.64)
             painter.fillRect(bar, track)
             fill = palette.color(QPalette.ColorRole.Highlight) if highlight else palette.color(QPalette.ColorRole.Mid)
             painter.fillRect(QRectF(bar.left(), bar.top(), bar_w * min(max(p, 0.0), 1.0), bar.height()), fill)
-            painter.drawText(QRectF(label_w + bar_w, top, value_w, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{p * 100:.1f} %")
+            self._draw_right_aligned(painter, label_w + bar_w + value_w, top, row, self._value_text(p))
         painter.end()
 
 
