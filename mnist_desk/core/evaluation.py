@@ -72,6 +72,11 @@ class EvaluationResult:
         return [f"总个数:{self.total},不相等的个数{self.wrong}", f"准确率: {self.accuracy:.4f}"]
 
 
+# Digits per forward pass when testing. On a 2-core CPU the 10,000 test digits took
+# 0.66-0.73 s in batches of 500 against 1.05-1.4 s in batches of 1,000 (the tutorial
+# model; a batch's activations then stay in the CPU's cache).
+EVAL_BATCH = 500
+
 def _device_of(model: nn.Module) -> torch.device:
     try:
         return next(model.parameters()).device
@@ -79,7 +84,7 @@ def _device_of(model: nn.Module) -> torch.device:
         return torch.device("cpu")
 
 
-def evaluate_steps(model: nn.Module, split: MnistSplit, batch_size: int = 1000,
+def evaluate_steps(model: nn.Module, split: MnistSplit, batch_size: int = EVAL_BATCH,
                    device: torch.device | str | None = None) -> Iterator[tuple[int, int, EvaluationResult | None]]:
     """Evaluate batch by batch, yielding progress.
 
@@ -109,7 +114,7 @@ def evaluate_steps(model: nn.Module, split: MnistSplit, batch_size: int = 1000,
     yield total, total, EvaluationResult(total, wrong, confusion.tolist(), predictions, confidences, labels)
 
 
-def evaluate(model: nn.Module, split: MnistSplit, batch_size: int = 1000,
+def evaluate(model: nn.Module, split: MnistSplit, batch_size: int = EVAL_BATCH,
              device: torch.device | str | None = None) -> EvaluationResult:
     """Evaluate ``model`` (already in eval mode) on a labelled split.
 
@@ -135,7 +140,7 @@ def evaluate(model: nn.Module, split: MnistSplit, batch_size: int = 1000,
     return result
 
 
-def accuracy_of(model: nn.Module, split: MnistSplit, batch_size: int = 1000,
+def accuracy_of(model: nn.Module, split: MnistSplit, batch_size: int = EVAL_BATCH,
                 device: torch.device | str | None = None) -> float:
     """Fraction of ``split`` that ``model`` classifies correctly."""
     device = torch.device(device) if device is not None else _device_of(model)
