@@ -77,6 +77,7 @@ class EvaluationResult:
 # model; a batch's activations then stay in the CPU's cache).
 EVAL_BATCH = 500
 
+
 def _device_of(model: nn.Module) -> torch.device:
     try:
         return next(model.parameters()).device

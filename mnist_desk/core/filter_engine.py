@@ -12,7 +12,8 @@ the CPU cache and doing as few of them as possible:
   slower);
 * at stride 1 each pass is one flat 1-D run over a block (see
   :mod:`filter_flat`), which NumPy does about 1.5 × faster than the same
-  pass over a 2-D view, and the last pass writes the output itself;
+  pass over a 2-D view; the last pass writes the output rows itself unless
+  a divide or negate is still to come;
 * taps of equal |weight| are added (or subtracted) first and multiplied once,
   and a weight of ±1 needs no multiply at all;
 * a kernel that is an outer product (Sobel, Gaussian, box) is applied as a
@@ -37,7 +38,8 @@ from threading import Lock
 
 import numpy as np
 
-# Output elements per block (see the module docstring).
+# Numbers per block (see the module docstring): output elements at a stride above 1,
+# padded input width × rows at stride 1.
 BLOCK_ELEMENTS = 262_144
 # Below this much work (output pixels × passes) threads cost more than they save.
 PARALLEL_MIN_WORK = 1 << 20

@@ -16,8 +16,9 @@ Every architecture is a sequence of conv blocks ``conv1``, ``conv2`` ... (each a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 from torch import nn
@@ -151,11 +152,25 @@ class FastCNN(nn.Module):
 
 @dataclass(frozen=True)
 class Architecture:
-    """A named architecture and how to build it."""
+    """A named architecture and how to build it.
+
+    ``sizes_from`` reads size options (channel counts) from saved weights, so
+    weights saved by an earlier, differently sized version of the
+    architecture still load and resume.
+    """
 
     name: str
     description: str
-    factory: Callable[[str], nn.Module]
+    factory: Callable[..., nn.Module]
+    sizes_from: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+
+
+def _fast_sizes(state_dict: Mapping[str, Any]) -> dict[str, Any]:
+    # Earlier versions of the fast CNN had 32 and 64 filters: the file's own shapes say which it is.
+    first, second = state_dict.get("conv1.0.weight"), state_dict.get("conv2.0.weight")
+    if isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor) and first.ndim == second.ndim == 4:
+        return {"channels": (int(first.shape[0]), int(second.shape[0]))}
+    return {}
 
 
 ARCHITECTURES: dict[str, Architecture] = {
@@ -167,7 +182,8 @@ ARCHITECTURES: dict[str, Architecture] = {
     "fast": Architecture(
         "fast",
         "Two strided conv layers (16, 32 filters) with batch norm, no pooling: the quickest to train.",
-        lambda activation: FastCNN(activation),
+        lambda activation, **sizes: FastCNN(activation, **sizes),
+        sizes_from=_fast_sizes,
     ),
     "desk": Architecture(
         "desk",
@@ -177,7 +193,8 @@ ARCHITECTURES: dict[str, Architecture] = {
 }
 
 
-def build_model(arch: str = "tutorial", activation: str = "relu") -> nn.Module:
+def build_model(arch: str = "tutorial", activation: str = "relu",
+                state_dict: Mapping[str, Any] | None = None) -> nn.Module:
     """Build an untrained model.
 
     Parameters
@@ -186,6 +203,9 @@ def build_model(arch: str = "tutorial", activation: str = "relu") -> nn.Module:
         Architecture name, a key of :data:`ARCHITECTURES`.
     activation
         ``"relu"`` (default) or ``"sigmoid"``.
+    state_dict
+        Weights the model is about to receive: an architecture whose sizes
+        changed between versions takes its sizes from them. Not loaded here.
 
     Returns
     -------
@@ -198,7 +218,8 @@ def build_model(arch: str = "tutorial", activation: str = "relu") -> nn.Module:
         raise ConfigError(
             f"Unknown architecture {arch!r}; choose one of: {', '.join(ARCHITECTURES)}."
         ) from None
-    return spec.factory(activation)
+    sizes = spec.sizes_from(state_dict) if state_dict is not None and spec.sizes_from is not None else {}
+    return spec.factory(activation, **sizes)
 
 
 def count_parameters(model: nn.Module) -> int:
@@ -214,7 +235,6 @@ def conv_blocks(model: nn.Module) -> list[tuple[str, nn.Sequential]]:
         blocks.append((f"conv{index}", getattr(model, f"conv{index}")))
         index += 1
     return blocks
-
 
 
 def fold_batch_norm(model: nn.Module) -> nn.Module:
@@ -236,14 +256,12 @@ def fold_batch_norm(model: nn.Module) -> nn.Module:
     Returns
     -------
     torch.nn.Module
-        A new model in eval mode (the input itself when there is nothing to fold).
+        A new model in eval mode (a plain copy when there is nothing to fold).
     """
     import copy
 
     from torch.nn.utils import fuse_conv_bn_eval
 
-    if not any(isinstance(module, nn.BatchNorm2d) for module in model.modules()):
-        return model.eval()
     folded = copy.deepcopy(model).eval()
     for _name, block in conv_blocks(folded):
         for i in range(len(block) - 1):
@@ -251,6 +269,7 @@ def fold_batch_norm(model: nn.Module) -> nn.Module:
                 block[i] = fuse_conv_bn_eval(block[i], block[i + 1])
                 block[i + 1] = nn.Identity()
     return folded
+
 
 def first_conv_kernels(model: nn.Module) -> torch.Tensor:
     """conv1's learned kernels as an (out_channels, k, k) tensor, detached on the CPU."""

@@ -72,7 +72,8 @@ class Trainer:
         self.test_split = test_split
         self.device = pick_device(config.device)
         torch.manual_seed(config.seed)
-        self.model: nn.Module = build_model(config.arch, config.activation).to(self.device)
+        sizes_from = resume.state_dict if resume is not None else None
+        self.model: nn.Module = build_model(config.arch, config.activation, sizes_from).to(self.device)
         self.memory_format = torch.channels_last if config.channels_last else torch.contiguous_format
         self.model = self.model.to(memory_format=self.memory_format)
         self.optimizer = self._make_optimizer()

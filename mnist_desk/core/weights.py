@@ -94,7 +94,7 @@ class Checkpoint:
 
     def build(self) -> nn.Module:
         """A model with these weights, in eval mode, on the CPU."""
-        model = build_model(self.arch, self.activation)
+        model = build_model(self.arch, self.activation, self.state_dict)
         load_state_dict_checked(model, self.state_dict, self.arch)
         model.eval()
         return model
@@ -274,7 +274,7 @@ def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.devi
     else:
         raise WeightsError(f"{file} is a PyTorch file but not a weights file for MNIST Desk (no state_dict found).")
     # Build once so an architecture mismatch is reported now, not when the model is first used.
-    model = build_model(checkpoint.arch, checkpoint.activation)
+    model = build_model(checkpoint.arch, checkpoint.activation, checkpoint.state_dict)
     load_state_dict_checked(model, checkpoint.state_dict, checkpoint.arch, file)
     return checkpoint
 
@@ -320,10 +320,11 @@ def guess_architecture(state_dict: dict[str, torch.Tensor], source: Path | None 
     """
     best: tuple[int, str, list[str]] | None = None
     for name in ARCHITECTURES:
-        problems = describe_mismatch(build_model(name), state_dict)
+        model = build_model(name, state_dict=state_dict)
+        problems = describe_mismatch(model, state_dict)
         if not problems:
             return name
-        score = len(set(build_model(name).state_dict()) & set(state_dict))
+        score = len(set(model.state_dict()) & set(state_dict))
         if best is None or score > best[0]:
             best = (score, name, problems)
     assert best is not None

@@ -141,14 +141,16 @@ def test_threaded_blocks_match_conv2d(monkeypatch):
                                       torch_conv(image, kernel, stride, pad, mode))
 
 
-
 @pytest.mark.parametrize("kernel", [
     TUTORIAL_KERNEL,  # box × −1 plus the centre: ends on a pass written straight into the output
     [[1, 2, 1], [2, 4, 2], [1, 2, 1]],  # separable
     [[0, 1, 0], [1, 1, 1], [0, 1, 0]],  # ±1 taps only: the sum needs no multiply
     [[0, -1, 0], [-1, -1, -1], [0, -1, 0]],  # sign folded: negated at the end
     [[0.5, -2, 3], [1.25, 7, -1], [2, 0, -4]],  # dense
-], ids=lambda k: str(np.array(k).ravel().tolist()))
+    [[1, 4, 6, 4, 1]] * 5,  # 5×5, separable
+    np.arange(25).reshape(5, 5) % 7 - 3,  # 5×5, dense
+    [[3]],  # 1×1
+], ids=lambda k: str(np.array(k).ravel().tolist()[:9]))
 def test_flat_stride_one_blocks_match_conv2d(monkeypatch, kernel):
     # A contiguous float32 picture is read in place as one flat run per block; a
     # channel of a colour picture (not contiguous) and a padded one are copied per block.
@@ -156,13 +158,16 @@ def test_flat_stride_one_blocks_match_conv2d(monkeypatch, kernel):
     monkeypatch.setattr(filter_engine, "PARALLEL_MIN_WORK", 1)
     kernel = np.array(kernel, "float32")
     image = RNG.integers(0, 256, (61, 47)).astype("float32")
-    for picture, pad, divisor in [(image, 0, None), (image, 1, None), (np.dstack([image, image])[..., 1], 0, None),
-                                  (image, 0, 4.0)]:
-        got = convolve(picture, kernel, padding=pad, divisor=divisor, offset=0.5)
-        expected = torch_conv(picture, kernel, 1, pad) / (divisor or 1.0) + 0.5
-        np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-4)
+    half = kernel.shape[0] // 2
+    cases = [(image, 0, "zeros", None), (np.dstack([image, image])[..., 1], 0, "zeros", None), (image, 0, "zeros", 4.0)]
+    cases += [(image, half, mode, None) for mode in PADDING_MODES if half]
+    for picture, pad, mode, divisor in cases:
+        got = convolve(picture, kernel, padding=pad, padding_mode=mode, divisor=divisor, offset=0.5)
+        plain = torch_conv(picture, kernel, 1, pad, mode)
+        np.testing.assert_allclose(got, plain / (divisor or 1.0) + 0.5, rtol=1e-6, atol=1e-4, err_msg=mode)
         if divisor is None:
-            np.testing.assert_array_equal(got, torch_conv(picture, kernel, 1, pad) + np.float32(0.5))
+            np.testing.assert_array_equal(got, plain + np.float32(0.5), err_msg=mode)
+
 
 def test_color_pictures_are_filtered_per_channel():
     image = RNG.integers(0, 256, (20, 24, 3)).astype("uint8")

@@ -98,8 +98,10 @@ def test_folding_batch_norm_keeps_every_output_and_stage(arch):
     assert [s.name for s in folded_stages] == [s.name for s in stages]
     for ours, theirs in zip(folded_stages, stages):
         assert torch.allclose(ours.tensor, theirs.tensor, atol=1e-4), ours.name
-    has_batch_norm = any(isinstance(m, torch.nn.BatchNorm2d) for m in model.modules())
-    assert (folded is not model) == has_batch_norm
+    assert folded is not model and not folded.training
     assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in folded.modules())
+    model.train()
+    fold_batch_norm(model)
+    assert model.training  # the original keeps its mode, too
     for name, value in model.state_dict().items():  # the original is untouched
         assert torch.equal(value, before[name]), name

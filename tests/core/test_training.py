@@ -54,6 +54,21 @@ def test_stopping_and_resuming_continues_where_it_stopped(train_sample, tmp_path
     assert resumed.finished
 
 
+
+def test_a_run_of_the_earlier_wider_fast_cnn_resumes_at_its_own_size(train_sample, tmp_path):
+    from mnist_desk.core.models import FastCNN
+
+    trainer = Trainer(_config(arch="fast", epochs=1), train_sample)
+    trainer.model = FastCNN(channels=(32, 64)).to(memory_format=trainer.memory_format)  # as an old version built it
+    trainer.optimizer = trainer._make_optimizer()
+    for record in trainer.run():
+        if record.step >= 5:
+            break
+    path = save_checkpoint(trainer.checkpoint(), tmp_path / "old_fast_run.pt")
+    resumed = Trainer(_config(arch="fast", epochs=1), train_sample, resume=load_checkpoint(path))
+    assert resumed.model.conv2[0].out_channels == 64 and resumed.progress.step == 5
+    assert list(resumed.run())[-1].step == 20
+
 def test_interrupt_stops_within_one_batch(train_sample):
     calls = []
 

@@ -11,7 +11,7 @@ from torch import nn
 
 from mnist_desk.core import weights as weights_module
 from mnist_desk.core.errors import WeightsError
-from mnist_desk.core.models import build_model
+from mnist_desk.core.models import FastCNN, build_model
 from mnist_desk.core.weights import Checkpoint, load_checkpoint, load_model, save_checkpoint
 
 
@@ -175,3 +175,19 @@ def test_a_torch_file_that_is_not_weights(tmp_path):
     torch.save({"hello": [1, 2, 3]}, path)
     with pytest.raises(WeightsError, match="not a weights file"):
         load_checkpoint(path)
+
+
+def test_weights_of_the_earlier_wider_fast_cnn_still_load(tmp_path):
+    # Earlier versions of `fast` had 32 and 64 filters; their files take their sizes from their shapes.
+    torch.manual_seed(0)
+    wide = FastCNN(channels=(32, 64)).eval()
+    path = save_checkpoint(Checkpoint(wide.state_dict(), arch="fast"), tmp_path / "old_fast.pt")
+    model, checkpoint = load_model(path)
+    assert model.conv1[0].out_channels == 32 and model.out.in_features == 64 * 7 * 7
+    x = torch.rand(2, 1, 28, 28)
+    with torch.no_grad():
+        assert torch.equal(model(x), wide(x))
+    bare = tmp_path / "old_fast_bare.pt"
+    torch.save(wide.state_dict(), bare)
+    assert load_checkpoint(bare).arch == "fast"  # guessed from the shapes, too
+    assert build_model("fast").conv1[0].out_channels == 16  # new models: the current sizes

@@ -112,11 +112,12 @@ class Inspector(QWidget):
             self.crop.view.placeholder = self.fitted.view.placeholder = self.tr("MNIST digit: already done")
         else:
             self.crop.view.placeholder = self.fitted.view.placeholder = self.tr("empty")
-            self.crop.set_array(recipe.crop if recipe is not None else None)
-            self.fitted.set_array(recipe.fitted if recipe is not None else None)
+            self.crop.set_array_if_new(recipe.crop if recipe is not None else None)
+            self.fitted.set_array_if_new(recipe.fitted if recipe is not None else None)
         empty = recipe is None or recipe.empty
-        self.field.set_array(None if empty else recipe.field28)
-        # The comparison is redone only every few frames while the pen moves: same array, no repaint.
+        # The side not in use is redone only every few frames while the pen moves:
+        # the very same arrays are neither converted nor repainted again.
+        self.field.set_array_if_new(None if empty else recipe.field28)
         self.plain.set_array_if_new(None if plain is None or plain.empty else plain.field28)
         self.recipe_answer.setText(self._answer_text(recipe_answer))
         self.plain_answer.setText(self._answer_text(plain_answer))

@@ -64,6 +64,12 @@ class ProbabilityBars(QWidget):
         value_w = metrics.horizontalAdvance("100.0 %") + 6
         return label_w, max(10.0, self.width() - label_w - value_w), value_w
 
+    def _values(self) -> list[float]:
+        """The ten probabilities to draw; anything not finite (a model gone NaN) as 0."""
+        if self.probabilities.size != 10:
+            return [0.0] * 10
+        return [float(p) for p in np.nan_to_num(self.probabilities, nan=0.0, posinf=1.0, neginf=0.0)]
+
     @staticmethod
     def _value_text(p: float) -> str:
         return f"{p * 100:.1f} %"
@@ -72,7 +78,7 @@ class ProbabilityBars(QWidget):
         self.probabilities = np.asarray(probabilities, dtype=np.float32)
         self.top = top
         bar_w = self._columns()[1]
-        values = [float(p) for p in self.probabilities] if self.probabilities.size == 10 else [0.0] * 10
+        values = self._values()
         key = (top, self.width(), tuple(self._value_text(p) for p in values),
                tuple(round(bar_w * min(max(p, 0.0), 1.0)) for p in values))
         if key != self._shown_key:
@@ -108,9 +114,8 @@ class ProbabilityBars(QWidget):
         track = QColor(palette.color(QPalette.ColorRole.Mid))
         track.setAlpha(60)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        for digit in range(10):
+        for digit, p in enumerate(self._values()):
             top = digit * row
-            p = float(self.probabilities[digit]) if self.probabilities.size == 10 else 0.0
             highlight = digit == self.top
             self._draw_right_aligned(painter, label_w - 4, top, row, str(digit))
             bar = QRectF(label_w, top + row * 0.18, bar_w, row * 0.64)

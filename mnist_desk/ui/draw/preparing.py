@@ -30,7 +30,8 @@ def prepare(ink: np.ndarray, exact: np.ndarray | None, recipe: bool) -> Preproce
 def prepare_pair(ink: np.ndarray, exact: np.ndarray | None,
                  use_recipe: bool) -> tuple[Preprocessed, Preprocessed]:
     """(used, unused): both preprocessings of the canvas, sharing their common steps."""
-    recipe, plain = preprocess_both(ink)
-    if exact is not None:
-        recipe = exact_prepared(exact, ink)
+    if exact is not None:  # an MNIST digit: its own field stands for the recipe
+        recipe, plain = exact_prepared(exact, ink), preprocess(ink, mnist_recipe=False)
+    else:
+        recipe, plain = preprocess_both(ink)
     return (recipe, plain) if use_recipe else (plain, recipe)
