@@ -12,13 +12,18 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QPushButton, QSpinBox, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget,
 )
 
 # The tutorial's hyper-parameters (section 2.5) and MNIST Desk's extras.
 DEFAULTS: dict[str, Any] = {
-    "arch": "tutorial", "activation": "relu", "optimizer": "adam", "lr": 0.001, "batch_size": 50,
-    "epochs": 10, "test_every": 200, "augment": False, "seed": 0, "device": "auto",
+    "arch": "tutorial", "activation": "relu", "optimizer": "adam", "lr": 0.001, "schedule": "constant",
+    "batch_size": 50, "epochs": 10, "test_every": 200, "augment": False, "seed": 0, "device": "auto",
+}
+# The quickest way to 99 % test accuracy on a CPU (bench/time_to_99.py: about 12 s on two cores).
+FASTEST_TO_99: dict[str, Any] = {
+    "arch": "fast", "activation": "relu", "optimizer": "adam", "lr": 0.015, "schedule": "onecycle",
+    "batch_size": 128, "epochs": 3, "augment": False,
 }
 LEARNING_RATES = ("0.1", "0.03", "0.01", "0.003", "0.001", "0.0003", "0.0001")
 LOG_EVERY = 5  # steps per record: several a second even for the tutorial CNN on a slow CPU
@@ -30,8 +35,8 @@ class InvalidSetting(ValueError):
 
 
 class TrainForm(QWidget):
-    """Architecture, activation, optimizer, learning rate, batch size, epochs, test interval,
-    augmentation, seed and device."""
+    """Architecture, activation, optimizer, learning rate and its schedule, batch size, epochs,
+    test interval, augmentation, seed and device."""
 
     changed = Signal()
 
@@ -65,6 +70,11 @@ class TrainForm(QWidget):
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
         self.lr.setValidator(validator)
         self.lr.setToolTip(self.tr("Step size of the optimizer; the tutorial uses 0.001 with Adam."))
+        self.schedule = QComboBox(self)
+        self.schedule.addItem(self.tr("Constant"), "constant")
+        self.schedule.addItem(self.tr("One-cycle"), "onecycle")
+        self.schedule.setToolTip(self.tr("One-cycle warms the learning rate up to the value above, then anneals "
+                                         "it to almost zero by the last step: a short run ends well trained."))
         self.batch_size = QSpinBox(self)
         self.batch_size.setRange(1, 4096)
         self.epochs = QSpinBox(self)
@@ -88,6 +98,10 @@ class TrainForm(QWidget):
         self.defaults_button = QPushButton(self.tr("Tutorial defaults"), self)
         self.defaults_button.setToolTip(self.tr("Adam, learning rate 0.001, batch size 50, 10 epochs"))
         self.defaults_button.clicked.connect(self.reset_defaults)
+        self.fastest_button = QPushButton(self.tr("Fastest to 99 %"), self)
+        self.fastest_button.setToolTip(self.tr("Fast CNN, Adam with a one-cycle learning rate up to 0.015, batch "
+                                               "128, 3 epochs: 99 % test accuracy in about 12 s on a 2-core CPU"))
+        self.fastest_button.clicked.connect(self.use_fastest_recipe)
 
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,16 +109,21 @@ class TrainForm(QWidget):
         layout.addRow(self.tr("A&ctivation:"), self.activation)
         layout.addRow(self.tr("&Optimizer:"), self.optimizer)
         layout.addRow(self.tr("&Learning rate:"), self.lr)
+        layout.addRow(self.tr("Sc&hedule:"), self.schedule)
         layout.addRow(self.tr("&Batch size:"), self.batch_size)
         layout.addRow(self.tr("&Epochs:"), self.epochs)
         layout.addRow(self.tr("&Test every:"), self.test_every)
         layout.addRow(self.tr("A&ugmentation:"), self.augment)
         layout.addRow(self.tr("&Seed:"), self.seed)
         layout.addRow(self.tr("&Device:"), self.device)
-        layout.addRow("", self.defaults_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.defaults_button)
+        buttons.addWidget(self.fastest_button)
+        buttons.addStretch(1)
+        layout.addRow("", buttons)
 
         self.set_values({**DEFAULTS, **self._stored()})
-        for combo in (self.arch, self.activation, self.optimizer, self.device):
+        for combo in (self.arch, self.activation, self.optimizer, self.schedule, self.device):
             combo.currentIndexChanged.connect(self._on_changed)
         self.lr.currentTextChanged.connect(self._on_changed)
         for spin in (self.batch_size, self.epochs, self.test_every, self.seed):
@@ -130,7 +149,7 @@ class TrainForm(QWidget):
     def set_values(self, values: dict[str, Any]) -> None:
         """Show ``values`` (e.g. a loaded checkpoint's hparams); unknown keys are ignored."""
         for combo, key in ((self.arch, "arch"), (self.activation, "activation"), (self.optimizer, "optimizer"),
-                           (self.device, "device")):
+                           (self.schedule, "schedule"), (self.device, "device")):
             if key in values:
                 index = combo.findData(values[key])
                 if index < 0 and key == "device":
@@ -179,6 +198,7 @@ class TrainForm(QWidget):
             "activation": self.activation.currentData(),
             "optimizer": self.optimizer.currentData(),
             "lr": self.learning_rate(),
+            "schedule": self.schedule.currentData(),
             "batch_size": self.batch_size.value(),
             "epochs": self.epochs.value(),
             "test_every": self.test_every.value(),
@@ -198,6 +218,8 @@ class TrainForm(QWidget):
         optimizer = self.tr("Adam") if self.optimizer.currentData() == "adam" else self.tr("SGD")
         parts = [self.arch.currentText(), self.activation.currentText(), f"{optimizer} {lr}",
                  self.tr("batch {0}").format(self.batch_size.value())]
+        if self.schedule.currentData() == "onecycle":
+            parts.insert(3, self.tr("one-cycle"))
         if self.augment.isChecked():
             parts.append(self.tr("augmented"))
         return " · ".join(parts)
@@ -207,9 +229,15 @@ class TrainForm(QWidget):
         self.set_values(DEFAULTS)
 
     @Slot()
+    def use_fastest_recipe(self) -> None:
+        """The Fast CNN's recipe to 99 % (device, seed and test interval stay as chosen)."""
+        self.set_values(FASTEST_TO_99)
+
+    @Slot()
     def _on_changed(self) -> None:
         for key, value in (("arch", self.arch.currentData()), ("activation", self.activation.currentData()),
                            ("optimizer", self.optimizer.currentData()), ("lr", self.lr.currentText()),
+                           ("schedule", self.schedule.currentData()),
                            ("batch_size", self.batch_size.value()), ("epochs", self.epochs.value()),
                            ("test_every", self.test_every.value()), ("augment", self.augment.isChecked()),
                            ("seed", self.seed.value()), ("device", self.device.currentData())):
