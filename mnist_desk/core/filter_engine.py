@@ -34,6 +34,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from threading import Lock
 
 import numpy as np
@@ -269,11 +270,16 @@ def finish(target: np.ndarray, total: np.ndarray | None, sign: float | None, div
         np.add(target, np.float32(offset), out=target)
 
 
+@lru_cache(maxsize=32)
+def _strategy_for(kernel_bytes: bytes, size: int, stride: int) -> Strategy:
+    # Worked out once per kernel: a colour picture's channels, and the same kernel again, reuse it.
+    return choose_strategy(np.frombuffer(kernel_bytes, dtype=np.float32).reshape(size, size), stride)
+
 def convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: int, mode: str,
                    divisor: float | None, offset: float, out_h: int, out_w: int) -> np.ndarray:
     """Convolve one (H, W) plane; the arguments are already checked by ``filters.convolve``."""
     out = np.empty((out_h, out_w), dtype=np.float32)
-    strategy = choose_strategy(kernel, stride)
+    strategy = _strategy_for(np.ascontiguousarray(kernel, dtype=np.float32).tobytes(), kernel.shape[0], stride)
     passes = plan_passes(strategy.direct) + (0 if strategy.across is None else kernel.shape[0] * 2)
     if stride == 1:
         from .filter_flat import flat_blocks  # it builds on this module
