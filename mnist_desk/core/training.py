@@ -164,9 +164,14 @@ class Trainer:
         while not self.finished:
             order = self._epoch_order(progress.epoch)
             augment_generator = torch.Generator().manual_seed(config.seed * 7919 + progress.epoch * 104_729 + progress.step_in_epoch)
-            interval_loss, interval_steps, interval_samples = 0.0, 0, 0
+            # Loss and hits are summed on the device and read only when a record is made:
+            # reading them at every step would make a GPU wait for each batch to finish.
+            interval_loss = torch.zeros((), device=self.device)
+            epoch_loss = torch.zeros((), device=self.device)
+            epoch_correct = torch.zeros((), dtype=torch.int64, device=self.device)
+            interval_steps, interval_samples = 0, 0
             interval_start = time.perf_counter()
-            epoch_correct, epoch_seen, epoch_loss = 0, 0, 0.0
+            epoch_seen = 0
             epoch_start = time.perf_counter()
             while progress.step_in_epoch < self.steps_per_epoch and progress.step < self.steps_total:
                 start = progress.step_in_epoch * config.batch_size
@@ -189,12 +194,12 @@ class Trainer:
                 progress.step += 1
                 progress.samples_seen += batch
                 session_steps += 1
-                batch_loss = float(loss.detach()) * batch
+                batch_loss = loss.detach() * batch
                 interval_loss += batch_loss
                 epoch_loss += batch_loss
                 interval_samples += batch
                 interval_steps += 1
-                epoch_correct += int((output.detach().argmax(1) == y).sum())
+                epoch_correct += (output.detach().argmax(1) == y).sum()
                 epoch_seen += batch
                 progress.elapsed_s = elapsed_before + (time.perf_counter() - session_start)
                 if interrupt is not None:
@@ -216,10 +221,11 @@ class Trainer:
                     now = time.perf_counter()
                     record = self._record(
                         "test" if test_accuracy is not None else "progress",
-                        interval_loss / max(interval_samples, 1), epoch_correct / max(epoch_seen, 1),
+                        float(interval_loss) / max(interval_samples, 1), int(epoch_correct) / max(epoch_seen, 1),
                         interval_samples / max(now - interval_start, 1e-9), session_steps, session_start, test_accuracy,
                     )
-                    interval_loss, interval_steps, interval_samples = 0.0, 0, 0
+                    interval_loss.zero_()
+                    interval_steps, interval_samples = 0, 0
                     interval_start = time.perf_counter()
                     yield record
 
@@ -234,7 +240,7 @@ class Trainer:
                 progress.step_in_epoch = 0
             progress.elapsed_s = elapsed_before + (time.perf_counter() - session_start)
             # For a resumed epoch these cover only the part run in this session.
-            yield self._record("epoch", epoch_loss / max(epoch_seen, 1), epoch_correct / max(epoch_seen, 1),
+            yield self._record("epoch", float(epoch_loss) / max(epoch_seen, 1), int(epoch_correct) / max(epoch_seen, 1),
                                epoch_seen / max(time.perf_counter() - epoch_start, 1e-9),
                                session_steps, session_start, test_accuracy,
                                epoch=progress.epoch - 1 if completed else None)
