@@ -34,7 +34,6 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
 from threading import Lock
 
 import numpy as np
@@ -270,29 +269,7 @@ def finish(target: np.ndarray, total: np.ndarray | None, sign: float | None, div
         np.add(target, np.float32(offset), out=target)
 
 
-@lru_cache(maxsize=32)
-def _strategy_for(kernel_bytes: bytes, size: int, stride: int) -> Strategy:
-    # Worked out once per kernel: a colour picture's channels, and the same kernel again, reuse it.
-    return choose_strategy(np.frombuffer(kernel_bytes, dtype=np.float32).reshape(size, size), stride)
-
-def convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: int, mode: str,
-                   divisor: float | None, offset: float, out_h: int, out_w: int) -> np.ndarray:
-    """Convolve one (H, W) plane; the arguments are already checked by ``filters.convolve``."""
-    out = np.empty((out_h, out_w), dtype=np.float32)
-    strategy = _strategy_for(np.ascontiguousarray(kernel, dtype=np.float32).tobytes(), kernel.shape[0], stride)
-    passes = plan_passes(strategy.direct) + (0 if strategy.across is None else kernel.shape[0] * 2)
-    if stride == 1:
-        from .filter_flat import flat_blocks  # it builds on this module
-
-        rows_per_block = max(1, BLOCK_ELEMENTS // (plane.shape[1] + 2 * padding))
-        work = flat_blocks(plane, kernel.shape[0], strategy, padding, mode, divisor, offset, out, rows_per_block)
-    else:
-        work = _strided_blocks(plane, kernel.shape[0], strategy, stride, padding, mode, divisor, offset, out)
-    run_row_parts(out_h, work, out_h * out_w * max(passes, 1))
-    return out
-
-
-def _strided_blocks(plane: np.ndarray, size: int, strategy: Strategy, stride: int, padding: int, mode: str,
+def strided_blocks(plane: np.ndarray, size: int, strategy: Strategy, stride: int, padding: int, mode: str,
                     divisor: float | None, offset: float, out: np.ndarray) -> Callable[[int, int], None]:
     """Any stride: each tap is a 2-D strided view of a block of rows."""
     out_w = out.shape[1]

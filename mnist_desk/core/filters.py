@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
 from .errors import ConfigError, ImageError
-from .filter_engine import convolve_plane, run_row_parts
+from . import filter_engine
+from .filter_engine import Strategy, choose_strategy, plan_passes, run_row_parts, strided_blocks
+from .filter_flat import flat_blocks
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 POOL_KINDS = ("max", "avg")
@@ -164,11 +167,33 @@ def convolve(image: np.ndarray, kernel: Sequence[Sequence[float]] | np.ndarray, 
                          f"(this one is {height} × {width}), as in PyTorch.")
     out_h, out_w = conv_output_size(height, size, stride, pad), conv_output_size(width, size, stride, pad)
     if array.ndim == 3:
-        planes = [convolve_plane(array[..., c], weights, stride, pad, padding_mode, divisor, offset, out_h, out_w)
+        planes = [_convolve_plane(array[..., c], weights, stride, pad, padding_mode, divisor, offset, out_h, out_w)
                   for c in range(array.shape[2])]
         return np.stack(planes, axis=-1)
-    return convolve_plane(array, weights, stride, pad, padding_mode, divisor, offset, out_h, out_w)
+    return _convolve_plane(array, weights, stride, pad, padding_mode, divisor, offset, out_h, out_w)
 
+
+
+@lru_cache(maxsize=32)
+def _strategy_for(kernel_bytes: bytes, size: int, stride: int) -> Strategy:
+    # Worked out once per kernel: a colour picture's channels, and the same kernel again, reuse it.
+    return choose_strategy(np.frombuffer(kernel_bytes, dtype=np.float32).reshape(size, size), stride)
+
+
+def _convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: int, mode: str,
+                    divisor: float | None, offset: float, out_h: int, out_w: int) -> np.ndarray:
+    """Convolve one (H, W) plane with checked arguments: flat passes at stride 1, strided views otherwise."""
+    out = np.empty((out_h, out_w), dtype=np.float32)
+    size = kernel.shape[0]
+    strategy = _strategy_for(np.ascontiguousarray(kernel, dtype=np.float32).tobytes(), size, stride)
+    passes = plan_passes(strategy.direct) + (0 if strategy.across is None else size * 2)
+    if stride == 1:
+        rows_per_block = max(1, filter_engine.BLOCK_ELEMENTS // (plane.shape[1] + 2 * padding))
+        work = flat_blocks(plane, size, strategy, padding, mode, divisor, offset, out, rows_per_block)
+    else:
+        work = strided_blocks(plane, size, strategy, stride, padding, mode, divisor, offset, out)
+    run_row_parts(out_h, work, out_h * out_w * max(passes, 1))
+    return out
 
 # -- pooling, ReLU, display ------------------------------------------------------------------
 

@@ -6,8 +6,8 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 
-def gray_to_qimage(array: np.ndarray) -> QImage:
-    """(H, W) array → an 8-bit grayscale QImage that owns its pixels.
+def gray_to_qimage(array: np.ndarray, fmt: QImage.Format | None = None) -> QImage:
+    """(H, W) array → an 8-bit grayscale QImage (or one converted to ``fmt``) that owns its pixels.
 
     Floats are taken as 0..1 and clipped; uint8 is used as is.
     """
@@ -16,15 +16,20 @@ def gray_to_qimage(array: np.ndarray) -> QImage:
     array = np.ascontiguousarray(array)
     height, width = array.shape
     image = QImage(array.data, width, height, array.strides[0], QImage.Format.Format_Grayscale8)
-    return image.copy()  # detach from the numpy buffer, which may be freed
+    return _detached(image, fmt)
 
 
-def rgb_to_qimage(array: np.ndarray) -> QImage:
-    """(H, W, 3) uint8 array → an RGB888 QImage that owns its pixels."""
+def _detached(image: QImage, fmt: QImage.Format | None) -> QImage:
+    # A copy or a conversion detaches the image from the numpy buffer, which may be freed.
+    return image.copy() if fmt is None or fmt == image.format() else image.convertToFormat(fmt)
+
+
+def rgb_to_qimage(array: np.ndarray, fmt: QImage.Format | None = None) -> QImage:
+    """(H, W, 3) uint8 array → an RGB888 QImage (or one converted to ``fmt``) that owns its pixels."""
     array = np.ascontiguousarray(array.astype(np.uint8))
     height, width, _ = array.shape
     image = QImage(array.data, width, height, array.strides[0], QImage.Format.Format_RGB888)
-    return image.copy()
+    return _detached(image, fmt)
 
 
 def qimage_to_gray(image: QImage) -> np.ndarray:
