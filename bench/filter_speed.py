@@ -58,6 +58,8 @@ def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool) -> Non
     kernels = [("tutorial", np.array(TUTORIAL_KERNEL, np.float32))]
     kernels += [(p.key, p.array()) for p in PRESETS if p.size == 3 and p.key != "tutorial"]
     kernels.append(("dense random", np.random.default_rng(1).normal(size=(3, 3)).astype(np.float32)))
+    # Not part of the 3×3 goal: a 5×5 of twenty-five different numbers, like conv1's learned kernels.
+    kernels.append(("dense 5×5", np.random.default_rng(2).normal(size=(5, 5)).astype(np.float32)))
     print(f"picture {image.shape[0]} × {image.shape[1]} float32, {repeat} repetitions, "
           f"{os.cpu_count()} CPUs, OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), NumPy {np.__version__}")
     print(f"{'kernel':14} {'convolve min/median':>22} {'filter2D min/median':>22} {'ratio (min)':>12}")
@@ -68,7 +70,8 @@ def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool) -> Non
             ours += timed(lambda: convolve(image, kernel), 1)
             theirs += timed(lambda: cv2.filter2D(image, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT), 1)
         result = convolve(image, kernel)
-        reference = cv2.filter2D(image, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT)[1:-1, 1:-1]
+        half = kernel.shape[0] // 2
+        reference = cv2.filter2D(image, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT)[half:-half, half:-half]
         same = np.allclose(result, reference, rtol=1e-5, atol=1e-2)
         print(f"{name:14} {min(ours):9.1f} / {statistics.median(ours):6.1f} ms "
               f"{min(theirs):9.1f} / {statistics.median(theirs):6.1f} ms {min(ours) / min(theirs):11.2f}×"

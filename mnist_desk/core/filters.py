@@ -24,7 +24,9 @@ import numpy as np
 from .errors import ConfigError, ImageError
 from . import filter_engine
 from .filter_engine import Strategy, choose_strategy, plan_passes, run_row_parts, strided_blocks
+from . import filter_gemm
 from .filter_flat import flat_blocks
+from .filter_gemm import gemm_blocks
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 POOL_KINDS = ("max", "avg")
@@ -190,6 +192,10 @@ def _convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding:
     if stride == 1:
         rows_per_block = max(1, filter_engine.BLOCK_ELEMENTS // (plane.shape[1] + 2 * padding))
         work = flat_blocks(plane, size, strategy, padding, mode, divisor, offset, out, rows_per_block)
+        if filter_gemm.worth_it(kernel, passes, out_h * out_w):
+            # torch spreads each product over its own threads: no row parts needed.
+            gemm_blocks(plane, kernel, padding, mode, divisor, offset, out, fallback=work)(0, out_h)
+            return out
     else:
         work = strided_blocks(plane, size, strategy, stride, padding, mode, divisor, offset, out)
     run_row_parts(out_h, work, out_h * out_w * max(passes, 1))
