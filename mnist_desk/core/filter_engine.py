@@ -87,7 +87,8 @@ def plan(kernel: np.ndarray) -> list[Group]:
     keys = sorted(by_weight, key=lambda w: (w != 1.0, -len(by_weight[w])))
     groups = []
     for weight in keys:
-        taps = by_weight[weight]
+        # A positive tap leads when there is one: a group of +x − y needs no negating at the end.
+        taps = sorted(by_weight[weight], key=lambda tap: tap[2] < 0)
         lead = taps[0][2]
         groups.append(Group(weight * lead, tuple((i, j, sign == lead) for i, j, sign in taps)))
     return groups
@@ -176,6 +177,8 @@ def _rank_one(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     column = kernel[:, j].astype(np.float64)
     row = kernel[i, :].astype(np.float64) / float(kernel[i, j])
     if np.array_equal(np.outer(column, row).astype(np.float32), kernel):
+        if np.count_nonzero(column < 0) > np.count_nonzero(column > 0):
+            column, row = -column, -row  # the minus goes to the row pass, where a positive tap can lead
         return column.astype(np.float32), row.astype(np.float32)
     return None
 
