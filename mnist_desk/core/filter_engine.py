@@ -165,6 +165,10 @@ class Strategy:
     across: list[Group] | None  # 1 × k taps along a row
     down: list[Group] | None  # k × 1 taps down a column
     direct: list[Group]
+    # (1 + z) factors taken out of the row and column taps: each is one pass adding a
+    # neighbour, before the groups (stride 1 only). [1, 2, 1] = (1 + z)·[1, 1]: 2 passes, not 3.
+    across_pairs: int = 0
+    down_pairs: int = 0
 
 
 def _rank_one(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -181,6 +185,32 @@ def _rank_one(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
             column, row = -column, -row  # the minus goes to the row pass, where a positive tap can lead
         return column.astype(np.float32), row.astype(np.float32)
     return None
+
+
+def pair_factors(taps: np.ndarray) -> tuple[int, np.ndarray]:
+    """``taps`` (1-D) as ``(1 + z)^p * rest``, with the ``p`` that needs the fewest passes.
+
+    Only exact factors count: ``rest`` convolved ``p`` times with [1, 1] gives
+    ``taps`` exactly in float32. The binomial rows of Gaussian and Sobel
+    kernels ([1, 2, 1], [1, 4, 6, 4, 1]) factor fully.
+    """
+    best_p, best_rest = 0, taps
+    best_cost = plan_passes(plan(taps[None, :]))
+    rest = taps.astype(np.float32)
+    for p in range(1, taps.size):
+        quotient = np.empty(rest.size - 1, dtype=np.float64)
+        carry = 0.0
+        for j in range(rest.size - 1):  # synthetic division by (1 + z)
+            carry = float(rest[j]) - carry
+            quotient[j] = carry
+        quotient = quotient.astype(np.float32)
+        if not np.array_equal(np.convolve(quotient, np.ones(2, np.float32)).astype(np.float32), rest):
+            break
+        rest = quotient
+        cost = p + plan_passes(plan(rest[None, :]))
+        if cost < best_cost:
+            best_p, best_rest, best_cost = p, rest, cost
+    return best_p, best_rest
 
 
 def choose_strategy(kernel: np.ndarray, stride: int) -> Strategy:
@@ -204,10 +234,14 @@ def choose_strategy(kernel: np.ndarray, stride: int) -> Strategy:
             remainder = (kernel.astype(np.float64) - common).astype(np.float32)
             candidates.append((np.full(size, common, np.float32), np.ones(size, np.float32), remainder))
     for column, row, remainder in candidates:
+        # Pair passes need every row and column of the picture: stride 1 only.
+        across_pairs, row = pair_factors(row) if stride == 1 else (0, row)
+        down_pairs, column = pair_factors(column) if stride == 1 else (0, column)
         across, down, rest = plan(row[None, :]), plan(column[:, None]), plan(remainder)
-        cost = plan_passes(across) * row_factor + plan_passes(down) + plan_passes(rest, started=True)
+        cost = (plan_passes(across) + across_pairs) * row_factor + plan_passes(down) + down_pairs \
+            + plan_passes(rest, started=True)
         if cost < best_cost:
-            best, best_cost = Strategy(across, down, rest), cost
+            best, best_cost = Strategy(across, down, rest, across_pairs, down_pairs), cost
     return best
 
 

@@ -29,12 +29,13 @@ from .filter_engine import Strategy, Ufunc, accumulate, fill_rows, finish
 class Slot:
     """A stretch of one of a block's buffers: ``buffer[offset:offset + length]``."""
 
-    buffer: str  # "rows" (the input), "across" (row sums), "total", "scratch"
+    buffer: str  # "rows" (the input), "across" (row sums), "total", "scratch", "pairs_a/b"
     offset: int = 0
 
 
 Operand = Slot | np.float32
-Pass = tuple[Ufunc, Operand, Operand, Slot]
+# (ufunc, a, b, into, extra): the pass runs over the phase's count + extra numbers.
+Pass = tuple[Ufunc, Operand, Operand, Slot, int]
 
 
 @dataclass
@@ -46,21 +47,38 @@ class Program:
     sign: float | None  # the total holds sign × the sum (None: all zero)
 
 
-def compile_program(strategy: Strategy, wide: int) -> Program:
+def _pair_passes(source: str, pairs: int, step: int, last_extra: int, into: list[Pass]) -> str:
+    """Append ``pairs`` passes adding each number's neighbour ``step`` away; returns the last buffer.
+
+    Each pass's result is ``step`` longer than the next one reads, so the
+    last ends exactly ``last_extra`` past the phase's count.
+    """
+    for p in range(pairs):
+        target = ("pairs_a", "pairs_b")[p % 2]
+        into.append((np.add, Slot(source), Slot(source, step), Slot(target), last_extra + (pairs - 1 - p) * step))
+        source = target
+    return source
+
+
+def compile_program(strategy: Strategy, wide: int, size: int) -> Program:
     """Record what :func:`accumulate` does for ``strategy``, on slots instead of arrays."""
     across: list[Pass] = []
     passes: list[Pass] = []
     total, scratch = Slot("total"), Slot("scratch")
     sign: float | None = None
     if strategy.across is not None and strategy.down is not None:
-        row_sign = accumulate(strategy.across, lambda _i, j: Slot("rows", j), Slot("across"), Slot("scratch"),
-                              call=lambda f, a, b, o: across.append((f, a, b, o)))
-        sign = accumulate(strategy.down, lambda i, _j: Slot("across", i * wide), total, scratch,
-                          call=lambda f, a, b, o: passes.append((f, a, b, o)))
+        row_taps = size - strategy.across_pairs  # what the row groups span after the pair passes
+        rows = _pair_passes("rows", strategy.across_pairs, 1, row_taps - 1, across)
+        row_sign = accumulate(strategy.across, lambda _i, j: Slot(rows, j), Slot("across"), Slot("scratch"),
+                              call=lambda f, a, b, o: across.append((f, a, b, o, 0)))
+        column_taps = size - strategy.down_pairs
+        columns = _pair_passes("across", strategy.down_pairs, wide, (column_taps - 1) * wide, passes)
+        sign = accumulate(strategy.down, lambda i, _j: Slot(columns, i * wide), total, scratch,
+                          call=lambda f, a, b, o: passes.append((f, a, b, o, 0)))
         if sign is not None and row_sign is not None:
             sign *= row_sign
     sign = accumulate(strategy.direct, lambda i, j: Slot("rows", i * wide + j), total, scratch, sign,
-                      call=lambda f, a, b, o: passes.append((f, a, b, o)))
+                      call=lambda f, a, b, o: passes.append((f, a, b, o, 0)))
     return Program(across, passes, sign)
 
 
@@ -72,7 +90,7 @@ def flat_blocks(plane: np.ndarray, size: int, strategy: Strategy, padding: int, 
     out_w = out.shape[1]
     in_place = padding == 0 and plane.dtype == np.float32 and plane.flags.c_contiguous
     flat_plane = plane.reshape(-1) if in_place else None
-    program = compile_program(strategy, wide)
+    program = compile_program(strategy, wide, size)
     sign = program.sign
     # The last pass writes the output rows itself when nothing is left to do after it.
     direct_last = bool(program.passes) and program.passes[-1][3].buffer == "total" and sign == 1.0 \
@@ -86,6 +104,9 @@ def flat_blocks(plane: np.ndarray, size: int, strategy: Strategy, padding: int, 
             "total": np.empty(rows_per_block * wide, dtype=np.float32),
             "scratch": np.empty(in_rows * wide, dtype=np.float32),
         }
+        if strategy.across_pairs or strategy.down_pairs:
+            buffers["pairs_a"] = np.empty(in_rows * wide, dtype=np.float32)
+            buffers["pairs_b"] = np.empty(in_rows * wide, dtype=np.float32)
         block = None if flat_plane is not None else np.empty(in_rows * wide, dtype=np.float32)
         for r0 in range(start, stop, rows_per_block):
             n = min(rows_per_block, stop - r0)
@@ -109,13 +130,15 @@ def flat_blocks(plane: np.ndarray, size: int, strategy: Strategy, padding: int, 
                 return np.ndarray((n, out_w), np.float32, buffer=flat, strides=(wide * 4, 4))
 
             across_count, count = in_n * wide - (size - 1), n * wide - (size - 1)
-            for ufunc, a, b, into in program.across:
-                ufunc(get(a, across_count), get(b, across_count), out=get(into, across_count))
-            for ufunc, a, b, into in body:
-                ufunc(get(a, count), get(b, count), out=get(into, count))
+            for ufunc, a, b, into, extra in program.across:
+                length = across_count + extra
+                ufunc(get(a, length), get(b, length), out=get(into, length))
+            for ufunc, a, b, into, extra in body:
+                length = count + extra
+                ufunc(get(a, length), get(b, length), out=get(into, length))
             target = out[r0:r0 + n]
             if direct_last:
-                ufunc, a, b, _ = program.passes[-1]
+                ufunc, a, b, _, _ = program.passes[-1]
                 ufunc(as_rows(a), as_rows(b), out=target)
                 finish(target, target, sign, None, offset)
             else:
