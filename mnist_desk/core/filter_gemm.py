@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 
 from .filter_engine import fill_rows, finish
+
+if TYPE_CHECKING:
+    import torch
 
 # Output rows per band and numbers per block (about 192 rows of a 4000-pixel-wide picture):
 # the fastest on a 2-core machine; bands of 1 to 4 rows and blocks of 48 to 768 rows were
@@ -41,9 +44,10 @@ from .filter_engine import fill_rows, finish
 BAND_ROWS = 2
 GEMM_BLOCK_ELEMENTS = 768_000
 # One kernel column's batched product costs about as much as this many NumPy passes
-# (measured with bench/filter_speed.py: a dense 3×3 kernel, 17 passes, is faster here;
-# the presets, 5 to 7 passes, are not).
-PASSES_PER_COLUMN = 4
+# (bench/filter_speed.py, both ways in turn: a dense 3×3 kernel, 17 passes, took 17.5–18.2 ms
+# this way and 22.7–22.9 ms NumPy's; emboss, 7 passes, 12.6–15.7 ms NumPy's and 15.5–18.6 ms
+# this way).
+PASSES_PER_COLUMN = 3
 # Below this many output pixels the NumPy path is cheaper than torch's calls.
 GEMM_MIN_PIXELS = 65_536
 
@@ -69,6 +73,8 @@ def band_matrices(kernel: np.ndarray, band: int) -> torch.Tensor:
     torch.Tensor
         float32, one band matrix per kernel column.
     """
+    import torch  # on first use: the app's window opens without waiting for torch
+
     size = kernel.shape[0]
     matrices = np.zeros((size, band, band + size - 1), dtype=np.float32)
     for i in range(band):
@@ -84,6 +90,8 @@ def gemm_blocks(plane: np.ndarray, kernel: np.ndarray, padding: int, mode: str, 
     ``fallback(start, stop)`` fills the same rows another way; it redoes a
     block whose result is not finite (see the module docstring).
     """
+    import torch  # on first use, as in band_matrices
+
     size = kernel.shape[0]
     wide = plane.shape[1] + 2 * padding
     out_w = out.shape[1]
