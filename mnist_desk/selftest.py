@@ -153,6 +153,15 @@ def check_convolution(ctx: SelfTestContext) -> str:
     conv_error = float(np.abs(ours - theirs).max())
     _require(conv_error <= 1e-2, f"convolution differs from nn.Conv2d by up to {conv_error}")
     _require(float(np.abs(ours).max()) > 0, "the convolution gave all zeros")
+    # A dense 5x5 kernel on a picture big enough for the matrix-product path (torch's BLAS, frozen too).
+    big = np.tile(picture, (max(1, 300 // picture.shape[0] + 1), max(1, 300 // picture.shape[1] + 1)))
+    dense = np.random.default_rng(0).normal(size=(5, 5)).astype(np.float32)
+    conv5 = nn.Conv2d(1, 1, 5, bias=False)
+    conv5.weight.data = torch.from_numpy(dense.reshape(1, 1, 5, 5))
+    with torch.no_grad():
+        expected = conv5(torch.from_numpy(big).view(1, 1, *big.shape))[0, 0].numpy()
+    dense_error = float(np.abs(convolve(big, dense) - expected).max())
+    _require(dense_error <= 1e-1, f"a dense 5x5 convolution differs from nn.Conv2d by up to {dense_error}")
 
     checks = {"max": nn.MaxPool2d(2, 2), "avg": nn.AvgPool2d(2, 2)}
     pool_errors = []
@@ -168,7 +177,8 @@ def check_convolution(ctx: SelfTestContext) -> str:
     grid = np.arange(1, 17, dtype=np.float32).reshape(4, 4)
     _require(pool(grid, "max", 2).tolist() == [[6.0, 8.0], [14.0, 16.0]], "max pooling of a 4x4 grid is wrong")
     return (f"tutorial kernel on a {picture.shape[0]}x{picture.shape[1]} digit matches nn.Conv2d "
-            f"(max difference {conv_error:.1e}); max and average 2x2 pooling match torch")
+            f"(max difference {conv_error:.1e}), a dense 5x5 on {big.shape[0]}x{big.shape[1]} too "
+            f"({dense_error:.1e}); max and average 2x2 pooling match torch")
 
 
 def check_torchvision(ctx: SelfTestContext) -> str:
