@@ -17,9 +17,13 @@ the CPU cache and doing as few of them as possible:
 * taps of equal |weight| are added (or subtracted) first and multiplied once,
   and a weight of ±1 needs no multiply at all;
 * a kernel that is an outer product (Sobel, Gaussian, box) is applied as a
-  row pass then a column pass (k + k taps instead of k × k); a kernel whose
-  numbers are mostly one value c (the tutorial's eight −1s) is applied as
-  c × a box sum plus the few remaining taps;
+  row pass then a column pass (k + k taps instead of k × k), and a binomial
+  row such as [1, 2, 1] = (1 + z)·[1, 1] as passes that add a neighbour; a
+  kernel whose numbers are mostly one value c (the tutorial's eight −1s) is
+  applied as c × a box sum plus the few remaining taps;
+* a kernel of many different numbers (a random or learned one), which would
+  need 17 passes at 3×3 and 49 at 5×5, goes to :mod:`filter_gemm` instead:
+  one batched matrix product per kernel column;
 * the blocks are shared among a few threads: NumPy releases the GIL.
 
 The cheapest of these plans is chosen per kernel by counting passes. With
