@@ -176,18 +176,24 @@ class Strategy:
 
 
 def _rank_one(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """(column, row) with ``outer(column, row) == kernel`` exactly, or None."""
+    """float32 (column, row) whose product is exactly ``kernel``, or None.
+
+    Each non-zero number is tried as the pivot, smallest first (the row
+    factors then come out as whole numbers when they can): 3:4 taps give a
+    row of 4/3, not exact in float32, from the 3 but 3/4 from the 4.
+    """
     nonzero = np.abs(kernel[kernel != 0])
     if nonzero.size == 0:
         return None
-    # Pivot on the smallest |value| so the row factors come out as whole numbers when they can.
-    i, j = np.argwhere(np.abs(kernel) == nonzero.min())[0]
-    column = kernel[:, j].astype(np.float64)
-    row = kernel[i, :].astype(np.float64) / float(kernel[i, j])
-    if np.array_equal(np.outer(column, row).astype(np.float32), kernel):
+    target = kernel.astype(np.float64)
+    for i, j in sorted(np.argwhere(kernel != 0).tolist(), key=lambda ij: abs(float(kernel[ij[0], ij[1]]))):
+        column = kernel[:, j].astype(np.float32)
+        row = (target[i, :] / float(kernel[i, j])).astype(np.float32)
+        if not np.array_equal(np.outer(column.astype(np.float64), row.astype(np.float64)), target):
+            continue
         if np.count_nonzero(column < 0) > np.count_nonzero(column > 0):
             column, row = -column, -row  # the minus goes to the row pass, where a positive tap can lead
-        return column.astype(np.float32), row.astype(np.float32)
+        return column, row
     return None
 
 
@@ -208,7 +214,8 @@ def pair_factors(taps: np.ndarray) -> tuple[int, np.ndarray]:
             carry = float(rest[j]) - carry
             quotient[j] = carry
         quotient = quotient.astype(np.float32)
-        if not np.array_equal(np.convolve(quotient, np.ones(2, np.float32)).astype(np.float32), rest):
+        # Checked in float64: float32 rounding would hide a factor that is only nearly exact.
+        if not np.array_equal(np.convolve(quotient.astype(np.float64), np.ones(2)), rest.astype(np.float64)):
             break
         rest = quotient
         cost = p + plan_passes(plan(rest[None, :]))
@@ -313,6 +320,8 @@ def finish(target: np.ndarray, total: np.ndarray | None, sign: float | None, div
 def strided_blocks(plane: np.ndarray, size: int, strategy: Strategy, stride: int, padding: int, mode: str,
                     divisor: float | None, offset: float, out: np.ndarray) -> Callable[[int, int], None]:
     """Any stride: each tap is a 2-D strided view of a block of rows."""
+    # Pair passes need every row and column: choose_strategy makes them at stride 1 only.
+    assert not (strategy.across_pairs or strategy.down_pairs), "pair passes are for flat_blocks"
     out_w = out.shape[1]
     padded_w = plane.shape[1] + 2 * padding
     rows_per_block = max(1, BLOCK_ELEMENTS // max(out_w, 1))

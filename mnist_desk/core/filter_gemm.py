@@ -97,12 +97,14 @@ def gemm_blocks(plane: np.ndarray, kernel: np.ndarray, padding: int, mode: str, 
     out_w = out.shape[1]
     band = BAND_ROWS
     rows_per_block = max(band, GEMM_BLOCK_ELEMENTS // wide // band * band)
+    rows_per_block = min(rows_per_block, -(-out.shape[0] // band) * band)  # no more than the picture needs
     bands_per_block = rows_per_block // band
     columns = [c for c in range(size) if np.any(kernel[:, c] != 0)]
     matrices = band_matrices(kernel, band)
     # bmm wants a batch of matrices; the same one repeated, made once.
     batched = {c: matrices[c].expand(bands_per_block, -1, -1).contiguous() for c in columns}
-    in_place = padding == 0 and plane.dtype == np.float32 and plane.flags.c_contiguous
+    # torch.from_numpy warns about (and could write to) a read-only array: such a picture is copied.
+    in_place = padding == 0 and plane.dtype == np.float32 and plane.flags.c_contiguous and plane.flags.writeable
     out_rows = torch.from_numpy(out)
 
     def product(target: torch.Tensor, source: torch.Tensor, base: int, count: int, rows: int) -> None:

@@ -135,32 +135,6 @@ def test_plans_chosen_for_known_kernels():
     assert filter_engine.choose_strategy(preset("gaussian").array(), 2).across_pairs == 0  # stride 1 only
 
 
-@pytest.mark.parametrize("taps, pairs, rest", [
-    ([1, 2, 1], 1, [1, 1]),
-    ([2, 4, 2], 1, [2, 2]),
-    ([1, 3, 3, 1], 2, [1, 1]),
-    ([-1, 0, 1], 0, [-1, 0, 1]),  # (1 + z)(z − 1): no cheaper
-    ([1, 2.5, 1], 0, [1, 2.5, 1]),  # no exact factor
-    ([1, 1, 1], 0, [1, 1, 1]),
-])
-def test_pair_factors(taps, pairs, rest):
-    got_pairs, got_rest = filter_engine.pair_factors(np.array(taps, "float32"))
-    assert got_pairs == pairs
-    np.testing.assert_array_equal(got_rest, rest)
-
-
-@pytest.mark.parametrize("mode", PADDING_MODES)
-def test_pair_passes_match_conv2d_in_small_blocks(monkeypatch, mode):
-    monkeypatch.setattr(filter_engine, "BLOCK_ELEMENTS", 300)
-    monkeypatch.setattr(filter_engine, "PARALLEL_MIN_WORK", 1)
-    binomial7 = np.outer([1, 6, 15, 20, 15, 6, 1], [1, 6, 15, 20, 15, 6, 1]).astype("float32")
-    image = RNG.integers(0, 256, (29, 23)).astype("float32")
-    for kernel in (binomial7, preset("sobel_y").array(), np.outer([1, 2, 1], [1, 3, 3, 1][:3]).astype("float32")):
-        half = kernel.shape[0] // 2
-        np.testing.assert_array_equal(convolve(image, kernel, padding=half, padding_mode=mode),
-                                      torch_conv(image, kernel, 1, half, mode))
-
-
 def test_threaded_blocks_match_conv2d(monkeypatch):
     monkeypatch.setattr(filter_engine, "BLOCK_ELEMENTS", 2_000)  # many blocks, split among threads
     monkeypatch.setattr(filter_engine, "PARALLEL_MIN_WORK", 1)
