@@ -15,6 +15,8 @@ import numpy as np
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English whatever the machine's language: tests compare texts.
+os.environ.setdefault("MNIST_DESK_LANG", "en_US")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -10,15 +10,15 @@ from .. import __version__
 
 def about_text() -> str:
     """The About box's text (rich text)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return "".join([
-        f"<h3>{tr('About', 'MNIST Desk')} {__version__}</h3>",
-        "<p>", tr("About", "A desktop lab for convolutional neural networks on handwritten digits."), "</p>",
-        "<p>", tr("About", "Licence: MIT."), "</p>",
-        "<p>", tr("About", "The MNIST database of handwritten digits is by Yann LeCun, Corinna Cortes "
+        f"<h3>{translate('About', 'MNIST Desk')} {__version__}</h3>",
+        "<p>", translate("About", "A desktop lab for convolutional neural networks on handwritten digits."), "</p>",
+        "<p>", translate("About", "Licence: MIT."), "</p>",
+        "<p>", translate("About", "The MNIST database of handwritten digits is by Yann LeCun, Corinna Cortes "
                            "and Christopher J. C. Burges, and is available under the terms of the "
                            "Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0)."), "</p>",
-        "<p>", tr("About", "Built with PyTorch, Qt for Python (PySide6), NumPy, Pillow and Matplotlib."), "</p>",
+        "<p>", translate("About", "Built with PyTorch, Qt for Python (PySide6), NumPy, Pillow and Matplotlib."), "</p>",
     ])
 
 

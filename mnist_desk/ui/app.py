@@ -38,8 +38,11 @@ def run_app(argv: Sequence[str] | None = None) -> int:
 
     from .exception_hook import ExceptionHook, setup_logging
     from .main_window import MainWindow
+    from .translation import install_translators
 
     setup_logging()
+    # Before any widget exists, so every tr() call sees them; parented to the app, which keeps them.
+    install_translators(app)
     settings = QSettings()
     window = MainWindow(settings)
     hook = ExceptionHook(window)

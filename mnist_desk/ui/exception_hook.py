@@ -101,12 +101,12 @@ class ExceptionHook(QObject):
         self.last_summary = summary
         if QApplication.instance() is None or self._box is not None:
             return
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         where = log_file_path()
-        text = tr("ExceptionHook", "Something went wrong, but MNIST Desk is still running.\n\n{summary}\n\n"
+        text = translate("ExceptionHook", "Something went wrong, but MNIST Desk is still running.\n\n{summary}\n\n"
                                    "The details are in the log: {log}").format(summary=summary, log=where)
         parent = self.parent_widget if self.parent_widget is not None and self.parent_widget.isVisible() else None
-        self._box = show_error(parent, tr("ExceptionHook", "Unexpected error"), text, details)
+        self._box = show_error(parent, translate("ExceptionHook", "Unexpected error"), text, details)
         self._box.finished.connect(self._on_box_closed)
 
     @Slot()

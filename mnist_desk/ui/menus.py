@@ -24,7 +24,7 @@ class WindowActions:
 
 def build_menus(window: QMainWindow) -> WindowActions:
     """Create File, Edit and Help with the usual shortcuts."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
 
     def action(text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str, name: str) -> QAction:
         item = QAction(text, window)
@@ -40,31 +40,31 @@ def build_menus(window: QMainWindow) -> WindowActions:
         return item
 
     actions = WindowActions(
-        open_picture=action(tr("Menus", "&Open picture…"), "Ctrl+O", name="actionOpenPicture"),
-        paste_picture=action(tr("Menus", "&Paste picture"), QKeySequence.StandardKey.Paste, name="actionPaste"),
-        load_weights=action(tr("Menus", "&Load weights…"), "Ctrl+L", name="actionLoadWeights"),
-        save_drawing=action(tr("Menus", "&Save drawing…"), "Ctrl+S", name="actionSaveDrawing"),
-        quit=action(tr("Menus", "&Quit"), "Ctrl+Q", name="actionQuit"),
-        undo=action(tr("Menus", "&Undo"), "Ctrl+Z", name="actionUndo"),
-        redo=action(tr("Menus", "&Redo"), "Ctrl+Shift+Z", "Ctrl+Y", name="actionRedo"),
-        clear=action(tr("Menus", "&Clear"), "Delete", "Esc", name="actionClear"),
-        about=action(tr("Menus", "&About MNIST Desk"), name="actionAbout"),
+        open_picture=action(translate("Menus", "&Open picture…"), "Ctrl+O", name="actionOpenPicture"),
+        paste_picture=action(translate("Menus", "&Paste picture"), QKeySequence.StandardKey.Paste, name="actionPaste"),
+        load_weights=action(translate("Menus", "&Load weights…"), "Ctrl+L", name="actionLoadWeights"),
+        save_drawing=action(translate("Menus", "&Save drawing…"), "Ctrl+S", name="actionSaveDrawing"),
+        quit=action(translate("Menus", "&Quit"), "Ctrl+Q", name="actionQuit"),
+        undo=action(translate("Menus", "&Undo"), "Ctrl+Z", name="actionUndo"),
+        redo=action(translate("Menus", "&Redo"), "Ctrl+Shift+Z", "Ctrl+Y", name="actionRedo"),
+        clear=action(translate("Menus", "&Clear"), "Delete", "Esc", name="actionClear"),
+        about=action(translate("Menus", "&About MNIST Desk"), name="actionAbout"),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
     bar = window.menuBar()
-    file_menu = bar.addMenu(tr("Menus", "&File"))
+    file_menu = bar.addMenu(translate("Menus", "&File"))
     file_menu.addAction(actions.open_picture)
     file_menu.addAction(actions.load_weights)
     file_menu.addAction(actions.save_drawing)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
-    edit_menu = bar.addMenu(tr("Menus", "&Edit"))
+    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.paste_picture)
     edit_menu.addAction(actions.clear)
-    help_menu = bar.addMenu(tr("Menus", "&Help"))
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
     help_menu.addAction(actions.about)
     return actions

@@ -22,13 +22,13 @@ REASON_SEVERAL_BLOBS = "several_blobs"
 
 def reason_text(code: str, top: float) -> str:
     """A translated sentence for a core reason code."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if code == REASON_LOW_CONFIDENCE:
-        return tr("PredictionPanel", "low confidence: the best guess has only {p:.0f} %").format(p=top * 100)
+        return translate("PredictionPanel", "low confidence: the best guess has only {p:.0f} %").format(p=top * 100)
     if code == REASON_SEVERAL_BLOBS:
-        return tr("PredictionPanel", "several separate marks: draw one digit, in one piece")
+        return translate("PredictionPanel", "several separate marks: draw one digit, in one piece")
     if code == REASON_EMPTY:
-        return tr("PredictionPanel", "no digit: the canvas is empty")
+        return translate("PredictionPanel", "no digit: the canvas is empty")
     return code
 
 

@@ -14,8 +14,8 @@ from ...core.filter_pipeline import (ConvWindow, FilterResult, PoolWindow, conv_
                                       receptive_field, result_geometry)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FilterArithmetic", text)
+# Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
+translate = QCoreApplication.translate
 
 
 def number(value: float, digits: int = 4) -> str:
@@ -37,27 +37,27 @@ def _table(values: np.ndarray, marks: np.ndarray | None = None) -> list[str]:
 def format_conv(window: ConvWindow, picture_label: str, heading: str, relu: bool = False) -> list[str]:
     """Lines showing window × kernel = products, then sum → ÷ divisor → + offset (→ ReLU)."""
     size = window.kernel.shape[0]
-    where = (_tr("rows %1–%2, columns %3–%4").replace("%1", str(window.top)).replace("%2", str(window.top + size - 1))
+    where = (translate("FilterArithmetic", "rows %1–%2, columns %3–%4").replace("%1", str(window.top)).replace("%2", str(window.top + size - 1))
              .replace("%3", str(window.left)).replace("%4", str(window.left + size - 1)))
-    lines = [_tr("%1: the kernel over the %2 at %3").replace("%1", heading).replace("%2", picture_label)
-             .replace("%3", where) + (_tr("   (* = padding)") if window.from_padding.any() else "")]
+    lines = [translate("FilterArithmetic", "%1: the kernel over the %2 at %3").replace("%1", heading).replace("%2", picture_label)
+             .replace("%3", where) + (translate("FilterArithmetic", "   (* = padding)") if window.from_padding.any() else "")]
     left = _table(window.values, window.from_padding)
     middle = _table(window.kernel)
     right = _table(window.products)
     widths = [max(len(line) for line in column) for column in (left, middle, right)]
-    headers = [_tr("under the kernel"), _tr("kernel"), _tr("products")]
+    headers = [translate("FilterArithmetic", "under the kernel"), translate("FilterArithmetic", "kernel"), translate("FilterArithmetic", "products")]
     widths = [max(w, len(h)) for w, h in zip(widths, headers)]
     lines.append(f"  {headers[0].ljust(widths[0])}     {headers[1].ljust(widths[1])}     {headers[2]}")
     for r in range(size):
         sign, equals = ("×", "=") if r == size // 2 else (" ", " ")
         lines.append(f"  {left[r].rjust(widths[0])}  {sign}  {middle[r].rjust(widths[1])}  {equals}  {right[r]}")
-    total = _tr("Sum of the products = %1").replace("%1", number(window.total, 7))
+    total = translate("FilterArithmetic", "Sum of the products = %1").replace("%1", number(window.total, 7))
     if window.divisor is not None:
         total += f"   ÷ {number(window.divisor, 6)} = {number(window.total / window.divisor, 7)}"
     if window.offset:
         total += f"   + {number(window.offset, 6)} = {number(window.value, 7)}"
     if relu:
-        total += "   " + _tr("ReLU: max(0, %1) = %2").replace("%1", number(window.value, 7)).replace(
+        total += "   " + translate("FilterArithmetic", "ReLU: max(0, %1) = %2").replace("%1", number(window.value, 7)).replace(
             "%2", number(max(window.value, 0.0), 7))
     lines.append(total)
     return lines
@@ -69,14 +69,14 @@ def format_pool(window: PoolWindow, source_label: str, heading: str) -> list[str
     marks = np.zeros(window.values.shape, dtype=bool)
     if window.pick is not None:
         marks[window.pick] = True
-    where = (_tr("rows %1–%2, columns %3–%4").replace("%1", str(window.top))
+    where = (translate("FilterArithmetic", "rows %1–%2, columns %3–%4").replace("%1", str(window.top))
              .replace("%2", str(window.top + size - 1)).replace("%3", str(window.left))
              .replace("%4", str(window.left + window.values.shape[1] - 1)))
-    kind = _tr("max pool") if window.kind == "max" else _tr("average pool")
-    lines = [_tr("%1: %2 over the %3 at %4").replace("%1", heading).replace("%2", kind).replace("%3", source_label)
+    kind = translate("FilterArithmetic", "max pool") if window.kind == "max" else translate("FilterArithmetic", "average pool")
+    lines = [translate("FilterArithmetic", "%1: %2 over the %3 at %4").replace("%1", heading).replace("%2", kind).replace("%3", source_label)
              .replace("%4", where)]
     table = _table(window.values, marks)
-    verdict = (_tr("→ max = %1 (marked *)") if window.kind == "max" else _tr("→ mean = %1")).replace(
+    verdict = (translate("FilterArithmetic", "→ max = %1 (marked *)") if window.kind == "max" else translate("FilterArithmetic", "→ mean = %1")).replace(
         "%1", number(window.value, 7))
     for r, line in enumerate(table):
         lines.append(f"  {line}" + (f"   {verdict}" if r == len(table) // 2 else ""))
@@ -126,13 +126,13 @@ def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Expla
         return array[..., min(channel, array.shape[2] - 1)] if array.ndim == 3 else array
 
     source = plane(result.source)
-    heading = (_tr("Result pixel row %1, column %2 = %3").replace("%1", str(row)).replace("%2", str(col))
+    heading = (translate("FilterArithmetic", "Result pixel row %1, column %2 = %3").replace("%1", str(row)).replace("%2", str(col))
                .replace("%3", number(plane(result.result)[row, col], 7)))
     lines: list[str] = []
     if settings.pool is not None:
         pooled = plane(result.activated) if settings.convolves and result.activated is not None else source
-        label = (_tr("convolution after ReLU") if settings.relu else _tr("convolution result")) \
-            if settings.convolves else _tr("picture")
+        label = (translate("FilterArithmetic", "convolution after ReLU") if settings.relu else translate("FilterArithmetic", "convolution result")) \
+            if settings.convolves else translate("FilterArithmetic", "picture")
         window = pool_window(pooled, settings, row, col)
         lines += format_pool(window, label, heading)
         if settings.convolves:
@@ -143,12 +143,12 @@ def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Expla
                 last = window.values.shape[0] - 1
                 conv_row = window.top + min(max(math.floor((y - first) / stride) - window.top, 0), last)
                 conv_col = window.left + min(max(math.floor((x - first) / stride) - window.left, 0), last)
-            conv_heading = _tr("Convolution pixel row %1, column %2").replace("%1", str(conv_row)).replace(
+            conv_heading = translate("FilterArithmetic", "Convolution pixel row %1, column %2").replace("%1", str(conv_row)).replace(
                 "%2", str(conv_col))
-            lines += format_conv(conv_window(source, settings, conv_row, conv_col), _tr("picture"), conv_heading,
+            lines += format_conv(conv_window(source, settings, conv_row, conv_col), translate("FilterArithmetic", "picture"), conv_heading,
                                  settings.relu)
     else:
-        lines += format_conv(conv_window(source, settings, row, col), _tr("picture"), heading, settings.relu)
+        lines += format_conv(conv_window(source, settings, row, col), translate("FilterArithmetic", "picture"), heading, settings.relu)
     top, left, bottom, right = receptive_field(settings, row, col)
     return Explanation(lines, (left, top, right - left, bottom - top),
                        (col * scale + offset, row * scale + offset, scale, scale))

@@ -24,71 +24,70 @@ class ChainControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        slide = QGroupBox(tr("Sliding the kernel"), self)
+        slide = QGroupBox(self.tr("Sliding the kernel"), self)
         self.stride = QSpinBox(slide)
         self.stride.setRange(1, 4)
-        self.stride.setToolTip(tr("How many pixels the kernel moves at each step (the tutorial: 1, 2, 3 or 4)"))
+        self.stride.setToolTip(self.tr("How many pixels the kernel moves at each step (the tutorial: 1, 2, 3 or 4)"))
         self.padding = _combo(slide, [
-            (tr("none (valid)"), 0, tr("The kernel stays inside the picture: the result shrinks by k − 1")),
-            (tr("same"), "same", tr("(k − 1) / 2 pixels on each side: with stride 1 the size is kept")),
-            (tr("1 pixel"), 1, ""), (tr("2 pixels"), 2, ""), (tr("3 pixels"), 3, ""), (tr("4 pixels"), 4, ""),
+            (self.tr("none (valid)"), 0, self.tr("The kernel stays inside the picture: the result shrinks by k − 1")),
+            (self.tr("same"), "same", self.tr("(k − 1) / 2 pixels on each side: with stride 1 the size is kept")),
+            (self.tr("1 pixel"), 1, ""), (self.tr("2 pixels"), 2, ""), (self.tr("3 pixels"), 3, ""), (self.tr("4 pixels"), 4, ""),
         ])
         self.padding_mode = _combo(slide, [
-            (tr("zeros"), "zeros", tr("Pad with 0 (black): the tutorial's padding_mode='zeros'")),
-            (tr("reflect"), "reflect", tr("Mirror the picture at its edge, not repeating the edge pixel")),
-            (tr("replicate"), "replicate", tr("Repeat the edge pixel outwards")),
-            (tr("circular"), "circular", tr("Wrap around: the right edge continues on the left")),
+            (self.tr("zeros"), "zeros", self.tr("Pad with 0 (black): the tutorial's padding_mode='zeros'")),
+            (self.tr("reflect"), "reflect", self.tr("Mirror the picture at its edge, not repeating the edge pixel")),
+            (self.tr("replicate"), "replicate", self.tr("Repeat the edge pixel outwards")),
+            (self.tr("circular"), "circular", self.tr("Wrap around: the right edge continues on the left")),
         ])
         form = QFormLayout(slide)
-        form.addRow(tr("Stride:"), self.stride)
-        form.addRow(tr("Padding:"), self.padding)
-        form.addRow(tr("Padding mode:"), self.padding_mode)
+        form.addRow(self.tr("Stride:"), self.stride)
+        form.addRow(self.tr("Padding:"), self.padding)
+        form.addRow(self.tr("Padding mode:"), self.padding_mode)
 
-        pooling = QGroupBox(tr("Pooling"), self)
+        pooling = QGroupBox(self.tr("Pooling"), self)
         self.pool = _combo(pooling, [
-            (tr("none"), None, ""),
-            (tr("max"), "max", tr("Keep the largest value of each window (nn.MaxPool2d)")),
-            (tr("average"), "avg", tr("Keep the mean of each window (nn.AvgPool2d)")),
+            (self.tr("none"), None, ""),
+            (self.tr("max"), "max", self.tr("Keep the largest value of each window (nn.MaxPool2d)")),
+            (self.tr("average"), "avg", self.tr("Keep the mean of each window (nn.AvgPool2d)")),
         ])
         self.pool_size = QSpinBox(pooling)
         self.pool_size.setRange(1, 8)
         self.pool_size.setValue(2)
         self.pool_stride = QSpinBox(pooling)
         self.pool_stride.setRange(0, 8)
-        self.pool_stride.setSpecialValueText(tr("= size"))
-        self.pool_stride.setToolTip(tr("The window's step; '= size' is PyTorch's default (windows do not overlap)"))
+        self.pool_stride.setSpecialValueText(self.tr("= size"))
+        self.pool_stride.setToolTip(self.tr("The window's step; '= size' is PyTorch's default (windows do not overlap)"))
         self.pool_on = _combo(pooling, [
-            (tr("the convolution's result"), "conv", ""),
-            (tr("the original picture"), "original", tr("Pool the picture itself, as the tutorial's section 1.2")),
+            (self.tr("the convolution's result"), "conv", ""),
+            (self.tr("the original picture"), "original", self.tr("Pool the picture itself, as the tutorial's section 1.2")),
         ])
-        self.relu = QCheckBox(tr("ReLU after the convolution"), pooling)
-        self.relu.setToolTip(tr("max(0, x): negative results become 0, as nn.ReLU"))
-        layer_note = QLabel(tr("Convolution → ReLU → max pool is one layer of a CNN: the tutorial's conv1 block "
+        self.relu = QCheckBox(self.tr("ReLU after the convolution"), pooling)
+        self.relu.setToolTip(self.tr("max(0, x): negative results become 0, as nn.ReLU"))
+        layer_note = QLabel(self.tr("Convolution → ReLU → max pool is one layer of a CNN: the tutorial's conv1 block "
                                "(16 kernels 5 × 5, padding 2, ReLU, max pool 2)."), pooling)
         layer_note.setWordWrap(True)
         layer_note.setStyleSheet("color: palette(mid);")
         pool_form = QFormLayout(pooling)
-        pool_form.addRow(tr("Pool:"), self.pool)
-        pool_form.addRow(tr("Window:"), self.pool_size)
-        pool_form.addRow(tr("Stride:"), self.pool_stride)
-        pool_form.addRow(tr("Applied to:"), self.pool_on)
+        pool_form.addRow(self.tr("Pool:"), self.pool)
+        pool_form.addRow(self.tr("Window:"), self.pool_size)
+        pool_form.addRow(self.tr("Stride:"), self.pool_stride)
+        pool_form.addRow(self.tr("Applied to:"), self.pool_on)
         pool_layout = QVBoxLayout()
         pool_layout.addWidget(self.relu)
         pool_layout.addWidget(layer_note)
         pool_form.addRow(pool_layout)
 
-        display = QGroupBox(tr("Showing the result"), self)
+        display = QGroupBox(self.tr("Showing the result"), self)
         self.display = _combo(display, [
-            (tr("rescale min … max"), "rescale",
-             tr("The smallest value becomes black, the largest white: how the tutorial's plt.imshow shows it")),
-            (tr("clip to 0 … 255"), "clip", tr("Negative values black, values above 255 white")),
-            (tr("absolute value"), "abs", tr("|x| clipped at 255: edges of both signs show bright")),
+            (self.tr("rescale min … max"), "rescale",
+             self.tr("The smallest value becomes black, the largest white: how the tutorial's plt.imshow shows it")),
+            (self.tr("clip to 0 … 255"), "clip", self.tr("Negative values black, values above 255 white")),
+            (self.tr("absolute value"), "abs", self.tr("|x| clipped at 255: edges of both signs show bright")),
         ])
         self.range_label = QLabel(display)
         self.range_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         display_form = QFormLayout()
-        display_form.addRow(tr("Negative values:"), self.display)
+        display_form.addRow(self.tr("Negative values:"), self.display)
         display_layout = QVBoxLayout(display)
         display_layout.addLayout(display_form)
         display_layout.addWidget(self.range_label)
@@ -159,8 +158,7 @@ class ChainControls(QWidget):
 
 def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
     """E.g. "886 × 878 → conv 3×3, stride 1, no padding → 884 × 876 → max pool 2 → 442 × 438"."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FilterChain", text)
+    translate = QCoreApplication.translate  # spelt out with its context: pyside6-lupdate reads it so
 
     def shape(stage: Stage) -> str:
         return f"{stage.shape[0]} × {stage.shape[1]}"
@@ -171,23 +169,23 @@ def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
             k = settings.kernel_size
             pad = settings.padding_pixels
             if pad == 0:
-                padding = tr("no padding")
+                padding = translate("FilterChain", "no padding")
             else:
-                padding = tr("padding %1").replace("%1", str(pad))
+                padding = translate("FilterChain", "padding %1").replace("%1", str(pad))
                 if settings.padding == "same":
-                    padding += tr(" ('same')")
+                    padding += translate("FilterChain", " ('same')")
                 if settings.padding_mode != "zeros":
                     padding += f" ({QCoreApplication.translate('FilterChain', settings.padding_mode)})"
-            parts.append(tr("conv %1×%1, stride %2, %3").replace("%1", str(k)).replace("%2", str(settings.stride))
+            parts.append(translate("FilterChain", "conv %1×%1, stride %2, %3").replace("%1", str(k)).replace("%2", str(settings.stride))
                          .replace("%3", padding))
             parts.append(shape(stage))
         elif stage.kind == "relu":
-            parts.append(tr("ReLU"))
+            parts.append(translate("FilterChain", "ReLU"))
         elif stage.kind == "pool":
-            kind = tr("max pool") if settings.pool == "max" else tr("average pool")
+            kind = translate("FilterChain", "max pool") if settings.pool == "max" else translate("FilterChain", "average pool")
             text = f"{kind} {settings.pool_size}"
             if settings.pool_stride is not None and settings.pool_stride != settings.pool_size:
-                text += tr(", stride %1").replace("%1", str(settings.pool_stride))
+                text += translate("FilterChain", ", stride %1").replace("%1", str(settings.pool_stride))
             parts.append(text)
             parts.append(shape(stage))
     return " → ".join(parts)

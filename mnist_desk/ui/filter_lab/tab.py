@@ -65,29 +65,28 @@ class FilterLabTab(QWidget):
         return button
 
     def _build(self) -> None:
-        tr = self.tr
         # Open, paste and save have no keys of their own here: the main window's File and Edit menus own
         # Ctrl+O, Ctrl+V and Ctrl+S (a second shortcut on the same keys would make both ambiguous).
-        self.open_button = self._tool(tr("Open…"), tr("Open a picture: PNG, JPEG, BMP, GIF, TIFF, WebP"),
+        self.open_button = self._tool(self.tr("Open…"), self.tr("Open a picture: PNG, JPEG, BMP, GIF, TIFF, WebP"),
                                       self.open_dialog)
-        self.paste_button = self._tool(tr("Paste"), tr("Use the picture on the clipboard"), self.paste)
-        self.sample_button = self._tool(tr("Sample picture"), tr("A built-in picture to try filters on"),
+        self.paste_button = self._tool(self.tr("Paste"), self.tr("Use the picture on the clipboard"), self.paste)
+        self.sample_button = self._tool(self.tr("Sample picture"), self.tr("A built-in picture to try filters on"),
                                         self.io.open_sample)
-        self.save_button = self._tool(tr("Save result…"), tr("Save the result as PNG, or its raw numbers as .npy"),
+        self.save_button = self._tool(self.tr("Save result…"), self.tr("Save the result as PNG, or its raw numbers as .npy"),
                                       self.save_result)
-        self.fit_button = self._tool(tr("Fit"), tr("Show the whole picture (or double-click it)"), self.fit, "Ctrl+0")
-        self.actual_button = self._tool(tr("1:1"), tr("One screen pixel per picture pixel"), self.actual_size,
+        self.fit_button = self._tool(self.tr("Fit"), self.tr("Show the whole picture (or double-click it)"), self.fit, "Ctrl+0")
+        self.actual_button = self._tool(self.tr("1:1"), self.tr("One screen pixel per picture pixel"), self.actual_size,
                                         "Ctrl+1")
-        self.zoom_in_button = self._tool("+", tr("Zoom in (or the mouse wheel)"), lambda: self.zoom_by(1.5),
+        self.zoom_in_button = self._tool("+", self.tr("Zoom in (or the mouse wheel)"), lambda: self.zoom_by(1.5),
                                          "Ctrl++", "Ctrl+=")
-        self.zoom_out_button = self._tool("−", tr("Zoom out"), lambda: self.zoom_by(1 / 1.5), "Ctrl+-")
+        self.zoom_out_button = self._tool("−", self.tr("Zoom out"), lambda: self.zoom_by(1 / 1.5), "Ctrl+-")
         self.zoom_label = QLabel(self)
         # A busy bar (no percentage: a filter is one step) while a picture loads or a result computes.
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.setTextVisible(False)
-        self.busy_bar.setAccessibleName(tr("Working"))
+        self.busy_bar.setAccessibleName(self.tr("Working"))
         self.busy_bar.setVisible(False)
         bar = QHBoxLayout()
         for widget in (self.open_button, self.paste_button, self.sample_button, self.save_button):
@@ -99,10 +98,10 @@ class FilterLabTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.busy_bar)
 
-        self.info_label = QLabel(tr("No picture yet."), self)
+        self.info_label = QLabel(self.tr("No picture yet."), self)
         self.info_label.setWordWrap(True)
-        self.per_channel = QCheckBox(tr("Filter the colour channels separately"), self)
-        self.per_channel.setToolTip(tr("Filter red, green and blue one by one and show the colour result; "
+        self.per_channel = QCheckBox(self.tr("Filter the colour channels separately"), self)
+        self.per_channel.setToolTip(self.tr("Filter red, green and blue one by one and show the colour result; "
                                        "off: the grayscale picture, as the tutorial"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -112,7 +111,7 @@ class FilterLabTab(QWidget):
 
         self.kernel_editor = KernelEditor(self)
         self.learned = LearnedKernelBox(self.active_model, self)
-        kernel_group = QGroupBox(tr("Kernel"), self)
+        kernel_group = QGroupBox(self.tr("Kernel"), self)
         kernel_layout = QVBoxLayout(kernel_group)
         kernel_layout.addWidget(self.kernel_editor)
         kernel_layout.addWidget(self.learned)

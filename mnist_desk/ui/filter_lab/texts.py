@@ -8,19 +8,19 @@ from ...core.filter_pictures import (NOTE_16BIT, NOTE_ALPHA, NOTE_CMYK, NOTE_FIR
                                      NOTE_ROTATED, Picture)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FilterPicture", text)
+# Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
+translate = QCoreApplication.translate
 
 
 def note_text(code: str, picture: Picture) -> str:
     texts = {
-        NOTE_16BIT: _tr("16-bit values scaled to 0…255 (Pillow's convert('L') would clip them)"),
-        NOTE_FLOAT: _tr("floating-point values mapped to 0…255"),
-        NOTE_ALPHA: _tr("transparent areas shown on white"),
-        NOTE_CMYK: _tr("CMYK converted to RGB"),
-        NOTE_PALETTE: _tr("palette colours looked up"),
-        NOTE_FIRST_FRAME: _tr("first frame of %1").replace("%1", str(picture.frames)),
-        NOTE_ROTATED: _tr("turned upright as its EXIF orientation says"),
+        NOTE_16BIT: translate("FilterPicture", "16-bit values scaled to 0…255 (Pillow's convert('L') would clip them)"),
+        NOTE_FLOAT: translate("FilterPicture", "floating-point values mapped to 0…255"),
+        NOTE_ALPHA: translate("FilterPicture", "transparent areas shown on white"),
+        NOTE_CMYK: translate("FilterPicture", "CMYK converted to RGB"),
+        NOTE_PALETTE: translate("FilterPicture", "palette colours looked up"),
+        NOTE_FIRST_FRAME: translate("FilterPicture", "first frame of %1").replace("%1", str(picture.frames)),
+        NOTE_ROTATED: translate("FilterPicture", "turned upright as its EXIF orientation says"),
     }
     return texts.get(code, code)
 
@@ -29,12 +29,12 @@ def picture_summary(picture: Picture, per_channel: bool = False) -> str:
     """E.g. "cat.png — 886 × 878 pixels (height × width), colour, shown in grayscale as the tutorial's convert('L')"."""
     height, width = picture.shape
     if picture.color is None:
-        kind = _tr("grayscale")
+        kind = translate("FilterPicture", "grayscale")
     elif per_channel:
-        kind = _tr("colour, each channel filtered on its own")
+        kind = translate("FilterPicture", "colour, each channel filtered on its own")
     else:
-        kind = _tr("colour, shown in grayscale as the tutorial's convert('L')")
-    parts = [_tr("%1 — %2 × %3 pixels (height × width), %4").replace("%1", picture.name or _tr("picture"))
+        kind = translate("FilterPicture", "colour, shown in grayscale as the tutorial's convert('L')")
+    parts = [translate("FilterPicture", "%1 — %2 × %3 pixels (height × width), %4").replace("%1", picture.name or translate("FilterPicture", "picture"))
              .replace("%2", str(height)).replace("%3", str(width)).replace("%4", kind)]
     parts += [note_text(code, picture) for code in picture.notes]
     return "; ".join(parts) + "."

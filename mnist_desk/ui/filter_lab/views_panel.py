@@ -18,17 +18,16 @@ class LabViews(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.state = ViewState(self)
         self.result: FilterResult | None = None
         self._hover: tuple[float, float] | None = None
         self._fit_shape: tuple[int, int] | None = None  # a fit waiting for the views to get their size
         self.original_view = PictureView(self.state, self)
         self.result_view = PictureView(self.state, self)
-        self.original_view.placeholder = tr("Open a picture, drop one here or paste one.")
-        self.result_view.placeholder = tr("The result appears here.")
-        self.original_title = QLabel(tr("Picture"), self)
-        self.result_title = QLabel(tr("Result"), self)
+        self.original_view.placeholder = self.tr("Open a picture, drop one here or paste one.")
+        self.result_view.placeholder = self.tr("The result appears here.")
+        self.original_title = QLabel(self.tr("Picture"), self)
+        self.result_title = QLabel(self.tr("Result"), self)
         for title in (self.original_title, self.result_title):
             title.setStyleSheet("font-weight: bold;")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -45,9 +44,9 @@ class LabViews(QWidget):
         self.chain_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.arithmetic = ArithmeticPanel(self)
         self.channel_box = QComboBox(self)
-        for name in (tr("red"), tr("green"), tr("blue")):
+        for name in (self.tr("red"), self.tr("green"), self.tr("blue")):
             self.channel_box.addItem(name)
-        self.channel_box.setToolTip(tr("The channel whose arithmetic is shown"))
+        self.channel_box.setToolTip(self.tr("The channel whose arithmetic is shown"))
         self.channel_box.setVisible(False)
         below = QHBoxLayout()
         below.addWidget(self.arithmetic, 1)

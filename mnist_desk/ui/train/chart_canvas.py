@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QWidget
 from .metrics import RunMetrics
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainChart", text)
+# Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
+translate = QCoreApplication.translate
 
 
 def _plain(value: float, _position: object = None) -> str:
@@ -114,13 +114,13 @@ class ChartCanvas:
         self.canvas.mpl_connect("draw_event", self._on_draw)
         self.ax_loss = self.figure.add_subplot()
         self.ax_acc = self.ax_loss.twinx()
-        self.ax_loss.set_xlabel(_tr("step"))
-        self.ax_loss.set_ylabel(_tr("training loss (log scale)"))
+        self.ax_loss.set_xlabel(translate("TrainChart", "step"))
+        self.ax_loss.set_ylabel(translate("TrainChart", "training loss (log scale)"))
         self.ax_loss.set_yscale("log")
         self.ax_loss.yaxis.set_major_formatter(FuncFormatter(_plain))
         self.ax_loss.yaxis.set_minor_formatter(FuncFormatter(_plain_2_5))
         self.ax_loss.grid(True, which="major", alpha=0.3)
-        self.ax_acc.set_ylabel(_tr("test accuracy"))
+        self.ax_acc.set_ylabel(translate("TrainChart", "test accuracy"))
         self.ax_acc.yaxis.set_major_formatter(PercentFormatter(1.0))
         self.ax_acc.set_ylim(0.0, 1.0)
         self.lines: dict[int, RunLines] = {}
@@ -217,11 +217,11 @@ class ChartCanvas:
             return
         grey = "0.35"
         handles = [self.lines[run.number].smoothed for run in runs] + [
-            Line2D([], [], color=grey, linewidth=0.8, alpha=0.5, label=_tr("raw loss")),
-            Line2D([], [], color=grey, linewidth=2.0, label=_tr("smoothed loss")),
+            Line2D([], [], color=grey, linewidth=0.8, alpha=0.5, label=translate("TrainChart", "raw loss")),
+            Line2D([], [], color=grey, linewidth=2.0, label=translate("TrainChart", "smoothed loss")),
             Line2D([], [], color=grey, linewidth=1.4, linestyle="--", marker="o", markersize=3.5,
-                   label=_tr("test accuracy (right axis)")),
-            Line2D([], [], color=grey, linewidth=0.8, linestyle=":", label=_tr("epoch end")),
+                   label=translate("TrainChart", "test accuracy (right axis)")),
+            Line2D([], [], color=grey, linewidth=0.8, linestyle=":", label=translate("TrainChart", "epoch end")),
         ]
         # Below the axes, never over the curves (the constrained layout makes room for it).
         self._legend = self.figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize="small",

@@ -1,0 +1,73 @@
+"""Collect the UI's translatable strings into resources/translations/*.ts; compile finished ones to .qm.
+
+    python tools/update_translations.py              # update mnist_desk_zh_CN.ts (and any other .ts there)
+    python tools/update_translations.py --compile    # also build the .qm files the app loads
+
+Translators open the .ts file in Qt Linguist (``pyside6-linguist``). The app loads
+``mnist_desk_<locale>.qm`` for the system's language, or the one in ``MNIST_DESK_LANG``
+(``MNIST_DESK_LANG=zh_CN mnist-desk``); see ``mnist_desk/ui/translation.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATIONS = ROOT / "resources" / "translations"
+DEFAULT_LOCALES = ["zh_CN"]  # the tutorial's language
+
+
+def qt_tool(name: str) -> str:
+    """``pyside6-lupdate`` / ``pyside6-lrelease`` from this Python's environment, else from PATH."""
+    local = Path(sys.executable).with_name(f"pyside6-{name}")
+    found = str(local) if local.exists() else shutil.which(f"pyside6-{name}")
+    if not found:
+        raise SystemExit(f"pyside6-{name} not found: pip install PySide6-Essentials")
+    return found
+
+
+def core_texts(folder: Path) -> Path:
+    """A Python file of translate() calls for texts the UI shows from the core (no Qt there to mark them)."""
+    sys.path.insert(0, str(ROOT))
+    from mnist_desk.core.filter_presets import PRESETS
+
+    lines = ["from PySide6.QtCore import QCoreApplication", "translate = QCoreApplication.translate", ""]
+    for preset in PRESETS:  # shown through mnist_desk.ui.filter_lab.kernel_grid.preset_name / preset_note
+        for text in (preset.name, preset.note):
+            lines.append(f"translate(\"FilterPresets\", {json.dumps(text, ensure_ascii=False)})")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "core_texts.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--compile", action="store_true", help="also compile each .ts into the .qm the app loads")
+    parser.add_argument("--ts-dir", type=Path, default=TRANSLATIONS,
+                        help="where the .ts files are (default resources/translations; the tests use a copy)")
+    args = parser.parse_args()
+    update(args.ts_dir, args.compile)
+
+
+def update(folder: Path, compile_qm: bool = False) -> list[Path]:
+    """Update (or create) the .ts files in ``folder``; returns them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "mnist_desk" / "ui").rglob("*.py"))
+    sources.append(str(core_texts(ROOT / "build" / "translation_sources").relative_to(ROOT)))
+    targets = sorted(folder.glob("mnist_desk_*.ts")) or [folder / f"mnist_desk_{loc}.ts" for loc in DEFAULT_LOCALES]
+    for ts in targets:
+        subprocess.run([qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "relative",
+                        "-ts", str(ts.resolve())], cwd=ROOT, check=True, capture_output=True)
+        if compile_qm:
+            subprocess.run([qt_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return targets
+
+
+if __name__ == "__main__":
+    main()
