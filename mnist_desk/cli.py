@@ -47,12 +47,16 @@ def _positive_float(text: str) -> float:
     return value
 
 
+COMMANDS = ("train", "evaluate", "predict", "download")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .core.models import ACTIVATIONS, ARCHITECTURES
     from .core.training import OPTIMIZERS, SCHEDULES
 
     parser = _OneLineParser(prog="mnist-desk", description="A desktop lab for CNNs on handwritten digits. "
-                            "With no command, opens the window.")
+                            "With no command, opens the window; 'mnist-desk FILE...' opens it with "
+                            "pictures or a weights file.")
     parser.add_argument("--version", action="version", version=f"MNIST Desk {__version__}")
     parser.add_argument("--self-test", action="store_true", help="check that this installation works, then exit")
     commands = parser.add_subparsers(dest="command", parser_class=_OneLineParser)
@@ -98,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .ui.app import run_app
 
         return run_app([sys.argv[0], *args_list])
+    if not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
+        # mnist-desk photo.png / weights.pt (the desktop's "Open with"): the window, with them open.
+        from .ui.app import run_app
+
+        return run_app([sys.argv[0]], files=args_list)
     args = build_parser().parse_args(args_list)
     try:
         if args.self_test:

@@ -15,8 +15,8 @@ APPLICATION = "MNIST Desk"
 DESKTOP_FILE = "mnist-desk"
 
 
-def run_app(argv: Sequence[str] | None = None) -> int:
-    """Open the main window and run the event loop; returns the exit status."""
+def run_app(argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int:
+    """Open the main window (with ``files`` opened in it) and run the event loop; returns the exit status."""
     # numpy and Pillow first: once PySide6 is imported, shiboken inspects every module
     # imported after it, which makes numpy's many modules load noticeably slower.
     import numpy  # noqa: F401
@@ -47,7 +47,7 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(settings)
     hook = ExceptionHook(window)
     hook.install()
-    window.first_painted.connect(window.start_loading)
+    window.first_painted.connect(lambda: window.open_at_start(list(files)))
     window.show()
     try:
         return app.exec()

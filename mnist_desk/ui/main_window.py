@@ -11,6 +11,7 @@ import importlib
 import json
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal, Slot
@@ -191,6 +192,22 @@ class MainWindow(QMainWindow):
         else:
             self.active_model.load_error = self.tr("no weights file at {path}").format(path=path)
             self._update_model_label()
+
+    def open_at_start(self, paths: Sequence[str]) -> None:
+        """Files named on the command line (the desktop's "Open with"): a weights file is loaded
+        instead of the shipped weights; the first picture opens as if dropped on the window."""
+        weights = [p for p in paths if Path(p).suffix.lower() in WEIGHTS_SUFFIXES]
+        pictures = [p for p in paths if Path(p).suffix.lower() not in WEIGHTS_SUFFIXES]
+        if weights:
+            self.active_model.load_file_async(weights[-1])  # a bad file: load_failed says why
+        else:
+            self.start_loading()
+        if pictures:
+            self.open_dropped(pictures[0])
+        if len(pictures) > 1:
+            self.statusBar().showMessage(
+                self.tr("Opened {name}; one picture at a time, so the other {count} were left.").format(
+                    name=Path(pictures[0]).name, count=len(pictures) - 1), 10_000)
 
     def load_weights(self, path: str | Path) -> bool:
         """Make a weights file the active model everywhere; a bad file shows why and changes nothing."""

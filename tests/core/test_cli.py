@@ -64,3 +64,18 @@ def test_evaluate_json_on_the_full_test_set(full_data_dir, capsys):
     assert summary["total"] == 10_000 and summary["accuracy"] >= 0.995
     assert summary["wrong"] == round((1 - summary["accuracy"]) * 10_000)
     assert len(summary["per_class"]) == 10 and np.array(summary["confusion"]).sum() == 10_000
+
+
+def test_files_without_a_command_open_the_window(monkeypatch):
+    import argparse
+
+    from mnist_desk import cli
+    from mnist_desk.ui import app
+
+    opened = []
+    monkeypatch.setattr(app, "run_app", lambda argv, files=(): opened.append(list(files)) or 0)
+    assert main(["photo.png", "weights.pt"]) == 0
+    assert opened == [["photo.png", "weights.pt"]]
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert set(commands) == set(cli.COMMANDS)  # a new command must not be taken for a file name

@@ -8,6 +8,7 @@ import textwrap
 
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
@@ -109,6 +110,24 @@ def test_dropped_picture_goes_to_the_draw_tab(window, tmp_path):
     assert window.open_dropped(str(path))
     assert window.tabs.currentWidget() is window.draw_tab
     assert window.draw_tab.document.ink_array().sum() > 0
+
+
+def test_files_named_at_start_open_in_the_window(window, draw_weights, tmp_path, monkeypatch, qtbot):
+    # mnist-desk one.png two.png weights.pt: the weights replace the shipped ones, the first picture opens.
+    shipped = []
+    monkeypatch.setattr(window, "start_loading", lambda: shipped.append(True))
+    pictures = [tmp_path / "one.png", tmp_path / "two.png"]
+    one = Image.new("L", (60, 60), 255)
+    ImageDraw.Draw(one).line([(30, 10), (30, 50)], fill=0, width=6)
+    one.save(pictures[0])
+    Image.new("L", (60, 60), 255).save(pictures[1])
+    with qtbot.waitSignal(window.active_model.changed, timeout=20000):
+        window.open_at_start([str(pictures[0]), str(pictures[1]), str(draw_weights)])
+    assert not shipped and draw_weights.name in window.model_label.text()
+    assert window.tabs.currentWidget() is window.draw_tab and window.draw_tab.document.ink_array().sum() > 0
+    assert "other 1 were left" in window.statusBar().currentMessage()
+    window.open_at_start([])
+    assert shipped == [True]
 
 
 def test_shipped_weights_load_in_the_background(window, draw_weights, monkeypatch, qtbot):
