@@ -1604,7 +1604,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+49"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+50"/>
         <source>MNIST Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1631,6 +1631,11 @@ The details are in the log: {log}</source>
     <message>
         <location line="+133"/>
         <source>no weights file at {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Opened {name}; one picture at a time, so the other {count} were left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
