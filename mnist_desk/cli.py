@@ -95,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _names_files(args: list[str]) -> bool:
+    """``mnist-desk photo.png``: the first argument is a file, not a command (a typo such as
+    ``trian`` still gets argparse's "invalid choice")."""
+    first = args[0]
+    if first.startswith("-") or first in COMMANDS:
+        return False
+    path = Path(first).expanduser()
+    return path.exists() or bool(path.suffix) or len(path.parts) > 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``mnist-desk``; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -102,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .ui.app import run_app
 
         return run_app([sys.argv[0], *args_list])
-    if not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
+    if _names_files(args_list):
         # mnist-desk photo.png / weights.pt (the desktop's "Open with"): the window, with them open.
         from .ui.app import run_app
 

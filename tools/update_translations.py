@@ -55,11 +55,14 @@ def main() -> None:
     update(args.ts_dir, args.compile)
 
 
-def update(folder: Path, compile_qm: bool = False) -> list[Path]:
-    """Update (or create) the .ts files in ``folder``; returns them."""
+def update(folder: Path, compile_qm: bool = False, scratch: Path | None = None) -> list[Path]:
+    """Update (or create) the .ts files in ``folder``; returns them.
+
+    ``scratch`` is where the generated source of core texts goes (default build/translation_sources).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "mnist_desk" / "ui").rglob("*.py"))
-    sources.append(str(core_texts(ROOT / "build" / "translation_sources").relative_to(ROOT)))
+    sources.append(str(core_texts(scratch or ROOT / "build" / "translation_sources").resolve()))
     targets = sorted(folder.glob("mnist_desk_*.ts")) or [folder / f"mnist_desk_{loc}.ts" for loc in DEFAULT_LOCALES]
     for ts in targets:
         subprocess.run([qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "relative",

@@ -30,6 +30,9 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from .errors import ImageError
 from .preprocess import open_image
 
+# The built-in picture's name (the UI shows it translated).
+SAMPLE_NAME = "sample picture"
+
 # Codes for what was done to a picture on loading; the window words them.
 NOTE_16BIT = "16bit"  # 16-bit values scaled to 0..255
 NOTE_FLOAT = "float"  # a float picture mapped to 0..255
@@ -203,7 +206,7 @@ def sample_picture() -> Picture:
     except (TypeError, OSError):  # Pillow without FreeType: the small bitmap font
         font = ImageFont.load_default()
     draw.text((350, 360), "2 0 7", fill=(255, 255, 255), font=font, stroke_width=2, stroke_fill=(0, 0, 0))
-    return picture_from_image(image, "sample picture")
+    return picture_from_image(image, SAMPLE_NAME)
 
 
 def _write_atomically(path: str | os.PathLike[str], write) -> Path:

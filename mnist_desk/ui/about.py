@@ -11,8 +11,9 @@ from .. import __version__
 def about_text() -> str:
     """The About box's text (rich text)."""
     translate = QCoreApplication.translate
+    name = translate("About", "MNIST Desk")  # outside the f-string: pyside6-lupdate skips calls inside one
     return "".join([
-        f"<h3>{translate('About', 'MNIST Desk')} {__version__}</h3>",
+        f"<h3>{name} {__version__}</h3>",
         "<p>", translate("About", "A desktop lab for convolutional neural networks on handwritten digits."), "</p>",
         "<p>", translate("About", "Licence: MIT."), "</p>",
         "<p>", translate("About", "The MNIST database of handwritten digits is by Yann LeCun, Corinna Cortes "

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.active_model = ActiveModel(self)
         self._painted = False
+        self._start_weights = ""  # a weights file named at start, while it loads
         self.setWindowTitle(self.tr("MNIST Desk"))
         self._set_icon()
         self.tabs = QTabWidget(self)
@@ -195,19 +196,23 @@ class MainWindow(QMainWindow):
 
     def open_at_start(self, paths: Sequence[str]) -> None:
         """Files named on the command line (the desktop's "Open with"): a weights file is loaded
-        instead of the shipped weights; the first picture opens as if dropped on the window."""
-        weights = [p for p in paths if Path(p).suffix.lower() in WEIGHTS_SUFFIXES]
-        pictures = [p for p in paths if Path(p).suffix.lower() not in WEIGHTS_SUFFIXES]
+        instead of the shipped weights (which load after all if it fails); the first picture
+        opens as if dropped on the window."""
+        files = [str(Path(p).expanduser().absolute()) for p in paths]
+        weights = [p for p in files if Path(p).suffix.lower() in WEIGHTS_SUFFIXES]
+        pictures = [p for p in files if Path(p).suffix.lower() not in WEIGHTS_SUFFIXES]
         if weights:
-            self.active_model.load_file_async(weights[-1])  # a bad file: load_failed says why
+            self._start_weights = weights[0]
+            self.active_model.load_file_async(weights[0])  # a bad file: _on_load_failed says why
         else:
             self.start_loading()
         if pictures:
             self.open_dropped(pictures[0])
-        if len(pictures) > 1:
-            self.statusBar().showMessage(
-                self.tr("Opened {name}; one picture at a time, so the other {count} were left.").format(
-                    name=Path(pictures[0]).name, count=len(pictures) - 1), 10_000)
+        left = len(weights[1:]) + len(pictures[1:])
+        if left:
+            self.statusBar().showMessage(self.tr(
+                "One picture and one weights file at a time: {count} more file(s) named at start were not opened."
+            ).format(count=left), 15_000)
 
     def load_weights(self, path: str | Path) -> bool:
         """Make a weights file the active model everywhere; a bad file shows why and changes nothing."""
@@ -237,9 +242,13 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_load_failed(self, path: str, message: str) -> None:
         show_error(self, self.tr("Cannot load weights"), message)
+        if path == self._start_weights:  # named at start and unusable: the shipped weights instead
+            self._start_weights = ""
+            self.start_loading()
 
     @Slot()
     def _on_model_changed(self) -> None:
+        self._start_weights = ""
         self._update_model_label()
         if os.environ.get(REPORT_PAINT_ENV):
             print(f"MNIST_DESK_MODEL_READY {time.time():.6f}", flush=True)

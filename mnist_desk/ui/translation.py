@@ -44,9 +44,11 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
         Where MNIST Desk's ``.qm`` files are (default: ``resources/translations``).
     """
     locale = locale or chosen_locale()
+    # MNIST Desk's first: without it the window stays English, and so do Qt's buttons (an
+    # English window with Chinese OK/Cancel buttons would be worse than either).
     wanted = [
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         (FILE_PREFIX, str(directory or translations_dir())),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     ]
     installed = []
     for prefix, folder in wanted:
@@ -56,4 +58,5 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
             installed.append(translator)
         else:
             translator.deleteLater()
+            break
     return installed

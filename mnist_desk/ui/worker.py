@@ -21,6 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMutex, QMutexLocker, QObject, Qt, QThread, QWaitCondition, Signal, Slot
 
+from ..core.errors import MnistDeskError
+
 log = logging.getLogger(__name__)
 
 
@@ -86,7 +88,10 @@ class IteratorWorker(QObject):
             else:
                 stopped = self.interrupt()
         except Exception as error:  # report, never let an exception kill the thread silently
-            log.error("worker failed:\n%s", traceback.format_exc())
+            if isinstance(error, MnistDeskError):  # a bad file or setting, said plainly: no traceback
+                log.warning("worker stopped: %s", error)
+            else:
+                log.error("worker failed:\n%s", traceback.format_exc())
             self.failed.emit(str(error) or type(error).__name__)
         else:
             (self.stopped if stopped else self.completed).emit()

@@ -4,7 +4,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../mnist_desk/ui/about.py" line="+16"/>
+        <location filename="../../mnist_desk/ui/about.py" line="+14"/>
+        <source>MNIST Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A desktop lab for convolutional neural networks on handwritten digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -32,7 +37,7 @@
 <context>
     <name>ArithmeticPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+97"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+139"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,38 +815,38 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-57"/>
-        <location line="+32"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-89"/>
+        <location line="+47"/>
         <source>rows %1–%2, columns %3–%4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-40"/>
         <source>%1: the kernel over the %2 at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>   (* = padding)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>under the kernel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>kernel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sum of the products = %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,54 +856,54 @@ The details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>max pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>average pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1: %2 over the %3 at %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>→ max = %1 (marked *)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>→ mean = %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Result pixel row %1, column %2 = %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>convolution after ReLU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>convolution result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+13"/>
         <location line="+3"/>
+        <location line="+19"/>
+        <location line="+6"/>
         <source>picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-12"/>
         <source>Convolution pixel row %1, column %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,7 +926,22 @@ The details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>reflect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>circular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>conv %1×%1, stride %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,12 +951,12 @@ The details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>max pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>average pool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,7 +1127,12 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPicture</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+17"/>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+26"/>
+        <source>sample picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>16-bit values scaled to 0…255 (Pillow&apos;s convert(&apos;L&apos;) would clip them)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,12 +1182,12 @@ The details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 — %2 × %3 pixels (height × width), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-26"/>
         <source>picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,7 +1487,12 @@ The details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Divisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>empty; type a number (0 for nothing)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,7 +1634,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+50"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+51"/>
         <source>MNIST Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,8 +1664,8 @@ The details are in the log: {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Opened {name}; one picture at a time, so the other {count} were left.</source>
+        <location line="+20"/>
+        <source>One picture and one weights file at a time: {count} more file(s) named at start were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1667,7 +1697,7 @@ The previous model stays active.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Weights: {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -79,3 +79,7 @@ def test_files_without_a_command_open_the_window(monkeypatch):
     parser = cli.build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
     assert set(commands) == set(cli.COMMANDS)  # a new command must not be taken for a file name
+    with pytest.raises(SystemExit) as usage:
+        main(["trian"])  # a typo is a usage error, not a file to open
+    assert usage.value.code == 2 and opened == [["photo.png", "weights.pt"]]
+    assert main(["my pictures/seven"]) == 0  # a path without a suffix

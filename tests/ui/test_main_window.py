@@ -125,9 +125,20 @@ def test_files_named_at_start_open_in_the_window(window, draw_weights, tmp_path,
         window.open_at_start([str(pictures[0]), str(pictures[1]), str(draw_weights)])
     assert not shipped and draw_weights.name in window.model_label.text()
     assert window.tabs.currentWidget() is window.draw_tab and window.draw_tab.document.ink_array().sum() > 0
-    assert "other 1 were left" in window.statusBar().currentMessage()
+    assert "1 more file(s) named at start were not opened" in window.statusBar().currentMessage()
     window.open_at_start([])
     assert shipped == [True]
+
+
+def test_a_bad_weights_file_named_at_start_falls_back_to_the_shipped_ones(window, tmp_path, monkeypatch, qtbot):
+    shipped = []
+    monkeypatch.setattr(window, "start_loading", lambda: shipped.append(True))
+    bad = tmp_path / "corrupt.pt"
+    bad.write_bytes(b"not weights")
+    with qtbot.waitSignal(window.active_model.load_failed, timeout=20000):
+        window.open_at_start([str(bad)])
+    qtbot.waitUntil(lambda: bool(shipped))
+    assert [box.text() for box in error_boxes(window)] and "corrupt.pt" in error_boxes(window)[0].text()
 
 
 def test_shipped_weights_load_in_the_background(window, draw_weights, monkeypatch, qtbot):

@@ -175,14 +175,20 @@ def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
                 if settings.padding == "same":
                     padding += translate("FilterChain", " ('same')")
                 if settings.padding_mode != "zeros":
-                    padding += f" ({QCoreApplication.translate('FilterChain', settings.padding_mode)})"
-            parts.append(translate("FilterChain", "conv %1×%1, stride %2, %3").replace("%1", str(k)).replace("%2", str(settings.stride))
-                         .replace("%3", padding))
+                    modes = {"reflect": translate("FilterChain", "reflect"),
+                             "replicate": translate("FilterChain", "replicate"),
+                             "circular": translate("FilterChain", "circular")}
+                    padding += " (" + modes.get(settings.padding_mode, settings.padding_mode) + ")"
+            parts.append(translate("FilterChain", "conv %1×%1, stride %2, %3")
+                         .replace("%1", str(k)).replace("%2", str(settings.stride)).replace("%3", padding))
             parts.append(shape(stage))
         elif stage.kind == "relu":
             parts.append(translate("FilterChain", "ReLU"))
         elif stage.kind == "pool":
-            kind = translate("FilterChain", "max pool") if settings.pool == "max" else translate("FilterChain", "average pool")
+            if settings.pool == "max":
+                kind = translate("FilterChain", "max pool")
+            else:
+                kind = translate("FilterChain", "average pool")
             text = f"{kind} {settings.pool_size}"
             if settings.pool_stride is not None and settings.pool_stride != settings.pool_size:
                 text += translate("FilterChain", ", stride %1").replace("%1", str(settings.pool_stride))

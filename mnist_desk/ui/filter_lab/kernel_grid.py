@@ -206,7 +206,8 @@ class KernelEditor(QWidget):
             value = parse_number(self.divisor_edit.text())
             if isinstance(value, str) or value == 0:
                 reason = ZERO_DIVISOR if value == 0 else value
-                return f"{self.tr('Divisor')}: {self._reason(reason, self.divisor_edit.text())}"
+                label = self.tr("Divisor")  # outside the f-string: pyside6-lupdate skips calls inside one
+                return f"{label}: {self._reason(reason, self.divisor_edit.text())}"
         return ""
 
     def _reason(self, code: str, text: str) -> str:

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.filter_pictures import (NOTE_16BIT, NOTE_ALPHA, NOTE_CMYK, NOTE_FIRST_FRAME, NOTE_FLOAT, NOTE_PALETTE,
-                                     NOTE_ROTATED, Picture)
+from ...core.filter_pictures import (
+    NOTE_16BIT,
+    NOTE_ALPHA,
+    NOTE_CMYK,
+    NOTE_FIRST_FRAME,
+    NOTE_FLOAT,
+    NOTE_PALETTE,
+    NOTE_ROTATED,
+    SAMPLE_NAME,
+    Picture,
+)
 
 
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
 translate = QCoreApplication.translate
+
+
+def _name(picture: Picture) -> str:
+    if picture.name == SAMPLE_NAME:
+        return translate("FilterPicture", "sample picture")
+    return picture.name or translate("FilterPicture", "picture")
 
 
 def note_text(code: str, picture: Picture) -> str:
@@ -34,7 +49,12 @@ def picture_summary(picture: Picture, per_channel: bool = False) -> str:
         kind = translate("FilterPicture", "colour, each channel filtered on its own")
     else:
         kind = translate("FilterPicture", "colour, shown in grayscale as the tutorial's convert('L')")
-    parts = [translate("FilterPicture", "%1 — %2 × %3 pixels (height × width), %4").replace("%1", picture.name or translate("FilterPicture", "picture"))
-             .replace("%2", str(height)).replace("%3", str(width)).replace("%4", kind)]
+    parts = [
+        translate("FilterPicture", "%1 — %2 × %3 pixels (height × width), %4")
+        .replace("%1", _name(picture))
+        .replace("%2", str(height))
+        .replace("%3", str(width))
+        .replace("%4", kind)
+    ]
     parts += [note_text(code, picture) for code in picture.notes]
     return "; ".join(parts) + "."
