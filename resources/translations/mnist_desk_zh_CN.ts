@@ -6,32 +6,32 @@
     <message>
         <location filename="../../mnist_desk/ui/about.py" line="+14"/>
         <source>MNIST Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST Desk</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A desktop lab for convolutional neural networks on handwritten digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>用手写数字探索卷积神经网络的桌面实验室。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Licence: MIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证：MIT。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The MNIST database of handwritten digits is by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, and is available under the terms of the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST 手写数字数据库由 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 创建，依据知识共享署名-相同方式共享 3.0 许可协议（CC BY-SA 3.0）提供。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Built with PyTorch, Qt for Python (PySide6), NumPy, Pillow and Matplotlib.</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 PyTorch、Qt for Python（PySide6）、NumPy、Pillow 和 Matplotlib 构建。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>About MNIST Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 MNIST Desk</translation>
     </message>
 </context>
 <context>
@@ -39,7 +39,7 @@
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+139"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
-        <translation type="unfinished"></translation>
+        <translation>把鼠标停在结果的某个像素（或图片）上，即可查看它的计算过程：卷积核下的数值乘以卷积核，再求和。</translation>
     </message>
 </context>
 <context>
@@ -47,18 +47,19 @@
     <message>
         <location filename="../../mnist_desk/ui/draw/canvas.py" line="+41"/>
         <source>Draw one digit. Left button: pen, right button: eraser.</source>
-        <translation type="unfinished"></translation>
+        <translation>写一个数字。左键：画笔，右键：橡皮擦。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drawing canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>手写画布</translation>
     </message>
     <message>
         <location line="+142"/>
         <source>Draw a digit here
 or drop a picture of one</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里写一个数字
+或拖入一张数字图片</translation>
     </message>
 </context>
 <context>
@@ -66,233 +67,233 @@ or drop a picture of one</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+27"/>
         <source>Sliding the kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>滑动卷积核</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How many pixels the kernel moves at each step (the tutorial: 1, 2, 3 or 4)</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核每次移动的像素数（教程中为 1、2、3 或 4）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none (valid)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（valid）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The kernel stays inside the picture: the result shrinks by k − 1</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核始终在图片内部：结果缩小 k − 1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>same</source>
-        <translation type="unfinished"></translation>
+        <translation>same</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>(k − 1) / 2 pixels on each side: with stride 1 the size is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>每边 (k − 1) / 2 个像素：步长为 1 时尺寸不变</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1 pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>1 像素</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>2 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>2 像素</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>3 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>3 像素</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>4 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>4 像素</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>补零</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pad with 0 (black): the tutorial&apos;s padding_mode=&apos;zeros&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>用 0（黑色）填充：即教程中的 padding_mode=&apos;zeros&apos;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reflect</source>
-        <translation type="unfinished"></translation>
+        <translation>反射</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mirror the picture at its edge, not repeating the edge pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>以边缘为轴镜像图片，不重复边缘像素</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>replicate</source>
-        <translation type="unfinished"></translation>
+        <translation>复制边缘</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Repeat the edge pixel outwards</source>
-        <translation type="unfinished"></translation>
+        <translation>向外重复边缘像素</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>circular</source>
-        <translation type="unfinished"></translation>
+        <translation>循环</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Wrap around: the right edge continues on the left</source>
-        <translation type="unfinished"></translation>
+        <translation>循环环绕：右边缘之外接着左边缘的内容</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+30"/>
         <source>Stride:</source>
-        <translation type="unfinished"></translation>
+        <translation>步长：</translation>
     </message>
     <message>
         <location line="-29"/>
         <source>Padding:</source>
-        <translation type="unfinished"></translation>
+        <translation>填充：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Padding mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>填充模式：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>池化</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>最大</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Keep the largest value of each window (nn.MaxPool2d)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留每个窗口中的最大值（nn.MaxPool2d）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>average</source>
-        <translation type="unfinished"></translation>
+        <translation>平均</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Keep the mean of each window (nn.AvgPool2d)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留每个窗口的平均值（nn.AvgPool2d）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>= size</source>
-        <translation type="unfinished"></translation>
+        <translation>= 窗口大小</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The window&apos;s step; &apos;= size&apos; is PyTorch&apos;s default (windows do not overlap)</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口的步长；“= 窗口大小”是 PyTorch 的默认值（窗口互不重叠）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the convolution&apos;s result</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the original picture</source>
-        <translation type="unfinished"></translation>
+        <translation>原图</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pool the picture itself, as the tutorial&apos;s section 1.2</source>
-        <translation type="unfinished"></translation>
+        <translation>直接对图片本身池化，如教程 1.2 节</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ReLU after the convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积后接 ReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>max(0, x): negative results become 0, as nn.ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>max(0, x)：负值变为 0，与 nn.ReLU 相同</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Convolution → ReLU → max pool is one layer of a CNN: the tutorial&apos;s conv1 block (16 kernels 5 × 5, padding 2, ReLU, max pool 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积 → ReLU → 最大池化即 CNN 的一层：教程的 conv1（16 个 5×5 卷积核，填充 2，池化 2）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pool:</source>
-        <translation type="unfinished"></translation>
+        <translation>池化：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Applied to:</source>
-        <translation type="unfinished"></translation>
+        <translation>作用于：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Showing the result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果显示</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rescale min … max</source>
-        <translation type="unfinished"></translation>
+        <translation>线性拉伸（最小 … 最大）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The smallest value becomes black, the largest white: how the tutorial&apos;s plt.imshow shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>最小值显示为黑色，最大值为白色：与教程中 plt.imshow 的显示方式相同</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>clip to 0 … 255</source>
-        <translation type="unfinished"></translation>
+        <translation>截断到 0 … 255</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Negative values black, values above 255 white</source>
-        <translation type="unfinished"></translation>
+        <translation>负值显示为黑色，大于 255 的值显示为白色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>absolute value</source>
-        <translation type="unfinished"></translation>
+        <translation>绝对值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>|x| clipped at 255: edges of both signs show bright</source>
-        <translation type="unfinished"></translation>
+        <translation>|x| 截断于 255：正负两种边缘都显示为亮色</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Negative values:</source>
-        <translation type="unfinished"></translation>
+        <translation>负值：</translation>
     </message>
 </context>
 <context>
@@ -300,37 +301,37 @@ or drop a picture of one</source>
     <message>
         <location filename="../../mnist_desk/ui/evaluate/confusion.py" line="+41"/>
         <source>Click a cell to see those test digits</source>
-        <translation type="unfinished"></translation>
+        <translation>点击单元格查看对应的测试数字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>predicted digit</source>
-        <translation type="unfinished"></translation>
+        <translation>预测数字</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>true digit</source>
-        <translation type="unfinished"></translation>
+        <translation>真实数字</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Evaluate the weights to fill in the matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估权重后即可填充此矩阵。</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>{0} test digits {1} recognised correctly</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个真实为 {1} 的测试数字被正确识别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} test digits {1} taken for a {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个真实为 {1} 的测试数字被误认为 {2}</translation>
     </message>
 </context>
 <context>
@@ -338,82 +339,82 @@ or drop a picture of one</source>
     <message>
         <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+102"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件夹…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Download MNIST (about 12 MB) into this folder with torchvision</source>
-        <translation type="unfinished"></translation>
+        <translation>用 torchvision 将 MNIST（约 12 MB）下载到此文件夹</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%v of %m files</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 个文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>MNIST data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST 数据文件夹：</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Checking {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 {0}…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Choose the MNIST data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 MNIST 数据文件夹</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>MNIST found: 60,000 training + 10,000 test digits</source>
-        <translation type="unfinished"></translation>
+        <translation>已找到 MNIST：60,000 个训练数字 + 10,000 个测试数字</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>MNIST not found in {0}: choose the folder that holds MNIST/raw, or Download it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {0} 中未找到 MNIST：请选择包含 MNIST/raw 的文件夹，或点击“下载”。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Could not check the data folder: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查数据文件夹：{0}</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Downloading MNIST into {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 MNIST 下载到 {0}…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cancelling after the current file…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在当前文件完成后取消…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Downloaded {0} ({1} of {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>已下载 {0}（{1} / {2}）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Download cancelled; the files already downloaded are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已取消；已下载的文件会保留。</translation>
     </message>
 </context>
 <context>
@@ -421,82 +422,82 @@ or drop a picture of one</source>
     <message>
         <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+42"/>
         <source>Training digits</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test digits</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一页</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页 ▶</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>page </source>
-        <translation type="unfinished"></translation>
+        <translation>第 </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>digit #</source>
-        <translation type="unfinished"></translation>
+        <translation>数字 #</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show this digit&apos;s pixel values</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此数字的像素值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The data set loads when this page is first shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>首次显示此页面时加载数据集。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Click a digit to see its pixel values; double-click to open it in the Draw tab</source>
-        <translation type="unfinished"></translation>
+        <translation>单击数字查看其像素值；双击在“手写”标签页中打开</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy as the tutorial prints it</source>
-        <translation type="unfinished"></translation>
+        <translation>按教程的输出格式复制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy label, shape and the float32 array, as section 2.3 prints them</source>
-        <translation type="unfinished"></translation>
+        <translation>复制标签、形状和 float32 数组，格式同教程 2.3 节的输出</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>of {0:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>页，共 {0:,} 页</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>#{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>#{0}：{1}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Training digit</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数字</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Test digit</source>
-        <translation type="unfinished"></translation>
+        <translation>测试数字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} #{1:,} of {2:,}: label {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} #{1:,}（共 {2:,} 个）：标签 {3}</translation>
     </message>
 </context>
 <context>
@@ -504,87 +505,87 @@ or drop a picture of one</source>
     <message>
         <location filename="../../mnist_desk/ui/draw/tab.py" line="+70"/>
         <source>What the network sees</source>
-        <translation type="unfinished"></translation>
+        <translation>网络看到的输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inside the network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络内部</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>Cannot open picture</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开图片</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Picture: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>图片：{name}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open a picture of a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数字图片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pictures ({patterns});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Pasted picture</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴的图片</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nothing to paste</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可粘贴的内容</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The clipboard holds no picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Cannot use picture</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用图片</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Cannot save drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存手写图</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The drawing could not be written to {path}. Check that the folder exists and that you may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将手写图写入 {path}。请检查该文件夹是否存在，以及是否有写入权限。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Save drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>保存手写图</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Loading model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No model loaded — load weights (File → Load weights…) or train one.</source>
-        <translation type="unfinished"></translation>
+        <translation>未加载模型 — 请加载权重（文件 → 加载权重…）或训练一个模型。</translation>
     </message>
     <message>
         <location line="+116"/>
         <source>Draw a digit to see the feature maps it produces.</source>
-        <translation type="unfinished"></translation>
+        <translation>写一个数字，查看它产生的特征图。</translation>
     </message>
 </context>
 <context>
@@ -592,92 +593,92 @@ or drop a picture of one</source>
     <message>
         <location filename="../../mnist_desk/ui/draw/tools.py" line="+20"/>
         <source>Pen</source>
-        <translation type="unfinished"></translation>
+        <translation>画笔</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Draw (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制 (P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Eraser</source>
-        <translation type="unfinished"></translation>
+        <translation>橡皮擦</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Erase (E); the right mouse button erases too</source>
-        <translation type="unfinished"></translation>
+        <translation>擦除 (E)；鼠标右键也可擦除</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Pen width ([ and ] change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>笔宽（用 [ 和 ] 调整）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pen width</source>
-        <translation type="unfinished"></translation>
+        <translation>笔宽</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一笔 (Ctrl+Z)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Redo (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Clear the canvas (Delete or Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>清空画布 (Delete 或 Esc)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open a photo or scan of a digit (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数字的照片或扫描件 (Ctrl+O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存手写图…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the drawing as a PNG picture</source>
-        <translation type="unfinished"></translation>
+        <translation>将手写图保存为 PNG 图片</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>笔宽</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>{n} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} px</translation>
     </message>
 </context>
 <context>
@@ -685,114 +686,115 @@ or drop a picture of one</source>
     <message>
         <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+66"/>
         <source>Evaluate active weights</source>
-        <translation type="unfinished"></translation>
+        <translation>评估当前权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Classify the 10,000 test digits with the active weights (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>用当前权重对 10,000 个测试数字分类 (F5)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%v of %m test digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 个测试数字</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Click a cell of the matrix to see its test digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击矩阵中的单元格，查看对应的测试数字。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Click a digit to open it in the Draw tab</source>
-        <translation type="unfinished"></translation>
+        <translation>点击数字即可在“手写”标签页中打开</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Test results</source>
-        <translation type="unfinished"></translation>
+        <translation>测试结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dataset browser</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集浏览</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No active weights yet: load a weights file, or train and press “Use these weights” in the Train tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无当前权重：请加载权重文件，或在“训练”标签页中训练后点击“使用这些权重”。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>the active weights</source>
-        <translation type="unfinished"></translation>
+        <translation>当前权重</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+18"/>
         <source>Evaluating {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估 {0}…</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Loading the test digits from {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 {0} 加载测试数字…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Done: {0}, {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成：{0}，{1}。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Evaluation cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估已取消。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Active weights: {0}. Press Evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前权重：{0}。请点击“评估”。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>{0} → {1}
 {2:.0f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} → {1}
+{2:.0f} %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test digit #{0}: true {1}, predicted {2} with probability {3:.1f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>测试数字 #{0}：真实为 {1}，预测为 {2}，概率 {3:.1f} %</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0:,} test digits {1} recognised correctly (least sure first)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} 个真实为 {1} 的测试数字被正确识别（最不确定的在前）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0:,} test digits {1} taken for a {2} (most confident first)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} 个真实为 {1} 的测试数字被误认为 {2}（最确信的在前）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, showing {0:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>，显示 {0:,} 个</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>. Click one to open it in the Draw tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>。点击其中一个可在“手写”标签页中打开。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Loading MNIST from {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
 </context>
 <context>
@@ -804,12 +806,16 @@ or drop a picture of one</source>
 {summary}
 
 The details are in the log: {log}</source>
-        <translation type="unfinished"></translation>
+        <translation>出现了问题，但 MNIST Desk 仍在运行。
+
+{summary}
+
+详细信息见日志：{log}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误</translation>
     </message>
 </context>
 <context>
@@ -818,94 +824,94 @@ The details are in the log: {log}</source>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-89"/>
         <location line="+47"/>
         <source>rows %1–%2, columns %3–%4</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1–%2 行、第 %3–%4 列</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>%1: the kernel over the %2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：卷积核位于%2的%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>   (* = padding)</source>
-        <translation type="unfinished"></translation>
+        <translation>   （* = 填充）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>under the kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>products</source>
-        <translation type="unfinished"></translation>
+        <translation>乘积</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sum of the products = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>乘积之和 = %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>ReLU: max(0, %1) = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU：max(0, %1) = %2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>max pool</source>
-        <translation type="unfinished"></translation>
+        <translation>最大池化</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>average pool</source>
-        <translation type="unfinished"></translation>
+        <translation>平均池化</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2 over the %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：对%3的%4做%2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>→ max = %1 (marked *)</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 最大值 = %1（标 *）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>→ mean = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 平均值 = %1</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Result pixel row %1, column %2 = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>convolution after ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>经 ReLU 的卷积结果</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>convolution result</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积结果</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+19"/>
         <location line="+6"/>
         <source>picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Convolution pixel row %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积结果像素第 %1 行、第 %2 列</translation>
     </message>
 </context>
 <context>
@@ -913,57 +919,57 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+82"/>
         <source>no padding</source>
-        <translation type="unfinished"></translation>
+        <translation>无填充</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>padding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>填充 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (&apos;same&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation> (&apos;same&apos;)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reflect</source>
-        <translation type="unfinished"></translation>
+        <translation>反射</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>replicate</source>
-        <translation type="unfinished"></translation>
+        <translation>复制边缘</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>circular</source>
-        <translation type="unfinished"></translation>
+        <translation>循环</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>conv %1×%1, stride %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积 %1×%1，步长 %2，%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>max pool</source>
-        <translation type="unfinished"></translation>
+        <translation>最大池化</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>average pool</source>
-        <translation type="unfinished"></translation>
+        <translation>平均池化</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，步长 %1</translation>
     </message>
 </context>
 <context>
@@ -971,157 +977,157 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+70"/>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open a picture: PNG, JPEG, BMP, GIF, TIFF, WebP</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片：PNG、JPEG、BMP、GIF、TIFF、WebP</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Use the picture on the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>使用剪贴板中的图片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sample picture</source>
-        <translation type="unfinished"></translation>
+        <translation>示例图片</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>A built-in picture to try filters on</source>
-        <translation type="unfinished"></translation>
+        <translation>内置图片，用来试验各种滤波器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save result…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存结果…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the result as PNG, or its raw numbers as .npy</source>
-        <translation type="unfinished"></translation>
+        <translation>将结果保存为 PNG，或将原始数值保存为 .npy</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show the whole picture (or double-click it)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示整张图片（或双击图片）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1:1</source>
-        <translation type="unfinished"></translation>
+        <translation>1:1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>One screen pixel per picture pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>每个图片像素对应一个屏幕像素</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom in (or the mouse wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（或使用鼠标滚轮）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No picture yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无图片。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter the colour channels separately</source>
-        <translation type="unfinished"></translation>
+        <translation>分别对颜色通道滤波</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter red, green and blue one by one and show the colour result; off: the grayscale picture, as the tutorial</source>
-        <translation type="unfinished"></translation>
+        <translation>逐一对红、绿、蓝通道滤波并显示彩色结果；关闭时：与教程一样使用灰度图片</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>The clipboard holds no picture and no picture file.</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Shown rescaled: minimum black, maximum white.</source>
-        <translation type="unfinished"></translation>
+        <translation>拉伸显示：最小值为黑，最大值为白。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shown clipped to 0 … 255.</source>
-        <translation type="unfinished"></translation>
+        <translation>截断到 0 … 255 显示。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shown as absolute values, clipped at 255.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示绝对值，截断于 255。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Raw result from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>原始结果范围：%1 到 %2。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is no result to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可保存的结果。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Opening the picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开图片…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>dropped picture</source>
-        <translation type="unfinished"></translation>
+        <translation>拖入的图片</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only picture files can be dropped here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里只能拖入图片文件。</translation>
     </message>
 </context>
 <context>
@@ -1129,67 +1135,67 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+26"/>
         <source>sample picture</source>
-        <translation type="unfinished"></translation>
+        <translation>示例图片</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>16-bit values scaled to 0…255 (Pillow&apos;s convert(&apos;L&apos;) would clip them)</source>
-        <translation type="unfinished"></translation>
+        <translation>16 位数值已缩放到 0…255（Pillow 的 convert(&apos;L&apos;) 会将其截断）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>floating-point values mapped to 0…255</source>
-        <translation type="unfinished"></translation>
+        <translation>浮点数值已映射到 0…255</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>transparent areas shown on white</source>
-        <translation type="unfinished"></translation>
+        <translation>透明区域以白色背景显示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CMYK converted to RGB</source>
-        <translation type="unfinished"></translation>
+        <translation>CMYK 已转换为 RGB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>palette colours looked up</source>
-        <translation type="unfinished"></translation>
+        <translation>已按调色板查出颜色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>first frame of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 帧中的第一帧</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>turned upright as its EXIF orientation says</source>
-        <translation type="unfinished"></translation>
+        <translation>已按 EXIF 方向信息转正</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>grayscale</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>colour, each channel filtered on its own</source>
-        <translation type="unfinished"></translation>
+        <translation>彩色，各通道分别滤波</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>colour, shown in grayscale as the tutorial&apos;s convert(&apos;L&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>彩色，按教程的 convert(&apos;L&apos;) 以灰度显示</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 — %2 × %3 pixels (height × width), %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 × %3 像素（高 × 宽），%4</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
 </context>
 <context>
@@ -1197,142 +1203,142 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../build/translation_sources/core_texts.py" line="+4"/>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>恒等</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only the centre counts: the result is the picture itself (minus a border without padding).</source>
-        <translation type="unfinished"></translation>
+        <translation>只有中心起作用：结果就是图片本身（不填充时少一圈边框）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The tutorial&apos;s kernel (its “sobel_kernel”)</source>
-        <translation type="unfinished"></translation>
+        <translation>教程中的卷积核（其“sobel_kernel”）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exactly as the tutorial prints it. Despite that name it is not a Sobel filter: its numbers sum to −16, so it mostly gives −16 × the brightness (a negative of the picture with its edges slightly stressed); with +8 in the centre it would be the outline kernel.</source>
-        <translation type="unfinished"></translation>
+        <translation>与教程打印的完全一致。虽然名叫 sobel，它并不是 Sobel 滤波器：其数值之和为 −16，所以结果主要是 −16 × 亮度（图片的负片，边缘略有增强）；若中心为 +8，它就是轮廓卷积核。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outline (Laplacian, 8 neighbours)</source>
-        <translation type="unfinished"></translation>
+        <translation>轮廓（拉普拉斯，8 邻域）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>+8 in the centre, −1 around: flat areas give 0, edges in every direction stand out.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心 +8，周围 −1：平坦区域得 0，各个方向的边缘都会突出。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Laplacian (4 neighbours)</source>
-        <translation type="unfinished"></translation>
+        <translation>拉普拉斯（4 邻域）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The classic second derivative: up, down, left and right against the centre; flat areas give 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>经典的二阶导数：上、下、左、右与中心相比；平坦区域得 0。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sharpen</source>
-        <translation type="unfinished"></translation>
+        <translation>锐化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The picture plus its outline (5 in the centre, −1 beside it): edges get crisper.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片加上其轮廓（中心 5，上下左右 −1）：边缘更清晰。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Box blur</source>
-        <translation type="unfinished"></translation>
+        <translation>方框模糊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The average of the 3×3 neighbourhood (nine 1s divided by 9): the blur of the tutorial&apos;s section 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>3×3 邻域的平均值（九个 1 除以 9）：即教程第 1 节中的模糊。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gaussian blur</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯模糊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A weighted average (1-2-1 × 1-2-1, divided by 16): a softer blur than the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>加权平均（1-2-1 × 1-2-1，除以 16）：比方框模糊更柔和。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gaussian blur 5×5</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯模糊 5×5</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The 5×5 Gaussian (1-4-6-4-1 × 1-4-6-4-1, divided by 256), the size of the model&apos;s own kernels.</source>
-        <translation type="unfinished"></translation>
+        <translation>5×5 高斯核（1-4-6-4-1 × 1-4-6-4-1，除以 256），与模型自身卷积核的大小相同。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sobel x</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobel x</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Brightness change from left to right (a true Sobel filter): positive where it gets brighter to the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>从左到右的亮度变化（真正的 Sobel 滤波器）：向右变亮处为正。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sobel y</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobel y</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Brightness change from top to bottom: positive where it gets brighter downwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>从上到下的亮度变化：向下变亮处为正。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prewitt x</source>
-        <translation type="unfinished"></translation>
+        <translation>Prewitt x</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Like Sobel x with equal weights: left-to-right change, averaged over three rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>类似 Sobel x，但权重相等：从左到右的变化，在三行上取平均。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prewitt y</source>
-        <translation type="unfinished"></translation>
+        <translation>Prewitt y</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Like Sobel y with equal weights: top-to-bottom change, averaged over three columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>类似 Sobel y，但权重相等：从上到下的变化，在三列上取平均。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Emboss</source>
-        <translation type="unfinished"></translation>
+        <translation>浮雕</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lower-right minus upper-left plus the picture: edges look raised, lit from the top left.</source>
-        <translation type="unfinished"></translation>
+        <translation>右下减左上再加上图片：边缘看起来凸起，光从左上方照来。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edge enhance</source>
-        <translation type="unfinished"></translation>
+        <translation>边缘增强</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pillow&apos;s EDGE_ENHANCE: the picture with its outline added at half strength (divided by 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pillow 的 EDGE_ENHANCE：图片加上半强度的轮廓（除以 2）。</translation>
     </message>
 </context>
 <context>
@@ -1340,78 +1346,78 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/draw/inspector.py" line="+38"/>
         <source>Use MNIST&apos;s preprocessing</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 MNIST 的预处理</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Crop to the ink, fit 20×20, centre by mass in 28×28. Turn it off to feed the network a plain resize of the whole canvas, and see why it matters.</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪到笔迹范围，缩放到 20×20 以内，再按质心放在 28×28 的中央。关闭后，网络得到的是整个画布直接缩放的结果，可以看出预处理为何重要。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>1. crop to the ink</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 裁剪到笔迹</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>2. fit in 20×20</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 缩放到 20×20</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>3. centred in 28×28</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 居中到 28×28</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>plain resize to 28×28</source>
-        <translation type="unfinished"></translation>
+        <translation>直接缩放到 28×28</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+63"/>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>空</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>what the network sees</source>
-        <translation type="unfinished"></translation>
+        <translation>网络看到的输入</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>for comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>仅供对比</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;MNIST&apos;s preprocessing&lt;/b&gt; — {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;MNIST 的预处理&lt;/b&gt; — {state}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Plain resize of the whole canvas&lt;/b&gt; — {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;整个画布直接缩放&lt;/b&gt; — {state}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>MNIST digit: already done</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST 数字：已预处理</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>This MNIST test digit is already a 28×28 network input: it is used as is until you draw over it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个 MNIST 测试数字已经是 28×28 的网络输入：在你于其上涂写之前，会按原样使用。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Draw a digit to see each step.</source>
-        <translation type="unfinished"></translation>
+        <translation>写一个数字，查看每一步。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Crop of {w}×{h} px (width × height) → {fw}×{fh}, its longer side 20 → 28×28 with the centre of mass in the middle.</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪出 {w}×{h} px（宽 × 高）→ {fw}×{fh}，长边为 20 → 28×28，质心位于中央。</translation>
     </message>
 </context>
 <context>
@@ -1419,127 +1425,127 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+85"/>
         <source>3 × 3</source>
-        <translation type="unfinished"></translation>
+        <translation>3 × 3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>5 × 5</source>
-        <translation type="unfinished"></translation>
+        <translation>5 × 5</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kernel size (the model&apos;s own conv1 kernels are 5 × 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核大小（模型自身的 conv1 卷积核为 5 × 5）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>大小：</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Kernel row %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核第 %1 行、第 %2 列</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every sum is divided by this number (leave empty for none)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个和都除以此数（留空表示不除）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Normalise (divide by the sum)</source>
-        <translation type="unfinished"></translation>
+        <translation>归一化（除以总和）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Divide by the sum of the kernel&apos;s numbers when it is not 0, so a blur keeps the picture&apos;s brightness</source>
-        <translation type="unfinished"></translation>
+        <translation>当卷积核各数之和不为 0 时除以该和，使模糊后的图片保持原有亮度</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Added after dividing (128 shows negative results as darker grey)</source>
-        <translation type="unfinished"></translation>
+        <translation>除法之后加上的值（128 会把负值显示为较深的灰色）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Divisor:</source>
-        <translation type="unfinished"></translation>
+        <translation>除数：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Offset:</source>
-        <translation type="unfinished"></translation>
+        <translation>偏移：</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Row %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行、第 %2 列</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Divisor</source>
-        <translation type="unfinished"></translation>
+        <translation>除数</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>empty; type a number (0 for nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>空；请输入一个数（0 表示无）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>“%1” is not a finite number; NaN and infinity cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有限数；不能使用 NaN 和无穷大</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>“%1” is too large (at most 1,000,000 either way)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”太大（绝对值最多为 1,000,000）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>0 would divide by zero; leave it empty for no divisor</source>
-        <translation type="unfinished"></translation>
+        <translation>0 会导致除以零；不需要除数时请留空</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“%1” is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是数字</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edited from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改（基于 %1）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 — the result still shows the last valid kernel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 结果仍显示上一个有效的卷积核。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sum of the numbers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数值之和：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (0: nothing to divide by)</source>
-        <translation type="unfinished"></translation>
+        <translation>（为 0：不作除数）</translation>
     </message>
 </context>
 <context>
@@ -1547,49 +1553,49 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+27"/>
         <source>Open a picture, drop one here or paste one.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片、拖入图片或粘贴图片。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+59"/>
         <source>The result appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>结果显示在这里。</translation>
     </message>
     <message>
         <location line="-58"/>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+58"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="-41"/>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>红色</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation>绿色</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝色</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The channel whose arithmetic is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪个通道的计算过程</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Result — %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 — %1 × %2</translation>
     </message>
 </context>
 <context>
@@ -1597,38 +1603,38 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/learned.py" line="+19"/>
         <source>Use a learned kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>使用学到的卷积核</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put one of the active model&apos;s first-layer (conv1) kernels into the grid</source>
-        <translation type="unfinished"></translation>
+        <translation>把当前模型第一层（conv1）的某个卷积核填入网格</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kernel </source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核 </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>No model is active yet: load weights or train a model, then its learned 5 × 5 kernels can be tried here.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无当前模型：加载权重或训练一个模型后，即可在这里试用它学到的 5 × 5 卷积核。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+22"/>
         <source>the active model</source>
-        <translation type="unfinished"></translation>
+        <translation>当前模型</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>%1 kernels learned by %2 in conv1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 在 conv1 中学到的 %1 个卷积核。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Learned kernel %1 of %2 from %3&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 的 conv1 中学到的第 %1 个卷积核（共 %2 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
     </message>
 </context>
 <context>
@@ -1636,120 +1642,122 @@ The details are in the log: {log}</source>
     <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="+51"/>
         <source>MNIST Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST Desk</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>手写</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波实验室</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <location line="+133"/>
         <source>no weights file at {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 处没有权重文件</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>One picture and one weights file at a time: {count} more file(s) named at start were not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+18"/>
         <source>Cannot load weights</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载权重</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>{error}
 
 The previous model stays active.</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}
+
+之前的模型仍为当前模型。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Loaded {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {name}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Load weights</source>
-        <translation type="unfinished"></translation>
+        <translation>加载权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights files ({patterns});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重文件 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Weights: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：{name}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>test accuracy {acc:.2f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率 {acc:.2f} %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>test accuracy unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率未知</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Loading model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No model loaded ({why}) — load weights or train one</source>
-        <translation type="unfinished"></translation>
+        <translation>未加载模型（{why}）— 请加载权重或训练一个模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No model loaded — load weights or train one</source>
-        <translation type="unfinished"></translation>
+        <translation>未加载模型 — 请加载权重或训练一个模型</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;Save result…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存结果(&amp;S)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Save drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存手写图(&amp;S)…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Dropped picture</source>
-        <translation type="unfinished"></translation>
+        <translation>拖入的图片</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Quit MNIST Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 MNIST Desk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A training run is active or its newest weights are not saved. Quit anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在进行，或最新的权重尚未保存。仍要退出吗？</translation>
     </message>
 </context>
 <context>
@@ -1757,62 +1765,62 @@ The previous model stays active.</source>
     <message>
         <location filename="../../mnist_desk/ui/menus.py" line="+43"/>
         <source>&amp;Open picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Paste picture</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Load weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载权重(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存手写图(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About MNIST Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 MNIST Desk(&amp;A)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -1820,32 +1828,32 @@ The previous model stays active.</source>
     <message>
         <location filename="../../mnist_desk/ui/draw/network_view.py" line="+32"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>conv1&apos;s learned kernels appear when a model is loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>加载模型后，这里会显示 conv1 学到的卷积核。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>conv1&apos;s {n} learned {k}×{k} kernels ({arch}); red positive, blue negative</source>
-        <translation type="unfinished"></translation>
+        <translation>conv1 学到的 {n} 个 {k}×{k} 卷积核（{arch}）；红色为正，蓝色为负</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&lt;b&gt;Shapes through the network:&lt;/b&gt; {chain}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;数据在网络中的形状：&lt;/b&gt;{chain}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This architecture pools before the activation: the same numbers as the tutorial&apos;s conv → ReLU → pool, for a quarter of the work.</source>
-        <translation type="unfinished"></translation>
+        <translation>此架构先池化再激活：与教程的 卷积 → ReLU → 池化 得到的数值相同，计算量只有四分之一。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>no input</source>
-        <translation type="unfinished"></translation>
+        <translation>无输入</translation>
     </message>
 </context>
 <context>
@@ -1853,32 +1861,32 @@ The previous model stays active.</source>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+83"/>
         <source>Open a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pictures (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>pasted picture</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴的图片</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>PNG picture, as shown (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片，与显示一致 (*.png)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Raw numbers, float32 NumPy array (*.npy)</source>
-        <translation type="unfinished"></translation>
+        <translation>原始数值，float32 NumPy 数组 (*.npy)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the result</source>
-        <translation type="unfinished"></translation>
+        <translation>保存结果</translation>
     </message>
 </context>
 <context>
@@ -1886,7 +1894,7 @@ The previous model stays active.</source>
     <message>
         <location filename="../../mnist_desk/ui/evaluate/pixel_table.py" line="+97"/>
         <source>Pixel values</source>
-        <translation type="unfinished"></translation>
+        <translation>像素值</translation>
     </message>
 </context>
 <context>
@@ -1894,38 +1902,39 @@ The previous model stays active.</source>
     <message>
         <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+27"/>
         <source>low confidence: the best guess has only {p:.0f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度低：最可能的结果也只有 {p:.0f} %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>several separate marks: draw one digit, in one piece</source>
-        <translation type="unfinished"></translation>
+        <translation>有几处互不相连的笔迹：请只写一个连成一体的数字</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no digit: the canvas is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>没有数字：画布是空的</translation>
     </message>
     <message>
         <location line="+142"/>
         <source>Loading model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Draw a digit: the prediction appears as you draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>写一个数字：边写边显示预测结果。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unsure
 maybe {digit}</source>
-        <translation type="unfinished"></translation>
+        <translation>不确定
+可能是 {digit}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unsure: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不确定：{why}。</translation>
     </message>
 </context>
 <context>
@@ -1933,79 +1942,79 @@ maybe {digit}</source>
     <message>
         <location filename="../../mnist_desk/ui/train/progress_panel.py" line="+23"/>
         <source>{0:.2f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:.2f} %</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>epoch –</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次 –</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>step –</source>
-        <translation type="unfinished"></translation>
+        <translation>步 –</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+36"/>
         <source>Test accuracy: –</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率：–</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>Not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开始。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>总进度：</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>step %v of %m (%p%)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %v / %m 步（%p%）</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+14"/>
         <source>epoch {0} of {1}: step %v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} / {1} 轮：第 %v / %m 步</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>– images/s on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>– 张图片/秒（{0}）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{0:,.0f} images/s on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,.0f} 张图片/秒（{1}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} elapsed, about {1} left</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 {0}，约剩 {1}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Test accuracy {0} on all test digits after epoch {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {1} 轮后在全部测试数字上的测试准确率：{0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Test accuracy {0} on a test subset at step {1:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {1:,} 步时在部分测试数字上的测试准确率：{0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; best epoch so far: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>；目前最佳轮次：{0}</translation>
     </message>
 </context>
 <context>
@@ -2013,62 +2022,62 @@ maybe {digit}</source>
     <message>
         <location filename="../../mnist_desk/ui/evaluate/results.py" line="+22"/>
         <source>No evaluation yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未评估。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>What the tutorial&apos;s section 2.6 prints for these weights</source>
-        <translation type="unfinished"></translation>
+        <translation>教程 2.6 节对这些权重的输出</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The active weights changed after this evaluation: evaluate again to see theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次评估后当前权重已更改：请重新评估以查看新权重的结果。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Digit</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Per digit: the share of its test digits recognised (recall)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个数字：其测试样本中被正确识别的比例（召回率）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Per-class accuracy:</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别准确率：</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Weights: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：{0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Accuracy {0:.2f} %: {1:,} of {2:,} test digits wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 {0:.2f} %：{2:,} 个测试数字中错了 {1:,} 个。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The digit these weights get wrong most often</source>
-        <translation type="unfinished"></translation>
+        <translation>这些权重最常识别错的数字</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} of {1:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1:,}</translation>
     </message>
 </context>
 <context>
@@ -2076,67 +2085,67 @@ maybe {digit}</source>
     <message>
         <location filename="../../mnist_desk/ui/train/chart.py" line="+47"/>
         <source>The chart of training loss and test accuracy appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失和测试准确率的曲线图会显示在这里。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save every record of the runs on the chart as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表中各次训练的所有记录保存为 CSV 文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>清除之前的训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the faded curves of earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>移除之前训练的淡色曲线</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Earlier runs stay on the chart, faded, for comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>之前的训练会以淡色保留在图表上，便于对比。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+117"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>training loss (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失（对数刻度）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>raw loss</source>
-        <translation type="unfinished"></translation>
+        <translation>原始损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>smoothed loss</source>
-        <translation type="unfinished"></translation>
+        <translation>平滑损失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>test accuracy (right axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率（右轴）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>epoch end</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次结束</translation>
     </message>
 </context>
 <context>
@@ -2144,233 +2153,233 @@ maybe {digit}</source>
     <message>
         <location filename="../../mnist_desk/ui/train/form.py" line="+49"/>
         <source>Tutorial CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>教程 CNN</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The tutorial&apos;s CNN: two 5×5 conv blocks (16, 32 filters) and a linear layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>教程中的 CNN：两个 5×5 卷积块（16、32 个卷积核）和一个全连接层。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fast CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>快速 CNN</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Two strided conv layers (16, 32 filters) with batch norm, no pooling: the quickest to train. 99 % in three epochs with Adam, batch 128 and a one-cycle learning rate of 0.015.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个带步长的卷积层（16、32 个卷积核），带批归一化，不用池化：训练最快。使用 Adam、批大小 128、单周期学习率 0.015，3 轮即达 99 %。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Desk CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Desk CNN</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Three conv blocks with batch norm and dropout (about 90k parameters), as the shipped weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>三个带批归一化和 Dropout 的卷积块（约 90k 个参数），与随附的权重相同。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The tutorial (2.1) says ReLU converges far faster than Sigmoid: train both and compare them on the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>教程（2.1 节）说 ReLU 比 Sigmoid 收敛快得多：两个都训练一下，在图表上比较。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+154"/>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <location line="-153"/>
         <source>SGD with momentum 0.9</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD（动量 0.9）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Step size of the optimizer; the tutorial uses 0.001 with Adam.</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器每步更新的幅度；教程中 Adam 使用 0.001。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>恒定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One-cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>单周期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One-cycle warms the learning rate up to the value above, then anneals it to almost zero by the last step: a short run ends well trained.</source>
-        <translation type="unfinished"></translation>
+        <translation>单周期：先把学习率预热到上面的值，再在最后一步前退火到接近零：短时间训练也能训练充分。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source> steps</source>
-        <translation type="unfinished"></translation>
+        <translation> 步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>epoch ends only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在每轮结束时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Also measure the accuracy on the first {0:,} test digits this often (the full 10,000 are measured at every epoch end).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时按此间隔在前 {0:,} 个测试数字上测量准确率（每轮结束时都会在全部 10,000 个上测量）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rotate, scale, shift and re-thicken digits</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转、缩放、平移数字并改变笔画粗细</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Random changes to each batch make the network robust to digits drawn with a mouse (training takes a little longer).</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个批次做随机变换，使网络能更好地识别用鼠标写的数字（训练会稍慢一些）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Same seed and settings: the same run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>相同的种子和设置：可完全重现同一次训练。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tutorial defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>教程默认值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adam, learning rate 0.001, batch size 50, 10 epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam，学习率 0.001，批大小 50，10 轮</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fastest to 99 %</source>
-        <translation type="unfinished"></translation>
+        <translation>最快达到 99 %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fast CNN, Adam with a one-cycle learning rate up to 0.015, batch 128, 3 epochs: 99 % test accuracy in about 15 s on a 2-core CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>快速 CNN，Adam 配合单周期学习率（最高 0.015），批大小 128，3 轮：在双核 CPU 上约 15 s 达到 99 % 测试准确率</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Architecture:</source>
-        <translation type="unfinished"></translation>
+        <translation>架构(&amp;A)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A&amp;ctivation:</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Optimizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sc&amp;hedule:</source>
-        <translation type="unfinished"></translation>
+        <translation>调度(&amp;H)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Test every:</source>
-        <translation type="unfinished"></translation>
+        <translation>测试间隔(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A&amp;ugmentation:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据增强(&amp;U)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备(&amp;D)：</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>The learning rate “{0}” is not a number; type one such as 0.001.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率“{0}”不是数字；请输入如 0.001 这样的数。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The learning rate must be a positive number up to 10, such as 0.001 (not {0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率必须是不超过 10 的正数，例如 0.001（而不是 {0}）。</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>batch {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小 {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>one-cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>单周期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>augmented</source>
-        <translation type="unfinished"></translation>
+        <translation>数据增强</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>CUDA ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA ({0})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Apple MPS</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple MPS</translation>
     </message>
 </context>
 <context>
@@ -2378,143 +2387,143 @@ maybe {digit}</source>
     <message>
         <location filename="../../mnist_desk/ui/train/tab.py" line="+63"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train a new model with these settings (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>用这些设置训练一个新模型 (F5)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+173"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="-172"/>
         <source>Pause or resume the run (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停或继续训练 (F6)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the run after the current batch; it can be resumed later (Shift+F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前批次完成后停止训练；之后可以继续 (Shift+F5)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>These weights hold no optimizer state or progress, so their run cannot be resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些权重不含优化器状态和进度，因此无法继续训练。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>That run has already trained {0} epochs: raise Epochs above {0} to train it further.</source>
-        <translation type="unfinished"></translation>
+        <translation>该训练已完成 {0} 轮：将“轮数”调到大于 {0} 才能继续训练。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{0} (resumed)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（继续）</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Loading MNIST from {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Building the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建模型…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Training run #{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 #{0}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pausing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在暂停…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Paused. Save the weights now, or Resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停。现在可以保存权重，或点击“继续”。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stopping after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stopped. Save the weights, or resume the run later (Resume stopped run).</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止。可以保存权重，或以后再继续训练（“继续已停止的训练”）。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Export metrics as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将指标导出为 CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Could not export the metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出指标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exported {0:,} records to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {0:,} 条记录导出到 {1}。</translation>
     </message>
 </context>
 <context>
@@ -2522,168 +2531,168 @@ maybe {digit}</source>
     <message>
         <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+68"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the weights (Ctrl+S); the first time into the weights folder with a name holding the date and accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>保存权重 (Ctrl+S)；首次保存到权重文件夹，文件名包含日期和准确率</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose where to save the weights (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择权重的保存位置 (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep best</source>
-        <translation type="unfinished"></translation>
+        <translation>保留最佳</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At each epoch end, save the weights when the test accuracy is the best of this run</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮结束时，若测试准确率是本次训练中最好的，就保存权重</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Load weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载权重…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a weights file to look at its run, resume it or use it</source>
-        <translation type="unfinished"></translation>
+        <translation>打开权重文件，查看其训练过程、继续训练或使用它</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume stopped run</source>
-        <translation type="unfinished"></translation>
+        <translation>继续已停止的训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continue training these weights where their run stopped (raise Epochs to train a finished run further)</source>
-        <translation type="unfinished"></translation>
+        <translation>从上次停止处继续训练这些权重（调大“轮数”可继续训练已完成的训练）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use these weights</source>
-        <translation type="unfinished"></translation>
+        <translation>使用这些权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make these weights the active model in every tab</source>
-        <translation type="unfinished"></translation>
+        <translation>将这些权重设为所有标签页的当前模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No weights yet: train, or load a weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无权重：请训练，或加载权重文件。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Training… the weights can be saved at each epoch end, when paused or stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中…每轮结束时、暂停或停止后可以保存权重。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Epoch {0} done.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮已完成。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paused at epoch {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {0} 轮暂停。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stopped in epoch {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {0} 轮中停止。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finished after epoch {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮后完成。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Test accuracy at the last epoch end: {0:.2f} %.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一轮结束时的测试准确率：{0:.2f} %。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+72"/>
         <source>Saved in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {0}。</translation>
     </message>
     <message>
         <location line="-70"/>
         <source>Not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未保存。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Best so far ({0:.2f} % at epoch {1}) kept in {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前最佳（第 {1} 轮，{0:.2f} %）已保存在 {2}。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Weights (*.pt *.pth *.pkl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 (*.pt *.pth *.pkl);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Could not save the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存权重</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Save weights as</source>
-        <translation type="unfinished"></translation>
+        <translation>权重另存为</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Load weights</source>
-        <translation type="unfinished"></translation>
+        <translation>加载权重</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not load the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载权重</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Loaded {0} ({1}, {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {0} ({1}, {2}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, test accuracy {0:.2f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>, 测试准确率 {0:.2f} %</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Its run can be resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以继续其训练。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It holds no optimizer state, so its run cannot be resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中不含优化器状态，因此无法继续训练。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Could not use these weights</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用这些权重</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>These weights are now the active model in every tab ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>这些权重现已成为所有标签页的当前模型（{0}）。</translation>
     </message>
 </context>
 </TS>

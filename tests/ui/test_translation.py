@@ -117,3 +117,32 @@ def test_no_file_for_the_language_means_english(qapp, tmp_path, monkeypatch):
             qapp.removeTranslator(translator)
 
 
+
+
+def test_the_shipped_qm_files_are_compiled_from_the_ts_files(tmp_path):
+    lrelease = load_tool().qt_tool("lrelease")
+    for ts in sorted(COMMITTED.parent.glob("mnist_desk_*.ts")):
+        shipped = ts.with_suffix(".qm")
+        if not shipped.exists():
+            continue
+        fresh = tmp_path / shipped.name
+        subprocess.run([lrelease, str(ts), "-qm", str(fresh)], check=True, capture_output=True)
+        assert fresh.read_bytes() == shipped.read_bytes(), \
+            f"run: python tools/update_translations.py --compile ({shipped.name} is stale)"
+
+
+def test_simplified_chinese_is_complete(qapp):
+    qm = COMMITTED.with_suffix(".qm")
+    if not qm.exists():
+        pytest.skip("no Chinese translation compiled yet")
+    root = ET.parse(COMMITTED).getroot()
+    unfinished = [m.findtext("source") for m in root.iter("message")
+                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    assert not unfinished
+    installed = translation.install_translators(qapp, QLocale("zh_CN"))
+    try:
+        assert QCoreApplication.translate("Menus", "&File").endswith("(&F)")
+        assert QCoreApplication.translate("FilterChain", "max pool") != "max pool"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
