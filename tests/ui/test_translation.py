@@ -146,3 +146,30 @@ def test_simplified_chinese_is_complete(qapp):
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def test_the_chart_draws_chinese_labels_without_missing_glyphs():
+    import warnings
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from mnist_desk.ui.train.chart_fonts import font_families, use_chart_fonts
+
+    families = font_families()
+    assert families[0] == "DejaVu Sans"  # matplotlib's own look for Latin texts
+    if len(families) == 1:
+        pytest.skip("no CJK font installed on this machine")
+    use_chart_fonts()
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    figure.add_subplot().set_xlabel("步数 step")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph ... missing from font(s)"
+        figure.canvas.draw()
+
+
+def test_arithmetic_headers_line_up_with_wide_characters():
+    from mnist_desk.ui.filter_lab.arithmetic import text_width
+
+    assert text_width("kernel") == 6 and text_width("卷积核") == 6 and text_width("窗口 2") == 6

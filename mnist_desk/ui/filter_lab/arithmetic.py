@@ -4,6 +4,7 @@ the numbers under the kernel, each multiplied by the kernel's number, and their 
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -32,6 +33,11 @@ def number(value: float, digits: int = 4) -> str:
         return "0"
     text = str(int(value)) if value.is_integer() and abs(value) < 1e9 else f"{value:.{digits}g}"
     return text.replace("-", "\u2212")
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font: Chinese characters take two (the translation's headers)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _table(values: np.ndarray, marks: np.ndarray | None = None) -> list[str]:
@@ -69,8 +75,9 @@ def format_conv(window: ConvWindow, picture_label: str, heading: str, relu: bool
         translate("FilterArithmetic", "kernel"),
         translate("FilterArithmetic", "products"),
     ]
-    widths = [max(w, len(h)) for w, h in zip(widths, headers)]
-    lines.append(f"  {headers[0].ljust(widths[0])}     {headers[1].ljust(widths[1])}     {headers[2]}")
+    widths = [max(w, text_width(h)) for w, h in zip(widths, headers)]
+    pads = [" " * (widths[i] - text_width(headers[i])) for i in range(2)]
+    lines.append(f"  {headers[0]}{pads[0]}     {headers[1]}{pads[1]}     {headers[2]}")
     for r in range(size):
         sign, equals = ("×", "=") if r == size // 2 else (" ", " ")
         lines.append(f"  {left[r].rjust(widths[0])}  {sign}  {middle[r].rjust(widths[1])}  {equals}  {right[r]}")

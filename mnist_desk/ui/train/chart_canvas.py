@@ -28,6 +28,7 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from .chart_fonts import use_chart_fonts
 from .metrics import RunMetrics
 
 
@@ -101,6 +102,7 @@ class ChartCanvas:
     """Figure, axes and per-run lines."""
 
     def __init__(self, parent: QWidget, on_home: Callable[[], None]) -> None:
+        use_chart_fonts()  # translated labels: a CJK fallback for DejaVu Sans
         self.figure = Figure(figsize=(6.0, 4.0), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setParent(parent)
