@@ -88,7 +88,16 @@ def check_resources(ctx: SelfTestContext) -> str:
     _require(not missing, f"bundled digit pictures missing in {ctx.samples_dir}: {', '.join(missing)}")
     train = ctx.samples_dir / "train_sample.npz"
     _require(train.is_file(), f"training sample missing: {train}")
-    return f"{len(entries)} digit pictures, training sample and app icon in {ctx.samples_dir.parent}"
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translations = ctx.samples_dir.parent / "translations"
+    ours, qts = QTranslator(), QTranslator()
+    _require(ours.load(QLocale("zh_CN"), "mnist_desk", "_", str(translations)) and not ours.isEmpty(),
+             f"the Chinese translation is missing or empty in {translations}")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_note = "and Qt's" if qts.load(QLocale("zh_CN"), "qtbase", "_", qt_folder) else f"(Qt's own not in {qt_folder})"
+    return (f"{len(entries)} digit pictures, training sample, app icon and the Chinese translation {qt_note} "
+            f"in {ctx.samples_dir.parent}")
 
 
 def check_weights(ctx: SelfTestContext) -> str:
