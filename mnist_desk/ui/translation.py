@@ -18,6 +18,12 @@ from ..core.paths import resource_path
 # e.g. MNIST_DESK_LANG=zh_CN: a language other than the system's (also for trying a translation).
 LANGUAGE_VARIABLE = "MNIST_DESK_LANG"
 FILE_PREFIX = "mnist_desk"
+_active_language = "en"  # what install_translators loaded last ("en": no translation)
+
+
+def active_language() -> str:
+    """The language the window's texts are in, e.g. "zh_CN", or "en" without a translation."""
+    return _active_language
 
 
 def translations_dir() -> Path:
@@ -43,7 +49,9 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
     directory
         Where MNIST Desk's ``.qm`` files are (default: ``resources/translations``).
     """
+    global _active_language
     locale = locale or chosen_locale()
+    _active_language = "en"
     # MNIST Desk's first: without it the window stays English, and so do Qt's buttons (an
     # English window with Chinese OK/Cancel buttons would be worse than either).
     wanted = [
@@ -56,6 +64,8 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None,
         # Tries e.g. mnist_desk_zh_Hans_CN.qm, mnist_desk_zh_CN.qm, mnist_desk_zh.qm in turn.
         if translator.load(locale, prefix, "_", folder) and app.installTranslator(translator):
             installed.append(translator)
+            if prefix == FILE_PREFIX:
+                _active_language = translator.language() or locale.name()
         else:
             translator.deleteLater()
             break

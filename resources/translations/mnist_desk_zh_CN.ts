@@ -37,7 +37,7 @@
 <context>
     <name>ArithmeticPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+139"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+146"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
         <translation>把鼠标停在结果的某个像素（或图片）上，即可查看它的计算过程：卷积核下的数值乘以卷积核，再求和。</translation>
     </message>
@@ -238,7 +238,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>Convolution → ReLU → max pool is one layer of a CNN: the tutorial&apos;s conv1 block (16 kernels 5 × 5, padding 2, ReLU, max pool 2).</source>
-        <translation>卷积 → ReLU → 最大池化即 CNN 的一层：教程的 conv1（16 个 5×5 卷积核，填充 2，池化 2）。</translation>
+        <translation>卷积 → ReLU → 最大池化即 CNN 的一层：教程的 conv1（16 个 5×5 卷积核，填充 2，ReLU，最大池化 2）。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -821,13 +821,13 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-89"/>
-        <location line="+47"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-90"/>
+        <location line="+48"/>
         <source>rows %1–%2, columns %3–%4</source>
         <translation>第 %1–%2 行、第 %3–%4 列</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>%1: the kernel over the %2 at %3</source>
         <translation>%1：卷积核位于%2的%3</translation>
     </message>
@@ -852,7 +852,7 @@ The details are in the log: {log}</source>
         <translation>乘积</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Sum of the products = %1</source>
         <translation>乘积之和 = %1</translation>
     </message>
@@ -975,7 +975,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+70"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+71"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1075,7 +1075,7 @@ The details are in the log: {log}</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
         <source>The clipboard holds no picture and no picture file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
@@ -2113,7 +2113,7 @@ maybe {digit}</source>
         <translation>之前的训练会以淡色保留在图表上，便于对比。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+117"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+119"/>
         <source>step</source>
         <translation>步数</translation>
     </message>

@@ -21,7 +21,8 @@ from ..active_model import ActiveModel
 from .arithmetic import number
 from .controls import ChainControls, format_chain
 from .jobs import LatestJob
-from .kernel_grid import KernelEditor
+from ..translation import active_language
+from .kernel_grid import KernelEditor, format_number, preset_name, preset_note
 from .learned import LearnedKernelBox
 from .picture_io import PictureIO, is_weights_drop
 from .texts import picture_summary
@@ -169,8 +170,7 @@ class FilterLabTab(QWidget):
             size = 3 if len(texts) == 9 else 5
             rows = [[str(t) for t in texts[r * size:(r + 1) * size]] for r in range(size)]
             self.kernel_editor.set_kernel(
-                rows, None, self._setting_float("offset"),
-                str(self.settings.value(PREFIX + "kernel_note", "") or ""),
+                rows, None, self._setting_float("offset"), self._restored_note(rows),
                 normalise=str(self.settings.value(PREFIX + "normalise", False)).lower() in ("true", "1"), emit=False)
             self.kernel_editor.divisor_edit.setText(str(self.settings.value(PREFIX + "divisor", "") or ""))
             self.kernel_editor.refresh()
@@ -179,6 +179,18 @@ class FilterLabTab(QWidget):
 
             self.kernel_editor.apply_preset(preset("tutorial"), emit=False)
         self.per_channel.setChecked(str(self.settings.value(PREFIX + "per_channel", False)).lower() in ("true", "1"))
+
+    def _restored_note(self, rows: list[list[str]]) -> str:
+        """The remembered note, if written in the window's language; else a preset's, if the kernel is one."""
+        note = str(self.settings.value(PREFIX + "kernel_note", "") or "")
+        if str(self.settings.value(PREFIX + "kernel_note_language", "en")) == active_language():
+            return note
+        from ...core.filter_presets import PRESETS
+
+        for item in PRESETS:  # the same numbers as a preset: its note, in this language
+            if [[format_number(float(t)) for t in row] for row in item.kernel] == rows:
+                return f"{preset_name(item)}: {preset_note(item)}"
+        return ""
 
     def _setting_float(self, name: str, default: float = 0.0) -> float:
         """A remembered number; a damaged settings file gives the default, never an exception."""
@@ -195,6 +207,7 @@ class FilterLabTab(QWidget):
         self.settings.setValue(PREFIX + "normalise", editor.normalise.isChecked())
         self.settings.setValue(PREFIX + "offset", editor.offset())
         self.settings.setValue(PREFIX + "kernel_note", editor.note_label.text())
+        self.settings.setValue(PREFIX + "kernel_note_language", active_language())
         self.settings.setValue(PREFIX + "per_channel", self.per_channel.isChecked())
         self.chain_controls.save(self.settings, PREFIX)
 
