@@ -90,9 +90,11 @@ def check_resources(ctx: SelfTestContext) -> str:
     _require(train.is_file(), f"training sample missing: {train}")
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    translations = ctx.samples_dir.parent / "translations"
+    from .ui.translation import FILE_PREFIX, translations_dir
+
+    translations = translations_dir()
     ours, qts = QTranslator(), QTranslator()
-    _require(ours.load(QLocale("zh_CN"), "mnist_desk", "_", str(translations)) and not ours.isEmpty(),
+    _require(ours.load(QLocale("zh_CN"), FILE_PREFIX, "_", str(translations)) and not ours.isEmpty(),
              f"the Chinese translation is missing or empty in {translations}")
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_note = "and Qt's" if qts.load(QLocale("zh_CN"), "qtbase", "_", qt_folder) else f"(Qt's own not in {qt_folder})"

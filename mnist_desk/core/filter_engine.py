@@ -174,6 +174,14 @@ class Strategy:
     across_pairs: int = 0
     down_pairs: int = 0
 
+    @property
+    def passes(self) -> int:
+        """Passes over the output this plan makes (a row pass counts as one)."""
+        if self.across is None or self.down is None:
+            return plan_passes(self.direct)
+        return (plan_passes(self.across) + self.across_pairs + plan_passes(self.down) + self.down_pairs
+                + plan_passes(self.direct, started=True))
+
 
 def _rank_one(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """float32 (column, row) whose product is exactly ``kernel``, or None.
@@ -182,9 +190,6 @@ def _rank_one(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     factors then come out as whole numbers when they can): 3:4 taps give a
     row of 4/3, not exact in float32, from the 3 but 3/4 from the 4.
     """
-    nonzero = np.abs(kernel[kernel != 0])
-    if nonzero.size == 0:
-        return None
     target = kernel.astype(np.float64)
     for i, j in sorted(np.argwhere(kernel != 0).tolist(), key=lambda ij: abs(float(kernel[ij[0], ij[1]]))):
         column = kernel[:, j].astype(np.float32)
@@ -200,8 +205,8 @@ def _rank_one(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
 def pair_factors(taps: np.ndarray) -> tuple[int, np.ndarray]:
     """``taps`` (1-D) as ``(1 + z)^p * rest``, with the ``p`` that needs the fewest passes.
 
-    Only exact factors count: ``rest`` convolved ``p`` times with [1, 1] gives
-    ``taps`` exactly in float32. The binomial rows of Gaussian and Sobel
+    Only exact factors count: ``rest`` (float32) convolved ``p`` times with
+    [1, 1] gives ``taps`` exactly, checked in float64. The binomial rows of Gaussian and Sobel
     kernels ([1, 2, 1], [1, 4, 6, 4, 1]) factor fully.
     """
     best_p, best_rest = 0, taps

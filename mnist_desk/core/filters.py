@@ -23,7 +23,7 @@ import numpy as np
 
 from .errors import ConfigError, ImageError
 from . import filter_engine
-from .filter_engine import Strategy, choose_strategy, plan_passes, run_row_parts, strided_blocks
+from .filter_engine import Strategy, choose_strategy, run_row_parts, strided_blocks
 from . import filter_gemm
 from .filter_flat import flat_blocks
 from .filter_gemm import gemm_blocks
@@ -175,7 +175,6 @@ def convolve(image: np.ndarray, kernel: Sequence[Sequence[float]] | np.ndarray, 
     return _convolve_plane(array, weights, stride, pad, padding_mode, divisor, offset, out_h, out_w)
 
 
-
 @lru_cache(maxsize=32)
 def _strategy_for(kernel_bytes: bytes, size: int, stride: int) -> Strategy:
     # Worked out once per kernel: a colour picture's channels, and the same kernel again, reuse it.
@@ -188,7 +187,7 @@ def _convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding:
     out = np.empty((out_h, out_w), dtype=np.float32)
     size = kernel.shape[0]
     strategy = _strategy_for(np.ascontiguousarray(kernel, dtype=np.float32).tobytes(), size, stride)
-    passes = plan_passes(strategy.direct) + (0 if strategy.across is None else size * 2)
+    passes = strategy.passes
     if stride == 1:
         rows_per_block = max(1, filter_engine.BLOCK_ELEMENTS // (plane.shape[1] + 2 * padding))
         work = flat_blocks(plane, size, strategy, padding, mode, divisor, offset, out, rows_per_block)
@@ -200,6 +199,7 @@ def _convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding:
         work = strided_blocks(plane, size, strategy, stride, padding, mode, divisor, offset, out)
     run_row_parts(out_h, work, out_h * out_w * max(passes, 1))
     return out
+
 
 # -- pooling, ReLU, display ------------------------------------------------------------------
 

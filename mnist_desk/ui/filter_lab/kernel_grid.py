@@ -71,6 +71,11 @@ def preset_note(item: Preset) -> str:
     return QCoreApplication.translate("FilterPresets", item.note)
 
 
+def preset_caption(item: Preset) -> str:
+    """The note shown under the grid for a preset: its name and what it does."""
+    return f"{preset_name(item)}: {preset_note(item)}"
+
+
 class KernelEditor(QWidget):
     """Edits a kernel; ``changed`` fires on every edit, valid or not (see :meth:`problem`)."""
 
@@ -261,8 +266,7 @@ class KernelEditor(QWidget):
             self.changed.emit()
 
     def apply_preset(self, item: Preset, emit: bool = True) -> None:
-        note = f"{preset_name(item)}: {preset_note(item)}"
-        self.set_kernel(item.kernel, item.divisor, item.offset, note, emit=emit)
+        self.set_kernel(item.kernel, item.divisor, item.offset, preset_caption(item), emit=emit)
 
     # -- internals ----------------------------------------------------------------------------
     def _show_size(self) -> None:

@@ -18,11 +18,11 @@ from ...core.errors import MnistDeskError
 from ...core.filter_pictures import Picture
 from ...core.filter_pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
+from ..translation import active_language
 from .arithmetic import number
 from .controls import ChainControls, format_chain
 from .jobs import LatestJob
-from ..translation import active_language
-from .kernel_grid import KernelEditor, format_number, preset_name, preset_note
+from .kernel_grid import KernelEditor, format_number, preset_caption
 from .learned import LearnedKernelBox
 from .picture_io import PictureIO, is_weights_drop
 from .texts import picture_summary
@@ -189,7 +189,7 @@ class FilterLabTab(QWidget):
 
         for item in PRESETS:  # the same numbers as a preset: its note, in this language
             if [[format_number(float(t)) for t in row] for row in item.kernel] == rows:
-                return f"{preset_name(item)}: {preset_note(item)}"
+                return preset_caption(item)
         return ""
 
     def _setting_float(self, name: str, default: float = 0.0) -> float:
