@@ -10,9 +10,17 @@ result is painted (goal ≤ 150 ms).
     pip install opencv-python-headless      # or: pip install -e '.[bench]'
     python bench/filter_speed.py            # both parts
     python bench/filter_speed.py --no-gui --torch
+    python bench/filter_speed.py --no-gui --small-pages   # as on a system without huge pages
 
 Minimum and median of the repetitions are printed; the minimum is the
 fairest figure on a shared machine, the median shows the spread.
+
+Both functions return a new 48 MB array, and the operating system zeroes
+its pages on first touch. NumPy asks Linux for 2 MB pages for large arrays;
+where it gets them (transparent huge pages on "madvise" or "always") that
+costs about 2.5 ms, and filter2D takes about 9 ms. ``--small-pages`` turns
+NumPy's request off, as on a system without huge pages: then both pay
+15-20 ms more for 4 kB pages (filter2D about 25-30 ms, as the issue measured).
 """
 
 from __future__ import annotations
@@ -43,6 +51,12 @@ def picture(height: int, width: int) -> np.ndarray:
     return np.clip(np.asarray(gray, dtype=np.float32) + noise, 0, 255).round().astype(np.float32)
 
 
+def _huge_pages_asked() -> bool:
+    from numpy._core.multiarray import _get_madvise_hugepage  # NumPy's switch (private)
+
+    return bool(_get_madvise_hugepage())
+
+
 def timed(function, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
@@ -60,7 +74,8 @@ def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool) -> Non
     kernels.append(("dense random", np.random.default_rng(1).normal(size=(3, 3)).astype(np.float32)))
     # Not part of the 3×3 goal: a 5×5 of twenty-five different numbers, like conv1's learned kernels.
     kernels.append(("dense 5×5", np.random.default_rng(2).normal(size=(5, 5)).astype(np.float32)))
-    print(f"picture {image.shape[0]} × {image.shape[1]} float32, {repeat} repetitions, "
+    pages = "huge pages asked for" if _huge_pages_asked() else "4 kB pages"
+    print(f"picture {image.shape[0]} × {image.shape[1]} float32 (new arrays: {pages}), {repeat} repetitions, "
           f"{os.cpu_count()} CPUs, OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), NumPy {np.__version__}")
     print(f"{'kernel':14} {'convolve min/median':>22} {'filter2D min/median':>22} {'ratio (min)':>12}")
     for name, kernel in kernels:
@@ -145,7 +160,13 @@ def main() -> None:
     parser.add_argument("--no-gui", action="store_true", help="skip the tab latency part")
     parser.add_argument("--no-opencv", action="store_true", help="skip the OpenCV comparison")
     parser.add_argument("--torch", action="store_true", help="also time torch's conv2d once")
+    parser.add_argument("--small-pages", action="store_true",
+                        help="new arrays in 4 kB pages, as without transparent huge pages (see above)")
     args = parser.parse_args()
+    if args.small_pages:
+        from numpy._core.multiarray import _set_madvise_hugepage  # NumPy's switch (private)
+
+        _set_madvise_hugepage(False)
     width, height = (int(v) for v in args.size.lower().split("x"))
     image = picture(height, width)
     if not args.no_opencv:
