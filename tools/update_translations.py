@@ -11,6 +11,7 @@ Translators open the .ts file in Qt Linguist (``pyside6-linguist``). The app loa
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
+ERRORS_MODULE = ROOT / "mnist_desk" / "core" / "errors.py"  # MnistDeskError and its subclasses
 DEFAULT_LOCALES = ["zh_CN"]  # the tutorial's language
 
 
@@ -31,6 +33,46 @@ def qt_tool(name: str) -> str:
     return found
 
 
+def error_classes(trees: list[ast.Module]) -> set[str]:
+    """Names of MnistDeskError and of every class that derives from it in ``trees``."""
+    names = {"MnistDeskError"}
+    while True:
+        found = {node.name for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+                 and any((base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")) in names
+                         for base in node.bases)}
+        if found <= names:
+            return names
+        names |= found
+
+
+def error_texts(paths: list[Path] | None = None) -> tuple[list[str], list[str]]:
+    """The error templates and the ``Word("...")`` literals in the app's source, each sorted, once.
+
+    A template is the first argument of a call to a :class:`~mnist_desk.core.errors.MnistDeskError`
+    class (raised or not); it must be a literal (see the docstring of mnist_desk/core/errors.py).
+    """
+    paths = paths if paths is not None else sorted((ROOT / "mnist_desk").rglob("*.py"))
+    trees = {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in paths}
+    classes = error_classes([*trees.values(), ast.parse(ERRORS_MODULE.read_text(encoding="utf-8"))])
+    templates, words, problems = set(), set(), []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name not in classes and name != "Word":
+                continue
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                (words if name == "Word" else templates).add(first.value)
+            else:
+                where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                problems.append(f"{where}:{node.lineno}: {name}() needs a literal text")
+    if problems:
+        raise SystemExit("texts that cannot be translated:\n" + "\n".join(problems))
+    return sorted(templates), sorted(words)
+
+
 def core_texts(folder: Path) -> Path:
     """A Python file of translate() calls for texts the UI shows from the core (no Qt there to mark them)."""
     sys.path.insert(0, str(ROOT))
@@ -40,6 +82,9 @@ def core_texts(folder: Path) -> Path:
     for preset in PRESETS:  # shown through mnist_desk.ui.filter_lab.kernel_grid.preset_name / preset_note
         for text in (preset.name, preset.note):
             lines.append(f"translate(\"FilterPresets\", {json.dumps(text, ensure_ascii=False)})")
+    templates, words = error_texts()  # shown through mnist_desk.ui.error_text.error_text
+    for text in templates + words:
+        lines.append(f"translate(\"CoreErrors\", {json.dumps(text, ensure_ascii=False)})")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "core_texts.py"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

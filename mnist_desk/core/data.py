@@ -15,7 +15,7 @@ from pathlib import Path
 
 import torch
 
-from .errors import DataError
+from .errors import DataError, Word
 from .paths import resolve_data_dir
 
 # name → (magic number, item count, expected size in bytes) of the raw IDX files.
@@ -29,11 +29,6 @@ SPLIT_FILES = {
     "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
 }
-HOW_TO_GET = (
-    "Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), "
-    "or copy the four uncompressed files there; or point MNIST Desk at another folder "
-    "(--data-dir, the app's data folder setting, or the MNIST_DESK_DATA environment variable)."
-)
 
 
 @dataclass
@@ -90,13 +85,15 @@ def _check_raw_file(path: Path, magic: int, count: int, size: int) -> None:
     found_count = int.from_bytes(header[4:8], "big") if len(header) >= 8 else None
     if found_magic != magic or found_count != count:
         raise DataError(
-            f"{path} is not a valid MNIST file (expected an IDX file of {count} items, "
-            f"found header {header.hex() or 'empty'}). Delete it and download MNIST again."
+            "{path} is not a valid MNIST file (expected an IDX file of {count} items, "
+            "found header {header}). Delete it and download MNIST again.",
+            path=path, count=count, header=header.hex() or Word("empty"),
         )
     if actual != size:
         raise DataError(
-            f"{path} is truncated or corrupted ({actual:,} bytes, expected {size:,}). "
-            "Delete it and download MNIST again."
+            "{path} is truncated or corrupted ({actual:,} bytes, expected {size:,}). "
+            "Delete it and download MNIST again.",
+            path=path, actual=actual, size=size,
         )
 
 
@@ -127,8 +124,11 @@ def check_data_dir(root: str | os.PathLike[str] | None = None, splits: tuple[str
     missing = [name for name in wanted if not (folder / name).exists()]
     if missing:
         raise DataError(
-            f"MNIST not found in {folder}: it should hold the four files {', '.join(RAW_FILES)} "
-            f"(missing: {', '.join(missing)}). {HOW_TO_GET}"
+            "MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). "
+            "Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), "
+            "or copy the four uncompressed files there; or point MNIST Desk at another folder "
+            "(--data-dir, the app's data folder setting, or the MNIST_DESK_DATA environment variable).",
+            folder=folder, files=", ".join(RAW_FILES), missing=", ".join(missing),
         )
     for name in wanted:
         _check_raw_file(folder / name, *RAW_FILES[name])
@@ -171,11 +171,12 @@ def load_split(root: str | os.PathLike[str] | None = None, train: bool = True) -
     try:
         dataset = MNIST(root=str(resolved), train=train, download=False)
     except Exception as error:  # torchvision raises bare RuntimeErrors for bad files
-        raise DataError(f"Could not read MNIST from {raw_folder(resolved)}: {error}") from error
+        raise DataError("Could not read MNIST from {folder}: {error}", folder=raw_folder(resolved),
+                        error=str(error)) from error
     images = dataset.data.to(torch.uint8).contiguous()
     labels = dataset.targets.to(torch.int64).contiguous()
     if images.shape[1:] != (28, 28) or len(images) != len(labels) or int(labels.max()) > 9:
-        raise DataError(f"MNIST in {raw_folder(resolved)} has unexpected contents; download it again.")
+        raise DataError("MNIST in {folder} has unexpected contents; download it again.", folder=raw_folder(resolved))
     return MnistSplit(images, labels)
 
 
@@ -206,8 +207,9 @@ def download(root: str | os.PathLike[str] | None = None) -> Iterator[tuple[int, 
                     errors.append(f"{mirror}: {error}")
             else:
                 raise DataError(
-                    f"Could not download {filename}: no internet connection or the mirrors are unreachable "
-                    f"({'; '.join(errors)[:300]})."
+                    "Could not download {filename}: no internet connection or the mirrors are unreachable "
+                    "({reasons}).",
+                    filename=filename, reasons="; ".join(errors)[:300],
                 )
         yield done, len(resources), name
     check_data_dir(resolved)

@@ -128,7 +128,9 @@ def picture_from_image(image: Image.Image, name: str = "", frames: int = 1) -> P
     except Exception:  # a broken EXIF block must not stop the picture from opening
         pass
     if image.width < 1 or image.height < 1:
-        raise ImageError(f"{name or 'The picture'} has no pixels.")
+        if name:
+            raise ImageError("{name} has no pixels.", name=name)
+        raise ImageError("The picture has no pixels.")
     if mode in (*_SIXTEEN_BIT_MODES, "I", "F"):
         return Picture(_gray_from_wide(image, notes), None, name, mode, frames, notes)
     if mode in ("1", "L"):
@@ -168,21 +170,21 @@ def picture_from_file(path: str | os.PathLike[str]) -> Picture:
     try:
         return picture_from_image(image, Path(path).name, frames)
     except (OSError, ValueError) as error:
-        raise ImageError(f"{Path(path).name} could not be converted: {error}") from error
+        raise ImageError("{name} could not be converted: {error}", name=Path(path).name, error=str(error)) from error
 
 
 def picture_from_array(array: np.ndarray, name: str = "") -> Picture:
     """An (H, W), (H, W, 3) or (H, W, 4) uint8 array (e.g. a pasted picture) → a :class:`Picture`."""
     array = np.asarray(array)
     if array.ndim not in (2, 3) or array.shape[0] < 1 or array.shape[1] < 1:
-        raise ImageError(f"A picture needs height and width; got shape {array.shape}.")
+        raise ImageError("A picture needs height and width; got shape {shape}.", shape=array.shape)
     if array.dtype != np.uint8:
-        raise ImageError(f"A picture array must be uint8; got {array.dtype}.")
+        raise ImageError("A picture array must be uint8; got {dtype}.", dtype=str(array.dtype))
     if array.ndim == 2:
         return picture_from_image(Image.fromarray(array, mode="L"), name)
     channels = array.shape[2]
     if channels not in (3, 4):
-        raise ImageError(f"A picture needs 3 (RGB) or 4 (RGBA) channels; got {channels}.")
+        raise ImageError("A picture needs 3 (RGB) or 4 (RGBA) channels; got {channels}.", channels=channels)
     return picture_from_image(Image.fromarray(np.ascontiguousarray(array), mode="RGB" if channels == 3 else "RGBA"), name)
 
 
@@ -213,10 +215,10 @@ def _write_atomically(path: str | os.PathLike[str], write) -> Path:
     """Write through a temporary file in the same folder, then rename: never a half-written file."""
     target = Path(path).expanduser()
     if target.is_dir():
-        raise ImageError(f"{target} is a folder; choose a file name.")
+        raise ImageError("{path} is a folder; choose a file name.", path=target)
     folder = target.parent
     if not folder.is_dir():
-        raise ImageError(f"The folder {folder} does not exist.")
+        raise ImageError("The folder {folder} does not exist.", folder=folder)
     handle, temporary = tempfile.mkstemp(prefix=".mnist-desk-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -224,7 +226,8 @@ def _write_atomically(path: str | os.PathLike[str], write) -> Path:
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise ImageError(f"Could not write {target}: {error.strerror or error}") from error
+        raise ImageError("Could not write {path}: {reason}", path=target,
+                         reason=error.strerror or str(error)) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -92,9 +92,13 @@ def plan_stages(settings: FilterSettings, shape: tuple[int, int]) -> list[Stage]
         height, width = conv_output_size(height, size, stride, pad), conv_output_size(width, size, stride, pad)
         if height < 1 or width < 1:
             h0, w0 = shape
-            raise ImageError(f"The picture ({h0} × {w0}) is smaller than the {size}×{size} kernel"
-                             + (f" even with {pad} pixel(s) of padding" if pad else " without padding")
-                             + ": add padding (e.g. 'same') or use a larger picture.")
+            if pad:
+                raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel even "
+                                 "with {pad} pixel(s) of padding: add padding (e.g. 'same') or use a larger picture.",
+                                 height=h0, width=w0, size=size, pad=pad)
+            raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel without "
+                             "padding: add padding (e.g. 'same') or use a larger picture.",
+                             height=h0, width=w0, size=size)
         stages.append(Stage("conv", (height, width)))
         if settings.relu:
             stages.append(Stage("relu", (height, width)))
@@ -102,8 +106,11 @@ def plan_stages(settings: FilterSettings, shape: tuple[int, int]) -> list[Stage]
         window, step = settings.pool_size, settings.pool_step
         pooled = pool_output_size(height, window, step), pool_output_size(width, window, step)
         if pooled[0] < 1 or pooled[1] < 1:
-            raise ImageError(f"The {'convolution result' if settings.convolves else 'picture'} ({height} × {width}) "
-                             f"is smaller than the {window}×{window} pooling window.")
+            if settings.convolves:
+                raise ImageError("The convolution result ({height} × {width}) is smaller than the "
+                                 "{size}×{size} pooling window.", height=height, width=width, size=window)
+            raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} pooling window.",
+                             height=height, width=width, size=window)
         stages.append(Stage("pool", pooled))
     return stages
 

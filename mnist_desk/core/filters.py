@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .errors import ConfigError, ImageError
+from .errors import ConfigError, ImageError, Word
 from . import filter_engine
 from .filter_engine import Strategy, choose_strategy, run_row_parts, strided_blocks
 from . import filter_gemm
@@ -47,18 +47,20 @@ def check_kernel(kernel: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
     except (TypeError, ValueError):
         raise ConfigError("The kernel must be a square grid of numbers.") from None
     if array.ndim != 2 or array.shape[0] != array.shape[1] or array.shape[0] == 0:
-        raise ConfigError(f"The kernel must be square; got shape {array.shape}.")
+        raise ConfigError("The kernel must be square; got shape {shape}.", shape=array.shape)
     size = array.shape[0]
     if size % 2 == 0 or size > MAX_KERNEL_SIZE:
-        raise ConfigError(f"The kernel size must be odd and at most {MAX_KERNEL_SIZE}; got {size}×{size}.")
+        raise ConfigError("The kernel size must be odd and at most {most}; got {size}×{size}.",
+                          most=MAX_KERNEL_SIZE, size=size)
     if not np.isfinite(array).all():
         raise ConfigError("The kernel holds a number that is not finite (NaN or infinity).")
     return array.astype(np.float32)
 
 
-def _check_count(value: int, name: str, low: int = 1) -> int:
+def _check_count(value: int, name: Word, low: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ConfigError(f"The {name} must be a whole number of at least {low}; got {value!r}.")
+        raise ConfigError("The {name} must be a whole number of at least {low}; got {value!r}.",
+                          name=name, low=low, value=value)
     return int(value)
 
 
@@ -74,8 +76,8 @@ def resolve_padding(padding: int | str, kernel_size: int, stride: int = 1) -> in
             if stride != 1:
                 raise ConfigError("Padding 'same' works with stride 1 only (as in PyTorch); give the padding in pixels.")
             return (kernel_size - 1) // 2
-        raise ConfigError(f"Unknown padding {padding!r}: give a number of pixels, 'same' or 'valid'.")
-    return _check_count(padding, "padding", low=0)
+        raise ConfigError("Unknown padding {padding!r}: give a number of pixels, 'same' or 'valid'.", padding=padding)
+    return _check_count(padding, Word("padding"), low=0)
 
 
 def conv_output_size(size: int, kernel_size: int, stride: int, padding: int) -> int:
@@ -92,9 +94,10 @@ def pool_output_size(size: int, window: int, stride: int) -> int:
 def _as_planes(image: np.ndarray) -> np.ndarray:
     array = np.asarray(image)
     if array.ndim not in (2, 3) or array.shape[0] < 1 or array.shape[1] < 1:
-        raise ImageError(f"A picture must be a (height, width) or (height, width, channels) array; got shape {array.shape}.")
+        raise ImageError("A picture must be a (height, width) or (height, width, channels) array; got shape {shape}.",
+                         shape=array.shape)
     if array.dtype.kind not in "biuf":
-        raise ImageError(f"A picture must hold numbers; got {array.dtype}.")
+        raise ImageError("A picture must hold numbers; got {dtype}.", dtype=str(array.dtype))
     return array
 
 
@@ -142,10 +145,11 @@ def convolve(image: np.ndarray, kernel: Sequence[Sequence[float]] | np.ndarray, 
     """
     weights = check_kernel(kernel)
     size = weights.shape[0]
-    stride = _check_count(stride, "stride")
+    stride = _check_count(stride, Word("stride"))
     pad = resolve_padding(padding, size, stride)
     if padding_mode not in PADDING_MODES:
-        raise ConfigError(f"Unknown padding mode {padding_mode!r}; choose one of: {', '.join(PADDING_MODES)}.")
+        raise ConfigError("Unknown padding mode {mode!r}; choose one of: {choices}.",
+                          mode=padding_mode, choices=", ".join(PADDING_MODES))
     if divisor is not None:
         divisor = float(divisor)
         if divisor == 0 or not math.isfinite(divisor):
@@ -156,17 +160,18 @@ def convolve(image: np.ndarray, kernel: Sequence[Sequence[float]] | np.ndarray, 
     array = _as_planes(image)
     height, width = array.shape[:2]
     if conv_output_size(height, size, stride, pad) < 1 or conv_output_size(width, size, stride, pad) < 1:
-        raise ImageError(
-            f"The picture ({height} × {width}) is smaller than the {size}×{size} kernel"
-            + (f" even with {pad} pixel(s) of padding" if pad else "")
-            + ": add padding (e.g. 'same') or use a larger picture."
-        )
+        if pad:
+            raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel even "
+                             "with {pad} pixel(s) of padding: add padding (e.g. 'same') or use a larger picture.",
+                             height=height, width=width, size=size, pad=pad)
+        raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel: "
+                         "add padding (e.g. 'same') or use a larger picture.", height=height, width=width, size=size)
     if padding_mode == "reflect" and pad >= min(height, width):
-        raise ImageError(f"Reflect padding of {pad} needs a picture larger than {pad} pixels each way "
-                         f"(this one is {height} × {width}), as in PyTorch.")
+        raise ImageError("Reflect padding of {pad} needs a picture larger than {pad} pixels each way "
+                         "(this one is {height} × {width}), as in PyTorch.", pad=pad, height=height, width=width)
     if padding_mode == "circular" and pad > min(height, width):
-        raise ImageError(f"Circular padding of {pad} needs a picture at least {pad} pixels each way "
-                         f"(this one is {height} × {width}), as in PyTorch.")
+        raise ImageError("Circular padding of {pad} needs a picture at least {pad} pixels each way "
+                         "(this one is {height} × {width}), as in PyTorch.", pad=pad, height=height, width=width)
     out_h, out_w = conv_output_size(height, size, stride, pad), conv_output_size(width, size, stride, pad)
     if array.ndim == 3:
         planes = [_convolve_plane(array[..., c], weights, stride, pad, padding_mode, divisor, offset, out_h, out_w)
@@ -224,14 +229,15 @@ def pool(image: np.ndarray, kind: str = "max", size: int = 2, stride: int | None
         the tutorial's 886 × 878 picture gives 443 × 439 with a 2 × 2 window.
     """
     if kind not in POOL_KINDS:
-        raise ConfigError(f"Unknown pooling {kind!r}; choose 'max' or 'avg'.")
-    size = _check_count(size, "pooling size")
-    stride = size if stride is None else _check_count(stride, "pooling stride")
+        raise ConfigError("Unknown pooling {kind!r}; choose 'max' or 'avg'.", kind=kind)
+    size = _check_count(size, Word("pooling size"))
+    stride = size if stride is None else _check_count(stride, Word("pooling stride"))
     array = _as_planes(image)
     height, width = array.shape[:2]
     out_h, out_w = pool_output_size(height, size, stride), pool_output_size(width, size, stride)
     if out_h < 1 or out_w < 1:
-        raise ImageError(f"The picture ({height} × {width}) is smaller than the {size}×{size} pooling window.")
+        raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} pooling window.",
+                         height=height, width=width, size=size)
     span_h, span_w = (out_h - 1) * stride + 1, (out_w - 1) * stride + 1
     out = array[0:span_h:stride, 0:span_w:stride].astype(np.float32, copy=True)
     combine = np.maximum if kind == "max" else np.add
@@ -302,7 +308,8 @@ def to_display(result: np.ndarray, mode: str = "clip") -> tuple[np.ndarray, floa
         The uint8 picture (same shape) and the raw minimum and maximum.
     """
     if mode not in DISPLAY_MODES:
-        raise ConfigError(f"Unknown display mode {mode!r}; choose one of: {', '.join(DISPLAY_MODES)}.")
+        raise ConfigError("Unknown display mode {mode!r}; choose one of: {choices}.",
+                          mode=mode, choices=", ".join(DISPLAY_MODES))
     array = np.asarray(result, dtype=np.float32)
     display = np.empty(array.shape, dtype=np.uint8)
     if array.size == 0:

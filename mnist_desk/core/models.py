@@ -36,7 +36,7 @@ def _activation(name: str) -> nn.Module:
         return ACTIVATIONS[name]()
     except KeyError:
         raise ConfigError(
-            f"Unknown activation {name!r}; choose one of: {', '.join(ACTIVATIONS)}."
+            "Unknown activation {name!r}; choose one of: {choices}.", name=name, choices=", ".join(ACTIVATIONS)
         ) from None
 
 
@@ -216,7 +216,7 @@ def build_model(arch: str = "tutorial", activation: str = "relu",
         spec = ARCHITECTURES[arch]
     except KeyError:
         raise ConfigError(
-            f"Unknown architecture {arch!r}; choose one of: {', '.join(ARCHITECTURES)}."
+            "Unknown architecture {name!r}; choose one of: {choices}.", name=arch, choices=", ".join(ARCHITECTURES)
         ) from None
     sizes = spec.sizes_from(state_dict) if state_dict is not None and spec.sizes_from is not None else {}
     return spec.factory(activation, **sizes)

@@ -77,22 +77,23 @@ def open_image(path: str | os.PathLike[str]) -> Image.Image:
     """
     file = Path(path).expanduser()
     if not file.exists():
-        raise ImageError(f"Picture not found: {file}")
+        raise ImageError("Picture not found: {path}", path=file)
     if file.is_dir():
-        raise ImageError(f"{file} is a folder, not a picture.")
+        raise ImageError("{path} is a folder, not a picture.", path=file)
     if file.stat().st_size == 0:
-        raise ImageError(f"{file} is empty (0 bytes).")
+        raise ImageError("{path} is empty (0 bytes).", path=file)
     try:
         with Image.open(file) as image:
             image.seek(0)
             image.load()
             return image.copy()
     except Image.DecompressionBombError as error:
-        raise ImageError(f"{file} is too large to open safely ({error}).") from error
+        raise ImageError("{path} is too large to open safely ({error}).", path=file, error=str(error)) from error
     except UnidentifiedImageError:
-        raise ImageError(f"{file} is not a picture this app can read (PNG, JPEG, BMP, GIF, TIFF, WebP ...).") from None
+        raise ImageError("{path} is not a picture this app can read (PNG, JPEG, BMP, GIF, TIFF, WebP ...).",
+                         path=file) from None
     except (OSError, SyntaxError, ValueError) as error:
-        raise ImageError(f"{file} is truncated or corrupted: {error}") from error
+        raise ImageError("{path} is truncated or corrupted: {error}", path=file, error=str(error)) from error
 
 
 def to_gray_array(image: Image.Image | np.ndarray) -> np.ndarray:

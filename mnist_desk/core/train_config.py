@@ -74,21 +74,25 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise :class:`ConfigError` for a setting that cannot work."""
         if self.arch not in ARCHITECTURES:
-            raise ConfigError(f"Unknown architecture {self.arch!r}; choose one of: {', '.join(ARCHITECTURES)}.")
+            raise ConfigError("Unknown architecture {name!r}; choose one of: {choices}.",
+                              name=self.arch, choices=", ".join(ARCHITECTURES))
         if self.activation not in ACTIVATIONS:
-            raise ConfigError(f"Unknown activation {self.activation!r}; choose one of: {', '.join(ACTIVATIONS)}.")
+            raise ConfigError("Unknown activation {name!r}; choose one of: {choices}.",
+                              name=self.activation, choices=", ".join(ACTIVATIONS))
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose one of: {', '.join(OPTIMIZERS)}.")
+            raise ConfigError("Unknown optimizer {name!r}; choose one of: {choices}.",
+                              name=self.optimizer, choices=", ".join(OPTIMIZERS))
         if self.schedule not in SCHEDULES:
-            raise ConfigError(f"Unknown schedule {self.schedule!r}; choose one of: {', '.join(SCHEDULES)}.")
+            raise ConfigError("Unknown schedule {name!r}; choose one of: {choices}.",
+                              name=self.schedule, choices=", ".join(SCHEDULES))
         if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ConfigError(f"The learning rate must be a positive number, not {self.lr}.")
+            raise ConfigError("The learning rate must be a positive number, not {value}.", value=self.lr)
         if self.batch_size < 1:
-            raise ConfigError(f"The batch size must be at least 1, not {self.batch_size}.")
+            raise ConfigError("The batch size must be at least 1, not {value}.", value=self.batch_size)
         if self.epochs < 1:
-            raise ConfigError(f"The number of epochs must be at least 1, not {self.epochs}.")
+            raise ConfigError("The number of epochs must be at least 1, not {value}.", value=self.epochs)
         if self.max_steps < 0:
-            raise ConfigError(f"max_steps must be 0 (no budget) or positive, not {self.max_steps}.")
+            raise ConfigError("max_steps must be 0 (no budget) or positive, not {value}.", value=self.max_steps)
         if self.log_every < 1:
             raise ConfigError("log_every must be at least 1.")
         if not 0.0 <= self.label_smoothing < 1.0:
@@ -146,7 +150,7 @@ def pick_device(name: str = "auto") -> torch.device:
     try:
         device = torch.device(name)
     except RuntimeError as error:
-        raise ConfigError(f"Unknown device {name!r}: {error}") from None
+        raise ConfigError("Unknown device {name!r}: {error}", name=name, error=str(error)) from None
     if device.type == "cuda" and not torch.cuda.is_available():
         raise ConfigError("CUDA was asked for but no CUDA device is available.")
     return device

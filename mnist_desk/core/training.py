@@ -109,7 +109,8 @@ class Trainer:
             try:
                 self.optimizer.load_state_dict(checkpoint.optimizer_state)
             except (ValueError, KeyError) as error:
-                raise ConfigError(f"The saved optimizer state does not fit the {self.config.optimizer!r} optimizer: {error}") from error
+                raise ConfigError("The saved optimizer state does not fit the {optimizer!r} optimizer: {error}",
+                                  optimizer=self.config.optimizer, error=str(error)) from error
         if self.scheduler is not None and checkpoint.scheduler_state is not None:
             self.scheduler.load_state_dict(checkpoint.scheduler_state)
         if checkpoint.progress:

@@ -143,7 +143,8 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], includ
     except (OSError, RuntimeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise WeightsError(
-            f"Could not save weights to {target}: {reason}. Any previous file there is unchanged."
+            "Could not save weights to {path}: {reason}. Any previous file there is unchanged.",
+            path=target, reason=reason,
         ) from error
     finally:
         if temp_name is not None:
@@ -182,29 +183,30 @@ def _fsync_folder(folder: Path) -> None:
 
 def _read_file(path: Path, map_location: str | torch.device) -> Any:
     if not path.exists():
-        raise WeightsError(f"Weights file not found: {path}")
+        raise WeightsError("Weights file not found: {path}", path=path)
     if path.is_dir():
-        raise WeightsError(f"{path} is a folder, not a weights file.")
+        raise WeightsError("{path} is a folder, not a weights file.", path=path)
     if path.stat().st_size == 0:
-        raise WeightsError(f"{path} is empty (0 bytes); it is not a weights file.")
+        raise WeightsError("{path} is empty (0 bytes); it is not a weights file.", path=path)
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError as error:
-        raise WeightsError(f"Could not read {path}: {error.strerror or error}.") from error
+        raise WeightsError("Could not read {path}: {reason}.", path=path,
+                           reason=error.strerror or str(error)) from error
     # torch.save writes a zip archive; old torch files and raw pickles start with
     # the pickle protocol byte 0x80. Anything else is not ours: say so before torch
     # misreads it as an unsupported pickle opcode.
     if not (magic.startswith(b"PK\x03\x04") or magic.startswith(b"\x80")):
-        raise WeightsError(f"{path} is not a PyTorch weights file.")
+        raise WeightsError("{path} is not a PyTorch weights file.", path=path)
     try:
         return torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as error:
         text = str(error)
         if "Weights only load failed" in text or "Unsupported global" in text:
             raise WeightsError(
-                f"{path} was refused: it contains Python objects or code that a weights file must not hold "
-                "(only tensors and plain values are allowed). Nothing in it was executed."
+                "{path} was refused: it contains Python objects or code that a weights file must not hold "
+                "(only tensors and plain values are allowed). Nothing in it was executed.", path=path
             ) from error
         raise _unreadable(path, magic, error) from error
     except Exception as error:  # torch raises many types (RuntimeError, OSError, IndexError ...) for bad bytes
@@ -214,8 +216,9 @@ def _read_file(path: Path, map_location: str | torch.device) -> Any:
 def _unreadable(path: Path, magic: bytes, error: Exception) -> WeightsError:
     first_line = (str(error).splitlines() or [type(error).__name__])[0][:160]
     if magic == b"PK\x03\x04":  # torch.save writes a zip archive: this one is damaged
-        return WeightsError(f"{path} is truncated or corrupted and cannot be read ({first_line}).")
-    return WeightsError(f"{path} is not a PyTorch weights file ({first_line}).")
+        return WeightsError("{path} is truncated or corrupted and cannot be read ({reason}).",
+                            path=path, reason=first_line)
+    return WeightsError("{path} is not a PyTorch weights file ({reason}).", path=path, reason=first_line)
 
 
 def _is_state_dict(value: Any) -> bool:
@@ -251,13 +254,15 @@ def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.devi
         checkpoint = Checkpoint(state_dict=data, arch=arch, activation="relu", app_version="", bare=True)
     elif isinstance(data, dict) and data.get("format") == FORMAT_NAME:
         if int(data.get("format_version", 0)) > FORMAT_VERSION:
-            raise WeightsError(f"{file} was written by a newer MNIST Desk ({data.get('app_version')}); update the app to read it.")
+            raise WeightsError("{path} was written by a newer MNIST Desk ({version}); update the app to read it.",
+                               path=file, version=str(data.get("app_version")))
         state_dict = data.get("state_dict")
         if not _is_state_dict(state_dict):
-            raise WeightsError(f"{file} has no usable state_dict.")
+            raise WeightsError("{path} has no usable state_dict.", path=file)
         arch = str(data.get("arch", ""))
         if arch not in ARCHITECTURES:
-            raise WeightsError(f"{file} uses the architecture {arch!r}, which this version does not know ({', '.join(ARCHITECTURES)}).")
+            raise WeightsError("{path} uses the architecture {arch!r}, which this version does not know ({known}).",
+                               path=file, arch=arch, known=", ".join(ARCHITECTURES))
         checkpoint = Checkpoint(
             state_dict=state_dict,
             arch=arch,
@@ -272,7 +277,8 @@ def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.devi
             progress=data.get("progress"),
         )
     else:
-        raise WeightsError(f"{file} is a PyTorch file but not a weights file for MNIST Desk (no state_dict found).")
+        raise WeightsError("{path} is a PyTorch file but not a weights file for MNIST Desk (no state_dict found).",
+                           path=file)
     # Build once so an architecture mismatch is reported now, not when the model is first used.
     model = build_model(checkpoint.arch, checkpoint.activation, checkpoint.state_dict)
     load_state_dict_checked(model, checkpoint.state_dict, checkpoint.arch, file)
@@ -305,8 +311,11 @@ def load_state_dict_checked(model: nn.Module, state_dict: dict[str, torch.Tensor
     """``model.load_state_dict`` with a clear :class:`WeightsError` naming what differs."""
     problems = describe_mismatch(model, state_dict)
     if problems:
-        where = f"{source} does not fit" if source else "These weights do not fit"
-        raise WeightsError(f"{where} the {arch!r} architecture: " + "; ".join(problems) + ".")
+        if source:
+            raise WeightsError("{path} does not fit the {arch!r} architecture: {problems}.",
+                               path=source, arch=arch, problems="; ".join(problems))
+        raise WeightsError("These weights do not fit the {arch!r} architecture: {problems}.",
+                           arch=arch, problems="; ".join(problems))
     model.load_state_dict(state_dict)
 
 
@@ -328,5 +337,8 @@ def guess_architecture(state_dict: dict[str, torch.Tensor], source: Path | None 
         if best is None or score > best[0]:
             best = (score, name, problems)
     assert best is not None
-    where = f"{source} does not fit" if source else "These weights do not fit"
-    raise WeightsError(f"{where} any known architecture; closest is {best[1]!r}: " + "; ".join(best[2]) + ".")
+    if source:
+        raise WeightsError("{path} does not fit any known architecture; closest is {arch!r}: {problems}.",
+                           path=source, arch=best[1], problems="; ".join(best[2]))
+    raise WeightsError("These weights do not fit any known architecture; closest is {arch!r}: {problems}.",
+                       arch=best[1], problems="; ".join(best[2]))

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
     def load_weights(self, path: str | Path) -> bool:
         """Make a weights file the active model everywhere; a bad file shows why and changes nothing."""
         from ..core.errors import WeightsError
+        from .error_text import error_text
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         except WeightsError as error:
             QApplication.restoreOverrideCursor()
             show_error(self, self.tr("Cannot load weights"),
-                       self.tr("{error}\n\nThe previous model stays active.").format(error=error))
+                       self.tr("{error}\n\nThe previous model stays active.").format(error=error_text(error)))
             return False
         QApplication.restoreOverrideCursor()
         keys.remember_folder(self.settings, keys.FOLDER_WEIGHTS, str(path))

@@ -7,6 +7,11 @@ the worker never touches a widget. The wiring follows Qt's documented pattern:
 ``started → run``, ``finished → quit / deleteLater`` (the quit connected
 directly, so a GUI thread blocked waiting for the worker cannot hold it up).
 
+A failure is handed over as the exception itself and turned into the
+user's message in the GUI thread (:func:`~mnist_desk.ui.error_text.error_text`
+translates, and Qt does not document ``translate()`` as thread-safe): the
+``failed`` signal belongs to a small object that stays in the GUI thread.
+
 Stopping is cooperative: :meth:`IteratorWorker.request_stop` sets a flag the
 worker checks between items (and, through :meth:`IteratorWorker.interrupt`,
 between training batches); pausing blocks the worker on a wait condition.
@@ -19,11 +24,23 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMutex, QMutexLocker, QObject, Qt, QThread, QWaitCondition, Signal, Slot
+from PySide6.QtCore import (QCoreApplication, QMutex, QMutexLocker, QObject, Qt, QThread, QWaitCondition, Signal,
+                            SignalInstance, Slot)
 
 from ..core.errors import MnistDeskError
+from .error_text import error_text
 
 log = logging.getLogger(__name__)
+
+
+class _FailureRelay(QObject):
+    """Lives in the thread that made the worker (the GUI thread): makes the message there."""
+
+    failed = Signal(str)
+
+    @Slot(object)
+    def report(self, error: BaseException) -> None:
+        self.failed.emit(error_text(error) or type(error).__name__)
 
 
 class IteratorWorker(QObject):
@@ -38,7 +55,7 @@ class IteratorWorker(QObject):
     """
 
     item = Signal(object)  # one yielded item, plain data
-    failed = Signal(str)  # a message for the user
+    raised = Signal(object)  # the exception that ended the iterator (see failed)
     stopped = Signal()  # ended early on request
     completed = Signal()  # the iterator ran to its end
     finished = Signal()  # always last, whatever happened
@@ -51,6 +68,14 @@ class IteratorWorker(QObject):
         self._stop = False
         self._paused = False
         self.ended = False  # set in the worker thread once run() is done; its thread is then ending
+        # No parent: it stays in this thread when the worker moves to its own.
+        self._relay = _FailureRelay()
+        self.raised.connect(self._relay.report)
+
+    @property
+    def failed(self) -> SignalInstance:
+        """Signal(str): the message for the user, in their language; emitted in the thread that made the worker."""
+        return self._relay.failed
 
     # -- control, called from the GUI thread ------------------------------------------------
     def request_stop(self) -> None:
@@ -92,7 +117,7 @@ class IteratorWorker(QObject):
                 log.warning("worker stopped: %s", error)
             else:
                 log.error("worker failed:\n%s", traceback.format_exc())
-            self.failed.emit(str(error) or type(error).__name__)
+            self.raised.emit(error)
         else:
             (self.stopped if stopped else self.completed).emit()
         finally:

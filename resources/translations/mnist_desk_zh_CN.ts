@@ -335,9 +335,412 @@ or drop a picture of one</source>
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <location filename="../../build/translation_sources/core_texts.py" line="+32"/>
+        <source>A picture array must be uint8; got {dtype}.</source>
+        <translation>图片数组必须是 uint8 类型；实际为 {dtype}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture must be a (height, width) or (height, width, channels) array; got shape {shape}.</source>
+        <translation>图片必须是形状为 (高, 宽) 或 (高, 宽, 通道) 的数组；实际形状为 {shape}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture must hold numbers; got {dtype}.</source>
+        <translation>图片必须由数值组成；实际为 {dtype}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture needs 3 (RGB) or 4 (RGBA) channels; got {channels}.</source>
+        <translation>图片需要 3 个（RGB）或 4 个（RGBA）通道；实际为 {channels} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture needs height and width; got shape {shape}.</source>
+        <translation>图片需要有高和宽；实际形状为 {shape}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An MNIST digit is 28x28 pixels; this one is {shape}.</source>
+        <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA was asked for but no CUDA device is available.</source>
+        <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circular padding of {pad} needs a picture at least {pad} pixels each way (this one is {height} × {width}), as in PyTorch.</source>
+        <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片在每个方向上至少有 {pad} 个像素（这张图片为 {height} × {width}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not download {filename}: no internet connection or the mirrors are unreachable ({reasons}).</source>
+        <translation>无法下载 {filename}：没有网络连接，或无法访问镜像站点（{reasons}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read MNIST from {folder}: {error}</source>
+        <translation>无法从 {folder} 读取 MNIST：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save weights to {path}: {reason}. Any previous file there is unchanged.</source>
+        <translation>无法将权重保存到 {path}：{reason}。该位置原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MNIST in {folder} has unexpected contents; download it again.</source>
+        <translation>{folder} 中的 MNIST 内容异常；请重新下载。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), or copy the four uncompressed files there; or point MNIST Desk at another folder (--data-dir, the app&apos;s data folder setting, or the MNIST_DESK_DATA environment variable).</source>
+        <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an 8-bit picture can be saved as PNG.</source>
+        <translation>只有 8 位图片才能保存为 PNG。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Padding &apos;same&apos; works with stride 1 only (as in PyTorch); give the padding in pixels.</source>
+        <translation>填充 &apos;same&apos; 只适用于步长 1（与 PyTorch 一样）；请以像素数给出填充。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture not found: {path}</source>
+        <translation>未找到图片：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reflect padding of {pad} needs a picture larger than {pad} pixels each way (this one is {height} × {width}), as in PyTorch.</source>
+        <translation>与 PyTorch 一样，{pad} 像素的反射填充要求图片在每个方向上都大于 {pad} 个像素（这张图片为 {height} × {width}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The batch size must be at least 1, not {value}.</source>
+        <translation>批大小必须至少为 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The convolution result ({height} × {width}) is smaller than the {size}×{size} pooling window.</source>
+        <translation>卷积结果（{height} × {width}）小于 {size}×{size} 的池化窗口。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The divisor must be a finite number other than 0.</source>
+        <translation>除数必须是不为 0 的有限数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kernel holds a number that is not finite (NaN or infinity).</source>
+        <translation>卷积核中有不是有限数的值（NaN 或无穷大）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kernel must be a square grid of numbers.</source>
+        <translation>卷积核必须是由数值组成的正方形网格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kernel must be square; got shape {shape}.</source>
+        <translation>卷积核必须是正方形；实际形状为 {shape}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kernel size must be odd and at most {most}; got {size}×{size}.</source>
+        <translation>卷积核大小必须是不超过 {most} 的奇数；实际为 {size}×{size}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The learning rate must be a positive number, not {value}.</source>
+        <translation>学习率必须是正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of epochs must be at least 1, not {value}.</source>
+        <translation>轮数必须至少为 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The offset must be a finite number.</source>
+        <translation>偏移必须是有限数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture ({height} × {width}) is smaller than the {size}×{size} kernel even with {pad} pixel(s) of padding: add padding (e.g. &apos;same&apos;) or use a larger picture.</source>
+        <translation>即使填充 {pad} 个像素，图片（{height} × {width}）仍小于 {size}×{size} 的卷积核：请增加填充（例如 &apos;same&apos;）或使用更大的图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture ({height} × {width}) is smaller than the {size}×{size} kernel without padding: add padding (e.g. &apos;same&apos;) or use a larger picture.</source>
+        <translation>不加填充时，图片（{height} × {width}）小于 {size}×{size} 的卷积核：请增加填充（例如 &apos;same&apos;）或使用更大的图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture ({height} × {width}) is smaller than the {size}×{size} kernel: add padding (e.g. &apos;same&apos;) or use a larger picture.</source>
+        <translation>图片（{height} × {width}）小于 {size}×{size} 的卷积核：请增加填充（例如 &apos;same&apos;）或使用更大的图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture ({height} × {width}) is smaller than the {size}×{size} pooling window.</source>
+        <translation>图片（{height} × {width}）小于 {size}×{size} 的池化窗口。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture has no pixels.</source>
+        <translation>图片没有像素。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture is a single flat colour: there is no digit on it.</source>
+        <translation>图片是单一的纯色：上面没有数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The saved optimizer state does not fit the {optimizer!r} optimizer: {error}</source>
+        <translation>保存的优化器状态与 {optimizer!r} 优化器不匹配：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
+        <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These weights do not fit any known architecture; closest is {arch!r}: {problems}.</source>
+        <translation>这些权重与任何已知架构都不匹配；最接近的是 {arch!r}：{problems}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These weights do not fit the {arch!r} architecture: {problems}.</source>
+        <translation>这些权重与 {arch!r} 架构不匹配：{problems}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown activation {name!r}; choose one of: {choices}.</source>
+        <translation>未知的激活函数 {name!r}；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown architecture {name!r}; choose one of: {choices}.</source>
+        <translation>未知的架构 {name!r}；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown device {name!r}: {error}</source>
+        <translation>未知的设备 {name!r}：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown display mode {mode!r}; choose one of: {choices}.</source>
+        <translation>未知的显示模式 {mode!r}；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown optimizer {name!r}; choose one of: {choices}.</source>
+        <translation>未知的优化器 {name!r}；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown padding mode {mode!r}; choose one of: {choices}.</source>
+        <translation>未知的填充模式 {mode!r}；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown padding {padding!r}: give a number of pixels, &apos;same&apos; or &apos;valid&apos;.</source>
+        <translation>未知的填充 {padding!r}：请给出像素数、&apos;same&apos; 或 &apos;valid&apos;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown pooling {kind!r}; choose &apos;max&apos; or &apos;avg&apos;.</source>
+        <translation>未知的池化方式 {kind!r}；请选择 &apos;max&apos; 或 &apos;avg&apos;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown schedule {name!r}; choose one of: {choices}.</source>
+        <translation>未知的学习率调度 {name!r}；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights file not found: {path}</source>
+        <translation>未找到权重文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>label_smoothing must be in [0, 1).</source>
+        <translation>label_smoothing 必须在 [0, 1) 范围内。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log_every must be at least 1.</source>
+        <translation>log_every 必须至少为 1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max_steps must be 0 (no budget) or positive, not {value}.</source>
+        <translation>max_steps 必须为 0（不限步数）或正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} could not be converted: {error}</source>
+        <translation>无法转换 {name}：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} has no pixels.</source>
+        <translation>{name} 没有像素。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} does not fit any known architecture; closest is {arch!r}: {problems}.</source>
+        <translation>{path} 与任何已知架构都不匹配；最接近的是 {arch!r}：{problems}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} does not fit the {arch!r} architecture: {problems}.</source>
+        <translation>{path} 与 {arch!r} 架构不匹配：{problems}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has no usable state_dict.</source>
+        <translation>{path} 中没有可用的 state_dict。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a PyTorch file but not a weights file for MNIST Desk (no state_dict found).</source>
+        <translation>{path} 是 PyTorch 文件，但不是 MNIST Desk 的权重文件（未找到 state_dict）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a picture.</source>
+        <translation>{path} 是文件夹，不是图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a weights file.</source>
+        <translation>{path} 是文件夹，不是权重文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder; choose a file name.</source>
+        <translation>{path} 是文件夹；请选择一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is empty (0 bytes).</source>
+        <translation>{path} 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is empty (0 bytes); it is not a weights file.</source>
+        <translation>{path} 是空文件（0 字节），不是权重文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a PyTorch weights file ({reason}).</source>
+        <translation>{path} 不是 PyTorch 权重文件（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a PyTorch weights file.</source>
+        <translation>{path} 不是 PyTorch 权重文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a picture this app can read (PNG, JPEG, BMP, GIF, TIFF, WebP ...).</source>
+        <translation>{path} 不是本应用能读取的图片（PNG、JPEG、BMP、GIF、TIFF、WebP 等）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a valid MNIST file (expected an IDX file of {count} items, found header {header}). Delete it and download MNIST again.</source>
+        <translation>{path} 不是有效的 MNIST 文件（应为包含 {count} 项的 IDX 文件，实际文件头为 {header}）。请删除它并重新下载 MNIST。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is too large to open safely ({error}).</source>
+        <translation>{path} 太大，无法安全打开（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is truncated or corrupted ({actual:,} bytes, expected {size:,}). Delete it and download MNIST again.</source>
+        <translation>{path} 不完整或已损坏（{actual:,} 字节，应为 {size:,} 字节）。请删除它并重新下载 MNIST。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is truncated or corrupted and cannot be read ({reason}).</source>
+        <translation>{path} 不完整或已损坏，无法读取（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is truncated or corrupted: {error}</source>
+        <translation>{path} 不完整或已损坏：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} uses the architecture {arch!r}, which this version does not know ({known}).</source>
+        <translation>{path} 使用的架构 {arch!r} 不为此版本所知（已知的架构：{known}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was refused: it contains Python objects or code that a weights file must not hold (only tensors and plain values are allowed). Nothing in it was executed.</source>
+        <translation>已拒绝 {path}：其中包含权重文件不应含有的 Python 对象或代码（只允许张量和普通数值）。其中的任何内容都没有被执行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer MNIST Desk ({version}); update the app to read it.</source>
+        <translation>{path} 由较新版本的 MNIST Desk（{version}）写入；请更新本应用后再读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pooling size</source>
+        <translation>池化窗口大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pooling stride</source>
+        <translation>池化步长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stride</source>
+        <translation>步长</translation>
+    </message>
+</context>
+<context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+102"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+107"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -382,7 +785,7 @@ or drop a picture of one</source>
         <translation>选择 MNIST 数据文件夹</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>MNIST found: 60,000 training + 10,000 test digits</source>
         <translation>已找到 MNIST：60,000 个训练数字 + 10,000 个测试数字</translation>
     </message>
@@ -503,7 +906,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+70"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+71"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -975,7 +1378,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+71"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+72"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1080,7 +1483,7 @@ The details are in the log: {log}</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Shown rescaled: minimum black, maximum white.</source>
         <translation>拉伸显示：最小值为黑，最大值为白。</translation>
     </message>
@@ -1201,7 +1604,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="+4"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-107"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -1423,7 +1826,7 @@ The details are in the log: {log}</source>
 <context>
     <name>KernelEditor</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+85"/>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+90"/>
         <source>3 × 3</source>
         <translation>3 × 3</translation>
     </message>
@@ -1523,7 +1926,7 @@ The details are in the log: {log}</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Edited</source>
         <translation>已修改</translation>
     </message>
@@ -1675,7 +2078,7 @@ The details are in the log: {log}</source>
         <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+18"/>
         <source>Cannot load weights</source>
         <translation>无法加载权重</translation>
@@ -2529,7 +2932,7 @@ maybe {digit}</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+68"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>

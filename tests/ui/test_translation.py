@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import shutil
+import threading
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -70,7 +72,8 @@ def translate_calls(path: Path):
 def test_every_call_in_the_code_is_in_the_ts_file(fresh_ts):
     # lupdate silently skips calls inside f-strings and calls whose text is a variable.
     known = messages(fresh_ts)
-    dynamic = {("kernel_grid.py", "FilterPresets")}  # preset names and notes: core_texts in the tool
+    # Texts from the core, collected by core_texts in the tool: preset names and notes, error templates.
+    dynamic = {("kernel_grid.py", "FilterPresets"), ("error_text.py", "CoreErrors")}
     missing = []
     for path in sorted((ROOT / "mnist_desk" / "ui").rglob("*.py")):
         for context, text, line in translate_calls(path):
@@ -173,3 +176,111 @@ def test_arithmetic_headers_line_up_with_wide_characters():
     from mnist_desk.ui.filter_lab.arithmetic import text_width
 
     assert text_width("kernel") == 6 and text_width("卷积核") == 6 and text_width("窗口 2") == 6
+
+
+# -- errors from the core ---------------------------------------------------------------------
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?[0-9n]")  # {path}, {size:,}, {name!r}; Qt's %1, %n
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The shipped Simplified Chinese translation, installed for one test."""
+    if not COMMITTED.with_suffix(".qm").exists():
+        pytest.skip("no Chinese translation compiled yet")
+    installed = translation.install_translators(qapp, QLocale("zh_CN"))
+    assert installed
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_every_core_error_text_is_in_the_ts_file():
+    templates, words = load_tool().error_texts()
+    assert len(templates) > 70 and {"padding", "stride", "pooling size"} <= set(words)
+    assert "The picture has no pixels." in templates
+    known = {source for context, source in messages(COMMITTED) if context == "CoreErrors"}
+    assert known == set(templates) | set(words), "run: python tools/update_translations.py"
+
+
+def test_the_tool_refuses_an_error_text_it_cannot_collect(tmp_path):
+    source = tmp_path / "bad.py"
+    source.write_text("from mnist_desk.core.errors import ImageError\n"
+                      "def check(path):\n    raise ImageError(f'{path} is empty.')\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"bad.py:3: ImageError\(\) needs a literal"):
+        load_tool().error_texts([source])
+
+
+def test_translations_keep_every_placeholder():
+    root = ET.parse(COMMITTED).getroot()
+    wrong = [(context.findtext("name"), message.findtext("source"))
+             for context in root.iter("context") for message in context.iter("message")
+             if set(PLACEHOLDER.findall(message.findtext("source") or ""))
+             != set(PLACEHOLDER.findall(message.findtext("translation") or ""))]
+    assert not wrong, "a translation lost or changed a placeholder:\n" + "\n".join(map(repr, wrong))
+
+
+def _core_errors():
+    import numpy as np
+
+    from mnist_desk.core.errors import MnistDeskError
+    from mnist_desk.core.filters import convolve, pool
+
+    errors = []
+    for attempt in (lambda: convolve(np.zeros((2, 3)), np.ones((5, 5)), padding=1),
+                    lambda: pool(np.zeros((4, 4)), size=0)):
+        with pytest.raises(MnistDeskError) as raised:
+            attempt()
+        errors.append(raised.value)
+    return errors
+
+
+def test_a_core_error_is_shown_in_english_without_a_translation(qapp):
+    from mnist_desk.ui.error_text import error_text
+
+    for error in _core_errors():
+        assert error_text(error) == str(error)
+    assert error_text(ValueError("plain")) == "plain"
+
+
+def test_a_core_error_is_shown_in_chinese_with_its_values(chinese):
+    from mnist_desk.ui.error_text import error_text
+
+    small, zero = _core_errors()
+    assert error_text(small) == ("即使填充 1 个像素，图片（2 × 3）仍小于 5×5 的卷积核："
+                                 "请增加填充（例如 'same'）或使用更大的图片。")
+    assert error_text(zero) == "池化窗口大小必须是不小于 1 的整数；实际为 0。"  # the Word "pooling size" too
+    assert str(small).startswith("The picture (2 × 3) is smaller")  # the CLI and the logs stay English
+    assert error_text(ValueError("plain")) == "plain"
+
+
+def test_the_filter_lab_says_in_chinese_that_the_picture_is_too_small(qtbot, settings, chinese):
+    import numpy as np
+
+    from mnist_desk.core.filter_pictures import picture_from_array
+    from mnist_desk.ui.active_model import ActiveModel
+    from mnist_desk.ui.filter_lab.tab import FilterLabTab
+
+    tab = FilterLabTab(ActiveModel(), settings)
+    qtbot.addWidget(tab)
+    try:
+        tab.set_picture(picture_from_array(np.full((1, 1), 77, "uint8"), "dot"))
+        assert tab.message.text() == "不加填充时，图片（1 × 1）小于 3×3 的卷积核：请增加填充（例如 'same'）或使用更大的图片。"
+    finally:
+        tab.shutdown()
+
+
+def test_a_worker_error_is_translated_in_the_gui_thread(qtbot, chinese):
+    from mnist_desk.core.errors import ImageError
+    from mnist_desk.ui.worker import IteratorWorker, WorkerRunner
+
+    def make(_worker):
+        yield 1
+        raise ImageError("{path} is empty (0 bytes).", path="blank.png")
+
+    got = []
+    runner = WorkerRunner()
+    worker = IteratorWorker(make)
+    worker.failed.connect(lambda message: got.append((message, threading.current_thread())))
+    with qtbot.waitSignal(runner.thread_ended, timeout=5000):
+        runner.start(worker)
+    assert got == [("blank.png 是空文件（0 字节）。", threading.main_thread())]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.paths import resolve_data_dir
+from ..error_text import error_text
 from ..worker import IteratorWorker, WorkerRunner
 
 SETTINGS_KEY = "data/dir"
@@ -34,8 +35,12 @@ def describe_folder(option: str) -> str:
     return str(resolve_data_dir(option or None))
 
 
-def _status_steps(root: Path) -> Iterator[tuple[str, str, str]]:
-    """Worker side: ``(state, detail, raw folder)`` with state "found", "missing" or "bad"."""
+def _status_steps(root: Path) -> Iterator[tuple[str, BaseException | None, str]]:
+    """Worker side: ``(state, error, raw folder)`` with state "found", "missing" or "bad".
+
+    The error itself, not its text: the GUI thread makes the message (see
+    :func:`mnist_desk.ui.error_text.error_text`).
+    """
     from ...core.data import SPLIT_FILES, check_data_dir, raw_folder
     from ...core.errors import DataError
 
@@ -45,9 +50,9 @@ def _status_steps(root: Path) -> Iterator[tuple[str, str, str]]:
     except DataError as error:
         names = [name for pair in SPLIT_FILES.values() for name in pair]
         missing = any(not (folder / name).exists() for name in names)
-        yield ("missing" if missing else "bad"), str(error), str(folder)
+        yield ("missing" if missing else "bad"), error, str(folder)
         return
-    yield "found", "", str(folder)
+    yield "found", None, str(folder)
 
 
 class _DataFolderHub(QObject):
@@ -210,7 +215,8 @@ class DataFolderWidget(QWidget):
 
     @Slot(object)
     def _on_status(self, item: Any) -> None:
-        state, detail, raw = item
+        state, error, raw = item
+        detail = "" if error is None else error_text(error)
         if state == "found":
             self.status_label.setText(self.tr("MNIST found: 60,000 training + 10,000 test digits"))
             self.status_label.setToolTip(raw)

@@ -58,6 +58,6 @@ def ink_from_field28(field28: np.ndarray) -> np.ndarray:
     """An MNIST 28×28 input (ink bright, 0..1) scaled up smoothly to the canvas."""
     field = np.asarray(field28, dtype=np.float32)
     if field.shape != (28, 28):
-        raise ImageError(f"An MNIST digit is 28x28 pixels; this one is {field.shape}.")
+        raise ImageError("An MNIST digit is 28x28 pixels; this one is {shape}.", shape=field.shape)
     field = np.clip(np.nan_to_num(field), 0.0, 1.0)
     return fit_to_canvas(field)

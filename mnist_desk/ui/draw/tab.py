@@ -23,6 +23,7 @@ from ...core.errors import ImageError
 from ...core.preprocess import Preprocessed
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
+from ..error_text import error_text
 from ..images import qimage_to_gray
 from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
@@ -173,7 +174,7 @@ class DrawTab(QWidget):
         try:
             ink = ink_from_file(path)
         except ImageError as error:
-            show_error(self, self.tr("Cannot open picture"), str(error))
+            show_error(self, self.tr("Cannot open picture"), error_text(error))
             return False
         keys.remember_folder(self.settings, keys.FOLDER_PICTURES, str(path))
         self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name))
@@ -213,7 +214,7 @@ class DrawTab(QWidget):
         try:
             ink = ink_from_picture(qimage_to_gray(image))
         except ImageError as error:
-            show_error(self, self.tr("Cannot use picture"), str(error))
+            show_error(self, self.tr("Cannot use picture"), error_text(error))
             return False
         self.document.set_background(ink, caption=caption)
         return True

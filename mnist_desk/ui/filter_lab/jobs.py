@@ -15,14 +15,18 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ...core.errors import MnistDeskError
+from ..error_text import error_text
 from ..worker import IteratorWorker, WorkerRunner
 
 
 class _Refused:
-    """A problem the user can fix (bad file, picture too small ...), passed back as an item, not a traceback."""
+    """A problem the user can fix (bad file, picture too small ...), passed back as an item, not a traceback.
 
-    def __init__(self, message: str) -> None:
-        self.message = message
+    It carries the error itself: its message is made (translated) in the GUI thread.
+    """
+
+    def __init__(self, error: MnistDeskError) -> None:
+        self.error = error
 
 
 class LatestJob(QObject):
@@ -91,7 +95,7 @@ class LatestJob(QObject):
             for value in make():
                 yield version, value
         except MnistDeskError as error:
-            yield version, _Refused(str(error))
+            yield version, _Refused(error)
 
     @Slot(object)
     def _on_item(self, tagged: tuple[int, Any]) -> None:
@@ -99,7 +103,7 @@ class LatestJob(QObject):
         if version != self._version or self._closing:
             return
         if isinstance(value, _Refused):
-            self.failed.emit(value.message)
+            self.failed.emit(error_text(value.error))
         else:
             self.item.emit(value)
 

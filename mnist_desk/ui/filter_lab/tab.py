@@ -18,6 +18,7 @@ from ...core.errors import MnistDeskError
 from ...core.filter_pictures import Picture
 from ...core.filter_pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
+from ..error_text import error_text
 from ..translation import active_language
 from .arithmetic import number
 from .controls import ChainControls, format_chain
@@ -288,10 +289,11 @@ class FilterLabTab(QWidget):
         except MnistDeskError as error:
             self.compute.cancel()
             self.result = None
-            self.views.clear_result(str(error))
+            message = error_text(error)
+            self.views.clear_result(message)
             self.chain_label.setText("")
             self.chain_controls.range_label.setText("")
-            self.show_message(str(error))
+            self.show_message(message)
             self._update_enabled()
             return
         self.show_message("")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..active_model import ActiveModel
+from ..error_text import error_text
 
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
@@ -179,9 +180,9 @@ class WeightsPanel(QWidget):
             save_checkpoint(checkpoint, path)
         except WeightsError as error:
             if quiet:
-                self.status.setText(str(error))
+                self.status.setText(error_text(error))
             else:
-                self.show_error(self.tr("Could not save the weights"), str(error))
+                self.show_error(self.tr("Could not save the weights"), error_text(error))
             return False
         return True
 
@@ -230,7 +231,7 @@ class WeightsPanel(QWidget):
         try:
             checkpoint = load_checkpoint(path)
         except WeightsError as error:
-            self.show_error(self.tr("Could not load the weights"), str(error))
+            self.show_error(self.tr("Could not load the weights"), error_text(error))
             return False
         self.checkpoint = checkpoint
         self.checkpoint_label = path.name
@@ -268,7 +269,7 @@ class WeightsPanel(QWidget):
         try:
             self.active_model.set_checkpoint(self.checkpoint, source)
         except MnistDeskError as error:
-            self.show_error(self.tr("Could not use these weights"), str(error))
+            self.show_error(self.tr("Could not use these weights"), error_text(error))
             return
         self.status.setText(self.tr("These weights are now the active model in every tab ({0}).").format(
             self.active_model.display_name() or source))
