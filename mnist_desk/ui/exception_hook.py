@@ -4,7 +4,8 @@ Exceptions raised in Qt slots and event handlers reach ``sys.excepthook``;
 those in plain Python threads reach ``threading.excepthook``. Both are logged
 with their traceback (to the ``mnist_desk`` logger and a log file) and shown
 in a dialog from the GUI thread. Errors the user can fix
-(:class:`~mnist_desk.core.errors.MnistDeskError`) show their message only.
+(:class:`~mnist_desk.core.errors.MnistDeskError`) show their message only, in
+the user's language (made in the GUI thread: see :mod:`mnist_desk.ui.error_text`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..core.errors import MnistDeskError
+from .error_text import error_text
 from .messages import show_error
 
 log = logging.getLogger("mnist_desk")
@@ -54,12 +57,12 @@ def setup_logging() -> Path | None:
 class ExceptionHook(QObject):
     """Installs itself as ``sys.excepthook`` / ``threading.excepthook``.
 
-    ``caught`` carries (summary, traceback text); it is queued to the GUI
-    thread, where the dialog is shown. At most one dialog is open at a time:
+    ``caught`` carries (the exception, traceback text); it is queued to the
+    GUI thread, where the summary is worded and the dialog is shown. At most one dialog is open at a time:
     an error that repeats in a paint event must not bury the user in boxes.
     """
 
-    caught = Signal(str, str)
+    caught = Signal(object, str)
 
     def __init__(self, parent_widget: QWidget | None = None) -> None:
         super().__init__()
@@ -90,14 +93,17 @@ class ExceptionHook(QObject):
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("Unexpected error:\n%s", text)
         self.count += 1
-        summary = f"{kind.__name__}: {value}" if str(value) else kind.__name__
-        self.caught.emit(summary, text)
+        self.caught.emit(value, text)
 
     def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
         self.handle(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
-    @Slot(str, str)
-    def _show(self, summary: str, details: str) -> None:
+    @Slot(object, str)
+    def _show(self, error: BaseException, details: str) -> None:
+        if isinstance(error, MnistDeskError):
+            summary = error_text(error)
+        else:
+            summary = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         self.last_summary = summary
         if QApplication.instance() is None or self._box is not None:
             return

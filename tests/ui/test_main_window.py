@@ -231,6 +231,17 @@ def test_exception_hook_logs_shows_and_keeps_running(window, qtbot, caplog):
     box.close()
 
 
+def test_an_uncaught_core_error_shows_its_message_only(window, qtbot):
+    from mnist_desk.core.errors import ConfigError
+
+    hook = ExceptionHook(window)
+    hook.handle(ConfigError, ConfigError("The stride must be at least {low}.", low=1), None)
+    qtbot.waitUntil(lambda: bool(error_boxes(window)), timeout=2000)
+    assert "The stride must be at least 1." in error_boxes(window)[0].text()
+    assert "ConfigError" not in error_boxes(window)[0].text()
+    error_boxes(window)[0].close()
+
+
 def test_window_paints_without_importing_torch(tmp_path):
     """The window must show before torch loads: building it may not import torch."""
     script = textwrap.dedent("""
