@@ -164,8 +164,9 @@ def convolve(image: np.ndarray, kernel: Sequence[Sequence[float]] | np.ndarray, 
             raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel even "
                              "with {pad} pixel(s) of padding: add padding (e.g. 'same') or use a larger picture.",
                              height=height, width=width, size=size, pad=pad)
-        raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel: "
-                         "add padding (e.g. 'same') or use a larger picture.", height=height, width=width, size=size)
+        raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel without "
+                         "padding: add padding (e.g. 'same') or use a larger picture.",
+                         height=height, width=width, size=size)
     if padding_mode == "reflect" and pad >= min(height, width):
         raise ImageError("Reflect padding of {pad} needs a picture larger than {pad} pixels each way "
                          "(this one is {height} × {width}), as in PyTorch.", pad=pad, height=height, width=width)

@@ -498,11 +498,6 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The picture ({height} × {width}) is smaller than the {size}×{size} kernel: add padding (e.g. &apos;same&apos;) or use a larger picture.</source>
-        <translation>图片（{height} × {width}）小于 {size}×{size} 的卷积核：请增加填充（例如 &apos;same&apos;）或使用更大的图片。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>The picture ({height} × {width}) is smaller than the {size}×{size} pooling window.</source>
         <translation>图片（{height} × {width}）小于 {size}×{size} 的池化窗口。</translation>
     </message>
@@ -1203,7 +1198,7 @@ or drop a picture of one</source>
 <context>
     <name>ExceptionHook</name>
     <message>
-        <location filename="../../mnist_desk/ui/exception_hook.py" line="+106"/>
+        <location filename="../../mnist_desk/ui/exception_hook.py" line="+112"/>
         <source>Something went wrong, but MNIST Desk is still running.
 
 {summary}
@@ -1604,7 +1599,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-107"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-106"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>

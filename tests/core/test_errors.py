@@ -109,7 +109,8 @@ def test_a_real_core_error_keeps_its_english_wording():
 
     with pytest.raises(ImageError) as raised:
         convolve(np.zeros((2, 3)), np.ones((5, 5)))
-    assert str(raised.value) == ("The picture (2 × 3) is smaller than the 5×5 kernel: "
+    # The same words as the pipeline's plan (test below): the Filter Lab shows either.
+    assert str(raised.value) == ("The picture (2 × 3) is smaller than the 5×5 kernel without padding: "
                                  "add padding (e.g. 'same') or use a larger picture.")
     with pytest.raises(ImageError) as raised:
         convolve(np.zeros((2, 3)), np.ones((7, 7)), padding=1)
