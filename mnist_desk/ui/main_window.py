@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 from . import settings_keys as keys
 from .about import make_about_box
 from .active_model import ActiveModel
+from .icons import icon
 from .menus import build_menus
 from .messages import show_error
 
@@ -54,12 +55,13 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.draw_tab = DrawTab(self.active_model, settings, self)
-        self.tabs.addTab(self.draw_tab, self.tr("Draw"))
+        self.tabs.addTab(self.draw_tab, icon("draw"), self.tr("Draw"))
         # The other tabs are built when first needed (shown, or asked for by name) and, at the
         # latest, just after the window has painted: the window is on screen sooner.
         self._built: dict[int, QWidget] = {TAB_DRAW: self.draw_tab}
-        for title in (self.tr("Filter Lab"), self.tr("Train"), self.tr("Evaluate")):
-            self.tabs.addTab(QWidget(), title)
+        for picture, title in ((icon("filter-lab"), self.tr("Filter Lab")), (icon("train-start"), self.tr("Train")),
+                               (icon("evaluate"), self.tr("Evaluate"))):
+            self.tabs.addTab(QWidget(), picture, title)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
         self._build_timer = QTimer(self)  # a child: it dies with the window, never firing after
@@ -104,11 +106,11 @@ class MainWindow(QMainWindow):
         self._built[index] = widget
         # Swap the empty page for the real one without the tab bar noticing a change of tab.
         current = self.tabs.currentIndex()
-        title = self.tabs.tabText(index)
+        title, picture = self.tabs.tabText(index), self.tabs.tabIcon(index)
         empty = self.tabs.widget(index)
         blocked = self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, title)
+        self.tabs.insertTab(index, widget, picture, title)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(blocked)
         empty.deleteLater()

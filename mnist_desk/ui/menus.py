@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from .icons import icon
+
 
 @dataclass
 class WindowActions:
@@ -26,8 +28,9 @@ def build_menus(window: QMainWindow) -> WindowActions:
     """Create File, Edit and Help with the usual shortcuts."""
     translate = QCoreApplication.translate
 
-    def action(text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str, name: str) -> QAction:
-        item = QAction(text, window)
+    def action(text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str, name: str,
+               picture: str = "") -> QAction:
+        item = QAction(icon(picture), text, window) if picture else QAction(text, window)
         item.setObjectName(name)
         sequences: list[QKeySequence] = []
         for shortcut in shortcuts:
@@ -40,14 +43,18 @@ def build_menus(window: QMainWindow) -> WindowActions:
         return item
 
     actions = WindowActions(
-        open_picture=action(translate("Menus", "&Open picture…"), "Ctrl+O", name="actionOpenPicture"),
-        paste_picture=action(translate("Menus", "&Paste picture"), QKeySequence.StandardKey.Paste, name="actionPaste"),
-        load_weights=action(translate("Menus", "&Load weights…"), "Ctrl+L", name="actionLoadWeights"),
-        save_drawing=action(translate("Menus", "&Save drawing…"), "Ctrl+S", name="actionSaveDrawing"),
+        open_picture=action(translate("Menus", "&Open picture…"), "Ctrl+O", name="actionOpenPicture",
+                            picture="open-picture"),
+        paste_picture=action(translate("Menus", "&Paste picture"), QKeySequence.StandardKey.Paste, name="actionPaste",
+                             picture="paste-picture"),
+        load_weights=action(translate("Menus", "&Load weights…"), "Ctrl+L", name="actionLoadWeights",
+                            picture="load-weights"),
+        save_drawing=action(translate("Menus", "&Save drawing…"), "Ctrl+S", name="actionSaveDrawing",
+                            picture="save-drawing"),
         quit=action(translate("Menus", "&Quit"), "Ctrl+Q", name="actionQuit"),
-        undo=action(translate("Menus", "&Undo"), "Ctrl+Z", name="actionUndo"),
-        redo=action(translate("Menus", "&Redo"), "Ctrl+Shift+Z", "Ctrl+Y", name="actionRedo"),
-        clear=action(translate("Menus", "&Clear"), "Delete", "Esc", name="actionClear"),
+        undo=action(translate("Menus", "&Undo"), "Ctrl+Z", name="actionUndo", picture="undo"),
+        redo=action(translate("Menus", "&Redo"), "Ctrl+Shift+Z", "Ctrl+Y", name="actionRedo", picture="redo"),
+        clear=action(translate("Menus", "&Clear"), "Delete", "Esc", name="actionClear", picture="clear"),
         about=action(translate("Menus", "&About MNIST Desk"), name="actionAbout"),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)

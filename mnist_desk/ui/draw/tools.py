@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
+from ..icons import icon
 from .canvas import MAX_PEN, MIN_PEN
 
 
@@ -42,11 +43,13 @@ class DrawTools(QWidget):
             shortcut.activated.connect(lambda step=step: self.width_slider.setValue(self.width_slider.value() + step))
 
         self.width_slider.setMinimumWidth(60)
-        self.undo_button = self._tool(self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)"))
-        self.redo_button = self._tool(self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"))
-        self.clear_button = self._tool(self.tr("Clear"), self.tr("Clear the canvas (Delete or Esc)"))
-        self.open_button = self._tool(self.tr("Open picture…"), self.tr("Open a photo or scan of a digit (Ctrl+O)"))
-        self.save_button = self._tool(self.tr("Save drawing…"), self.tr("Save the drawing as a PNG picture"))
+        self.undo_button = self._tool(self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)"), picture="undo")
+        self.redo_button = self._tool(self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"), picture="redo")
+        self.clear_button = self._tool(self.tr("Clear"), self.tr("Clear the canvas (Delete or Esc)"), picture="clear")
+        self.open_button = self._tool(self.tr("Open picture…"), self.tr("Open a photo or scan of a digit (Ctrl+O)"),
+                                      picture="open-picture")
+        self.save_button = self._tool(self.tr("Save drawing…"), self.tr("Save the drawing as a PNG picture"),
+                                      picture="save-drawing")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,9 +72,13 @@ class DrawTools(QWidget):
         file_layout.addWidget(self.save_button)
         file_layout.addStretch(1)
 
-    def _tool(self, text: str, tip: str, shortcut: str = "", checkable: bool = False) -> QToolButton:
+    def _tool(self, text: str, tip: str, shortcut: str = "", checkable: bool = False,
+              picture: str = "") -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
+        if picture:
+            button.setIcon(icon(picture))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setToolTip(tip)
         button.setCheckable(checkable)
         button.setAutoRaise(False)

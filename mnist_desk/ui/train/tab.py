@@ -23,6 +23,7 @@ from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_sp
 from .chart import TrainChart
 from .form import InvalidSetting, TrainForm
 from .metrics import MetricsStore
+from ..icons import icon
 from .progress_panel import ProgressPanel, format_percent
 from .session import TrainingSession, TrainJob
 from .weights_panel import WeightsPanel
@@ -71,7 +72,9 @@ class TrainTab(QWidget):
         self.chart = TrainChart(self.store, self)
 
         controls = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.stop_button):
+        for button, picture in ((self.start_button, icon("train-start")), (self.pause_button, icon("train-pause")),
+                                (self.stop_button, icon("train-stop"))):
+            button.setIcon(picture)
             controls.addWidget(button)
         settings_box = QGroupBox(self.tr("Settings"), self)
         settings_layout = QVBoxLayout(settings_box)

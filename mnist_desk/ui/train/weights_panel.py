@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..active_model import ActiveModel
 from ..error_text import error_text
+from ..icons import icon
 
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
@@ -76,7 +77,7 @@ class WeightsPanel(QWidget):
                                           "of this run"))
         self.keep_best.setChecked(settings.value("train/keep_best", False, type=bool))
         self.keep_best.toggled.connect(lambda on: self.settings.setValue("train/keep_best", on))
-        self.load_button = QPushButton(self.tr("Load weights…"), self)
+        self.load_button = QPushButton(icon("load-weights"), self.tr("Load weights…"), self)
         self.load_button.setToolTip(self.tr("Open a weights file to look at its run, resume it or use it"))
         self.resume_button = QPushButton(self.tr("Resume stopped run"), self)
         self.resume_button.setToolTip(self.tr("Continue training these weights where their run stopped "
