@@ -16,8 +16,8 @@ import numpy as np
 
 from .errors import ImageError
 from .filter_engine import pad_index
-from .filters import (check_kernel, conv_output_size, convolve, pool, pool_output_size, relu, resolve_padding,
-                      to_display)
+from .filters import (check_fits, check_kernel, conv_output_size, convolve, pool, pool_output_size, relu,
+                      resolve_padding, to_display)
 
 IDENTITY = ((0.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 0.0))
 
@@ -82,23 +82,16 @@ def plan_stages(settings: FilterSettings, shape: tuple[int, int]) -> list[Stage]
     Raises
     ------
     ImageError
-        When the picture is smaller than the kernel (after padding) or than
-        the pooling window: the same message the computation would give.
+        When the picture is smaller than the kernel (after padding), too
+        small for reflect / circular padding, or smaller than the pooling
+        window: the same message the computation would give.
     """
     height, width = shape
     stages = [Stage("input", (height, width))]
     if settings.convolves:
         size, pad, stride = settings.kernel_size, settings.padding_pixels, settings.stride
+        check_fits(height, width, size, stride, pad, settings.padding_mode)
         height, width = conv_output_size(height, size, stride, pad), conv_output_size(width, size, stride, pad)
-        if height < 1 or width < 1:
-            h0, w0 = shape
-            if pad:
-                raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel even "
-                                 "with {pad} pixel(s) of padding: add padding (e.g. 'same') or use a larger picture.",
-                                 height=h0, width=w0, size=size, pad=pad)
-            raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel without "
-                             "padding: add padding (e.g. 'same') or use a larger picture.",
-                             height=h0, width=w0, size=size)
         stages.append(Stage("conv", (height, width)))
         if settings.relu:
             stages.append(Stage("relu", (height, width)))

@@ -32,6 +32,7 @@ PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 POOL_KINDS = ("max", "avg")
 DISPLAY_MODES = ("clip", "abs", "rescale")
 MAX_KERNEL_SIZE = 15
+MIN_DIVISOR = 1e-6  # |divisor| below this turns float32 sums into infinities
 # Rows of the display conversion done per block (kept in the cache, see filter_engine).
 DISPLAY_BLOCK_ELEMENTS = 32_768
 
@@ -84,6 +85,30 @@ def conv_output_size(size: int, kernel_size: int, stride: int, padding: int) -> 
     """PyTorch's output length: floor((size + 2·padding − kernel) / stride) + 1 (≤ 0: too small)."""
     span = size + 2 * padding - kernel_size
     return span // stride + 1 if span >= 0 else 0
+
+
+def check_fits(height: int, width: int, size: int, stride: int, padding: int, mode: str) -> None:
+    """Raise :class:`ImageError` unless a (height, width) picture can be convolved this way.
+
+    The kernel must fit inside the padded picture, and reflect / circular
+    padding need a picture larger than the padding (PyTorch's rules).
+    """
+    if conv_output_size(height, size, stride, padding) < 1 or conv_output_size(width, size, stride, padding) < 1:
+        if padding:
+            raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel even "
+                             "with {pad} pixel(s) of padding: add padding (e.g. 'same') or use a larger picture.",
+                             height=height, width=width, size=size, pad=padding)
+        raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel without "
+                         "padding: add padding (e.g. 'same') or use a larger picture.",
+                         height=height, width=width, size=size)
+    if mode == "reflect" and padding >= min(height, width):
+        raise ImageError("Reflect padding of {pad} needs a picture wider and taller than the padding "
+                         "(this one is {height} × {width}), as in PyTorch: use less padding or another "
+                         "padding mode.", pad=padding, height=height, width=width)
+    if mode == "circular" and padding > min(height, width):
+        raise ImageError("Circular padding of {pad} needs a picture at least as wide and as tall as the padding "
+                         "(this one is {height} × {width}), as in PyTorch: use less padding or another "
+                         "padding mode.", pad=padding, height=height, width=width)
 
 
 def pool_output_size(size: int, window: int, stride: int) -> int:
@@ -154,25 +179,16 @@ def convolve(image: np.ndarray, kernel: Sequence[Sequence[float]] | np.ndarray, 
         divisor = float(divisor)
         if divisor == 0 or not math.isfinite(divisor):
             raise ConfigError("The divisor must be a finite number other than 0.")
+        if abs(divisor) < MIN_DIVISOR:
+            # float32 sums divided by less overflow to infinity (or lose their digits on the way).
+            raise ConfigError("The divisor {divisor:g} is too close to 0: use at least {least:g} either way.",
+                              divisor=divisor, least=MIN_DIVISOR)
     offset = float(offset)
     if not math.isfinite(offset):
         raise ConfigError("The offset must be a finite number.")
     array = _as_planes(image)
     height, width = array.shape[:2]
-    if conv_output_size(height, size, stride, pad) < 1 or conv_output_size(width, size, stride, pad) < 1:
-        if pad:
-            raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel even "
-                             "with {pad} pixel(s) of padding: add padding (e.g. 'same') or use a larger picture.",
-                             height=height, width=width, size=size, pad=pad)
-        raise ImageError("The picture ({height} × {width}) is smaller than the {size}×{size} kernel without "
-                         "padding: add padding (e.g. 'same') or use a larger picture.",
-                         height=height, width=width, size=size)
-    if padding_mode == "reflect" and pad >= min(height, width):
-        raise ImageError("Reflect padding of {pad} needs a picture larger than {pad} pixels each way "
-                         "(this one is {height} × {width}), as in PyTorch.", pad=pad, height=height, width=width)
-    if padding_mode == "circular" and pad > min(height, width):
-        raise ImageError("Circular padding of {pad} needs a picture at least {pad} pixels each way "
-                         "(this one is {height} × {width}), as in PyTorch.", pad=pad, height=height, width=width)
+    check_fits(height, width, size, stride, pad, padding_mode)
     out_h, out_w = conv_output_size(height, size, stride, pad), conv_output_size(width, size, stride, pad)
     if array.ndim == 3:
         planes = [_convolve_plane(array[..., c], weights, stride, pad, padding_mode, divisor, offset, out_h, out_w)

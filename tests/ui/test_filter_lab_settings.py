@@ -38,7 +38,7 @@ def test_a_note_in_this_language_is_kept(qtbot, settings):
     first.kernel_editor.cells[1][1].textEdited.emit("3")
     note = first.kernel_editor.note_label.text()
     first.shutdown()
-    assert note.startswith("Edited from")
+    assert note.startswith("Edited; started from: Emboss")
     again = reopen(qtbot, settings)
     assert again.kernel_editor.note_label.text() == note
     again.shutdown()

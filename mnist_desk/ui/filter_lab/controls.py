@@ -30,7 +30,9 @@ class ChainControls(QWidget):
         self.stride.setToolTip(self.tr("How many pixels the kernel moves at each step (the tutorial: 1, 2, 3 or 4)"))
         self.padding = _combo(slide, [
             (self.tr("none (valid)"), 0, self.tr("The kernel stays inside the picture: the result shrinks by k − 1")),
-            (self.tr("same"), "same", self.tr("(k − 1) / 2 pixels on each side: with stride 1 the size is kept")),
+            (self.tr("same"), "same", self.tr("(k − 1) / 2 pixels on each side: with stride 1 the size is kept "
+                                              "(PyTorch allows 'same' at stride 1 only; here a larger stride "
+                                              "gets the same (k − 1) / 2 pixels)")),
             (self.tr("1 pixel"), 1, ""), (self.tr("2 pixels"), 2, ""), (self.tr("3 pixels"), 3, ""), (self.tr("4 pixels"), 4, ""),
         ])
         self.padding_mode = _combo(slide, [
@@ -39,6 +41,9 @@ class ChainControls(QWidget):
             (self.tr("replicate"), "replicate", self.tr("Repeat the edge pixel outwards")),
             (self.tr("circular"), "circular", self.tr("Wrap around: the right edge continues on the left")),
         ])
+        self.padding.setToolTip(self.tr("Pixels added around the picture before the kernel slides "
+                                        "(nn.Conv2d's padding)"))
+        self.padding_mode.setToolTip(self.tr("What the added pixels hold (nn.Conv2d's padding_mode)"))
         form = QFormLayout(slide)
         form.addRow(self.tr("Stride:"), self.stride)
         form.addRow(self.tr("Padding:"), self.padding)
@@ -50,9 +55,11 @@ class ChainControls(QWidget):
             (self.tr("max"), "max", self.tr("Keep the largest value of each window (nn.MaxPool2d)")),
             (self.tr("average"), "avg", self.tr("Keep the mean of each window (nn.AvgPool2d)")),
         ])
+        self.pool.setToolTip(self.tr("Shrink a picture by keeping one value per window (the tutorial's section 1.2)"))
         self.pool_size = QSpinBox(pooling)
         self.pool_size.setRange(1, 8)
         self.pool_size.setValue(2)
+        self.pool_size.setToolTip(self.tr("Side of the square pooling window (nn.MaxPool2d's kernel_size)"))
         self.pool_stride = QSpinBox(pooling)
         self.pool_stride.setRange(0, 8)
         self.pool_stride.setSpecialValueText(self.tr("= size"))
@@ -61,6 +68,7 @@ class ChainControls(QWidget):
             (self.tr("the convolution's result"), "conv", ""),
             (self.tr("the original picture"), "original", self.tr("Pool the picture itself, as the tutorial's section 1.2")),
         ])
+        self.pool_on.setToolTip(self.tr("Pool the convolution's result (one CNN layer) or the original picture"))
         self.relu = QCheckBox(self.tr("ReLU after the convolution"), pooling)
         self.relu.setToolTip(self.tr("max(0, x): negative results become 0, as nn.ReLU"))
         layer_note = QLabel(self.tr("Convolution → ReLU → max pool is one layer of a CNN: the tutorial's conv1 block "
@@ -84,6 +92,8 @@ class ChainControls(QWidget):
             (self.tr("clip to 0 … 255"), "clip", self.tr("Negative values black, values above 255 white")),
             (self.tr("absolute value"), "abs", self.tr("|x| clipped at 255: edges of both signs show bright")),
         ])
+        self.display.setToolTip(self.tr("How values below 0 or above 255 are shown; a saved .npy keeps the raw "
+                                        "numbers"))
         self.range_label = QLabel(display)
         self.range_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         display_form = QFormLayout()
@@ -172,7 +182,7 @@ def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
                 padding = translate("FilterChain", "no padding")
             else:
                 padding = translate("FilterChain", "padding %1").replace("%1", str(pad))
-                if settings.padding == "same":
+                if settings.padding == "same" and settings.stride == 1:  # only then is the size kept
                     padding += translate("FilterChain", " ('same')")
                 if settings.padding_mode != "zeros":
                     modes = {"reflect": translate("FilterChain", "reflect"),

@@ -1,8 +1,9 @@
 """The kernel editor: a 3×3 or 5×5 grid of numbers, presets, divisor, normalise and offset.
 
-Every cell is checked as it is typed: text, NaN, infinity and numbers too
-large to be useful are refused with a message naming the cell, and the
-result keeps showing the last valid kernel meanwhile.
+Every cell is checked as it is typed: text, NaN, infinity, numbers too
+large to be useful and ambiguous ones such as "1,000" are refused with a
+message naming the cell, and the result keeps showing the last valid kernel
+meanwhile (the tab says whether there is one: :attr:`KernelEditor.result_kept`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout
                                QMenu, QToolButton, QVBoxLayout, QWidget)
 
 from ...core.filter_presets import PRESETS, Preset
+from ...core.filters import MIN_DIVISOR
 
 MAX_SIZE = 5
 MAX_MAGNITUDE = 1e6  # larger numbers only overflow the display; nobody types them on purpose
@@ -22,14 +24,20 @@ _FRACTION = re.compile(r"^\s*([-+]?[0-9.eE+-]+)\s*/\s*([-+]?[0-9.eE+-]+)\s*$")
 
 # Reasons a cell is refused (worded by the editor).
 EMPTY, NOT_NUMBER, NOT_FINITE, TOO_LARGE, ZERO_DIVISOR = "empty", "not_number", "not_finite", "too_large", "zero"
+AMBIGUOUS, TOO_SMALL = "ambiguous", "too_small"
+# "1,000" or "12,500": a thousands separator to some, a decimal comma to others.
+_THOUSANDS = re.compile(r"^\s*[-+\u2212]?[1-9][0-9]{0,2}(,[0-9]{3})+\s*$")
 
 
 def parse_number(text: str) -> float | str:
     """A typed number → float, or the reason it is refused.
 
     Accepts a decimal comma, the typographic minus and a fraction such as
-    ``1/9``; refuses NaN and infinity (Python's ``float`` would take them).
+    ``1/9``; refuses NaN and infinity (Python's ``float`` would take them)
+    and "1,000", which is a thousand or one depending on the reader.
     """
+    if _THOUSANDS.match(text):
+        return AMBIGUOUS
     cleaned = text.strip().replace("\u2212", "-").replace(",", ".")
     if not cleaned:
         return EMPTY
@@ -63,6 +71,13 @@ def format_number(value: float) -> str:
     return f"{value:.5g}"
 
 
+def kernel_sum(kernel) -> float:
+    """The sum of the kernel's numbers; 0 when it is 0 but for rounding (0.1 + 0.2 − 0.3)."""
+    total = math.fsum(v for row in kernel for v in row)
+    scale = math.fsum(abs(v) for row in kernel for v in row)
+    return 0.0 if abs(total) <= 1e-9 * max(1.0, scale) else total
+
+
 def preset_name(item: Preset) -> str:
     return QCoreApplication.translate("FilterPresets", item.name)
 
@@ -86,12 +101,15 @@ class KernelEditor(QWidget):
         self._size = 3
         self._updating = False
         self._source_note = ""
+        self._source_kernel: tuple[tuple[float, ...], ...] | None = None  # the numbers the note describes
+        self.result_kept = False  # set by the tab: a result of an earlier kernel is on screen
         self.size_box = QComboBox(self)
         self.size_box.addItem(self.tr("3 × 3"), 3)
         self.size_box.addItem(self.tr("5 × 5"), 5)
         self.size_box.setToolTip(self.tr("Kernel size (the model's own conv1 kernels are 5 × 5)"))
         self.presets_button = QToolButton(self)
         self.presets_button.setText(self.tr("Presets"))
+        self.presets_button.setToolTip(self.tr("Fill the grid with a well-known kernel; hover a name for what it does"))
         self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets_menu = QMenu(self.presets_button)
         for item in PRESETS:
@@ -108,6 +126,8 @@ class KernelEditor(QWidget):
         top.addWidget(self.presets_button)
 
         self.cells: list[list[QLineEdit]] = []
+        # Wide enough for format_number's longest text, e.g. a learned weight of -0.00012346.
+        cell_width = max(66, self.fontMetrics().horizontalAdvance("\u22120.00012346") + 14)
         grid = QGridLayout()
         grid.setSpacing(3)
         for r in range(MAX_SIZE):
@@ -115,7 +135,7 @@ class KernelEditor(QWidget):
             for c in range(MAX_SIZE):
                 cell = QLineEdit(self)
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                cell.setFixedWidth(66)
+                cell.setFixedWidth(cell_width)
                 cell.setAccessibleName(self.tr("Kernel row %1, column %2").replace("%1", str(r + 1)).replace("%2", str(c + 1)))
                 cell.textEdited.connect(self._on_edit)
                 grid.addWidget(cell, r, c)
@@ -191,10 +211,10 @@ class KernelEditor(QWidget):
         """What to divide by: the sum when normalising (None if it is 0), the typed divisor, or None."""
         if self.normalise.isChecked():
             kernel = self.kernel()
-            total = math.fsum(v for row in kernel for v in row) if kernel else 0.0
+            total = kernel_sum(kernel) if kernel else 0.0
             return total if total != 0 else None
         value = parse_number(self.divisor_edit.text())
-        return value if isinstance(value, float) and value != 0 else None
+        return value if isinstance(value, float) and abs(value) >= MIN_DIVISOR else None
 
     def offset(self) -> float:
         return float(self.offset_box.value())
@@ -206,14 +226,17 @@ class KernelEditor(QWidget):
                 value = parse_number(self.cells[r][c].text())
                 if isinstance(value, str):
                     where = self.tr("Row %1, column %2").replace("%1", str(r + 1)).replace("%2", str(c + 1))
-                    return f"{where}: {self._reason(value, self.cells[r][c].text())}"
+                    return self._labelled(where, self._reason(value, self.cells[r][c].text()))
         if not self.normalise.isChecked() and self.divisor_edit.text().strip():
             value = parse_number(self.divisor_edit.text())
-            if isinstance(value, str) or value == 0:
-                reason = ZERO_DIVISOR if value == 0 else value
-                label = self.tr("Divisor")  # outside the f-string: pyside6-lupdate skips calls inside one
-                return f"{label}: {self._reason(reason, self.divisor_edit.text())}"
+            if isinstance(value, str) or abs(value) < MIN_DIVISOR:
+                reason = value if isinstance(value, str) else ZERO_DIVISOR if value == 0 else TOO_SMALL
+                return self._labelled(self.tr("Divisor"), self._reason(reason, self.divisor_edit.text()))
         return ""
+
+    def _labelled(self, where: str, reason: str) -> str:
+        # One text, not two glued with ": ", so that a translation can use its own colon (Chinese "：").
+        return self.tr("%1: %2").replace("%1", where, 1).replace("%2", reason, 1)
 
     def _reason(self, code: str, text: str) -> str:
         if code == EMPTY:
@@ -224,6 +247,12 @@ class KernelEditor(QWidget):
             return self.tr("“%1” is too large (at most 1,000,000 either way)").replace("%1", text.strip())
         if code == ZERO_DIVISOR:
             return self.tr("0 would divide by zero; leave it empty for no divisor")
+        if code == TOO_SMALL:
+            return self.tr("“%1” is too close to 0 (at least %2 either way)").replace("%1", text.strip()) \
+                .replace("%2", format_number(MIN_DIVISOR))
+        if code == AMBIGUOUS:
+            return self.tr("“%1” could be a thousand or a decimal; write 1000, or 1.5 for a decimal").replace(
+                "%1", text.strip())
         return self.tr("“%1” is not a number").replace("%1", text.strip())
 
     # -- writing ------------------------------------------------------------------------------
@@ -259,6 +288,7 @@ class KernelEditor(QWidget):
         self.normalise.setChecked(normalise)
         self.offset_box.setValue(offset)
         self._source_note = note
+        self._source_kernel = self.kernel()
         self._updating = False
         self._show_size()
         self.refresh()
@@ -277,8 +307,6 @@ class KernelEditor(QWidget):
     def _on_edit(self, *_args) -> None:
         if self._updating:
             return
-        if self._source_note and not self._source_note.startswith(self.tr("Edited")):
-            self._source_note = self.tr("Edited from %1").replace("%1", self._source_note)
         self.refresh()
         self.changed.emit()
 
@@ -289,18 +317,25 @@ class KernelEditor(QWidget):
                 bad = isinstance(parse_number(self.cells[r][c].text()), str)
                 self.cells[r][c].setStyleSheet("border: 2px solid #c62828; background: #fdecea;" if bad else "")
         problem = self.problem()
-        self.error_label.setText(self.tr("%1 — the result still shows the last valid kernel.").replace("%1", problem)
-                                 if problem else "")
+        if problem and self.result_kept:
+            problem = self.tr("%1 — the result still shows the last valid kernel.").replace("%1", problem)
+        self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))
         self.divisor_edit.setEnabled(not self.normalise.isChecked())
         kernel = self.kernel()
         if kernel is None:
             self.sum_label.setText("")
         else:
-            total = math.fsum(v for row in kernel for v in row)
-            text = self.tr("Sum of the numbers: %1").replace("%1", format_number(round(total, 6)))
+            total = kernel_sum(kernel)
+            shown = format_number(round(total, 6)).replace("-", "\u2212")  # the minus sign, as in the notes
+            text = self.tr("Sum of the numbers: %1").replace("%1", shown)
             if self.normalise.isChecked() and total == 0:
                 text += self.tr(" (0: nothing to divide by)")
             self.sum_label.setText(text)
-        self.note_label.setText(self._source_note)
-        self.note_label.setVisible(bool(self._source_note))
+        note = self._source_note
+        edited = self.tr("Edited; started from: %1")
+        if note and kernel != self._source_kernel and not note.startswith(edited.split("%1")[0]):
+            # Typing the numbers back brings the note back; until then it says where they came from.
+            note = edited.replace("%1", note)
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea, QToolButton,
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QToolButton,
                                QVBoxLayout, QWidget)
 
 from ...core.errors import MnistDeskError
@@ -19,17 +19,17 @@ from ...core.filter_pictures import Picture
 from ...core.filter_pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
 from ..error_text import error_text
-from ..translation import active_language
 from .arithmetic import number
 from .controls import ChainControls, format_chain
 from .jobs import LatestJob
-from .kernel_grid import KernelEditor, format_number, preset_caption
+from .kernel_grid import KernelEditor
 from .learned import LearnedKernelBox
+from .remembered import restore_lab, save_lab
+from .side_panel import SidePanel
 from .picture_io import PictureIO, is_weights_drop
 from .texts import picture_summary
 from .views_panel import LabViews
 
-PREFIX = "filter_lab/"
 
 
 class FilterLabTab(QWidget):
@@ -44,6 +44,7 @@ class FilterLabTab(QWidget):
         self.picture: Picture | None = None
         self.result: FilterResult | None = None
         self._first_show = True
+        self._wants_colour = False  # the per-channel choice, kept while a grayscale picture disables it
         self.setAcceptDrops(True)
 
         self.io = PictureIO(settings, self)
@@ -124,11 +125,7 @@ class FilterLabTab(QWidget):
         side_layout.addWidget(kernel_group)
         side_layout.addWidget(self.chain_controls)
         side_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(side.sizeHint().width() + 24)
+        scroll = SidePanel(side, self)
 
         self.views = LabViews(self)
         # Short names for what tests and the main window reach for.
@@ -165,52 +162,11 @@ class FilterLabTab(QWidget):
 
     # -- settings -----------------------------------------------------------------------------
     def _restore(self) -> None:
-        self.chain_controls.restore(self.settings, PREFIX)
-        texts = self.settings.value(PREFIX + "kernel")
-        if isinstance(texts, list) and len(texts) in (9, 25):
-            size = 3 if len(texts) == 9 else 5
-            rows = [[str(t) for t in texts[r * size:(r + 1) * size]] for r in range(size)]
-            self.kernel_editor.set_kernel(
-                rows, None, self._setting_float("offset"), self._restored_note(rows),
-                normalise=str(self.settings.value(PREFIX + "normalise", False)).lower() in ("true", "1"), emit=False)
-            self.kernel_editor.divisor_edit.setText(str(self.settings.value(PREFIX + "divisor", "") or ""))
-            self.kernel_editor.refresh()
-        else:
-            from ...core.filter_presets import preset
-
-            self.kernel_editor.apply_preset(preset("tutorial"), emit=False)
-        self.per_channel.setChecked(str(self.settings.value(PREFIX + "per_channel", False)).lower() in ("true", "1"))
-
-    def _restored_note(self, rows: list[list[str]]) -> str:
-        """The remembered note, if written in the window's language; else a preset's, if the kernel is one."""
-        note = str(self.settings.value(PREFIX + "kernel_note", "") or "")
-        if str(self.settings.value(PREFIX + "kernel_note_language", "en")) == active_language():
-            return note
-        from ...core.filter_presets import PRESETS
-
-        for item in PRESETS:  # the same numbers as a preset: its note, in this language
-            if [[format_number(float(t)) for t in row] for row in item.kernel] == rows:
-                return preset_caption(item)
-        return ""
-
-    def _setting_float(self, name: str, default: float = 0.0) -> float:
-        """A remembered number; a damaged settings file gives the default, never an exception."""
-        try:
-            value = float(self.settings.value(PREFIX + name, default) or default)
-        except (TypeError, ValueError):
-            return default
-        return value if value == value and abs(value) < 1e9 else default
+        self._wants_colour = restore_lab(self.settings, self.kernel_editor, self.chain_controls)
+        self.per_channel.setChecked(self._wants_colour)
 
     def _save_settings(self) -> None:
-        editor = self.kernel_editor
-        self.settings.setValue(PREFIX + "kernel", [t for row in editor.texts() for t in row])
-        self.settings.setValue(PREFIX + "divisor", editor.divisor_edit.text())
-        self.settings.setValue(PREFIX + "normalise", editor.normalise.isChecked())
-        self.settings.setValue(PREFIX + "offset", editor.offset())
-        self.settings.setValue(PREFIX + "kernel_note", editor.note_label.text())
-        self.settings.setValue(PREFIX + "kernel_note_language", active_language())
-        self.settings.setValue(PREFIX + "per_channel", self.per_channel.isChecked())
-        self.chain_controls.save(self.settings, PREFIX)
+        save_lab(self.settings, self.kernel_editor, self.chain_controls, self._wants_colour)
 
     # -- pictures -----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -241,9 +197,13 @@ class FilterLabTab(QWidget):
     @Slot(object)
     def set_picture(self, picture: Picture) -> None:
         self.picture = picture
-        self.result = None
         self.show_message("")
-        self.per_channel.setEnabled(picture.color is not None)
+        has_colour = picture.color is not None
+        self.per_channel.setEnabled(has_colour)
+        blocked = self.per_channel.blockSignals(True)
+        self.per_channel.setChecked(self._wants_colour and has_colour)  # a grayscale picture: not ticked
+        self.per_channel.blockSignals(blocked)
+        self._drop_result()  # the last result belongs to another picture
         self._show_original()
         self.recompute()
         self._update_enabled()
@@ -268,7 +228,9 @@ class FilterLabTab(QWidget):
         return self.picture.gray
 
     @Slot(bool)
-    def _on_per_channel(self, _checked: bool) -> None:
+    def _on_per_channel(self, checked: bool) -> None:
+        self._wants_colour = checked
+        self._drop_result()  # grayscale and colour results are different pictures
         self._show_original()
         self.recompute()
 
@@ -282,19 +244,16 @@ class FilterLabTab(QWidget):
         problem = self.kernel_editor.problem()
         kernel = self.kernel_editor.kernel()
         if problem or kernel is None:
-            return  # the editor shows why; the last result stays on screen
+            # The editor says why; the last result of this picture stays on screen, if there is one.
+            if self.result is None:
+                self.views.clear_result(self.tr("No result: the kernel needs fixing (see its message)."))
+            return
         settings = self.chain_controls.settings(kernel, self.kernel_editor.divisor(), self.kernel_editor.offset())
         try:
             stages = plan_stages(settings, source.shape[:2])
         except MnistDeskError as error:
             self.compute.cancel()
-            self.result = None
-            message = error_text(error)
-            self.views.clear_result(message)
-            self.chain_label.setText("")
-            self.chain_controls.range_label.setText("")
-            self.show_message(message)
-            self._update_enabled()
+            self._drop_result(error_text(error))
             return
         self.show_message("")
         self.chain_label.setText(format_chain(stages, settings))
@@ -306,6 +265,7 @@ class FilterLabTab(QWidget):
         if not isinstance(item, FilterResult):
             return  # a step's name: progress only
         self.result = item
+        self._set_result_kept(True)
         self.views.show_result(item)
         self.chain_label.setText(format_chain(item.stages, item.settings))
         shown = {"rescale": self.tr("Shown rescaled: minimum black, maximum white."),
@@ -319,7 +279,23 @@ class FilterLabTab(QWidget):
 
     @Slot(str)
     def _on_compute_failed(self, message: str) -> None:
+        self._drop_result(message)  # a stale result must not stay on screen, nor be saved
+
+    def _drop_result(self, message: str = "") -> None:
+        """No result on screen (and nothing to save); ``message`` says why, in the view and above it."""
+        self.result = None
+        self._set_result_kept(False)
+        self.views.clear_result(message)
+        self.chain_controls.range_label.setText("")
+        if message:
+            self.chain_label.setText("")
         self.show_message(message)
+        self._update_enabled()
+
+    def _set_result_kept(self, kept: bool) -> None:
+        if self.kernel_editor.result_kept != kept:
+            self.kernel_editor.result_kept = kept
+            self.kernel_editor.refresh()  # its message says whether a result is still shown
 
     @Slot(object, str)
     def _use_learned(self, rows, note: str) -> None:
