@@ -333,3 +333,17 @@ def test_drop_event_on_the_window_opens_the_picture(window, tmp_path, qtbot):
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert "dropped.png" in window.draw_tab.caption.text()
+
+
+def test_the_window_fits_a_laptop_screen(window, qtbot):
+    """1366 × 768 minus a task bar and a title bar leaves about 700 × 690: every tab must fit."""
+    qtbot.waitUntil(lambda: len(window._built) == 4, timeout=10000)
+    for index in range(4):
+        window.tabs.setCurrentIndex(index)
+    qtbot.wait(50)
+    hint = window.minimumSizeHint()
+    assert hint.height() <= 640 and hint.width() <= 1366, hint
+    from mnist_desk.ui.evaluate.pixel_table import PixelTable
+
+    table = window.evaluate_tab.findChild(PixelTable)
+    assert table.sizeHint().height() == table.maximumHeight() > table.minimumHeight()  # all 28 rows when there is room

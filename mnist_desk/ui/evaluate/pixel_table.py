@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -21,6 +21,9 @@ def tutorial_printout(image: np.ndarray, label: int) -> str:
     values = np.asarray(image, dtype="float32")
     with np.printoptions(threshold=10**6, linewidth=75):
         return f"label {label}\nimage shape = {values.shape}\nimage = {values}"
+
+
+MIN_ROWS_SHOWN = 12  # of 28, when the window is as short as it can be
 
 
 class PixelTableModel(QAbstractTableModel):
@@ -88,13 +91,21 @@ class PixelTable(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setWordWrap(False)
         # Wide enough for all 28 columns: the values are read row by row, never scrolled sideways.
-        self.setMinimumWidth(column * 29 + 2 * self.frameWidth() + 2)
-        # Exactly the header and all 28 rows: no scrolling, no empty space below.
+        # (and for the vertical scroll bar a short window brings, see below)
+        self.setMinimumWidth(column * 29 + 2 * self.frameWidth() + 2 + self.verticalScrollBar().sizeHint().width())
+        # At most the header and all 28 rows (no empty space below); where the screen is short
+        # (a 768-pixel laptop, a Chinese font's taller lines) half of them and a scroll bar,
+        # so that the window still fits.
         header = max(self.horizontalHeader().sizeHint().height(), row)
-        self.setFixedHeight(header + row * 28 + 2 * self.frameWidth() + 2)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = 2 * self.frameWidth() + 2
+        self.setMaximumHeight(header + row * 28 + frame)
+        self.setMinimumHeight(header + row * MIN_ROWS_SHOWN + frame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Pixel values"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.minimumWidth(), self.maximumHeight())  # all 28 rows when there is room
 
     def set_image(self, image: np.ndarray) -> None:
         self.pixels.set_image(image)

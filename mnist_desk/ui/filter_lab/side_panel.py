@@ -30,8 +30,12 @@ class SidePanel(QScrollArea):
         return False
 
     def fit_width(self) -> None:
-        """Room for the content's preferred width, the vertical scroll bar and the frame."""
+        """Room for the content's minimum width, the vertical scroll bar and the frame.
+
+        The minimum, not the preferred width: a wrapping note prefers a wide line
+        but reads as well on a narrow one, while the grid's cells cannot shrink.
+        """
         content = self.widget()
-        width = content.sizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
         if width != self.minimumWidth():
             self.setMinimumWidth(width)
