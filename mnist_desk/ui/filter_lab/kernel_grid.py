@@ -126,8 +126,9 @@ class KernelEditor(QWidget):
         top.addWidget(self.presets_button)
 
         self.cells: list[list[QLineEdit]] = []
-        # Wide enough for format_number's longest text, e.g. a learned weight of -0.00012346.
-        cell_width = max(66, self.fontMetrics().horizontalAdvance("\u22120.00012346") + 14)
+        # Wide enough for a learned weight such as -0.0060606 (five digits, see format_number);
+        # the rarer -0.00012346 scrolls, its start shown.
+        cell_width = max(66, self.fontMetrics().horizontalAdvance("-0.0060606") + 12)
         grid = QGridLayout()
         grid.setSpacing(3)
         for r in range(MAX_SIZE):
