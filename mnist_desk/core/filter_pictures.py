@@ -28,6 +28,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .errors import ImageError
+from .file_modes import new_file_mode
 from .preprocess import open_image
 
 # The built-in picture's name (the UI shows it translated).
@@ -43,6 +44,12 @@ NOTE_FIRST_FRAME = "first_frame"  # an animation: its first frame
 NOTE_ROTATED = "rotated"  # turned upright by its EXIF orientation
 
 _SIXTEEN_BIT_MODES = ("I;16", "I;16L", "I;16B", "I;16N")
+
+# Saving a result picture: the format each file name suffix names. All keep every pixel exactly but
+# JPEG, which the user asks for by name; GIF is left out (a colour result would lose colours to its palette).
+SAVE_FORMATS = {".png": "PNG", ".bmp": "BMP", ".tif": "TIFF", ".tiff": "TIFF", ".webp": "WEBP", ".jpg": "JPEG",
+                ".jpeg": "JPEG"}
+_SAVE_OPTIONS: dict[str, dict[str, object]] = {"WEBP": {"lossless": True}, "JPEG": {"quality": 95}}
 
 
 @dataclass
@@ -223,6 +230,8 @@ def _write_atomically(path: str | os.PathLike[str], write) -> Path:
     try:
         with os.fdopen(handle, "wb") as file:
             write(file)
+        # mkstemp made the file private (0600) and the rename would keep that: give it a saved file's mode.
+        os.chmod(temporary, new_file_mode(target))
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
@@ -235,12 +244,33 @@ def _write_atomically(path: str | os.PathLike[str], write) -> Path:
 
 
 def save_png(display: np.ndarray, path: str | os.PathLike[str]) -> Path:
-    """Save a uint8 (H, W) or (H, W, 3) picture as PNG."""
+    """Save a uint8 (H, W) or (H, W, 3) picture as PNG, whatever the file name's suffix."""
+    return _save_as(display, path, "PNG")
+
+
+def save_picture(display: np.ndarray, path: str | os.PathLike[str]) -> Path:
+    """Save a uint8 (H, W) or (H, W, 3) picture in the format its suffix names (see :data:`SAVE_FORMATS`).
+
+    Raises
+    ------
+    ImageError
+        When the suffix names no format in :data:`SAVE_FORMATS` (a file named
+        .jpg must not hold PNG data), or the file cannot be written.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in SAVE_FORMATS:
+        raise ImageError("{name} does not end in a picture format this app can save: use .png, or .bmp, .tif, "
+                         ".webp or .jpg (or .npy for the raw numbers).", name=Path(path).name)
+    return _save_as(display, path, SAVE_FORMATS[suffix])
+
+
+def _save_as(display: np.ndarray, path: str | os.PathLike[str], kind: str) -> Path:
     array = np.ascontiguousarray(display)
     if array.dtype != np.uint8 or array.ndim not in (2, 3):
-        raise ImageError("Only an 8-bit picture can be saved as PNG.")
+        raise ImageError("Only an 8-bit picture can be saved as {kind}.", kind=kind)
     image = Image.fromarray(array, mode="L" if array.ndim == 2 else "RGB")
-    return _write_atomically(path, lambda file: image.save(file, format="PNG"))
+    options = _SAVE_OPTIONS.get(kind, {})
+    return _write_atomically(path, lambda file: image.save(file, format=kind, **options))
 
 
 def save_npy(raw: np.ndarray, path: str | os.PathLike[str]) -> Path:

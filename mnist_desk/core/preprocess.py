@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from .errors import ImageError
+from .picture_errors import bomb_error, read_error
 
 FIELD_SIZE = 28
 BOX_SIZE = 20
@@ -88,12 +89,12 @@ def open_image(path: str | os.PathLike[str]) -> Image.Image:
             image.load()
             return image.copy()
     except Image.DecompressionBombError as error:
-        raise ImageError("{path} is too large to open safely ({error}).", path=file, error=str(error)) from error
+        raise bomb_error(file, error) from error
     except UnidentifiedImageError:
         raise ImageError("{path} is not a picture this app can read (PNG, JPEG, BMP, GIF, TIFF, WebP ...).",
                          path=file) from None
     except (OSError, SyntaxError, ValueError) as error:
-        raise ImageError("{path} is truncated or corrupted: {error}", path=file, error=str(error)) from error
+        raise read_error(file, error) from error
 
 
 def to_gray_array(image: Image.Image | np.ndarray) -> np.ndarray:

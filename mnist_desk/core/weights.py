@@ -22,6 +22,7 @@ from torch import nn
 
 from .. import __version__
 from .errors import WeightsError
+from .file_modes import new_file_mode
 from .models import ARCHITECTURES, build_model
 
 FORMAT_NAME = "mnist-desk-weights"
@@ -137,7 +138,7 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], includ
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(temp_name, _new_file_mode(target))
+        os.chmod(temp_name, new_file_mode(target))
         os.replace(temp_name, target)
         temp_name = None
     except (OSError, RuntimeError) as error:
@@ -154,15 +155,6 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], includ
                 pass
     _fsync_folder(folder)
     return target
-
-
-def _new_file_mode(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777  # keep the mode of the file being replaced
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QFontMetricsF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ...core.filter_pipeline import (
@@ -35,9 +36,79 @@ def number(value: float, digits: int = 4) -> str:
     return text.replace("-", "\u2212")
 
 
+# How wide a text is, in columns of the monospaced font (the width of a space): see ArithmeticPanel.measure.
+Measure = Callable[[str], float]
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def text_width(text: str) -> int:
-    """Columns ``text`` takes in a monospaced font: Chinese characters take two (the translation's headers)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns ``text`` takes in a monospaced font: Chinese characters take two (the translation's headers).
+
+    A terminal's rule; a window's monospaced font usually has no Chinese and
+    draws them from another font, narrower than two columns, so the panel
+    measures with the font instead (:meth:`ArithmeticPanel.measure`).
+    """
+    return sum(2 if _wide(ch) else 1 for ch in text)
+
+
+def wrap_line(text: str, columns: float, measure: Measure = text_width) -> list[str]:
+    """``text`` broken into lines at most ``columns`` wide (as ``measure`` counts).
+
+    Lines break after a space or between two Chinese characters (which have
+    no spaces between words), never before full-width punctuation; a word
+    longer than a line stays whole.
+    """
+    if measure(text) <= columns:
+        return [text]
+    pieces: list[str] = []  # each a place a line may end after
+    for ch in text:
+        attach = bool(pieces) and (
+            ch == " "
+            # "，" "：" "）" stay on the line they end; an opening "（" may start the next one
+            or (_wide(ch) and unicodedata.category(ch) in ("Po", "Pe", "Pf"))
+            or (not _wide(ch) and pieces[-1][-1] != " " and not _wide(pieces[-1][-1]))
+        )
+        if attach:
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    lines, line = [], ""
+    for piece in pieces:
+        if line and measure((line + piece).rstrip()) > columns:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def _header_line(headers: list[str], starts: list[int], measure: Measure) -> str:
+    """The headers, each starting as near its column's start as whole spaces allow.
+
+    The spaces before each header are counted from the measured width of the
+    line so far, so a header drawn narrower or wider than its characters'
+    count does not shift the ones after it.
+    """
+    line = ""
+    for header, start in zip(headers, starts):
+        line += " " * max(round(start - measure(line)), 1 if line else 0) + header
+    return line
+
+
+def _precision_note(computed: float, holds: float | None) -> list[str]:
+    """A line saying what the result holds when it differs from the arithmetic shown (float32 rounding)."""
+    if holds is None or number(computed, 7) == number(holds, 7):
+        return []
+    return [
+        translate(
+            "FilterArithmetic",
+            "The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in "
+            "another order, so the last digits differ.",
+        ).replace("%1", number(holds, 7))
+    ]
 
 
 def _table(values: np.ndarray, marks: np.ndarray | None = None) -> list[str]:
@@ -49,8 +120,20 @@ def _table(values: np.ndarray, marks: np.ndarray | None = None) -> list[str]:
     return [" ".join(cell.rjust(width) for cell in row) for row in cells]
 
 
-def format_conv(window: ConvWindow, picture_label: str, heading: str, relu: bool = False) -> list[str]:
-    """Lines showing window × kernel = products, then sum → ÷ divisor → + offset (→ ReLU)."""
+def format_conv(
+    window: ConvWindow,
+    picture_label: str,
+    heading: str,
+    relu: bool = False,
+    holds: float | None = None,
+    measure: Measure = text_width,
+) -> list[str]:
+    """Lines showing window × kernel = products, then sum → ÷ divisor → + offset (→ ReLU).
+
+    ``holds`` is the value the filter computed for this pixel: when the sum
+    shown (in float64, from the float32 products) rounds to something else,
+    a line says so. ``measure`` tells how wide the column headers are drawn.
+    """
     size = window.kernel.shape[0]
     where = (
         translate("FilterArithmetic", "rows %1–%2, columns %3–%4")
@@ -75,9 +158,9 @@ def format_conv(window: ConvWindow, picture_label: str, heading: str, relu: bool
         translate("FilterArithmetic", "kernel"),
         translate("FilterArithmetic", "products"),
     ]
-    widths = [max(w, text_width(h)) for w, h in zip(widths, headers)]
-    pads = [" " * (widths[i] - text_width(headers[i])) for i in range(2)]
-    lines.append(f"  {headers[0]}{pads[0]}     {headers[1]}{pads[1]}     {headers[2]}")
+    # round(): a measured width a hair over a whole column (4.0000001) must not cost a column.
+    widths = [max(w, math.ceil(round(measure(h), 3))) for w, h in zip(widths, headers)]
+    lines.append(_header_line(headers, [2, 7 + widths[0], 12 + widths[0] + widths[1]], measure))
     for r in range(size):
         sign, equals = ("×", "=") if r == size // 2 else (" ", " ")
         lines.append(f"  {left[r].rjust(widths[0])}  {sign}  {middle[r].rjust(widths[1])}  {equals}  {right[r]}")
@@ -91,11 +174,12 @@ def format_conv(window: ConvWindow, picture_label: str, heading: str, relu: bool
             "%1", number(window.value, 7)
         ).replace("%2", number(max(window.value, 0.0), 7))
     lines.append(total)
+    lines += _precision_note(max(window.value, 0.0) if relu else window.value, holds)
     return lines
 
 
-def format_pool(window: PoolWindow, source_label: str, heading: str) -> list[str]:
-    """Lines showing the pooling window and what it keeps."""
+def format_pool(window: PoolWindow, source_label: str, heading: str, holds: float | None = None) -> list[str]:
+    """Lines showing the pooling window and what it keeps (``holds``: as in :func:`format_conv`)."""
     size = window.values.shape[0]
     marks = np.zeros(window.values.shape, dtype=bool)
     if window.pick is not None:
@@ -127,14 +211,19 @@ def format_pool(window: PoolWindow, source_label: str, heading: str) -> list[str
     ).replace("%1", number(window.value, 7))
     for r, line in enumerate(table):
         lines.append(f"  {line}" + (f"   {verdict}" if r == len(table) // 2 else ""))
-    return lines
+    return lines + _precision_note(window.value, holds)
 
 
 class ArithmeticPanel(QPlainTextEdit):
-    """A read-only monospace text showing the hovered pixel's arithmetic."""
+    """A read-only monospace text showing the hovered pixel's arithmetic.
+
+    The tables keep their lines whole (scrolling sideways when wider than the
+    panel); the sentences above and below them wrap to the panel's width.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lines: list[str] = []
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -148,10 +237,46 @@ class ArithmeticPanel(QPlainTextEdit):
             )
         )
 
+    def measure(self, text: str) -> float:
+        """How wide ``text`` is drawn in this panel's font, in columns (widths of a space).
+
+        Measured rather than counted: Chinese characters come from a fallback
+        font and are not exactly two columns wide.
+        """
+        metrics = QFontMetricsF(self.font())
+        return metrics.horizontalAdvance(text) / metrics.horizontalAdvance(" ")
+
+    def columns(self) -> float | None:
+        """How many columns fit across the panel; None before it is shown (nothing to wrap to yet)."""
+        if not self.isVisible():
+            return None
+        margin = 2 * self.document().documentMargin() + self.cursorWidth() + 1
+        return (self.viewport().width() - margin) / QFontMetricsF(self.font()).horizontalAdvance(" ")
+
     def show_lines(self, lines: list[str]) -> None:
-        text = "\n".join(lines)
+        self._lines = list(lines)
+        self._render()
+
+    def _render(self) -> None:
+        columns = self.columns()
+        shown: list[str] = []
+        for line in self._lines:
+            # Table lines start with a space; wrapping one would break its columns apart.
+            if columns is None or columns < 20 or line.startswith(" "):
+                shown.append(line)
+            else:
+                shown += wrap_line(line, columns, self.measure)
+        text = "\n".join(shown)
         if text != self.toPlainText():
             self.setPlainText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._render()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._render()
 
 
 class Explanation:
@@ -165,8 +290,13 @@ class Explanation:
         self.pixel = pixel  # the result pixel itself
 
 
-def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Explanation | None:
-    """The arithmetic of the result pixel drawn at picture point (x, y), or None outside the result."""
+def explain(
+    result: FilterResult, x: float, y: float, channel: int = 0, measure: Measure = text_width
+) -> Explanation | None:
+    """The arithmetic of the result pixel drawn at picture point (x, y), or None outside the result.
+
+    ``measure`` is how wide a text is drawn (see :func:`format_conv`).
+    """
     settings = result.settings
     scale, offset = result_geometry(settings)
     row, col = math.floor((y - offset) / scale), math.floor((x - offset) / scale)
@@ -178,11 +308,12 @@ def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Expla
         return array[..., min(channel, array.shape[2] - 1)] if array.ndim == 3 else array
 
     source = plane(result.source)
+    holds = float(plane(result.result)[row, col])
     heading = (
         translate("FilterArithmetic", "Result pixel row %1, column %2 = %3")
         .replace("%1", str(row))
         .replace("%2", str(col))
-        .replace("%3", number(plane(result.result)[row, col], 7))
+        .replace("%3", number(holds, 7))
     )
     lines: list[str] = []
     if settings.pool is not None:
@@ -197,7 +328,7 @@ def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Expla
             else translate("FilterArithmetic", "picture")
         )
         window = pool_window(pooled, settings, row, col)
-        lines += format_pool(window, label, heading)
+        lines += format_pool(window, label, heading, holds)
         if settings.convolves:
             if window.pick is not None:
                 conv_row, conv_col = window.top + window.pick[0], window.left + window.pick[1]
@@ -211,15 +342,23 @@ def explain(result: FilterResult, x: float, y: float, channel: int = 0) -> Expla
                 .replace("%1", str(conv_row))
                 .replace("%2", str(conv_col))
             )
+            activated = plane(result.activated) if result.activated is not None else None
             lines += format_conv(
                 conv_window(source, settings, conv_row, conv_col),
                 translate("FilterArithmetic", "picture"),
                 conv_heading,
                 settings.relu,
+                None if activated is None else float(activated[conv_row, conv_col]),
+                measure,
             )
     else:
         lines += format_conv(
-            conv_window(source, settings, row, col), translate("FilterArithmetic", "picture"), heading, settings.relu
+            conv_window(source, settings, row, col),
+            translate("FilterArithmetic", "picture"),
+            heading,
+            settings.relu,
+            holds,
+            measure,
         )
     top, left, bottom, right = receptive_field(settings, row, col)
     return Explanation(

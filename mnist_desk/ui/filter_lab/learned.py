@@ -21,6 +21,8 @@ class LearnedKernelBox(QWidget):
         self.index = QSpinBox(self)
         self.index.setPrefix(self.tr("kernel "))
         self.index.setRange(1, 16)
+        self.index.setToolTip(self.tr("Which of the active model's conv1 kernels to use, counted from 1"))
+        self.index.setAccessibleName(self.tr("Learned kernel number"))
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: palette(mid);")

@@ -1,4 +1,4 @@
-"""Getting pictures in (file dialog, drag and drop, paste, the built-in sample) and results out (PNG, .npy).
+"""Getting pictures in (file dialog, drag and drop, paste, the built-in sample) and results out (PNG ..., .npy).
 
 Opening and saving run off the GUI thread (a 12-megapixel JPEG takes a
 fraction of a second to decode, its PNG longer to write); the last folder
@@ -15,7 +15,8 @@ from PySide6.QtCore import QMimeData, QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ...core.filter_pictures import Picture, picture_from_array, picture_from_file, sample_picture, save_npy, save_png
+from ...core.filter_pictures import (Picture, picture_from_array, picture_from_file, sample_picture, save_npy,
+                                     save_picture)
 from .jobs import LatestJob
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
@@ -142,21 +143,31 @@ class PictureIO(QObject):
 
     # -- out ----------------------------------------------------------------------------------
     def save_dialog(self, parent: QWidget, display: np.ndarray, raw: np.ndarray, stem: str) -> None:
+        """Ask where to save; the name's suffix says what is written (see :meth:`save`).
+
+        The chosen filter only supplies a missing suffix: "x.npy" typed under the
+        PNG filter saves the raw numbers, "x.jpg" a JPEG, never PNG data in a
+        file named .jpg; a suffix that names no format is refused with a message.
+        """
         png, npy = self.tr("PNG picture, as shown (*.png)"), self.tr("Raw numbers, float32 NumPy array (*.npy)")
         start = str(Path(self.last_dir()) / f"{stem}.png")
         path, chosen = QFileDialog.getSaveFileName(parent, self.tr("Save the result"), start, f"{png};;{npy}")
         if not path:
             return
-        as_npy = path.lower().endswith(".npy") or (chosen == npy and not path.lower().endswith(".png"))
         if not Path(path).suffix:
-            path += ".npy" if as_npy else ".png"
-        self.save(path, display, raw, as_npy)
+            path += ".npy" if chosen == npy else ".png"
+        self.save(path, display, raw, Path(path).suffix.lower() == ".npy")
 
     def save(self, path: str, display: np.ndarray, raw: np.ndarray, as_npy: bool) -> None:
+        """Save the raw numbers (``as_npy``) or the picture as shown, in the format its suffix names.
+
+        A suffix that names no picture format this app writes fails with a
+        message (``failed``) and writes nothing.
+        """
         self.settings.setValue(SETTINGS_DIR, str(Path(path).expanduser().parent))
 
         def make() -> Iterator[str]:
-            written = save_npy(raw, path) if as_npy else save_png(display, path)
+            written = save_npy(raw, path) if as_npy else save_picture(display, path)
             yield str(written)
 
         self._saver.submit(make)

@@ -57,4 +57,7 @@ def picture_summary(picture: Picture, per_channel: bool = False) -> str:
         .replace("%4", kind)
     ]
     parts += [note_text(code, picture) for code in picture.notes]
-    return "; ".join(parts) + "."
+    # The separator and the full stop are translated too: Chinese uses "；" and "。", not "; " and ".".
+    separator = translate("FilterPicture", "; ", "between the parts of a picture's description")
+    return translate("FilterPicture", "%1.", "a picture's description, ended as a sentence").replace(
+        "%1", separator.join(parts))

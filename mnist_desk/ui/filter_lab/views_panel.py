@@ -103,7 +103,8 @@ class LabViews(QWidget):
     def _refresh_hover(self) -> None:
         explanation = None
         if self._hover is not None and self.result is not None:
-            explanation = explain(self.result, *self._hover, channel=self.channel_box.currentIndex())
+            explanation = explain(self.result, *self._hover, channel=self.channel_box.currentIndex(),
+                                  measure=self.arithmetic.measure)
         if explanation is None:
             self.original_view.set_marks(None, None)
             self.result_view.set_marks(None, None)
