@@ -37,7 +37,7 @@
 <context>
     <name>ArithmeticPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+146"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+235"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
         <translation>把鼠标停在结果的某个像素（或图片）上，即可查看它的计算过程：卷积核下的数值乘以卷积核，再求和。</translation>
     </message>
@@ -91,11 +91,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>(k − 1) / 2 pixels on each side: with stride 1 the size is kept</source>
-        <translation>每边 (k − 1) / 2 个像素：步长为 1 时尺寸不变</translation>
+        <source>(k − 1) / 2 pixels on each side: with stride 1 the size is kept (PyTorch allows &apos;same&apos; at stride 1 only; here a larger stride gets the same (k − 1) / 2 pixels)</source>
+        <translation>每边填充 (k − 1) / 2 个像素：步长为 1 时尺寸不变（PyTorch 只在步长 1 时允许 &apos;same&apos;；这里更大的步长也同样填充 (k − 1) / 2 个像素）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>1 pixel</source>
         <translation>1 像素</translation>
     </message>
@@ -155,13 +155,23 @@ or drop a picture of one</source>
         <translation>循环环绕：右边缘之外接着左边缘的内容</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Pixels added around the picture before the kernel slides (nn.Conv2d&apos;s padding)</source>
+        <translation>卷积核滑动前在图片四周添加的像素（nn.Conv2d 的 padding）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the added pixels hold (nn.Conv2d&apos;s padding_mode)</source>
+        <translation>添加的像素取什么值（nn.Conv2d 的 padding_mode）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
         <source>Stride:</source>
         <translation>步长：</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Padding:</source>
         <translation>填充：</translation>
     </message>
@@ -201,7 +211,17 @@ or drop a picture of one</source>
         <translation>保留每个窗口的平均值（nn.AvgPool2d）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Shrink a picture by keeping one value per window (the tutorial&apos;s section 1.2)</source>
+        <translation>每个窗口只保留一个值，从而缩小图片（教程第 1.2 节）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Side of the square pooling window (nn.MaxPool2d&apos;s kernel_size)</source>
+        <translation>正方形池化窗口的边长（nn.MaxPool2d 的 kernel_size）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>= size</source>
         <translation>= 窗口大小</translation>
     </message>
@@ -227,6 +247,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Pool the convolution&apos;s result (one CNN layer) or the original picture</source>
+        <translation>对卷积结果池化（构成 CNN 的一层），或对原图池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>ReLU after the convolution</source>
         <translation>卷积后接 ReLU</translation>
     </message>
@@ -289,6 +314,11 @@ or drop a picture of one</source>
         <location line="+0"/>
         <source>|x| clipped at 255: edges of both signs show bright</source>
         <translation>|x| 截断于 255：正负两种边缘都显示为亮色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How values below 0 or above 255 are shown; a saved .npy keeps the raw numbers</source>
+        <translation>小于 0 或大于 255 的值如何显示；保存的 .npy 保留原始数值</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -372,12 +402,7 @@ or drop a picture of one</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Circular padding of {pad} needs a picture at least {pad} pixels each way (this one is {height} × {width}), as in PyTorch.</source>
-        <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片在每个方向上至少有 {pad} 个像素（这张图片为 {height} × {width}）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Could not download {filename}: no internet connection or the mirrors are unreachable ({reasons}).</source>
         <translation>无法下载 {filename}：没有网络连接，或无法访问镜像站点（{reasons}）。</translation>
     </message>
@@ -412,12 +437,7 @@ or drop a picture of one</source>
         <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Only an 8-bit picture can be saved as PNG.</source>
-        <translation>只有 8 位图片才能保存为 PNG。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Padding &apos;same&apos; works with stride 1 only (as in PyTorch); give the padding in pixels.</source>
         <translation>填充 &apos;same&apos; 只适用于步长 1（与 PyTorch 一样）；请以像素数给出填充。</translation>
     </message>
@@ -427,9 +447,19 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Reflect padding of {pad} needs a picture larger than {pad} pixels each way (this one is {height} × {width}), as in PyTorch.</source>
-        <translation>与 PyTorch 一样，{pad} 像素的反射填充要求图片在每个方向上都大于 {pad} 个像素（这张图片为 {height} × {width}）。</translation>
+        <location line="-10"/>
+        <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
+        <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only an 8-bit picture can be saved as {kind}.</source>
+        <translation>只有 8 位图片才能保存为 {kind}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reflect padding of {pad} needs a picture wider and taller than the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
+        <translation>与 PyTorch 一样，{pad} 像素的反射填充要求图片的宽和高都大于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -445,6 +475,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>The divisor must be a finite number other than 0.</source>
         <translation>除数必须是不为 0 的有限数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The divisor {divisor:g} is too close to 0: use at least {least:g} either way.</source>
+        <translation>除数 {divisor:g} 太接近 0：其绝对值至少应为 {least:g}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -603,6 +638,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{name} does not end in a picture format this app can save: use .png, or .bmp, .tif, .webp or .jpg (or .npy for the raw numbers).</source>
+        <translation>{name} 的扩展名不是本应用能保存的图片格式：请使用 .png，或 .bmp、.tif、.webp、.jpg（原始数值请用 .npy）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} has no pixels.</source>
         <translation>{name} 没有像素。</translation>
     </message>
@@ -673,8 +713,13 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} is too large to open safely ({error}).</source>
-        <translation>{path} 太大，无法安全打开（{error}）。</translation>
+        <source>{path} is too large to open safely: more than {limit:,} pixels. Use a smaller picture.</source>
+        <translation>{path} 太大，无法安全打开：超过 {limit:,} 像素。请使用更小的图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is too large to open safely: {pixels:,} pixels, more than the limit of {limit:,}. Use a smaller picture.</source>
+        <translation>{path} 太大，无法安全打开：{pixels:,} 像素，超过上限 {limit:,}。请使用更小的图片。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -685,6 +730,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} is truncated or corrupted and cannot be read ({reason}).</source>
         <translation>{path} 不完整或已损坏，无法读取（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is truncated or corrupted: its picture data is damaged and cannot be decoded.</source>
+        <translation>{path} 不完整或已损坏：其图片数据已损坏，无法解码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is truncated or corrupted: the file ends before the picture&apos;s data does; it may be an unfinished download or copy.</source>
+        <translation>{path} 不完整或已损坏：文件在图片数据结束前就结束了，可能是未完成的下载或复制。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -989,7 +1044,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTools</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tools.py" line="+20"/>
+        <location filename="../../mnist_desk/ui/draw/tools.py" line="+21"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -1059,7 +1114,7 @@ or drop a picture of one</source>
         <translation>打开数字的照片或扫描件 (Ctrl+O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save drawing…</source>
         <translation>保存手写图…</translation>
     </message>
@@ -1069,12 +1124,12 @@ or drop a picture of one</source>
         <translation>将手写图保存为 PNG 图片</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>{n} px</source>
         <translation>{n} px</translation>
     </message>
@@ -1219,13 +1274,18 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-90"/>
-        <location line="+48"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-129"/>
+        <source>The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
+        <translation>滤波器实际得到 %1：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+49"/>
         <source>rows %1–%2, columns %3–%4</source>
         <translation>第 %1–%2 行、第 %3–%4 列</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>%1: the kernel over the %2 at %3</source>
         <translation>%1：卷积核位于%2的%3</translation>
     </message>
@@ -1260,7 +1320,7 @@ The details are in the log: {log}</source>
         <translation>ReLU：max(0, %1) = %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>max pool</source>
         <translation>最大池化</translation>
     </message>
@@ -1285,7 +1345,7 @@ The details are in the log: {log}</source>
         <translation>→ 平均值 = %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+103"/>
         <source>Result pixel row %1, column %2 = %3</source>
         <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
     </message>
@@ -1301,13 +1361,13 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+19"/>
-        <location line="+6"/>
+        <location line="+20"/>
+        <location line="+9"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>Convolution pixel row %1, column %2</source>
         <translation>卷积结果像素第 %1 行、第 %2 列</translation>
     </message>
@@ -1373,7 +1433,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+72"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+73"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1468,17 +1528,22 @@ The details are in the log: {log}</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+39"/>
         <source>The clipboard holds no picture and no picture file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+54"/>
+        <source>No result: the kernel needs fixing (see its message).</source>
+        <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Shown rescaled: minimum black, maximum white.</source>
         <translation>拉伸显示：最小值为黑，最大值为白。</translation>
     </message>
@@ -1498,7 +1563,7 @@ The details are in the log: {log}</source>
         <translation>原始结果范围：%1 到 %2。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+42"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -1591,7 +1656,19 @@ The details are in the log: {log}</source>
         <translation>%1 — %2 × %3 像素（高 × 宽），%4</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+8"/>
+        <source>; </source>
+        <comment>between the parts of a picture&apos;s description</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1.</source>
+        <comment>a picture&apos;s description, ended as a sentence</comment>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
@@ -1599,7 +1676,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-106"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-111"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -1738,6 +1815,11 @@ The details are in the log: {log}</source>
         <source>Pillow&apos;s EDGE_ENHANCE: the picture with its outline added at half strength (divided by 2).</source>
         <translation>Pillow 的 EDGE_ENHANCE：图片加上半强度的轮廓（除以 2）。</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+92"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>
@@ -1821,7 +1903,7 @@ The details are in the log: {log}</source>
 <context>
     <name>KernelEditor</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+90"/>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+17"/>
         <source>3 × 3</source>
         <translation>3 × 3</translation>
     </message>
@@ -1841,12 +1923,17 @@ The details are in the log: {log}</source>
         <translation>预设</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Fill the grid with a well-known kernel; hover a name for what it does</source>
+        <translation>用常见的卷积核填充网格；把鼠标停在名称上可查看其作用</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Kernel row %1, column %2</source>
         <translation>卷积核第 %1 行、第 %2 列</translation>
     </message>
@@ -1896,7 +1983,12 @@ The details are in the log: {log}</source>
         <translation>除数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>empty; type a number (0 for nothing)</source>
         <translation>空；请输入一个数（0 表示无）</translation>
     </message>
@@ -1916,27 +2008,32 @@ The details are in the log: {log}</source>
         <translation>0 会导致除以零；不需要除数时请留空</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>“%1” is too close to 0 (at least %2 either way)</source>
+        <translation>“%1”太接近 0（绝对值至少为 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” could be a thousand or a decimal; write 1000, or 1.5 for a decimal</source>
+        <translation>“%1”既可能是一千，也可能是小数；请写成 1000，小数请写成 1.5 这样</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>“%1” is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>Edited</source>
-        <translation>已修改</translation>
+        <location line="+80"/>
+        <source>Edited; started from: %1</source>
+        <translation>已修改，原为：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Edited from %1</source>
-        <translation>已修改（基于 %1）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-15"/>
         <source>%1 — the result still shows the last valid kernel.</source>
         <translation>%1 — 结果仍显示上一个有效的卷积核。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sum of the numbers: %1</source>
         <translation>数值之和：%1</translation>
     </message>
@@ -2014,7 +2111,17 @@ The details are in the log: {log}</source>
         <translation>卷积核 </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>Which of the active model&apos;s conv1 kernels to use, counted from 1</source>
+        <translation>使用当前模型 conv1 中的第几个卷积核（从 1 开始数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learned kernel number</source>
+        <translation>学习到的卷积核编号</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>No model is active yet: load weights or train a model, then its learned 5 × 5 kernels can be tried here.</source>
         <translation>尚无当前模型：加载权重或训练一个模型后，即可在这里试用它学到的 5 × 5 卷积核。</translation>
     </message>
@@ -2038,7 +2145,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+51"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+52"/>
         <source>MNIST Desk</source>
         <translation>MNIST Desk</translation>
     </message>
@@ -2058,7 +2165,7 @@ The details are in the log: {log}</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
@@ -2161,27 +2268,27 @@ The previous model stays active.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../mnist_desk/ui/menus.py" line="+43"/>
+        <location filename="../../mnist_desk/ui/menus.py" line="+46"/>
         <source>&amp;Open picture…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Paste picture</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Load weights…</source>
         <translation>加载权重(&amp;L)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Save drawing…</source>
         <translation>保存手写图(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2257,7 +2364,7 @@ The previous model stays active.</source>
 <context>
     <name>PictureIO</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+83"/>
+        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+84"/>
         <source>Open a picture</source>
         <translation>打开图片</translation>
     </message>
@@ -2272,7 +2379,7 @@ The previous model stays active.</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>PNG picture, as shown (*.png)</source>
         <translation>PNG 图片，与显示一致 (*.png)</translation>
     </message>
@@ -2290,7 +2397,7 @@ The previous model stays active.</source>
 <context>
     <name>PixelTable</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/pixel_table.py" line="+97"/>
+        <location filename="../../mnist_desk/ui/evaluate/pixel_table.py" line="+105"/>
         <source>Pixel values</source>
         <translation>像素值</translation>
     </message>
@@ -2330,7 +2437,12 @@ maybe {digit}</source>
 可能是 {digit}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unsure: {why}.</source>
         <translation>不确定：{why}。</translation>
     </message>
@@ -2783,7 +2895,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+63"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+64"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -2794,12 +2906,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+173"/>
+        <location line="+175"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -2814,7 +2926,7 @@ maybe {digit}</source>
         <translation>在当前批次完成后停止训练；之后可以继续 (Shift+F5)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2927,7 +3039,7 @@ maybe {digit}</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+69"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3063,14 +3175,14 @@ maybe {digit}</source>
         <translation>无法加载权重</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Loaded {0} ({1}, {2}</source>
-        <translation>已加载 {0} ({1}, {2}</translation>
+        <location line="+10"/>
+        <source>Loaded {0} ({1}, {2}).</source>
+        <translation>已加载 {0}（{1}，{2}）。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, test accuracy {0:.2f} %</source>
-        <translation>, 测试准确率 {0:.2f} %</translation>
+        <source>Loaded {0} ({1}, {2}, test accuracy {3:.2f} %).</source>
+        <translation>已加载 {0}（{1}，{2}，测试准确率 {3:.2f} %）。</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -151,6 +151,16 @@ def test_simplified_chinese_is_complete(qapp):
             qapp.removeTranslator(translator)
 
 
+def test_chinese_uses_chinese_punctuation_after_chinese_text():
+    """"灰度; 3 帧中的第一帧." reads wrong: after a Chinese character come ：；，。 (tuples such as (高, 宽) aside)."""
+    ascii_after_chinese = re.compile(r"[\u3400-\u9fff]([:;,]|\.(\s|$))")
+    in_brackets = re.compile(r"\([^()]*\)")  # shape tuples such as (高, 宽, 通道) keep Python's commas
+    root = ET.parse(COMMITTED).getroot()
+    wrong = [m.findtext("translation") for m in root.iter("message")
+             if ascii_after_chinese.search(in_brackets.sub("", m.findtext("translation") or ""))]
+    assert not wrong
+
+
 def test_the_chart_draws_chinese_labels_without_missing_glyphs():
     import warnings
 

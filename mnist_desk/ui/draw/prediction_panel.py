@@ -195,7 +195,7 @@ class PredictionPanel(QWidget):
         if unsure:
             self.digit_label.setText("?")
             self.probability_label.setText(self.tr("unsure\nmaybe {digit}").format(digit=digit))
-            why = "; ".join(reason_text(code, top) for code in reasons)
+            why = self.tr("; ").join(reason_text(code, top) for code in reasons)  # "；" in Chinese
             self.note_label.setText(self.tr("Unsure: {why}.").format(why=why))
         else:
             self.digit_label.setText(str(digit))

@@ -88,7 +88,9 @@ def preset_note(item: Preset) -> str:
 
 def preset_caption(item: Preset) -> str:
     """The note shown under the grid for a preset: its name and what it does."""
-    return f"{preset_name(item)}: {preset_note(item)}"
+    # One translatable text, so that a translation uses its own colon (Chinese "：").
+    return QCoreApplication.translate("FilterPresets", "%1: %2").replace("%1", preset_name(item), 1) \
+        .replace("%2", preset_note(item), 1)
 
 
 class KernelEditor(QWidget):

@@ -240,10 +240,12 @@ class WeightsPanel(QWidget):
         self.best_path, self.best_accuracy = None, None
         self.settings.setValue("train/weights_dir", str(path.parent))
         accuracy = checkpoint.test_accuracy
-        text = self.tr("Loaded {0} ({1}, {2}").format(path.name, checkpoint.arch, checkpoint.activation)
-        if accuracy is not None:
-            text += self.tr(", test accuracy {0:.2f} %").format(accuracy * 100)
-        text += ")."
+        # Whole sentences (no pieces glued with ASCII punctuation): a translation has its own.
+        if accuracy is None:
+            text = self.tr("Loaded {0} ({1}, {2}).").format(path.name, checkpoint.arch, checkpoint.activation)
+        else:
+            text = self.tr("Loaded {0} ({1}, {2}, test accuracy {3:.2f} %).").format(
+                path.name, checkpoint.arch, checkpoint.activation, accuracy * 100)
         if checkpoint.resumable:
             text += " " + self.tr("Its run can be resumed.")
         else:
