@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QPaintEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from . import settings_keys as keys
@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
             open_digit = getattr(widget, "open_digit", None)
             if open_digit is not None:
                 open_digit.connect(self.show_mnist_digit)
+        can_save_changed = getattr(widget, "can_save_changed", None)  # File → Save result… follows it
+        if can_save_changed is not None:
+            can_save_changed.connect(self._update_edit_actions)
         return widget
 
     def build_all_tabs(self) -> None:
@@ -133,13 +136,8 @@ class MainWindow(QMainWindow):
             self._build_timer.stop()
 
     def _set_icon(self) -> None:
-        from ..core.paths import resource_path
-
-        icon_file = resource_path("icons", "app.png")
-        if icon_file.is_file():
-            icon = QIcon(str(icon_file))
-            if not icon.isNull():
-                self.setWindowIcon(icon)
+        if not icon("app").isNull():
+            self.setWindowIcon(icon("app"))
 
     def _connect_actions(self) -> None:
         a = self.actions_
@@ -295,6 +293,9 @@ class MainWindow(QMainWindow):
         saves_result = callable(getattr(self.tabs.currentWidget(), "save_result", None)) and not on_draw
         self.actions_.save_drawing.setText(self.tr("&Save result…") if saves_result else self.tr("&Save drawing…"))
         document = self.draw_tab.document
+        can_save = getattr(self.tabs.currentWidget(), "can_save", None) if saves_result else None
+        # Nothing to save, nothing to click: a blank canvas or no filter result yet.
+        self.actions_.save_drawing.setEnabled(can_save() if callable(can_save) else not document.state.empty)
         self.actions_.undo.setEnabled(on_draw and document.can_undo)
         self.actions_.redo.setEnabled(on_draw and document.can_redo)
         self.actions_.clear.setEnabled(on_draw and not document.state.empty)

@@ -115,22 +115,39 @@ def test_typing_the_numbers_back_brings_the_preset_note_back(qtbot, tab):
     assert editor.note_label.text().startswith("The tutorial's kernel")
 
 
-def test_the_side_panel_grows_with_its_content(qtbot):
-    """A 5 × 5 grid (or a translation's labels) widens the controls: the panel follows, never cutting them."""
+def test_the_side_panel_asks_for_its_content_s_width_but_scrolls_in_a_narrow_window(qtbot):
+    """A 5 × 5 grid (or a translation's labels) widens the controls: the panel asks for the room,
+    and where the window has none it scrolls sideways instead of cutting them off or growing the window."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-    from mnist_desk.ui.filter_lab.side_panel import SidePanel
+    from mnist_desk.ui.filter_lab.side_panel import MIN_WIDTH, SidePanel
 
     content = QWidget()
     label = QLabel("short", content)
+    label.setMinimumWidth(200)
     QVBoxLayout(content).addWidget(label)
     panel = SidePanel(content)
     qtbot.addWidget(panel)
     panel.show()
-    narrow = panel.minimumWidth()
-    label.setText("a much longer line of controls than before, like a 5 × 5 kernel grid")
-    qtbot.waitUntil(lambda: panel.minimumWidth() > narrow)
-    assert panel.minimumWidth() >= content.minimumSizeHint().width() + panel.verticalScrollBar().sizeHint().width()
+    narrow = panel.sizeHint().width()
+    label.setMinimumWidth(600)  # like a 5 × 5 grid of wide cells
+    qtbot.waitUntil(lambda: panel.sizeHint().width() > narrow)
+    assert panel.sizeHint().width() >= 600 and panel.minimumSizeHint().width() == MIN_WIDTH
+    panel.resize(MIN_WIDTH, 300)
+    qtbot.waitUntil(lambda: panel.horizontalScrollBar().isVisible())
+
+
+def test_the_wheel_scrolls_the_panel_not_the_setting_under_the_mouse(qtbot, tab):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    padding = tab.chain_controls.padding
+    before = padding.currentIndex()
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(padding, wheel)
+    assert padding.currentIndex() == before
 
 
 def test_a_learned_number_shows_whole_in_its_cell(qtbot, tab):
@@ -139,3 +156,52 @@ def test_a_learned_number_shows_whole_in_its_cell(qtbot, tab):
     cell = editor.cells[4][4]
     assert cell.text() == "-0.0060606"
     assert cell.width() >= cell.fontMetrics().horizontalAdvance(cell.text()) + 8
+
+
+def test_editing_the_divisor_is_an_edit_too_and_a_restart_keeps_the_note(qtbot, settings):
+    from mnist_desk.core.filter_presets import preset
+
+    first = FilterLabTab(ActiveModel(), settings)
+    qtbot.addWidget(first)
+    first.kernel_editor.apply_preset(preset("gaussian"))
+    assert first.kernel_editor.note_label.text().startswith("Gaussian")
+    type_into(first.kernel_editor.divisor_edit, "8")
+    assert first.kernel_editor.note_label.text().startswith("Edited; started from: Gaussian")
+    type_into(first.kernel_editor.divisor_edit, "16")
+    note = first.kernel_editor.note_label.text()
+    assert note.startswith("Gaussian")
+    first.shutdown()
+    again = FilterLabTab(ActiveModel(), settings)  # the remembered preset with its divisor: not "edited"
+    qtbot.addWidget(again)
+    assert again.kernel_editor.note_label.text() == note
+    again.shutdown()
+
+
+def test_normalising_a_sum_too_close_to_zero_divides_by_nothing(qtbot, tab):
+    editor = tab.kernel_editor
+    editor.set_kernel([[0, 0, 0], [0, 1e-7, 0], [0, 0, 0]], normalise=True)
+    assert editor.divisor() is None and editor.problem() == ""
+    assert "nothing to divide by" in editor.sum_label.text()
+
+
+def test_the_window_can_save_only_what_exists(qtbot, settings):
+    from mnist_desk.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    save = window.actions_.save_drawing
+    assert not save.isEnabled()  # a blank canvas
+    field = np.zeros((28, 28), np.float32)
+    field[6:22, 12:16] = 1.0  # a "1"
+    window.show_mnist_digit(field, "a one")
+    assert save.isEnabled()
+    lab = window.filter_lab_tab
+    window.tabs.setCurrentWidget(lab)
+    assert save.text().replace("&", "") == "Save result…"
+    qtbot.waitUntil(lambda: lab.result is not None, timeout=10_000)  # the sample picture's result
+    assert save.isEnabled()
+    type_into(lab.kernel_editor.cells[0][0], "x")
+    lab.set_picture(picture_from_array(RNG.integers(0, 256, (9, 9)).astype("uint8"), "small"))
+    assert lab.result is None and not save.isEnabled()
+    window.close()

@@ -103,7 +103,7 @@ class KernelEditor(QWidget):
         self._size = 3
         self._updating = False
         self._source_note = ""
-        self._source_kernel: tuple[tuple[float, ...], ...] | None = None  # the numbers the note describes
+        self._source_numbers: tuple | None = None  # the numbers the note describes (see _numbers)
         self.result_kept = False  # set by the tab: a result of an earlier kernel is on screen
         self.size_box = QComboBox(self)
         self.size_box.addItem(self.tr("3 × 3"), 3)
@@ -215,7 +215,7 @@ class KernelEditor(QWidget):
         if self.normalise.isChecked():
             kernel = self.kernel()
             total = kernel_sum(kernel) if kernel else 0.0
-            return total if total != 0 else None
+            return total if abs(total) >= MIN_DIVISOR else None  # a sum of (nearly) 0: nothing to divide by
         value = parse_number(self.divisor_edit.text())
         return value if isinstance(value, float) and abs(value) >= MIN_DIVISOR else None
 
@@ -236,6 +236,14 @@ class KernelEditor(QWidget):
                 reason = value if isinstance(value, str) else ZERO_DIVISOR if value == 0 else TOO_SMALL
                 return self._labelled(self.tr("Divisor"), self._reason(reason, self.divisor_edit.text()))
         return ""
+
+    def keep_as_source(self) -> None:
+        """The numbers now in the editor are the ones its note describes (a remembered kernel, restored)."""
+        self._source_numbers = self._numbers()
+
+    def _numbers(self) -> tuple:
+        """Everything a note describes: the kernel, the divisor (or normalising) and the offset."""
+        return self.kernel(), parse_number(self.divisor_edit.text()), self.normalise.isChecked(), self.offset()
 
     def _labelled(self, where: str, reason: str) -> str:
         # One text, not two glued with ": ", so that a translation can use its own colon (Chinese "：").
@@ -291,7 +299,7 @@ class KernelEditor(QWidget):
         self.normalise.setChecked(normalise)
         self.offset_box.setValue(offset)
         self._source_note = note
-        self._source_kernel = self.kernel()
+        self._source_numbers = self._numbers()
         self._updating = False
         self._show_size()
         self.refresh()
@@ -332,12 +340,12 @@ class KernelEditor(QWidget):
             total = kernel_sum(kernel)
             shown = format_number(round(total, 6)).replace("-", "\u2212")  # the minus sign, as in the notes
             text = self.tr("Sum of the numbers: %1").replace("%1", shown)
-            if self.normalise.isChecked() and total == 0:
+            if self.normalise.isChecked() and abs(total) < MIN_DIVISOR:
                 text += self.tr(" (0: nothing to divide by)")
             self.sum_label.setText(text)
         note = self._source_note
         edited = self.tr("Edited; started from: %1")
-        if note and kernel != self._source_kernel and not note.startswith(edited.split("%1")[0]):
+        if note and self._numbers() != self._source_numbers and not note.startswith(edited.split("%1")[0]):
             # Typing the numbers back brings the note back; until then it says where they came from.
             note = edited.replace("%1", note)
         self.note_label.setText(note)

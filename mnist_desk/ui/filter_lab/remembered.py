@@ -50,6 +50,7 @@ def restore_lab(settings: QSettings, editor: KernelEditor, controls: ChainContro
         editor.set_kernel(rows, None, _number(settings, "offset"), _note(settings, rows),
                           normalise=_flag(settings, "normalise"), emit=False)
         editor.divisor_edit.setText(str(settings.value(PREFIX + "divisor", "") or ""))
+        editor.keep_as_source()  # the remembered note already says whether these numbers were edited
         editor.refresh()
     else:
         from ...core.filter_presets import preset

@@ -36,6 +36,7 @@ class FilterLabTab(QWidget):
     """Picture, kernel, stride, padding, pooling; the result beside the picture, in step."""
 
     result_shown = Signal(int)  # the request number of a result now on screen
+    can_save_changed = Signal(bool)  # whether there is a result to save (the window's Save follows it)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -287,8 +288,7 @@ class FilterLabTab(QWidget):
         self._set_result_kept(False)
         self.views.clear_result(message)
         self.chain_controls.range_label.setText("")
-        if message:
-            self.chain_label.setText("")
+        self.chain_label.setText("")  # its shapes were the dropped result's (recompute writes the new ones)
         self.show_message(message)
         self._update_enabled()
 
@@ -335,8 +335,13 @@ class FilterLabTab(QWidget):
         self.busy_bar.setVisible(busy)
         self.busy_bar.setToolTip(self.tr("Opening the picture…") if self.io.busy() else self.tr("Computing…"))
 
+    def can_save(self) -> bool:
+        return self.result is not None
+
     def _update_enabled(self) -> None:
-        self.save_button.setEnabled(self.result is not None)
+        if self.save_button.isEnabled() != self.can_save():
+            self.save_button.setEnabled(self.can_save())
+            self.can_save_changed.emit(self.can_save())
 
     # -- drag and drop ------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
