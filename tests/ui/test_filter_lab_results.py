@@ -205,3 +205,20 @@ def test_the_window_can_save_only_what_exists(qtbot, settings):
     lab.set_picture(picture_from_array(RNG.integers(0, 256, (9, 9)).astype("uint8"), "small"))
     assert lab.result is None and not save.isEnabled()
     window.close()
+
+
+def test_a_long_number_gets_a_smaller_font_in_its_pixel(qtbot):
+    from mnist_desk.ui.filter_lab.view import MIN_VALUE_PIXELS, PictureView, ViewState, fitting_pixel_size
+
+    assert fitting_pixel_size(30, 10, 46) == 10  # fits: as is
+    assert fitting_pixel_size(84, 10, 46) == MIN_VALUE_PIXELS  # 5 would be unreadable: 6
+    assert fitting_pixel_size(60, 12, 46) == 8  # 60 px at 12 px → 40 px at 8 px
+    state = ViewState()
+    view = PictureView(state)
+    qtbot.addWidget(view)
+    view.resize(200, 200)
+    values = np.array([[-23456.7, 1.5], [3, -0.000123]], np.float32)
+    view.set_array(np.zeros((2, 2), np.uint8), values=values)
+    state.set(80.0, 1.0, 1.0)  # 80 screen pixels per picture pixel: the numbers are written
+    view.show()
+    assert not view.grab().isNull()  # painted at any zoom without error

@@ -13,13 +13,14 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent,
-                           QWheelEvent)
+from PySide6.QtGui import (QColor, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
+                           QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MIN_ZOOM, MAX_ZOOM = 1 / 64, 96.0
 # From this many screen pixels per image pixel on, each pixel's number is written in it.
 VALUES_FROM_PIXELS = 46
+MIN_VALUE_PIXELS = 6  # the smallest font a pixel's number is shrunk to
 
 
 def format_value(value: float) -> str:
@@ -27,6 +28,13 @@ def format_value(value: float) -> str:
     value = float(value)
     text = str(int(value)) if value.is_integer() and abs(value) < 1e7 else f"{value:.3g}"
     return text.replace("-", "\u2212")
+
+
+def fitting_pixel_size(text_width: float, base: int, step: float) -> int:
+    """The font size (pixels) at which text ``text_width`` wide at size ``base`` fits a ``step``-wide pixel."""
+    if text_width <= 0:
+        return base
+    return max(MIN_VALUE_PIXELS, min(base, int(base * (step - 4) / text_width)))
 
 
 def array_to_qimage(array: np.ndarray) -> tuple[QImage, np.ndarray]:
@@ -179,13 +187,20 @@ class PictureView(QWidget):
     def _paint_values(self, painter: QPainter, origin: QPointF, step: float, box: tuple[int, int, int, int]) -> None:
         x0, y0, x1, y1 = box
         assert self.image is not None and self.values is not None
+        base = max(8, min(16, int(step / 4.2)))
         font = painter.font()
-        font.setPixelSize(max(8, min(16, int(step / 4.2))))
-        painter.setFont(font)
+        font.setPixelSize(base)
+        widths = QFontMetricsF(font)
         for y in range(y0, y1):
             for x in range(x0, x1):
                 value = self.values[y, x]
                 text = "\n".join(format_value(v) for v in value) if np.ndim(value) else format_value(value)
+                # A long number (−2.35e+04) gets a smaller font rather than spill into its neighbours.
+                wide = max(widths.horizontalAdvance(line) for line in text.split("\n"))
+                size = fitting_pixel_size(wide, base, step)
+                if size != font.pixelSize():
+                    font.setPixelSize(size)
+                painter.setFont(font)
                 light = QColor(self.image.pixel(x, y)).lightness() > 128
                 painter.setPen(QColor(0, 0, 0) if light else QColor(255, 255, 255))
                 cell = QRectF(origin.x() + x * step, origin.y() + y * step, step, step)
