@@ -23,6 +23,7 @@ from .about import make_about_box
 from .active_model import ActiveModel
 from .icons import icon
 from .menus import build_menus
+from .train.form import arch_name
 from .messages import show_error
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _build_next_tab(self) -> None:
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # a stroke is being drawn: a tab built now would stall it, its moves merged into a line
         remaining = [index for index in LAZY_TABS if index not in self._built]
         if remaining:
             self.tab(remaining[0])
@@ -264,8 +267,8 @@ class MainWindow(QMainWindow):
                 text += " — " + self.tr("test accuracy {acc:.2f} %").format(acc=accuracy * 100)
             else:
                 text += " — " + self.tr("test accuracy unknown")
-            if model.checkpoint is not None:
-                text += f" ({model.checkpoint.arch})"
+            if model.checkpoint is not None:  # "（Desk CNN）" in Chinese
+                text = self.tr("%1 (%2)").replace("%1", text, 1).replace("%2", arch_name(model.checkpoint.arch), 1)
         elif model.loading:
             text = self.tr("Loading model…")
         elif model.load_error:
@@ -376,7 +379,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self, self.tr("Quit MNIST Desk"),
-            self.tr("A training run is active or its newest weights are not saved. Quit anyway?"))
+            self.tr("A training run is active or its newest weights are not saved. Quit anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

@@ -873,7 +873,7 @@ or drop a picture of one</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+42"/>
+        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+43"/>
         <source>Training digits</source>
         <translation>训练集</translation>
     </message>
@@ -951,6 +951,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{0} #{1:,} of {2:,}: label {3}</source>
         <translation>{0} #{1:,}（共 {2:,} 个）：标签 {3}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Training digit #{0:,}, labelled {1}</source>
+        <translation>训练集第 {0:,} 号数字，标签为 {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test digit #{0:,}, labelled {1}</source>
+        <translation>测试集第 {0:,} 号数字，标签为 {1}</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1147,7 @@ or drop a picture of one</source>
 <context>
     <name>EvaluateTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+66"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+67"/>
         <source>Evaluate active weights</source>
         <translation>评估当前权重</translation>
     </message>
@@ -1198,12 +1208,12 @@ or drop a picture of one</source>
         <translation>正在从 {0} 加载测试数字…</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Done: {0}, {1}.</source>
-        <translation>完成：{0}，{1}。</translation>
+        <location line="+20"/>
+        <source>Done: {0:,} of {1:,} test digits recognised ({2:.2f} %). The tutorial prints this as: {3}  {4}</source>
+        <translation>完成：{1:,} 个测试数字中识别正确 {0:,} 个（{2:.2f} %）。教程的输出为：{3}  {4}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Evaluation cancelled.</source>
         <translation>评估已取消。</translation>
     </message>
@@ -1245,7 +1255,12 @@ or drop a picture of one</source>
         <translation>。点击其中一个可在“手写”标签页中打开。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Test digit #{0:,}, labelled {1}</source>
+        <translation>测试集第 {0:,} 号数字，标签为 {1}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Loading MNIST from {0}…</source>
         <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
@@ -1433,7 +1448,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+73"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+74"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1563,7 +1578,7 @@ The details are in the log: {log}</source>
         <translation>原始结果范围：%1 到 %2。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -1583,7 +1598,7 @@ The details are in the log: {log}</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>dropped picture</source>
         <translation>拖入的图片</translation>
     </message>
@@ -1983,7 +1998,7 @@ The details are in the log: {log}</source>
         <translation>除数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2145,7 +2160,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+52"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+53"/>
         <source>MNIST Desk</source>
         <translation>MNIST Desk</translation>
     </message>
@@ -2225,7 +2240,12 @@ The previous model stays active.</source>
         <translation>测试准确率未知</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -2250,7 +2270,7 @@ The previous model stays active.</source>
         <translation>保存手写图(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Dropped picture</source>
         <translation>拖入的图片</translation>
     </message>
@@ -2661,32 +2681,32 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+49"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+36"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+21"/>
         <source>The tutorial&apos;s CNN: two 5×5 conv blocks (16, 32 filters) and a linear layer.</source>
         <translation>教程中的 CNN：两个 5×5 卷积块（16、32 个卷积核）和一个全连接层。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
         <source>Fast CNN</source>
         <translation>快速 CNN</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+22"/>
         <source>Two strided conv layers (16, 32 filters) with batch norm, no pooling: the quickest to train. 99 % in three epochs with Adam, batch 128 and a one-cycle learning rate of 0.015.</source>
         <translation>两个带步长的卷积层（16、32 个卷积核），带批归一化，不用池化：训练最快。使用 Adam、批大小 128、单周期学习率 0.015，3 轮即达 99 %。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
         <source>Desk CNN</source>
         <translation>Desk CNN</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+24"/>
         <source>Three conv blocks with batch norm and dropout (about 90k parameters), as the shipped weights.</source>
         <translation>三个带批归一化和 Dropout 的卷积块（约 90k 个参数），与随附的权重相同。</translation>
     </message>
@@ -2895,7 +2915,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+64"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+65"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -2906,12 +2926,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+185"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-184"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -2941,7 +2961,17 @@ maybe {digit}</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+85"/>
+        <source>Start a new run</source>
+        <translation>开始新的训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last run&apos;s newest weights are not saved. Start a new run and discard them?</source>
+        <translation>上一次训练的最新权重尚未保存。要开始新的训练并丢弃它们吗？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>These weights hold no optimizer state or progress, so their run cannot be resumed.</source>
         <translation>这些权重不含优化器状态和进度，因此无法继续训练。</translation>
     </message>
@@ -2991,7 +3021,7 @@ maybe {digit}</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Paused. Save the weights now, or Resume.</source>
         <translation>已暂停。现在可以保存权重，或点击“继续”。</translation>
     </message>
@@ -3109,7 +3139,12 @@ maybe {digit}</source>
         <translation>训练中…每轮结束时、暂停或停止后可以保存权重。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Epoch {0} done.</source>
         <translation>第 {0} 轮已完成。</translation>
     </message>
@@ -3122,6 +3157,16 @@ maybe {digit}</source>
         <location line="+1"/>
         <source>Stopped in epoch {0}.</source>
         <translation>在第 {0} 轮中停止。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused after epoch {0}.</source>
+        <translation>在第 {0} 轮结束后暂停。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped after epoch {0}.</source>
+        <translation>在第 {0} 轮结束后停止。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -81,6 +81,8 @@ def test_results_match_the_core_and_print_like_the_tutorial(qtbot, make_tab, tra
     assert (result.total, result.wrong) == (300, expected.wrong)
     assert result.confusion == expected.confusion
     assert tab.results.printout.text() == f"总个数:300,不相等的个数{expected.wrong}\n准确率: {expected.accuracy:.4f}"
+    assert tab.status.text().startswith(f"Done: {300 - expected.wrong} of 300 test digits recognised (")
+    assert f"The tutorial prints this as: 总个数:300,不相等的个数{expected.wrong}" in tab.status.text()
     assert tab.progress.value() == tab.progress.maximum() == 300
     for digit in range(10):
         assert tab.results.per_class.item(digit, 1).text() == f"{expected.per_class[digit] * 100:.2f} %"
@@ -105,11 +107,12 @@ def test_cell_click_lists_those_digits_and_a_digit_opens_in_draw(qtbot, make_tab
     assert shown == set(indices)
     assert tab.gallery.item(0).text().startswith("1 → 1\n")
     opened: list[np.ndarray] = []
-    tab.open_digit.connect(opened.append)
+    captions: list[str] = []
+    tab.open_digit.connect(lambda field, caption: opened.append(field) or captions.append(caption))
     item = tab.gallery.item(0)
     rect = tab.gallery.visualItemRect(item)
     qtbot.mouseClick(tab.gallery.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert len(opened) == 1
+    assert len(opened) == 1 and captions[0] == f"Test digit #{tab.gallery.index_at_row(0):,}, labelled 1"
     digit = opened[0]
     index = tab.gallery.index_at_row(0)
     assert digit.shape == (28, 28) and digit.dtype == np.float32
@@ -161,9 +164,10 @@ def test_dataset_browser_starts_at_the_tutorials_five(qtbot, make_tab, trained, 
     browser.split.setCurrentIndex(1)
     assert browser.title.text().startswith("Test digit #0 of 300: label")
     opened: list[np.ndarray] = []
-    tab.open_digit.connect(opened.append)
+    captions: list[str] = []
+    tab.open_digit.connect(lambda field, caption: opened.append(field) or captions.append(caption))
     browser.grid.digit_activated.emit(3)
-    assert opened and opened[0].shape == (28, 28)
+    assert opened and opened[0].shape == (28, 28) and captions[0].startswith("Test digit #3, labelled ")
 
 
 def test_shutdown_during_evaluation(qtbot, make_tab, trained):

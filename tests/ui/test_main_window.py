@@ -208,7 +208,7 @@ def test_mnist_digit_from_evaluate_opens_in_draw(window, test_sample):
         pytest.skip("the Evaluate tab has no open_digit signal yet")
     field = test_sample.images[0].numpy().astype(np.float32) / 255.0
     window.tabs.setCurrentIndex(3)
-    signal.emit(field)
+    signal.emit(field, "Test digit #0, labelled 7")
     assert window.tabs.currentWidget() is window.draw_tab
     np.testing.assert_array_equal(window.draw_tab.document.exact_field(), field)
 

@@ -157,8 +157,7 @@ def test_pause_blocks_training_and_saves_exactly_there(qtbot, tab, tmp_path):
     path = tab.weights.save_to(tmp_path / "paused.pt")
     assert load_checkpoint(path).progress["step"] == paused_step
     tab.pause_button.click()  # resume
-    # The record of the batch the pause came after may only be yielded now, so it can
-    # carry the paused step itself; training on means a later step follows.
+    # The record of the batch before the pause may come only now (carrying the paused step): a later step must follow.
     qtbot.waitUntil(lambda: any(r["step"] > paused_step for r in seen), timeout=10_000)
     assert seen[0]["step"] >= paused_step
     stop_and_wait(qtbot, tab)
@@ -206,7 +205,8 @@ def test_finished_run_becomes_the_active_model(qtbot, tab, small):
     assert tab.active_model.display_name() == "Training run #1"
 
 
-def test_earlier_runs_stay_faded_and_export_as_csv(qtbot, tab, small, tmp_path):
+def test_earlier_runs_stay_faded_and_export_as_csv(qtbot, tab, small, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)  # run 1 unsaved: discard
     tab.split_loader = small
     tab.form.epochs.setValue(1)
     tab.form.test_every.setValue(2)

@@ -27,12 +27,13 @@ class DatasetBrowser(QWidget):
     -------
     load_requested
         Shown without data: the tab loads the splits in its worker.
-    digit_opened(object)
-        A digit was double-clicked: 28×28 float32, ink bright, 0..1 (for the Draw tab).
+    digit_opened(object, str)
+        A digit was double-clicked: 28×28 float32, ink bright, 0..1 (for the Draw tab),
+        and a caption saying which digit it is and its label.
     """
 
     load_requested = Signal()
-    digit_opened = Signal(object)
+    digit_opened = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,4 +187,7 @@ class DatasetBrowser(QWidget):
     def _open(self, index: int) -> None:
         data = self.current_split()
         if data is not None:
-            self.digit_opened.emit(np.asarray(data.images[index], dtype=np.float32) / 255.0)
+            label = int(data.labels[index])
+            caption = (self.tr("Training digit #{0:,}, labelled {1}") if self.split.currentData() == "train"
+                       else self.tr("Test digit #{0:,}, labelled {1}")).format(index, label)
+            self.digit_opened.emit(np.asarray(data.images[index], dtype=np.float32) / 255.0, caption)

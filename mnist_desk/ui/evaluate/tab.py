@@ -39,11 +39,12 @@ class EvaluateTab(QWidget):
 
     Signals
     -------
-    open_digit(object)
-        A test digit to open in the Draw tab: 28×28 float32, ink bright, 0..1.
+    open_digit(object, str)
+        A test digit to open in the Draw tab: 28×28 float32, ink bright, 0..1,
+        and a caption saying which digit it is and its true label.
     """
 
-    open_digit = Signal(object)
+    open_digit = Signal(object, str)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None, *,
                  split_loader: SplitLoader | None = None) -> None:
@@ -190,7 +191,10 @@ class EvaluateTab(QWidget):
         self.results.show_result(result, self._job_source)
         self.results.mark_stale(self.active_model.checkpoint is not self.result_checkpoint)
         self.matrix.set_confusion(result.confusion)
-        self.status.setText(self.tr("Done: {0}, {1}.").format(*result.tutorial_lines()))
+        first, second = result.tutorial_lines()  # Chinese in every language: the tutorial's own print
+        self.status.setText(self.tr("Done: {0:,} of {1:,} test digits recognised ({2:.2f} %). The tutorial prints "
+                                    "this as: {3}  {4}").format(result.total - result.wrong, result.total,
+                                                                result.accuracy * 100, first, second))
         # Start with the most frequent confusion: usually the most instructive cell.
         mistakes = [(result.confusion[t][p], t, p) for t in range(10) for p in range(10) if t != p]
         count, true_digit, predicted = max(mistakes)
@@ -260,7 +264,8 @@ class EvaluateTab(QWidget):
     def _open_test_digit(self, index: int) -> None:
         test = self._cached(self._test)
         if test is not None:
-            self.open_digit.emit(np.asarray(test.images[index], dtype=np.float32) / 255.0)
+            caption = self.tr("Test digit #{0:,}, labelled {1}").format(index, int(test.labels[index]))
+            self.open_digit.emit(np.asarray(test.images[index], dtype=np.float32) / 255.0, caption)
 
     # -- the dataset browser ------------------------------------------------------------------
     @Slot()

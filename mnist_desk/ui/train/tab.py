@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QGroupBox, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+    QWidget,
 )
 
 from ..active_model import ActiveModel
@@ -151,6 +152,8 @@ class TrainTab(QWidget):
         """Start a new run with the form's settings; False (with a message) if it cannot start."""
         if self.session.is_active():
             return False
+        if self.has_unsaved_run() and not self._may_discard_run():
+            return False
         job = self._job(None)
         if job is None:
             return False
@@ -161,6 +164,14 @@ class TrainTab(QWidget):
         self.chart.redraw_now()
         self.session.start(job)
         return True
+
+    def _may_discard_run(self) -> bool:
+        """Ask before a new run replaces the last one's weights that were never saved."""
+        answer = QMessageBox.question(
+            self, self.tr("Start a new run"),
+            self.tr("The last run's newest weights are not saved. Start a new run and discard them?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(object)
     def resume_from(self, checkpoint: Checkpoint) -> bool:
@@ -242,8 +253,13 @@ class TrainTab(QWidget):
         if state == "pausing":
             self.pause_button.setText(self.tr("Pausing…"))
         self.stop_button.setEnabled(active and state != "stopping")
+        focused = QApplication.focusWidget()
         self.form.setEnabled(not active)
         self.data_folder.setEnabled(not active)
+        if active and self.stop_button.isEnabled() and (focused is None or not focused.isEnabled()):
+            # The field the user was in is now disabled: without a focus inside the tab, F6 and
+            # Shift+F5 (shortcuts of this tab) would not reach it.
+            self.stop_button.setFocus()
         self.weights.set_run_state(active, state == "paused")
         if state == "paused":
             self.progress.show_status(self.tr("Paused. Save the weights now, or Resume."))

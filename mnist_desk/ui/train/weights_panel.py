@@ -127,27 +127,36 @@ class WeightsPanel(QWidget):
         self.load_button.setEnabled(not self.running)
         self.resume_button.setEnabled(have and not self.running and bool(self.checkpoint and self.checkpoint.resumable))
 
+    def _then(self, first: str, second: str) -> str:
+        """Two sentences one after the other: a space in English, none in Chinese."""
+        return self.tr("%1 %2").replace("%1", first, 1).replace("%2", second, 1)
+
     def take_checkpoint(self, checkpoint: Checkpoint, why: str, label: str) -> None:
         """The run sent a checkpoint ("epoch", "paused", "stopped", "finished")."""
         self.checkpoint = checkpoint
         self.checkpoint_label = label
         step = (checkpoint.progress or {}).get("step")
         accuracy = checkpoint.test_accuracy
+        done = int(checkpoint.metrics.get("epochs_completed", 0))
+        if why in ("paused", "stopped") and not (checkpoint.progress or {}).get("step_in_epoch"):
+            why += "_after"  # right at an epoch's end: "after epoch 2", as the progress panel says
         text = {
             "epoch": self.tr("Epoch {0} done."),
             "paused": self.tr("Paused at epoch {0}."),
             "stopped": self.tr("Stopped in epoch {0}."),
+            "paused_after": self.tr("Paused after epoch {0}."),
+            "stopped_after": self.tr("Stopped after epoch {0}."),
             "finished": self.tr("Finished after epoch {0}."),
-        }.get(why, "{0}").format(int(checkpoint.metrics.get("epochs_completed", 0)) + (why in ("paused", "stopped")))
+        }.get(why, "{0}").format(done + (why in ("paused", "stopped")))
         if accuracy is not None:
-            text += " " + self.tr("Test accuracy at the last epoch end: {0:.2f} %.").format(accuracy * 100)
+            text = self._then(text, self.tr("Test accuracy at the last epoch end: {0:.2f} %.").format(accuracy * 100))
         if self.saved_path is not None and self.saved_step == step:
-            text += " " + self.tr("Saved in {0}.").format(self.saved_path)
+            text = self._then(text, self.tr("Saved in {0}.").format(self.saved_path))
         else:
-            text += " " + self.tr("Not saved yet.")
+            text = self._then(text, self.tr("Not saved yet."))
         if why == "epoch" and self.keep_best.isChecked():
             text = self._keep_if_best(checkpoint) or text
-        self.status.setText(text)
+        self.status.setText(text.replace(" %", "\u00a0%"))  # "96.72 %" never wraps before its %
         self.update_buttons()
 
     def _keep_if_best(self, checkpoint: Checkpoint) -> str | None:
@@ -247,10 +256,10 @@ class WeightsPanel(QWidget):
             text = self.tr("Loaded {0} ({1}, {2}, test accuracy {3:.2f} %).").format(
                 path.name, checkpoint.arch, checkpoint.activation, accuracy * 100)
         if checkpoint.resumable:
-            text += " " + self.tr("Its run can be resumed.")
+            text = self._then(text, self.tr("Its run can be resumed."))
         else:
-            text += " " + self.tr("It holds no optimizer state, so its run cannot be resumed.")
-        self.status.setText(text)
+            text = self._then(text, self.tr("It holds no optimizer state, so its run cannot be resumed."))
+        self.status.setText(text.replace(" %", "\u00a0%"))  # "96.72 %" never wraps before its %
         self.update_buttons()
         self.loaded.emit(checkpoint, str(path))
         return True
