@@ -1910,9 +1910,9 @@ The details are in the log: {log}</source>
         <translation>写一个数字，查看每一步。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Crop of {w}×{h} px (width × height) → {fw}×{fh}, its longer side 20 → 28×28 with the centre of mass in the middle.</source>
-        <translation>裁剪出 {w}×{h} px（宽 × 高）→ {fw}×{fh}，长边为 20 → 28×28，质心位于中央。</translation>
+        <location line="+3"/>
+        <source>The ink&apos;s box, {w}×{h} of the {W}×{H} working picture (width × height) → {fw}×{fh}, its longer side 20 → 28×28 with the centre of mass in the middle.</source>
+        <translation>笔迹的外框：在 {W}×{H} 的工作图上为 {w}×{h}（宽 × 高）→ {fw}×{fh}，长边为 20 → 28×28，质心位于中央。</translation>
     </message>
 </context>
 <context>

@@ -242,6 +242,9 @@ def test_mnist_digit_is_classified_as_is(qtbot, tab, loaded_model, test_sample):
     # Drawing over it makes it a drawing like any other: preprocessed again.
     draw_polyline(qtbot, tab.canvas, [(0.1, 0.9), (0.2, 0.9)])
     assert tab.document.exact_field() is None
+    tab.update_prediction()
+    working = tab.last_prediction.preprocessed.gray.shape  # sizes stated on the picture the steps start from
+    assert f"of the {working[1]}×{working[0]} working picture" in tab.inspector.note.text()
     tab.undo()
     assert tab.document.exact_field() is not None
 

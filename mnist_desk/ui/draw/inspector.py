@@ -127,6 +127,9 @@ class Inspector(QWidget):
         elif empty:
             self.note.setText(self.tr("Draw a digit to see each step."))
         elif recipe is not None and recipe.crop is not None:
-            self.note.setText(self.tr("Crop of {w}×{h} px (width × height) → {fw}×{fh}, its longer side 20 → "
-                                      "28×28 with the centre of mass in the middle.").format(
-                h=recipe.crop.shape[0], w=recipe.crop.shape[1], fh=recipe.fitted.shape[0], fw=recipe.fitted.shape[1]))
+            # Sizes on the working picture the steps start from (the canvas's, not the screen's or the file's).
+            self.note.setText(self.tr("The ink's box, {w}×{h} of the {W}×{H} working picture (width × height) → "
+                                      "{fw}×{fh}, its longer side 20 → 28×28 with the centre of mass in the "
+                                      "middle.").format(
+                h=recipe.crop.shape[0], w=recipe.crop.shape[1], fh=recipe.fitted.shape[0], fw=recipe.fitted.shape[1],
+                H=recipe.gray.shape[0], W=recipe.gray.shape[1]))
