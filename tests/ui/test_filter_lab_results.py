@@ -13,21 +13,9 @@ from mnist_desk.core.filters import convolve
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.filter_lab.kernel_grid import AMBIGUOUS, kernel_sum, parse_number
 from mnist_desk.ui.filter_lab.tab import FilterLabTab
+from test_filter_lab import load as show, tab  # noqa: F401 (tab: the fixture)
 
 RNG = np.random.default_rng(31)
-
-
-@pytest.fixture
-def tab(qtbot, settings):
-    widget = FilterLabTab(ActiveModel(), settings)
-    qtbot.addWidget(widget)
-    yield widget
-    widget.shutdown()
-
-
-def show(qtbot, tab, array, name="test"):
-    with qtbot.waitSignal(tab.result_shown, timeout=10_000):
-        tab.set_picture(picture_from_array(array, name))
 
 
 def type_into(edit, text):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 
 from mnist_desk.core.paths import resource_path
 from mnist_desk.ui.icons import icon
-from mnist_desk.ui.main_window import MainWindow
+from test_main_window import window  # noqa: F401 (the window fixture)
 
 UI = Path(__file__).resolve().parents[2] / "mnist_desk" / "ui"
 # icon("name") and picture="name" (a helper's argument) in the UI's source.
@@ -38,15 +37,6 @@ def test_icons_load(qtbot):
     for name in names_used():
         assert not icon(name).isNull(), name
     assert icon("no-such-icon").isNull()  # a missing file: an empty icon, not an error
-
-
-@pytest.fixture
-def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_menus_and_tabs_show_icons(window, qtbot):
