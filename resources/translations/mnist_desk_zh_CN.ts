@@ -327,6 +327,49 @@ or drop a picture of one</source>
     </message>
 </context>
 <context>
+    <name>ChartToolbar</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+54"/>
+        <source>Back to the whole run (and follow new data again)</source>
+        <translation>回到整个训练的视图（并重新跟随新数据）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the previous view</source>
+        <translation>回到上一个视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward to the next view</source>
+        <translation>前进到下一个视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag to move the view; drag with the right button to zoom</source>
+        <translation>拖动以移动视图；按住右键拖动以缩放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a rectangle to zoom into it</source>
+        <translation>拖出一个矩形以放大该区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margins and spacing of the chart</source>
+        <translation>图表的边距和间距</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the axes and the lines</source>
+        <translation>编辑坐标轴和曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the chart as a picture</source>
+        <translation>将图表保存为图片</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixWidget</name>
     <message>
         <location filename="../../mnist_desk/ui/evaluate/confusion.py" line="+41"/>
@@ -964,6 +1007,14 @@ or drop a picture of one</source>
     </message>
 </context>
 <context>
+    <name>DigitsProgressBar</name>
+    <message>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+41"/>
+        <source>{0:,} of {1:,} test digits</source>
+        <translation>{0:,} / {1:,} 个测试数字</translation>
+    </message>
+</context>
+<context>
     <name>DrawTab</name>
     <message>
         <location filename="../../mnist_desk/ui/draw/tab.py" line="+71"/>
@@ -1147,7 +1198,7 @@ or drop a picture of one</source>
 <context>
     <name>EvaluateTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+67"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+33"/>
         <source>Evaluate active weights</source>
         <translation>评估当前权重</translation>
     </message>
@@ -1157,12 +1208,7 @@ or drop a picture of one</source>
         <translation>用当前权重对 10,000 个测试数字分类 (F5)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%v of %m test digits</source>
-        <translation>%v / %m 个测试数字</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2643,7 +2689,7 @@ maybe {digit}</source>
         <translation>之前的训练会以淡色保留在图表上，便于对比。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+119"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+75"/>
         <source>step</source>
         <translation>步数</translation>
     </message>

@@ -34,6 +34,13 @@ if TYPE_CHECKING:
 GALLERY_LIMIT = 400  # thumbnails per cell (the diagonal holds ~1,000 digits per class)
 
 
+class DigitsProgressBar(QProgressBar):
+    """"1,234 of 10,000 test digits": Qt's own %v and %m have no thousands separator."""
+
+    def text(self) -> str:
+        return self.tr("{0:,} of {1:,} test digits").format(self.value(), self.maximum())
+
+
 class EvaluateTab(QWidget):
     """Evaluate the active weights; confusion matrix, gallery and dataset browser.
 
@@ -66,8 +73,7 @@ class EvaluateTab(QWidget):
         self.data_folder = DataFolderWidget(settings, self)
         self.evaluate_button = QPushButton(self.tr("Evaluate active weights"), self)
         self.evaluate_button.setToolTip(self.tr("Classify the 10,000 test digits with the active weights (F5)"))
-        self.progress = QProgressBar(self)
-        self.progress.setFormat(self.tr("%v of %m test digits"))
+        self.progress = DigitsProgressBar(self)
         self.progress.setRange(0, 10_000)  # the MNIST test set, until a run reports its own size
         self.progress.setValue(0)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)

@@ -48,10 +48,27 @@ def _plain_2_5(value: float, _position: object = None) -> str:
     return f"{value:g}" if leading in (2, 5) else ""
 
 
+def _tooltips() -> dict[str, str]:
+    """The toolbar's tooltips in the user's language (matplotlib's own are English)."""
+    translate = QCoreApplication.translate
+    return {"Home": translate("ChartToolbar", "Back to the whole run (and follow new data again)"),
+            "Back": translate("ChartToolbar", "Back to the previous view"),
+            "Forward": translate("ChartToolbar", "Forward to the next view"),
+            "Pan": translate("ChartToolbar", "Drag to move the view; drag with the right button to zoom"),
+            "Zoom": translate("ChartToolbar", "Drag a rectangle to zoom into it"),
+            "Subplots": translate("ChartToolbar", "Margins and spacing of the chart"),
+            "Customize": translate("ChartToolbar", "Edit the axes and the lines"),
+            "Save": translate("ChartToolbar", "Save the chart as a picture")}
+
+
 class ChartToolbar(NavigationToolbar2QT):
     """The standard toolbar (zoom, pan, save as PNG); Home also resumes following new data."""
 
     def __init__(self, canvas: FigureCanvasQTAgg, parent: QWidget, chart: ChartCanvas) -> None:
+        tips = _tooltips()
+        # Read by the base class's __init__ to make its buttons: our tooltips, its names and icons.
+        self.toolitems = [(name, tips.get(name, tip) if name else tip, image, method)
+                          for name, tip, image, method in NavigationToolbar2QT.toolitems]
         super().__init__(canvas, parent, coordinates=True)
         self._chart = chart
 
