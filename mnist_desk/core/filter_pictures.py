@@ -243,11 +243,6 @@ def _write_atomically(path: str | os.PathLike[str], write) -> Path:
     return target
 
 
-def save_png(display: np.ndarray, path: str | os.PathLike[str]) -> Path:
-    """Save a uint8 (H, W) or (H, W, 3) picture as PNG, whatever the file name's suffix."""
-    return _save_as(display, path, "PNG")
-
-
 def save_picture(display: np.ndarray, path: str | os.PathLike[str]) -> Path:
     """Save a uint8 (H, W) or (H, W, 3) picture in the format its suffix names (see :data:`SAVE_FORMATS`).
 

@@ -14,7 +14,7 @@ from PIL import Image
 from mnist_desk.core.errors import ImageError
 from mnist_desk.core.filter_pictures import (NOTE_16BIT, NOTE_ALPHA, NOTE_CMYK, NOTE_FIRST_FRAME, NOTE_PALETTE,
                                              NOTE_ROTATED, picture_from_array, picture_from_file, sample_picture,
-                                             save_npy, save_picture, save_png)
+                                             save_npy, save_picture)
 from mnist_desk.core.picture_errors import bomb_error, read_error
 
 RNG = np.random.default_rng(20240601)
@@ -123,14 +123,14 @@ def test_truncated_and_damaged_files_are_worded_plainly(tmp_path):
 
 def test_save_png_and_npy(tmp_path):
     display = RNG.integers(0, 256, (5, 4)).astype("uint8")
-    save_png(display, tmp_path / "result.png")
+    save_picture(display, tmp_path / "result.png")
     np.testing.assert_array_equal(np.asarray(Image.open(tmp_path / "result.png")), display)
     raw = RNG.normal(size=(5, 4, 3)).astype("float32")
     save_npy(raw, tmp_path / "raw.npy")
     np.testing.assert_array_equal(np.load(tmp_path / "raw.npy"), raw)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["raw.npy", "result.png"]  # no temp files left
     with pytest.raises(ImageError, match="does not exist"):
-        save_png(display, tmp_path / "missing" / "x.png")
+        save_picture(display, tmp_path / "missing" / "x.png")
 
 
 @pytest.mark.parametrize("name, kind", [("a.jpg", "JPEG"), ("a.JPEG", "JPEG"), ("a.bmp", "BMP"), ("a.tif", "TIFF"),
@@ -156,7 +156,7 @@ def test_saved_results_get_the_mode_of_any_new_file(tmp_path, umask):
     # mkstemp creates the temporary file 0600, and the rename used to keep that.
     old = os.umask(umask)
     try:
-        save_png(np.zeros((3, 3), "uint8"), tmp_path / "a.png")
+        save_picture(np.zeros((3, 3), "uint8"), tmp_path / "a.png")
         save_picture(np.zeros((3, 3), "uint8"), tmp_path / "a.bmp")
         save_npy(np.zeros((3, 3), "float32"), tmp_path / "a.npy")
         (tmp_path / "plain").write_bytes(b"")  # what open() gives a new file
@@ -171,7 +171,7 @@ def test_saved_results_get_the_mode_of_any_new_file(tmp_path, umask):
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_replacing_a_saved_result_keeps_its_mode(tmp_path):
     target = tmp_path / "a.png"
-    save_png(np.zeros((3, 3), "uint8"), target)
+    save_picture(np.zeros((3, 3), "uint8"), target)
     target.chmod(0o640)
-    save_png(np.ones((3, 3), "uint8"), target)
+    save_picture(np.ones((3, 3), "uint8"), target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
