@@ -3,8 +3,10 @@
 Part 1 times :func:`mnist_desk.core.filters.convolve` against OpenCV's
 ``cv2.filter2D`` on the same 4000 × 3000 float32 picture (the tutorial's
 ``np.array(image, dtype='float32')``), side by side in one run, interleaved so
-both see the same machine load; the goal is convolve ≤ 1.5 × filter2D for a
-3×3 kernel. Part 2 times the tab: from an edit of a kernel cell until the new
+all see the same machine load; the goal is convolve ≤ 1.5 × filter2D for a
+3×3 kernel. ``convolve`` is timed twice: as the app runs it (with the compiled
+kernels when ``mnist-desk build-filter-kernels`` has built them) and with its
+NumPy engine alone (``--numpy-only`` leaves out the first). Part 2 times the tab: from an edit of a kernel cell until the new
 result is painted (goal ≤ 150 ms).
 
     pip install opencv-python-headless      # or: pip install -e '.[bench]'
@@ -37,6 +39,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mnist_desk.core.filter_presets import PRESETS, TUTORIAL_KERNEL  # noqa: E402
+from mnist_desk.core import filter_compiled  # noqa: E402
 from mnist_desk.core.filters import convolve  # noqa: E402
 
 
@@ -57,6 +60,9 @@ def _huge_pages_asked() -> bool:
     return bool(_get_madvise_hugepage())
 
 
+PAUSE_S = 0.03  # between timed calls (see compare_with_opencv)
+
+
 def timed(function, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
@@ -66,7 +72,18 @@ def timed(function, repeat: int) -> list[float]:
     return times
 
 
-def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool) -> None:
+def numpy_engine(function):
+    """``function`` run with the NumPy engine alone."""
+    def run(*args):
+        filter_compiled.set_enabled(False)
+        try:
+            return function(*args)
+        finally:
+            filter_compiled.set_enabled(True)
+    return run
+
+
+def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool, compiled: bool) -> None:
     import cv2
 
     kernels = [("tutorial", np.array(TUTORIAL_KERNEL, np.float32))]
@@ -74,23 +91,38 @@ def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool) -> Non
     kernels.append(("dense random", np.random.default_rng(1).normal(size=(3, 3)).astype(np.float32)))
     # Not part of the 3×3 goal: a 5×5 of twenty-five different numbers, like conv1's learned kernels.
     kernels.append(("dense 5×5", np.random.default_rng(2).normal(size=(5, 5)).astype(np.float32)))
+    # The tab's own case: an 8-bit picture as loaded (the compiled kernels read it as it is).
+    kernels.append(("tutorial 8-bit", np.array(TUTORIAL_KERNEL, np.float32)))
+    if compiled:
+        print(filter_compiled.engine_status())
     pages = "huge pages asked for" if _huge_pages_asked() else "4 kB pages"
     print(f"picture {image.shape[0]} × {image.shape[1]} float32 (new arrays: {pages}), {repeat} repetitions, "
           f"{os.cpu_count()} CPUs, OpenCV {cv2.__version__} ({cv2.getNumThreads()} threads), NumPy {np.__version__}")
-    print(f"{'kernel':14} {'convolve min/median':>22} {'filter2D min/median':>22} {'ratio (min)':>12}")
+    ways = [("convolve", convolve, PAUSE_S)] if compiled else []
+    ways.append(("NumPy engine", numpy_engine(lambda picture, kernel: convolve(picture, kernel)), 0.0))
+    # One pair at a time, each interleaved with its own filter2D runs. In the compiled pair a
+    # pause follows every call: after a compiled kernel its OpenMP threads spin-wait for a few
+    # ms (libgomp's default), which slowed the next filter2D by 10-30 %. The NumPy pair runs
+    # back to back as it always did (pauses slow both sides' thread wake-ups there).
+    heads = "".join(f" {'filter2D':>15} {label:>15} {'ratio':>6} |" for label, _, _ in ways)
+    print(f"{'kernel':14} |{heads}   (min / median ms; ratio of the minimum times)")
     for name, kernel in kernels:
-        ours: list[float] = []
-        theirs: list[float] = []
-        for _ in range(repeat):  # interleaved: both see the same load
-            ours += timed(lambda: convolve(image, kernel), 1)
-            theirs += timed(lambda: cv2.filter2D(image, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT), 1)
-        result = convolve(image, kernel)
+        picture = image.astype(np.uint8) if name.endswith("8-bit") else image
         half = kernel.shape[0] // 2
-        reference = cv2.filter2D(image, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT)[half:-half, half:-half]
-        same = np.allclose(result, reference, rtol=1e-5, atol=1e-2)
-        print(f"{name:14} {min(ours):9.1f} / {statistics.median(ours):6.1f} ms "
-              f"{min(theirs):9.1f} / {statistics.median(theirs):6.1f} ms {min(ours) / min(theirs):11.2f}×"
-              + ("" if same else "   RESULTS DIFFER"))
+        reference = cv2.filter2D(picture, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT)[half:-half, half:-half]
+        line, differ = f"{name:14} |", False
+        for _label, function, pause in ways:
+            theirs: list[float] = []
+            ours: list[float] = []
+            for _ in range(repeat):  # interleaved: both see the same load
+                theirs += timed(lambda: cv2.filter2D(picture, cv2.CV_32F, kernel, borderType=cv2.BORDER_CONSTANT), 1)
+                time.sleep(pause)
+                ours += timed(lambda: function(picture, kernel), 1)
+                time.sleep(pause)
+            differ |= not np.allclose(function(picture, kernel), reference, rtol=1e-5, atol=1e-2)
+            line += (f" {min(theirs):6.1f} / {statistics.median(theirs):5.1f} {min(ours):6.1f} / "
+                     f"{statistics.median(ours):5.1f} {min(ours) / min(theirs):5.2f}× |")
+        print(line + ("   RESULTS DIFFER" if differ else ""))
     if with_torch:
         import torch
         import torch.nn.functional as F
@@ -160,6 +192,8 @@ def main() -> None:
     parser.add_argument("--no-gui", action="store_true", help="skip the tab latency part")
     parser.add_argument("--no-opencv", action="store_true", help="skip the OpenCV comparison")
     parser.add_argument("--torch", action="store_true", help="also time torch's conv2d once")
+    parser.add_argument("--numpy-only", action="store_true",
+                        help="time convolve with its NumPy engine only, also in the tab")
     parser.add_argument("--small-pages", action="store_true",
                         help="new arrays in 4 kB pages, as without transparent huge pages (see above)")
     args = parser.parse_args()
@@ -171,10 +205,12 @@ def main() -> None:
     image = picture(height, width)
     if not args.no_opencv:
         try:
-            compare_with_opencv(image, args.repeat, args.torch)
+            compare_with_opencv(image, args.repeat, args.torch, compiled=not args.numpy_only)
         except ImportError:
             print("OpenCV is not installed: pip install opencv-python-headless (the 'bench' extra)")
     if not args.no_gui:
+        filter_compiled.set_enabled(not args.numpy_only)
+        print(f"tab: {filter_compiled.engine_status() if not args.numpy_only else 'NumPy engine'}")
         gui_latency(image, args.edits)
 
 

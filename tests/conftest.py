@@ -19,6 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MNIST_DESK_LANG", "en_US")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Compiled filter kernels the user built must not change what the tests run: none are found
+# here unless a test points at its own (tests/core/test_filter_compiled.py).
+os.environ["MNIST_DESK_FILTER_KERNELS"] = str(FIXTURES / "no-filter-kernels")
 
 
 def _sample(name: str):

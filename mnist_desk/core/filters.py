@@ -5,12 +5,14 @@ one input and one output channel and ``bias=False``: a cross-correlation, the
 kernel *not* flipped, with the same stride, padding and padding modes.
 :func:`pool` gives what ``nn.MaxPool2d`` / ``nn.AvgPool2d`` give.
 
-Why not torch: ``torch.nn.functional.conv2d`` takes 300-470 ms on a
-one-channel 4000 × 3000 picture (its CPU kernels are built for many channels),
-while a picture must be filtered in well under 150 ms to feel live. The work
-is done by :mod:`mnist_desk.core.filter_engine` as shifted multiply-adds in
-float32, kept in the CPU cache; ``bench/filter_speed.py`` compares it with
-OpenCV's ``filter2D``. Nothing here imports torch.
+Why not torch's ``conv2d``: it takes 300-470 ms on a one-channel 4000 × 3000
+picture (its CPU kernels are built for many channels), while a picture must
+be filtered in well under 150 ms to feel live. The work is done by a compiled
+one-pass kernel when one is built (:mod:`filter_compiled`, made by torch's
+AOTInductor ahead of time), else by :mod:`filter_engine` as shifted
+multiply-adds in float32, kept in the CPU cache; ``bench/filter_speed.py``
+compares both with OpenCV's ``filter2D``. This module itself does not import
+torch; the compiled kernels and :mod:`filter_gemm` load it on first use.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import numpy as np
 from .errors import ConfigError, ImageError, Word
 from . import filter_engine
 from .filter_engine import Strategy, choose_strategy, run_row_parts, strided_blocks
-from . import filter_gemm
+from . import filter_compiled, filter_gemm
 from .filter_flat import flat_blocks
 from .filter_gemm import gemm_blocks
 
@@ -205,8 +207,17 @@ def _strategy_for(kernel_bytes: bytes, size: int, stride: int) -> Strategy:
 
 def _convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: int, mode: str,
                     divisor: float | None, offset: float, out_h: int, out_w: int) -> np.ndarray:
-    """Convolve one (H, W) plane with checked arguments: flat passes at stride 1, strided views otherwise."""
+    """Convolve one (H, W) plane with checked arguments: a compiled kernel when one is built, else
+    flat passes at stride 1, strided views otherwise."""
     out = np.empty((out_h, out_w), dtype=np.float32)
+
+    def border(region: np.ndarray) -> np.ndarray:
+        rows, cols = conv_output_size(region.shape[0], kernel.shape[0], stride, 0), \
+            conv_output_size(region.shape[1], kernel.shape[0], stride, 0)
+        return _convolve_plane(region, kernel, stride, 0, "zeros", divisor, offset, rows, cols)
+
+    if filter_compiled.convolve_plane(plane, kernel, stride, padding, mode, divisor, offset, out, border):
+        return out
     size = kernel.shape[0]
     strategy = _strategy_for(np.ascontiguousarray(kernel, dtype=np.float32).tobytes(), size, stride)
     passes = strategy.passes
