@@ -9,11 +9,13 @@ runs the real code path the window uses, on files shipped with the app.
 3. classify digits: each bundled MNIST test digit gets its true label;
 4. convolution and pooling: :mod:`mnist_desk.core.filters` gives the numbers
    the tutorial's ``nn.Conv2d`` (its kernel) and ``nn.MaxPool2d`` / ``nn.AvgPool2d`` give;
-5. torchvision operators: torchvision's compiled operators are loaded (a
+5. compiled filter kernels: where the installation has them (a bundle built
+   where a C++ compiler was), they load and give the NumPy engine's numbers;
+6. torchvision operators: torchvision's compiled operators are loaded (a
    bundle missing ``_C_stable.so`` fails here, not in the user's hands);
-6. training steps: a few steps on the bundled sample lower the loss, and the
+7. training steps: a few steps on the bundled sample lower the loss, and the
    result saves and reloads;
-7. main window: it opens (offscreen when there is no display), paints, shows
+8. main window: it opens (offscreen when there is no display), paints, shows
    each tab, loads the shipped weights in the background, and closes.
 
 Each check prints one line; the exit status is 0 only when all pass.
@@ -21,7 +23,6 @@ Each check prints one line; the exit status is 0 only when all pass.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import sys
@@ -29,16 +30,15 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from .core.errors import MnistDeskError
+from .selftest_base import CheckFailed, SelfTestContext, _load_manifest, _require
+from .selftest_filters import check_convolution, check_filter_kernels
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-# The tutorial's edge kernel (section 1.2), applied with nn.Conv2d(1, 1, 3, bias=False).
-TUTORIAL_KERNEL = ((-1.0, -1.0, -1.0), (-1.0, -8.0, -1.0), (-1.0, -1.0, -1.0))
 TRAIN_STEPS = 10
 TRAIN_BATCH = 50
 # A higher rate than the tutorial's 0.001 so that 10 steps clearly lower the loss (by 35-50 %
@@ -47,36 +47,6 @@ TRAIN_LR = 0.003
 LOSS_DROP = 0.85
 WINDOW_TIMEOUT_S = 20.0
 MODEL_LOAD_TIMEOUT_S = 60.0
-
-
-class CheckFailed(Exception):
-    """A check found something wrong; the message says what."""
-
-
-@dataclass
-class SelfTestContext:
-    """What the checks share: where the files are and what earlier checks produced."""
-
-    weights_path: Path
-    samples_dir: Path
-    icon_path: Path
-    window: bool = True
-    model: Any = None  # the shipped model, once loaded
-    checkpoint: Any = None
-    notes: dict[str, Any] = field(default_factory=dict)
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise CheckFailed(message)
-
-
-def _load_manifest(samples_dir: Path) -> list[dict[str, Any]]:
-    manifest = samples_dir / "samples.json"
-    _require(manifest.is_file(), f"missing {manifest}")
-    entries = json.loads(manifest.read_text(encoding="utf-8")).get("samples", [])
-    _require(bool(entries), f"{manifest} lists no samples")
-    return entries
 
 
 # -- the checks --------------------------------------------------------------------------------
@@ -141,55 +111,6 @@ def check_classify(ctx: SelfTestContext) -> str:
     blank = predictor.predict(np.zeros((64, 64), dtype=np.uint8))
     _require(blank.digit is None and REASON_EMPTY in blank.reasons, "a blank picture was read as a digit")
     return f"{len(entries)}/{len(entries)} MNIST test digits right (lowest confidence {min(confidences):.1%}); blank page: no digit"
-
-
-def check_convolution(ctx: SelfTestContext) -> str:
-    import numpy as np
-    import torch
-    from torch import nn
-
-    from .core.filters import convolve, pool
-    from .core.preprocess import open_image
-
-    entry = _load_manifest(ctx.samples_dir)[0]
-    picture = np.asarray(open_image(ctx.samples_dir / entry["file"]).convert("L"), dtype=np.float32)
-    kernel = np.array(TUTORIAL_KERNEL, dtype=np.float32)
-
-    ours = convolve(picture, kernel, padding=1)
-    conv = nn.Conv2d(1, 1, 3, padding=1, bias=False)
-    conv.weight.data = torch.from_numpy(kernel.reshape(1, 1, 3, 3))
-    with torch.no_grad():
-        theirs = conv(torch.from_numpy(picture).view(1, 1, *picture.shape))[0, 0].numpy()
-    _require(ours.shape == theirs.shape == picture.shape, f"convolution shape {ours.shape}, torch {theirs.shape}")
-    conv_error = float(np.abs(ours - theirs).max())
-    _require(conv_error <= 1e-2, f"convolution differs from nn.Conv2d by up to {conv_error}")
-    _require(float(np.abs(ours).max()) > 0, "the convolution gave all zeros")
-    # A dense 5x5 kernel on a picture big enough for the matrix-product path (torch's BLAS, frozen too).
-    big = np.tile(picture, (max(1, 300 // picture.shape[0] + 1), max(1, 300 // picture.shape[1] + 1)))
-    dense = np.random.default_rng(0).normal(size=(5, 5)).astype(np.float32)
-    conv5 = nn.Conv2d(1, 1, 5, bias=False)
-    conv5.weight.data = torch.from_numpy(dense.reshape(1, 1, 5, 5))
-    with torch.no_grad():
-        expected = conv5(torch.from_numpy(big).view(1, 1, *big.shape))[0, 0].numpy()
-    dense_error = float(np.abs(convolve(big, dense) - expected).max())
-    _require(dense_error <= 1e-1, f"a dense 5x5 convolution differs from nn.Conv2d by up to {dense_error}")
-
-    checks = {"max": nn.MaxPool2d(2, 2), "avg": nn.AvgPool2d(2, 2)}
-    pool_errors = []
-    for kind, layer in checks.items():
-        pooled = pool(ours, kind, 2)
-        with torch.no_grad():
-            reference = layer(torch.from_numpy(np.ascontiguousarray(ours)).view(1, 1, *ours.shape))[0, 0].numpy()
-        _require(pooled.shape == reference.shape == (picture.shape[0] // 2, picture.shape[1] // 2),
-                 f"{kind} pooling shape {pooled.shape}, torch {reference.shape}")
-        pool_errors.append(float(np.abs(pooled - reference).max()))
-    _require(max(pool_errors) <= 1e-2, f"pooling differs from torch by up to {max(pool_errors)}")
-    # A case small enough to check by hand: 2x2 max pooling of 1..16 keeps 6, 8, 14, 16.
-    grid = np.arange(1, 17, dtype=np.float32).reshape(4, 4)
-    _require(pool(grid, "max", 2).tolist() == [[6.0, 8.0], [14.0, 16.0]], "max pooling of a 4x4 grid is wrong")
-    return (f"tutorial kernel on a {picture.shape[0]}x{picture.shape[1]} digit matches nn.Conv2d "
-            f"(max difference {conv_error:.1e}), a dense 5x5 on {big.shape[0]}x{big.shape[1]} too "
-            f"({dense_error:.1e}); max and average 2x2 pooling match torch")
 
 
 def check_torchvision(ctx: SelfTestContext) -> str:
@@ -330,6 +251,7 @@ CHECKS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("shipped weights", check_weights),
     ("classify bundled digits", check_classify),
     ("convolution and pooling", check_convolution),
+    ("compiled filter kernels", check_filter_kernels),
     ("torchvision operators", check_torchvision),
     ("training steps", check_training),
     ("main window", check_window),

@@ -1,0 +1,75 @@
+"""The self-test's checks of the Filter Lab's arithmetic (:mod:`mnist_desk.selftest`)."""
+
+from __future__ import annotations
+
+from .selftest_base import TUTORIAL_KERNEL, SelfTestContext, _load_manifest, _require
+
+
+def check_convolution(ctx: SelfTestContext) -> str:
+    import numpy as np
+    import torch
+    from torch import nn
+
+    from .core.filters import convolve, pool
+    from .core.preprocess import open_image
+
+    entry = _load_manifest(ctx.samples_dir)[0]
+    picture = np.asarray(open_image(ctx.samples_dir / entry["file"]).convert("L"), dtype=np.float32)
+    kernel = np.array(TUTORIAL_KERNEL, dtype=np.float32)
+
+    ours = convolve(picture, kernel, padding=1)
+    conv = nn.Conv2d(1, 1, 3, padding=1, bias=False)
+    conv.weight.data = torch.from_numpy(kernel.reshape(1, 1, 3, 3))
+    with torch.no_grad():
+        theirs = conv(torch.from_numpy(picture).view(1, 1, *picture.shape))[0, 0].numpy()
+    _require(ours.shape == theirs.shape == picture.shape, f"convolution shape {ours.shape}, torch {theirs.shape}")
+    conv_error = float(np.abs(ours - theirs).max())
+    _require(conv_error <= 1e-2, f"convolution differs from nn.Conv2d by up to {conv_error}")
+    _require(float(np.abs(ours).max()) > 0, "the convolution gave all zeros")
+    # A dense 5x5 kernel on a picture big enough for the matrix-product path (torch's BLAS, frozen too).
+    big = np.tile(picture, (max(1, 300 // picture.shape[0] + 1), max(1, 300 // picture.shape[1] + 1)))
+    dense = np.random.default_rng(0).normal(size=(5, 5)).astype(np.float32)
+    conv5 = nn.Conv2d(1, 1, 5, bias=False)
+    conv5.weight.data = torch.from_numpy(dense.reshape(1, 1, 5, 5))
+    with torch.no_grad():
+        expected = conv5(torch.from_numpy(big).view(1, 1, *big.shape))[0, 0].numpy()
+    dense_error = float(np.abs(convolve(big, dense) - expected).max())
+    _require(dense_error <= 1e-1, f"a dense 5x5 convolution differs from nn.Conv2d by up to {dense_error}")
+
+    checks = {"max": nn.MaxPool2d(2, 2), "avg": nn.AvgPool2d(2, 2)}
+    pool_errors = []
+    for kind, layer in checks.items():
+        pooled = pool(ours, kind, 2)
+        with torch.no_grad():
+            reference = layer(torch.from_numpy(np.ascontiguousarray(ours)).view(1, 1, *ours.shape))[0, 0].numpy()
+        _require(pooled.shape == reference.shape == (picture.shape[0] // 2, picture.shape[1] // 2),
+                 f"{kind} pooling shape {pooled.shape}, torch {reference.shape}")
+        pool_errors.append(float(np.abs(pooled - reference).max()))
+    _require(max(pool_errors) <= 1e-2, f"pooling differs from torch by up to {max(pool_errors)}")
+    # A case small enough to check by hand: 2x2 max pooling of 1..16 keeps 6, 8, 14, 16.
+    grid = np.arange(1, 17, dtype=np.float32).reshape(4, 4)
+    _require(pool(grid, "max", 2).tolist() == [[6.0, 8.0], [14.0, 16.0]], "max pooling of a 4x4 grid is wrong")
+    return (f"tutorial kernel on a {picture.shape[0]}x{picture.shape[1]} digit matches nn.Conv2d "
+            f"(max difference {conv_error:.1e}), a dense 5x5 on {big.shape[0]}x{big.shape[1]} too "
+            f"({dense_error:.1e}); max and average 2x2 pooling match torch")
+
+
+def check_filter_kernels(ctx: SelfTestContext) -> str:
+    import numpy as np
+
+    from .core import filter_compiled
+    from .core.filters import convolve
+    from .core.paths import filter_kernel_dirs, is_frozen
+
+    status = filter_compiled.engine_status()
+    if not filter_compiled.has_kernel(3, 1, np.float32):  # a bundle built with kernels must use them
+        _require(not (is_frozen() and (filter_kernel_dirs()[0] / "manifest.json").is_file()), status)
+        return f"none here, the Filter Lab uses its NumPy engine ({status})"
+    picture = np.random.default_rng(0).integers(0, 256, (480, 640)).astype(np.uint8)
+    results = []
+    for compiled in (True, False):
+        filter_compiled.set_enabled(compiled)
+        results.append(convolve(picture, np.array(TUTORIAL_KERNEL, np.float32), padding=1, padding_mode="reflect"))
+    filter_compiled.set_enabled(True)
+    _require(np.array_equal(*results), "the compiled tutorial kernel differs from the NumPy engine")
+    return f"{status}; the tutorial kernel on 640x480 gives the NumPy engine's numbers exactly"
