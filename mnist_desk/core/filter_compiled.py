@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from . import paths
-from .filter_engine import pad_index, run_row_parts
+from .filter_engine import padded_region, run_row_parts
 from .filter_kernel_build import MANIFEST_FORMAT, MANIFEST_NAME, kernel_key
 
 ENGINE_ENV_VAR = "MNIST_DESK_FILTER_ENGINE"
@@ -205,18 +205,6 @@ def engine_status() -> str:
 def has_kernel(size: int, stride: int, dtype: np.dtype) -> bool:
     """Whether a compiled kernel would be used for these (loading and checking it if needed)."""
     return _runner(size, stride, np.dtype(dtype)) is not None
-
-
-def padded_region(plane: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], padding: int,
-                  mode: str) -> np.ndarray:
-    """Rows and columns ``[start, stop)`` of ``plane`` padded by ``padding`` in ``mode``, as float32."""
-    height, width = plane.shape
-    row_index = pad_index(np.arange(*rows) - padding, height, mode)
-    col_index = pad_index(np.arange(*cols) - padding, width, mode)
-    region = plane[np.clip(row_index, 0, None)][:, np.clip(col_index, 0, None)].astype(np.float32)
-    region[row_index < 0] = 0.0
-    region[:, col_index < 0] = 0.0
-    return region
 
 
 def _packed_float32(plane: np.ndarray) -> np.ndarray:

@@ -281,6 +281,18 @@ def pad_index(index: np.ndarray, size: int, mode: str) -> np.ndarray:
     raise ValueError(f"unknown padding mode {mode!r}")
 
 
+def padded_region(plane: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], padding: int,
+                  mode: str) -> np.ndarray:
+    """Rows and columns ``[start, stop)`` of ``plane`` padded by ``padding`` in ``mode``, as float32."""
+    height, width = plane.shape
+    row_index = pad_index(np.arange(*rows) - padding, height, mode)
+    col_index = pad_index(np.arange(*cols) - padding, width, mode)
+    region = plane[np.clip(row_index, 0, None)][:, np.clip(col_index, 0, None)].astype(np.float32)
+    region[row_index < 0] = 0.0
+    region[:, col_index < 0] = 0.0
+    return region
+
+
 def fill_rows(block: np.ndarray, plane: np.ndarray, first_row: int, padding: int, mode: str) -> None:
     """Fill ``block`` with padded rows ``first_row ...`` of ``plane`` (padded coordinates), as float32."""
     height, width = plane.shape

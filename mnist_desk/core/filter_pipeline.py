@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import ImageError
-from .filter_engine import pad_index
+from .filter_engine import padded_region
 from .filters import (check_fits, check_kernel, conv_output_size, convolve, pool, pool_output_size, relu,
                       resolve_padding, to_display)
 
@@ -219,11 +219,9 @@ def conv_window(plane: np.ndarray, settings: FilterSettings, row: int, col: int)
     size, stride, pad = kernel.shape[0], settings.stride, settings.padding_pixels
     height, width = plane.shape
     top, left = row * stride - pad, col * stride - pad
-    rows = pad_index(np.arange(top, top + size), height, settings.padding_mode)
-    cols = pad_index(np.arange(left, left + size), width, settings.padding_mode)
-    values = plane[np.clip(rows, 0, None)][:, np.clip(cols, 0, None)].astype(np.float32)
-    outside = (rows[:, None] < 0) | (cols[None, :] < 0)
-    values[outside] = 0.0
+    # In padded coordinates the window starts at (row, col) × stride.
+    values = padded_region(plane, (row * stride, row * stride + size), (col * stride, col * stride + size), pad,
+                           settings.padding_mode)
     inside_rows = (np.arange(top, top + size) >= 0) & (np.arange(top, top + size) < height)
     inside_cols = (np.arange(left, left + size) >= 0) & (np.arange(left, left + size) < width)
     from_padding = ~(inside_rows[:, None] & inside_cols[None, :])

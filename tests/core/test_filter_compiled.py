@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from mnist_desk.cli import main
-from mnist_desk.core import filter_compiled, filter_kernel_build, paths
+from mnist_desk.core import filter_compiled, filter_engine, filter_kernel_build, paths
 from mnist_desk.core.errors import ConfigError
 from mnist_desk.core.filters import convolve
 
@@ -148,7 +148,7 @@ def test_padded_region_reads_the_padding_of_each_mode():
     for mode, np_mode in [("zeros", "constant"), ("reflect", "reflect"), ("replicate", "edge"),
                           ("circular", "wrap")]:
         padded = np.pad(plane, 2, mode=np_mode)
-        region = filter_compiled.padded_region(plane, (1, 8), (3, 11), 2, mode)
+        region = filter_engine.padded_region(plane, (1, 8), (3, 11), 2, mode)
         np.testing.assert_array_equal(region, padded[1:8, 3:11])
 
 
