@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
-from .file_modes import current_umask
+from .atomic_files import current_umask
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1

@@ -20,7 +20,6 @@ into one clear :class:`~mnist_desk.core.errors.ImageError`.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +27,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .errors import ImageError
-from .file_modes import new_file_mode
+from .atomic_files import write_atomically
 from .preprocess import open_image
 
 # The built-in picture's name (the UI shows it translated).
@@ -218,28 +217,19 @@ def sample_picture() -> Picture:
     return picture_from_image(image, SAMPLE_NAME)
 
 
-def _write_atomically(path: str | os.PathLike[str], write) -> Path:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+def _save_file(path: str | os.PathLike[str], write) -> Path:
+    """Save a picture file atomically (see :mod:`atomic_files`), with our messages for what goes wrong."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise ImageError("{path} is a folder; choose a file name.", path=target)
     folder = target.parent
     if not folder.is_dir():
         raise ImageError("The folder {folder} does not exist.", folder=folder)
-    handle, temporary = tempfile.mkstemp(prefix=".mnist-desk-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as file:
-            write(file)
-        # mkstemp made the file private (0600) and the rename would keep that: give it a saved file's mode.
-        os.chmod(temporary, new_file_mode(target))
-        os.replace(temporary, target)
+        write_atomically(target, write)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise ImageError("Could not write {path}: {reason}", path=target,
                          reason=error.strerror or str(error)) from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target
 
 
@@ -265,10 +255,10 @@ def _save_as(display: np.ndarray, path: str | os.PathLike[str], kind: str) -> Pa
         raise ImageError("Only an 8-bit picture can be saved as {kind}.", kind=kind)
     image = Image.fromarray(array, mode="L" if array.ndim == 2 else "RGB")
     options = _SAVE_OPTIONS.get(kind, {})
-    return _write_atomically(path, lambda file: image.save(file, format=kind, **options))
+    return _save_file(path, lambda file: image.save(file, format=kind, **options))
 
 
 def save_npy(raw: np.ndarray, path: str | os.PathLike[str]) -> Path:
     """Save the raw float result (negatives and all) as a NumPy .npy file."""
     array = np.asarray(raw)
-    return _write_atomically(path, lambda file: np.save(file, array, allow_pickle=False))
+    return _save_file(path, lambda file: np.save(file, array, allow_pickle=False))

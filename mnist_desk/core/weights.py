@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from torch import nn
 
 from .. import __version__
 from .errors import WeightsError
-from .file_modes import new_file_mode
+from .atomic_files import write_atomically
 from .models import ARCHITECTURES, build_model
 
 FORMAT_NAME = "mnist-desk-weights"
@@ -128,49 +127,16 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], includ
         When the file cannot be written; the previous file is unchanged.
     """
     target = Path(path).expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
     data = checkpoint.to_dict(include_resume_state)
-    temp_name = None
     try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False) as handle:
-            temp_name = handle.name
-            torch.save(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(temp_name, new_file_mode(target))
-        os.replace(temp_name, target)
-        temp_name = None
+        write_atomically(target, lambda handle: torch.save(data, handle), durable=True)
     except (OSError, RuntimeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise WeightsError(
             "Could not save weights to {path}: {reason}. Any previous file there is unchanged.",
             path=target, reason=reason,
         ) from error
-    finally:
-        if temp_name is not None:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
-    _fsync_folder(folder)
     return target
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; not possible (nor needed) on Windows.
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _read_file(path: Path, map_location: str | torch.device) -> Any:

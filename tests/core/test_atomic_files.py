@@ -1,4 +1,4 @@
-"""Files saved through a temporary file get the permissions a plain open() would give them."""
+"""Files are saved through a temporary file: whole or not at all, with the mode open() would give."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from mnist_desk.core.file_modes import current_umask, new_file_mode
+from mnist_desk.core.atomic_files import current_umask, new_file_mode, write_atomically
 from mnist_desk.core.models import build_model
 from mnist_desk.core.weights import Checkpoint, save_checkpoint
 
@@ -33,3 +33,19 @@ def test_a_new_file_gets_the_umasks_mode_and_a_replaced_one_keeps_its_own(tmp_pa
 def test_saved_weights_get_the_same_mode(tmp_path, umask_027):
     path = save_checkpoint(Checkpoint(build_model("tutorial").state_dict(), arch="tutorial"), tmp_path / "w.pt")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640  # not mkstemp's 0600
+
+
+@pytest.mark.parametrize("durable", [False, True])
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, durable):
+    target = tmp_path / "kept.bin"
+    target.write_bytes(b"old")
+
+    def half_then_fail(handle):
+        handle.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        write_atomically(target, half_then_fail, durable=durable)
+    assert target.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [target]
+    write_atomically(target, lambda handle: handle.write(b"new"), durable=durable)
+    assert target.read_bytes() == b"new" and sorted(tmp_path.iterdir()) == [target]
