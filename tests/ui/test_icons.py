@@ -48,4 +48,6 @@ def test_menus_and_tabs_show_icons(window, qtbot):
     for index in range(window.tabs.count()):
         assert not window.tabs.tabIcon(index).isNull(), window.tabs.tabText(index)
     assert not window.train_tab.start_button.icon().isNull()
-    assert not window.draw_tab.tools.undo_button.icon().isNull()
+    for button in (window.draw_tab.tools.undo_button, window.draw_tab.tools.pen_button,
+                   window.draw_tab.tools.eraser_button):
+        assert not button.icon().isNull(), button.text()

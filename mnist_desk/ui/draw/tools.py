@@ -18,9 +18,9 @@ class DrawTools(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pen_button = self._tool(self.tr("Pen"), self.tr("Draw (P)"), "P", checkable=True)
+        self.pen_button = self._tool(self.tr("Pen"), self.tr("Draw (P)"), "P", checkable=True, picture="pen")
         self.eraser_button = self._tool(self.tr("Eraser"), self.tr("Erase (E); the right mouse button erases too"), "E",
-                                        checkable=True)
+                                        checkable=True, picture="eraser")
         self.pen_button.setChecked(True)
         group = QButtonGroup(self)
         group.setExclusive(True)
