@@ -6,16 +6,16 @@ import argparse
 from pathlib import Path
 
 from ..core import filter_compiled
-from ..core.filter_kernel_build import build_kernels, find_compiler
+from ..core.filter_kernel_build import build_kernels, why_cannot_build
 from ..core.paths import FILTER_KERNELS_ENV_VAR, filter_kernel_dirs, user_filter_kernels_dir
 from .progress_bar import ProgressBar
 
 
 def run_build_filter_kernels(args: argparse.Namespace) -> int:
     directory = Path(args.dir).expanduser() if args.dir else user_filter_kernels_dir()
-    if find_compiler() is None and args.if_possible:
-        print("mnist-desk: no C++ compiler found, so no compiled filter kernels; "
-              "the Filter Lab uses its NumPy engine (slower on large pictures).")
+    reason = why_cannot_build()
+    if reason is not None and args.if_possible:
+        print(f"mnist-desk: {reason} The Filter Lab uses its NumPy engine (slower on large pictures).")
         return 0
     if not args.force and filter_compiled.folder_problem(directory) is None:
         print(f"mnist-desk: the filter kernels in {directory} are built and fit this machine "

@@ -76,6 +76,19 @@ def find_compiler() -> str | None:
     return None
 
 
+def why_cannot_build() -> str | None:
+    """Why this machine cannot build the kernels (an English sentence), or ``None`` when it can."""
+    import torch
+    import torch._inductor
+
+    if not hasattr(torch._inductor, "aoti_compile_and_package") or not hasattr(torch._C, "_aoti"):
+        return f"Building the compiled filter kernels needs torch 2.6 or newer; this is torch {torch.__version__}."
+    if find_compiler() is None:
+        return ("Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), "
+                "and none was found.")
+    return None
+
+
 def _correlation_module(size: int, stride: int):  # -> torch.nn.Module
     import torch
 
@@ -167,13 +180,16 @@ def build_kernels(directory: Path, sizes: tuple[int, ...] = KERNEL_SIZES, stride
     Raises
     ------
     ConfigError
-        When there is no C++ compiler.
+        When there is no C++ compiler, or torch is too old (see :func:`why_cannot_build`).
     """
     import torch
 
     if find_compiler() is None:
         raise ConfigError("Building the compiled filter kernels needs a C++ compiler (g++, clang++ or "
                           "Visual C++), and none was found. The Filter Lab works without them, more slowly.")
+    if why_cannot_build() is not None:
+        raise ConfigError("Building the compiled filter kernels needs torch 2.6 or newer; this is torch "
+                          "{version}. The Filter Lab works without them, more slowly.", version=torch.__version__)
     directory = Path(directory)
     directory.parent.mkdir(parents=True, exist_ok=True)
     total = len(sizes) * len(strides) * len(dtypes)

@@ -440,7 +440,7 @@ or drop a picture of one</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>CUDA was asked for but no CUDA device is available.</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
@@ -495,9 +495,14 @@ or drop a picture of one</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), and none was found. The Filter Lab works without them, more slowly.</source>
         <translation>编译滤镜内核需要 C++ 编译器（g++、clang++ 或 Visual C++），但没有找到。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building the compiled filter kernels needs torch 2.6 or newer; this is torch {version}. The Filter Lab works without them, more slowly.</source>
+        <translation>编译滤镜内核需要 torch 2.6 或更新的版本，这里是 torch {version}。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1742,7 +1747,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-112"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-113"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>

@@ -230,8 +230,18 @@ def test_building_without_a_compiler_is_a_clear_error(monkeypatch, tmp_path, cap
     assert main(["build-filter-kernels", "--dir", str(tmp_path / "k")]) == 1
     assert "needs a C++ compiler" in capsys.readouterr().err
     assert main(["build-filter-kernels", "--dir", str(tmp_path / "k"), "--if-possible"]) == 0
-    assert "no C++ compiler found" in capsys.readouterr().out
+    assert "and none was found. The Filter Lab uses its NumPy engine" in capsys.readouterr().out
     assert not (tmp_path / "k").exists()
+
+
+def test_building_with_a_torch_without_aotinductor_is_a_clear_error(monkeypatch, tmp_path, capsys):
+    import torch._inductor
+
+    monkeypatch.delattr(torch._inductor, "aoti_compile_and_package")
+    with pytest.raises(ConfigError, match="needs torch 2.6 or newer"):
+        list(filter_kernel_build.build_kernels(tmp_path / "k"))
+    assert main(["build-filter-kernels", "--dir", str(tmp_path / "k"), "--if-possible"]) == 0
+    assert "needs torch 2.6 or newer" in capsys.readouterr().out
 
 
 def test_the_command_does_not_build_again_what_is_built(kernels, capsys):
