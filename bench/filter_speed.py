@@ -91,7 +91,7 @@ def compare_with_opencv(image: np.ndarray, repeat: int, with_torch: bool, compil
     kernels.append(("dense random", np.random.default_rng(1).normal(size=(3, 3)).astype(np.float32)))
     # Not part of the 3×3 goal: a 5×5 of twenty-five different numbers, like conv1's learned kernels.
     kernels.append(("dense 5×5", np.random.default_rng(2).normal(size=(5, 5)).astype(np.float32)))
-    # The tab's own case: an 8-bit picture as loaded (the compiled kernels read it as it is).
+    # The tab's own case: an 8-bit picture as loaded (converted to float32 in threads first).
     kernels.append(("tutorial 8-bit", np.array(TUTORIAL_KERNEL, np.float32)))
     if compiled:
         print(filter_compiled.engine_status())

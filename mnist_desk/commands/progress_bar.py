@@ -16,8 +16,9 @@ def format_duration(seconds: float) -> str:
 class ProgressBar:
     """Redraws one line in place (``\\r``) on a terminal; prints whole lines otherwise."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 24) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, width: int = 24) -> None:
+        # sys.stderr looked up now, not when this module was imported: it may have been replaced since.
+        self.stream = stream = stream if stream is not None else sys.stderr
         self.width = width
         self.interactive = hasattr(stream, "isatty") and stream.isatty()
 

@@ -5,10 +5,12 @@ with vector instructions and threads, where :mod:`filter_engine` needs
 several NumPy passes: on a 12-megapixel picture it runs about as fast as
 OpenCV's ``filter2D`` (``bench/filter_speed.py``).
 
-:func:`convolve_plane` uses one for the inside of the output, where the kernel
-lies wholly on the picture. The border rows and columns, where padding comes
-in (zeros, reflect, replicate, circular), are few; they are cut out with
-their padding and left to the caller's NumPy engine.
+:func:`convolve_plane` runs one over the inside of the output, where the
+kernel lies wholly on the picture, and then over the border rows and
+columns, cut out of the padded picture (zeros, reflect, replicate,
+circular). So every output pixel is the same arithmetic as ``nn.Conv2d``'s,
+infinities and NaN included (``inf × 0`` is NaN, as there; the NumPy engine
+skips zero taps).
 
 Loading a kernel takes a few milliseconds with torch's own loader for
 AOTInductor packages (``torch._C._aoti``): no compiler, and no import of
@@ -20,8 +22,9 @@ torch's compiler stack. A kernel is used only when
 * on loading, it gives exactly the numbers of a direct sum on a small test
   picture (with views whose rows are not packed, as the real calls use).
 
-Otherwise the NumPy engine does the work, with the same numbers, and
-:func:`engine_status` says why.
+Otherwise the NumPy engine does the work, and :func:`engine_status` says
+why. The compiled code trusts the shapes and strides it is given (it checks
+nothing itself), so :func:`_run` checks them before every call.
 """
 
 from __future__ import annotations
@@ -32,7 +35,6 @@ import platform
 import sys
 import threading
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,15 +42,20 @@ import numpy as np
 
 from . import paths
 from .filter_engine import padded_region, run_row_parts
-from .filter_kernel_build import MANIFEST_FORMAT, MANIFEST_NAME, kernel_key
+from .filter_kernel_build import MANIFEST_FORMAT, MANIFEST_NAME, kernel_key, parse_kernel_key
 
 ENGINE_ENV_VAR = "MNIST_DESK_FILTER_ENGINE"
 # Below this many output pixels the NumPy engine is as quick, and nothing needs loading.
 MIN_PIXELS = 65_536
-# Instruction sets a kernel may be built for, and the CPUs (torch's names) that run each.
+# Instruction sets a kernel may be built for, and the CPUs (torch's names) that run each;
+# the baseline ones (ARM's NEON, plain C++) run on every CPU of their machine type.
 _RUNS_ON = {"AVX2": ("AVX2", "AVX512"), "AVX512": ("AVX512",)}
+_BASELINE_ISAS = ("NEON", "DEFAULT", "")
+_FLOAT32 = np.dtype(np.float32)
 
-Border = Callable[[np.ndarray], np.ndarray]
+# torch warns that it cannot protect a read-only array from writes; the kernels only read pictures.
+warnings.filterwarnings("ignore", message="The given NumPy array is not writable", category=UserWarning,
+                        module=__name__)
 
 
 @dataclass
@@ -68,7 +75,13 @@ _enabled = True
 
 
 def set_enabled(enabled: bool) -> None:
-    """Use compiled kernels when built (True, the default) or always the NumPy engine (benchmarks, tests)."""
+    """Use compiled kernels when built, or always the NumPy engine (benchmarks, tests, the self-test).
+
+    Parameters
+    ----------
+    enabled
+        True (the default) to use them.
+    """
     global _enabled
     _enabled = enabled
 
@@ -90,11 +103,11 @@ def _problem_with(manifest: dict) -> str | None:
         return f"they were built for torch {manifest.get('torch')}, this is torch {torch.__version__}"
     if manifest.get("platform") != sys.platform or manifest.get("machine") != platform.machine():
         return f"they were built for {manifest.get('platform')} on {manifest.get('machine')}"
-    isa = manifest.get("isa")
+    isa = manifest.get("isa") or ""
     capability = torch.backends.cpu.get_cpu_capability()
-    if isa in _RUNS_ON and capability not in _RUNS_ON[isa]:
-        return f"they need a CPU with {isa}; this one offers {capability}"
-    return None
+    if isa in _RUNS_ON:
+        return None if capability in _RUNS_ON[isa] else f"they need a CPU with {isa}; this one offers {capability}"
+    return None if isa in _BASELINE_ISAS else f"they were built for {isa}, which cannot be checked here"
 
 
 def _read(directory: Path) -> _Kernels:
@@ -110,21 +123,84 @@ def _read(directory: Path) -> _Kernels:
     return _Kernels(directory, files if problem is None else {}, problem)
 
 
+def _load(path: Path, size: int, stride: int) -> tuple[object | None, str | None]:
+    """The kernel in ``path``, loaded and checked, or ``None`` and why not."""
+    try:
+        import torch
+
+        runner = torch._C._aoti.AOTIModelPackageLoader(str(path), "model", False, 1, -1)
+        if not _passes_check(runner, size, stride):
+            return None, "it gave wrong numbers on the test picture"
+        return runner, None
+    except Exception as error:  # a damaged or foreign file: the NumPy engine will do
+        lines = str(error).strip().splitlines()
+        return None, f"{type(error).__name__}: {lines[0] if lines else ''}"
+
+
+def fits_here(directory: Path) -> bool:
+    """Whether ``directory`` holds kernels built for this torch, system and CPU.
+
+    Parameters
+    ----------
+    directory
+        A folder made by :func:`filter_kernel_build.build_kernels`.
+
+    Returns
+    -------
+    bool
+        True when its manifest is readable, names this torch, system, machine
+        and a CPU instruction set this CPU has, and lists files that exist.
+        Loading them may still fail: :func:`folder_problem` tries.
+    """
+    return (Path(directory) / MANIFEST_NAME).is_file() and _read(Path(directory)).problem is None
+
+
+def disabled_by_environment() -> bool:
+    """Whether ``$MNIST_DESK_FILTER_ENGINE`` turns the compiled kernels off."""
+    return os.environ.get(ENGINE_ENV_VAR, "").strip().lower() == "numpy"
+
+
 def folder_problem(directory: Path) -> str | None:
-    """Why the kernels in ``directory`` would not be used here, or ``None`` when they would."""
-    if not (Path(directory) / MANIFEST_NAME).is_file():
+    """Why the kernels in ``directory`` would not be used here.
+
+    Parameters
+    ----------
+    directory
+        A folder made by :func:`filter_kernel_build.build_kernels`.
+
+    Returns
+    -------
+    str or None
+        An English reason ("none are built there", "they were built for torch
+        …", a kernel that does not load or gives wrong numbers), or ``None``
+        when every kernel there loads and passes its check.
+    """
+    directory = Path(directory)
+    if not (directory / MANIFEST_NAME).is_file():
         return "none are built there"
-    return _read(Path(directory)).problem
+    found = _read(directory)
+    if found.problem:
+        return found.problem
+    for key, path in found.files.items():
+        size, stride, _dtype = parse_kernel_key(key)
+        _runner, why = _load(path, size, stride)
+        if why:
+            return f"{path.name}: {why}"
+    return None
 
 
 def _find() -> _Kernels:
-    """The first kernel folder with a manifest (see :func:`paths.filter_kernel_dirs`), checked."""
-    if os.environ.get(ENGINE_ENV_VAR, "").strip().lower() == "numpy":
+    """The first usable kernel folder (see :func:`paths.filter_kernel_dirs`), or the first one's problem."""
+    if disabled_by_environment():
         return _Kernels(problem=f"${ENGINE_ENV_VAR} is numpy")
+    first: _Kernels | None = None
     for directory in paths.filter_kernel_dirs():
         if (directory / MANIFEST_NAME).is_file():
-            return _read(directory)
-    return _Kernels(problem="none are built (mnist-desk build-filter-kernels builds them)")
+            found = _read(directory)
+            if found.problem is None:
+                return found
+            first = first or found
+    return first or _Kernels(problem="none are built (mnist-desk build-filter-kernels builds them)")
 
 
 def _kernels() -> _Kernels:
@@ -135,30 +211,39 @@ def _kernels() -> _Kernels:
         return _found
 
 
-def _run(runner: object, picture: np.ndarray, weights: np.ndarray, divisor: float, offset: float,
-         out: np.ndarray) -> None:
+def _check_layout(name: str, array: np.ndarray, shape: tuple[int, int]) -> None:
+    if (array.dtype != _FLOAT32 or array.shape != shape or array.strides[1] != _FLOAT32.itemsize
+            or array.strides[0] < 0 or array.strides[0] % _FLOAT32.itemsize):
+        raise ValueError(f"compiled filter kernel: {name} must be float32 {shape} with packed columns; got "
+                         f"{array.dtype} {array.shape} with strides {array.strides}")
+
+
+def _run(runner: object, size: int, stride: int, picture: np.ndarray, weights: np.ndarray, divisor: float,
+         offset: float, out: np.ndarray) -> None:
+    """Run a kernel, after checking what its compiled code assumes (it would read or write anywhere)."""
     import torch
 
-    with warnings.catch_warnings():
-        # A read-only picture (a view of a loaded image) is only read by the kernel.
-        warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
-        inputs = [torch.from_numpy(picture), torch.from_numpy(weights),
-                  torch.tensor(divisor, dtype=torch.float32), torch.tensor(offset, dtype=torch.float32),
-                  torch.from_numpy(out)]
-    runner.run(inputs)  # type: ignore[attr-defined]
+    rows, cols = out.shape
+    if rows < 2 or cols < 2 or weights.shape != (size * size,) or weights.dtype != _FLOAT32:
+        raise ValueError(f"compiled filter kernel: output {out.shape} or weights {weights.shape} do not fit")
+    _check_layout("the output", out, (rows, cols))
+    _check_layout("the picture", picture, ((rows - 1) * stride + size, (cols - 1) * stride + size))
+    runner.run([torch.from_numpy(picture), torch.from_numpy(weights),  # type: ignore[attr-defined]
+                torch.tensor(divisor, dtype=torch.float32), torch.tensor(offset, dtype=torch.float32),
+                torch.from_numpy(out)])
 
 
-def _passes_check(runner: object, size: int, stride: int, dtype: np.dtype) -> bool:
+def _passes_check(runner: object, size: int, stride: int) -> bool:
     """Whether ``runner`` gives exactly a direct float64 sum's numbers on a small test picture."""
     rng = np.random.default_rng(size * 10 + stride)
     rows, cols = 19, 27
     in_rows, in_cols = (rows - 1) * stride + size, (cols - 1) * stride + size
-    wide = rng.integers(0, 256, (in_rows + 2, in_cols + 5)).astype(dtype)
+    wide = rng.integers(0, 256, (in_rows + 2, in_cols + 5)).astype(np.float32)
     picture = wide[1:1 + in_rows, 3:3 + in_cols]  # rows not packed, as the real calls' views
     weights = rng.integers(-4, 5, (size, size)).astype(np.float32)
     out_wide = np.full((rows + 3, cols + 4), np.float32(7))
     out = out_wide[1:1 + rows, 2:2 + cols]
-    _run(runner, picture, weights.ravel(), 2.0, 0.5, out)
+    _run(runner, size, stride, picture, weights.ravel(), 2.0, 0.5, out)
     expected = np.zeros((rows, cols))
     for r in range(size):
         for c in range(size):
@@ -168,32 +253,29 @@ def _passes_check(runner: object, size: int, stride: int, dtype: np.dtype) -> bo
     return untouched and np.array_equal(out, (expected / 2 + 0.5).astype(np.float32))
 
 
-def _runner(size: int, stride: int, dtype: np.dtype) -> object | None:
+def _runner(size: int, stride: int) -> object | None:
     """The loaded, checked kernel for these, or ``None``."""
     found = _kernels()
-    key = kernel_key(size, stride, dtype.name)
+    key = kernel_key(size, stride, "float32")
     with _lock:
-        if key in found.loaded:
-            return found.loaded[key]
-        runner = None
-        path = found.files.get(key)
-        if path is not None:
-            try:
-                import torch
-
-                runner = torch._C._aoti.AOTIModelPackageLoader(str(path), "model", False, 1, -1)
-                if not _passes_check(runner, size, stride, dtype):
-                    found.failures[key] = "it gave wrong numbers on the test picture"
-                    runner = None
-            except Exception as error:  # a damaged or foreign file: the NumPy engine will do
-                found.failures[key] = f"{type(error).__name__}: {error}"
-                runner = None
-        found.loaded[key] = runner
-        return runner
+        if key not in found.loaded:
+            runner, why = (None, None) if key not in found.files else _load(found.files[key], size, stride)
+            if why:
+                found.failures[key] = why
+            found.loaded[key] = runner
+        return found.loaded[key]
 
 
 def engine_status() -> str:
-    """One English line on whether compiled kernels are used, and why not (for logs and the bench)."""
+    """Which engine :func:`convolve_plane` uses, and why.
+
+    Returns
+    -------
+    str
+        One English line for the self-test, the bench and the build command:
+        the folder and kinds of the kernels used, and any that failed, or
+        why none are used.
+    """
     found = _kernels()
     if found.problem:
         return f"NumPy engine: no compiled filter kernels are used, as {found.problem}."
@@ -202,9 +284,20 @@ def engine_status() -> str:
     return f"Compiled filter kernels from {found.directory} ({kinds})" + (f"; not used: {failed}" if failed else "")
 
 
-def has_kernel(size: int, stride: int, dtype: np.dtype) -> bool:
-    """Whether a compiled kernel would be used for these (loading and checking it if needed)."""
-    return _runner(size, stride, np.dtype(dtype)) is not None
+def has_kernel(size: int, stride: int) -> bool:
+    """Whether a compiled kernel is used for a ``size × size`` kernel at ``stride`` (loading and checking it).
+
+    Parameters
+    ----------
+    size, stride
+        The kernel's size and the stride.
+
+    Returns
+    -------
+    bool
+        False when none is built for these, or it cannot be used here (see :func:`engine_status`).
+    """
+    return _enabled and _runner(size, stride) is not None
 
 
 def _packed_float32(plane: np.ndarray) -> np.ndarray:
@@ -225,9 +318,17 @@ def _inside(count: int, size: int, stride: int, padding: int, out_count: int) ->
     return first, max(first, stop)
 
 
+def _widened(first: int, stop: int) -> tuple[int, int]:
+    """A border ``[first, stop)`` at least 2 wide (the kernels make at least 2 × 2 pixels): a border that
+    starts at 0 grows forward, one at the far end backward, into the inside (at least 2 wide itself)."""
+    if stop - first >= 2:
+        return first, stop
+    return (first, first + 2) if first == 0 else (stop - 2, stop)
+
+
 def convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: int, mode: str,
-                   divisor: float | None, offset: float, out: np.ndarray, border: Border) -> bool:
-    """Fill ``out`` with ``plane`` convolved by ``kernel``, the inside by a compiled kernel.
+                   divisor: float | None, offset: float, out: np.ndarray) -> bool:
+    """Fill ``out`` with ``plane`` convolved by ``kernel``, by a compiled kernel when one fits.
 
     Parameters
     ----------
@@ -236,10 +337,7 @@ def convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: 
     kernel, stride, padding, mode, divisor, offset
         As :func:`mnist_desk.core.filters.convolve` takes them, checked.
     out
-        (H', W') float32 output.
-    border
-        ``border(region)``: the valid convolution of a float32 ``region``
-        (a piece of the padded picture), by the caller's NumPy engine.
+        (H', W') float32 output, C-ordered.
 
     Returns
     -------
@@ -254,21 +352,24 @@ def convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding: 
                                     _inside(plane.shape[1], size, stride, padding, out_w))
     if bottom - top < 2 or right - left < 2:
         return False
-    runner = _runner(size, stride, np.dtype(np.float32))
+    runner = _runner(size, stride)
     if runner is None:
         return False
-    if plane.dtype != np.float32 or plane.strides[1] != plane.itemsize:
-        # An 8-bit picture or a colour channel: the kernel reads rows of packed float32 numbers.
+    if plane.dtype != np.float32 or plane.strides[1] != plane.itemsize or plane.strides[0] < 0 \
+            or plane.strides[0] % plane.itemsize:
+        # An 8-bit picture, a colour channel, a flipped view: the kernel reads rows of packed float32.
         plane = _packed_float32(plane)
+    weights = np.ascontiguousarray(kernel, dtype=np.float32).ravel()
+    divisor = 1.0 if divisor is None else divisor
     picture = plane[top * stride - padding:(bottom - 1) * stride - padding + size,
                     left * stride - padding:(right - 1) * stride - padding + size]
-    weights = np.ascontiguousarray(kernel, dtype=np.float32).ravel()
-    _run(runner, picture, weights, 1.0 if divisor is None else divisor, offset, out[top:bottom, left:right])
-    # The rest: whole rows above and below the inside, then the columns beside it.
+    _run(runner, size, stride, picture, weights, divisor, offset, out[top:bottom, left:right])
+    # Then the borders: whole rows above and below the inside, the columns beside it. A border
+    # 1 pixel wide is widened into the inside, which it computes again with the same numbers.
     span = (lambda first, stop: (first * stride, (stop - 1) * stride + size))
-    pieces = [((0, top), (0, out_w)), ((bottom, out_h), (0, out_w)),
-              ((top, bottom), (0, left)), ((top, bottom), (right, out_w))]
+    pieces = [(_widened(*rows), (0, out_w)) for rows in ((0, top), (bottom, out_h)) if rows[1] > rows[0]]
+    pieces += [((top, bottom), _widened(*cols)) for cols in ((0, left), (right, out_w)) if cols[1] > cols[0]]
     for (r0, r1), (c0, c1) in pieces:
-        if r1 > r0 and c1 > c0:
-            out[r0:r1, c0:c1] = border(padded_region(plane, span(r0, r1), span(c0, c1), padding, mode))
+        region = padded_region(plane, span(r0, r1), span(c0, c1), padding, mode)
+        _run(runner, size, stride, region, weights, divisor, offset, out[r0:r1, c0:c1])
     return True

@@ -283,11 +283,29 @@ def pad_index(index: np.ndarray, size: int, mode: str) -> np.ndarray:
 
 def padded_region(plane: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], padding: int,
                   mode: str) -> np.ndarray:
-    """Rows and columns ``[start, stop)`` of ``plane`` padded by ``padding`` in ``mode``, as float32."""
+    """A piece of ``plane`` as padded for a convolution, as a new C-ordered float32 array.
+
+    Parameters
+    ----------
+    plane
+        (H, W) picture.
+    rows, cols
+        ``(start, stop)`` in padded coordinates: row 0 is the first padding row.
+    padding, mode
+        As :func:`mnist_desk.core.filters.convolve` takes them.
+
+    Returns
+    -------
+    numpy.ndarray
+        (stop − start) rows × columns; zeros where ``mode`` is "zeros" and the
+        piece lies outside the picture.
+    """
     height, width = plane.shape
     row_index = pad_index(np.arange(*rows) - padding, height, mode)
     col_index = pad_index(np.arange(*cols) - padding, width, mode)
-    region = plane[np.clip(row_index, 0, None)][:, np.clip(col_index, 0, None)].astype(np.float32)
+    # np.ix_ gives a new C-ordered array (the compiled kernels read packed rows); [rows][:, cols] may not.
+    region = np.ascontiguousarray(plane[np.ix_(np.clip(row_index, 0, None), np.clip(col_index, 0, None))],
+                                  dtype=np.float32)
     region[row_index < 0] = 0.0
     region[:, col_index < 0] = 0.0
     return region

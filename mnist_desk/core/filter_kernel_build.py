@@ -29,6 +29,7 @@ import json
 import os
 import platform
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,6 +53,12 @@ DTYPES = ("float32",)
 def kernel_key(size: int, stride: int, dtype: str) -> str:
     """The manifest's key for a kernel."""
     return f"{size}x{size}/stride{stride}/{dtype}"
+
+
+def parse_kernel_key(key: str) -> tuple[int, int, str]:
+    """``(size, stride, dtype)`` from a manifest key made by :func:`kernel_key`."""
+    shape, stride, dtype = key.split("/")
+    return int(shape.split("x")[0]), int(stride.removeprefix("stride")), dtype
 
 
 def kernel_file_name(size: int, stride: int, dtype: str) -> str:
@@ -128,10 +135,15 @@ def _example_inputs(size: int, stride: int, dtype: str) -> tuple:
 
 def _compiler_settings() -> dict[str, object]:
     """Inductor settings for code that runs on other machines than the one building it."""
-    if platform.machine().lower() in ("x86_64", "amd64"):
+    machine = platform.machine().lower()
+    if machine in ("x86_64", "amd64"):
         # Baseline x86-64 plus the AVX2 vector code inductor adds (-mavx2 -mfma -mf16c),
         # instead of its default -march=native.
         return {"cpp.march": "x86-64", "cpp.simdlen": 256}
+    if machine in ("aarch64", "arm64") and sys.platform.startswith("linux"):
+        # Not -march=native, which may enable SVE; filter_compiled refuses kernels whose vector
+        # code needs more than NEON. (macOS passes no -march at all.)
+        return {"cpp.march": "armv8-a"}
     return {}
 
 

@@ -210,13 +210,7 @@ def _convolve_plane(plane: np.ndarray, kernel: np.ndarray, stride: int, padding:
     """Convolve one (H, W) plane with checked arguments: a compiled kernel when one is built, else
     flat passes at stride 1, strided views otherwise."""
     out = np.empty((out_h, out_w), dtype=np.float32)
-
-    def border(region: np.ndarray) -> np.ndarray:
-        rows, cols = conv_output_size(region.shape[0], kernel.shape[0], stride, 0), \
-            conv_output_size(region.shape[1], kernel.shape[0], stride, 0)
-        return _convolve_plane(region, kernel, stride, 0, "zeros", divisor, offset, rows, cols)
-
-    if filter_compiled.convolve_plane(plane, kernel, stride, padding, mode, divisor, offset, out, border):
+    if filter_compiled.convolve_plane(plane, kernel, stride, padding, mode, divisor, offset, out):
         return out
     size = kernel.shape[0]
     strategy = _strategy_for(np.ascontiguousarray(kernel, dtype=np.float32).tobytes(), size, stride)

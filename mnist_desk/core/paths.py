@@ -123,9 +123,11 @@ def filter_kernel_dirs() -> list[Path]:
     env = os.environ.get(FILTER_KERNELS_ENV_VAR)
     if env:
         return [Path(env).expanduser()]
-    dirs = []
+    bundled = bundled_filter_kernels_dir()
+    return ([bundled] if bundled else []) + [user_filter_kernels_dir()]
+
+
+def bundled_filter_kernels_dir() -> Path | None:
+    """The packaged app's own compiled filter kernels (``None`` outside a bundle)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        dirs.append(Path(frozen_root) / FILTER_KERNELS_DIR_NAME)
-    dirs.append(user_filter_kernels_dir())
-    return dirs
+    return Path(frozen_root) / FILTER_KERNELS_DIR_NAME if frozen_root else None

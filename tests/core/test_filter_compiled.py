@@ -41,7 +41,7 @@ def calls(kernels, monkeypatch):
     """Counts the compiled kernels' runs (the kernels loaded and checked first: the check runs them too)."""
     for size in (3, 5):
         for stride in (1, 2):
-            filter_compiled.has_kernel(size, stride, np.float32)
+            filter_compiled.has_kernel(size, stride)
     count = [0]
     run = filter_compiled._run
 
@@ -96,23 +96,50 @@ def test_whole_numbers_give_the_numpy_engines_numbers_exactly(kernels, calls):
     picture = rng.integers(0, 256, (400, 500)).astype(np.uint8)
     kernel = rng.integers(-9, 10, (3, 3)).astype(np.float32)
     compiled = convolve(picture, kernel, padding=1, padding_mode="reflect")
-    assert calls[0] == 1
+    assert calls[0] == 5  # the inside and four borders
     filter_compiled.set_enabled(False)
     try:
         engine = convolve(picture, kernel, padding=1, padding_mode="reflect")
     finally:
         filter_compiled.set_enabled(True)
-    assert calls[0] == 1
+    assert calls[0] == 5
     np.testing.assert_array_equal(compiled, engine)
 
 
-def test_infinities_give_what_conv2d_gives(kernels, calls):
+@pytest.mark.parametrize("mode", MODES)
+def test_infinities_and_nan_give_what_conv2d_gives_inside_and_at_the_border(kernels, calls, mode):
     picture = np.full((300, 300), 50, np.float32)
-    picture[100, 100] = np.inf
+    picture[100, 100] = picture[0, 150] = np.inf  # inside, and on the top edge
+    picture[150, 299] = np.nan  # on the right edge
     kernel = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], np.float32)  # inf × 0 is NaN in conv2d too
-    result = convolve(picture, kernel)
-    assert calls[0] == 1
-    np.testing.assert_array_equal(result, conv2d(picture, kernel, 1, 0, "zeros", None, 0.0))
+    result = convolve(picture, kernel, padding=1, padding_mode=mode)
+    assert calls[0] == 5  # the inside and four borders
+    np.testing.assert_array_equal(result, conv2d(picture, kernel, 1, 1, mode, None, 0.0))
+
+
+def test_flipped_and_unaligned_views_are_packed_first(kernels, calls):
+    rng = np.random.default_rng(3)
+    picture = rng.integers(0, 256, (400, 500)).astype(np.float32)
+    kernel = rng.integers(-3, 4, (3, 3)).astype(np.float32)
+    raw = np.zeros(400 * 501 * 4 + 1, np.uint8)[1:].view(np.uint8)  # float32 rows starting at odd addresses
+    unaligned = np.ndarray((400, 500), np.float32, buffer=raw.data, strides=(501 * 4 + 0, 4))
+    unaligned[:] = picture
+    for view in (picture[::-1], picture[:, ::-1], picture.T, unaligned):
+        np.testing.assert_array_equal(convolve(view, kernel, padding=1),
+                                      conv2d(np.ascontiguousarray(view), kernel, 1, 1, "zeros", None, 0.0))
+    assert calls[0] >= 4
+
+
+def test_the_kernel_is_never_called_with_shapes_it_would_read_past(kernels):
+    runner = filter_compiled._runner(3, 1)
+    out = np.zeros((50, 10), np.float32)
+    weights = np.ones(9, np.float32)
+    for picture in (np.zeros((4, 4), np.float32), np.zeros((52, 12), np.uint8), np.zeros((52, 12), np.float32).T,
+                    np.zeros((52, 24), np.float32)[:, ::2]):
+        with pytest.raises(ValueError, match="compiled filter kernel"):
+            filter_compiled._run(runner, 3, 1, picture, weights, 1.0, 0.0, out)
+    with pytest.raises(ValueError, match="compiled filter kernel"):
+        filter_compiled._run(runner, 3, 1, np.zeros((52, 12), np.float32), np.ones(25, np.float32), 1.0, 0.0, out)
 
 
 def test_small_pictures_and_pictures_of_other_types_use_the_numpy_engine(kernels, calls):
@@ -157,7 +184,7 @@ def test_status_says_which_engine_and_why(kernels, monkeypatch):
     monkeypatch.setenv(filter_compiled.ENGINE_ENV_VAR, "numpy")
     filter_compiled.reset()
     assert "NumPy engine" in filter_compiled.engine_status() and "is numpy" in filter_compiled.engine_status()
-    assert not filter_compiled.has_kernel(3, 1, np.float32)
+    assert not filter_compiled.has_kernel(3, 1)
 
 
 def copy_of(kernels, tmp_path):
@@ -196,20 +223,21 @@ def test_a_damaged_or_missing_kernel_file_is_not_used(kernels, tmp_path, monkeyp
     np.testing.assert_array_equal(convolve(picture, kernel), conv2d(picture, kernel, 1, 0, "zeros", None, 0.0))
     assert calls[0] == 0
     assert "3x3/stride1/float32: RuntimeError" in filter_compiled.engine_status()
+    assert filter_compiled.folder_problem(copy).startswith("correlate_3x3_stride1_float32.pt2: RuntimeError")
+    assert filter_compiled.fits_here(copy)  # the manifest fits; the file does not load
 
 
 def test_a_kernel_failing_its_check_is_not_used(kernels, monkeypatch, calls):
     monkeypatch.setattr(filter_compiled, "_passes_check", lambda *args: False)
     filter_compiled.reset()  # forget the kernels the calls fixture loaded
-    assert not filter_compiled.has_kernel(3, 1, np.float32)
+    assert not filter_compiled.has_kernel(3, 1)
     assert "gave wrong numbers" in filter_compiled.engine_status()
     convolve(np.ones((400, 400), np.float32), np.ones((3, 3), np.float32))
     assert calls[0] == 0
 
 
 def test_the_check_catches_a_kernel_that_ignores_the_output_row_stride(kernels):
-    assert filter_compiled._passes_check(filter_compiled._runner(3, 1, np.dtype(np.float32)), 3, 1,
-                                         np.dtype(np.float32))
+    assert filter_compiled._passes_check(filter_compiled._runner(3, 1), 3, 1)
 
     class PackedOut:
         """Right numbers, written as if the output's rows followed each other."""
@@ -220,7 +248,7 @@ def test_the_check_catches_a_kernel_that_ignores_the_output_row_stride(kernels):
             flat = torch.from_numpy(np.lib.stride_tricks.as_strided(out.numpy(), (out.numel(),), (4,)))
             flat.copy_(result.ravel())
 
-    assert not filter_compiled._passes_check(PackedOut(), 3, 1, np.dtype(np.float32))
+    assert not filter_compiled._passes_check(PackedOut(), 3, 1)
 
 
 def test_building_without_a_compiler_is_a_clear_error(monkeypatch, tmp_path, capsys):
@@ -242,6 +270,18 @@ def test_building_with_a_torch_without_aotinductor_is_a_clear_error(monkeypatch,
         list(filter_kernel_build.build_kernels(tmp_path / "k"))
     assert main(["build-filter-kernels", "--dir", str(tmp_path / "k"), "--if-possible"]) == 0
     assert "needs torch 2.6 or newer" in capsys.readouterr().out
+
+
+def test_a_failing_compiler_is_a_one_line_error_or_a_note(monkeypatch, tmp_path, capsys):
+    def broken(*args):
+        raise RuntimeError("InvalidCxxCompiler: No working C++ compiler found\nmore detail")
+
+    monkeypatch.setattr(filter_kernel_build, "build_kernel", broken)
+    assert main(["build-filter-kernels", "--dir", str(tmp_path / "k")]) == 1
+    assert "building the filter kernels failed: RuntimeError: InvalidCxxCompiler" in capsys.readouterr().err
+    assert main(["build-filter-kernels", "--dir", str(tmp_path / "k"), "--if-possible"]) == 0
+    assert "uses its NumPy engine" in capsys.readouterr().out
+    assert not (tmp_path / "k").exists() and list(tmp_path.iterdir()) == []  # no staging folder left
 
 
 def test_the_command_does_not_build_again_what_is_built(kernels, capsys):
