@@ -113,6 +113,8 @@ def _problem_with(manifest: dict) -> str | None:
 def _read(directory: Path) -> _Kernels:
     """The kernels in ``directory`` per its manifest, or why they cannot be used."""
     manifest_path = directory / MANIFEST_NAME
+    if not manifest_path.is_file():
+        return _Kernels(directory, problem="none are built there")
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         files = {str(key): directory / str(name) for key, name in dict(manifest["kernels"]).items()}
@@ -152,7 +154,7 @@ def fits_here(directory: Path) -> bool:
         and a CPU instruction set this CPU has, and lists files that exist.
         Loading them may still fail: :func:`folder_problem` tries.
     """
-    return (Path(directory) / MANIFEST_NAME).is_file() and _read(Path(directory)).problem is None
+    return _read(Path(directory)).problem is None
 
 
 def disabled_by_environment() -> bool:
@@ -175,10 +177,7 @@ def folder_problem(directory: Path) -> str | None:
         …", a kernel that does not load or gives wrong numbers), or ``None``
         when every kernel there loads and passes its check.
     """
-    directory = Path(directory)
-    if not (directory / MANIFEST_NAME).is_file():
-        return "none are built there"
-    found = _read(directory)
+    found = _read(Path(directory))
     if found.problem:
         return found.problem
     for key, path in found.files.items():

@@ -83,12 +83,19 @@ def find_compiler() -> str | None:
     return None
 
 
-def why_cannot_build() -> str | None:
-    """Why this machine cannot build the kernels (an English sentence), or ``None`` when it can."""
+def _has_aot_packages() -> bool:
+    """Whether this torch can write and load AOTInductor packages (torch 2.6 and newer)."""
     import torch
     import torch._inductor
 
-    if not hasattr(torch._inductor, "aoti_compile_and_package") or not hasattr(torch._C, "_aoti"):
+    return hasattr(torch._inductor, "aoti_compile_and_package") and hasattr(torch._C, "_aoti")
+
+
+def why_cannot_build() -> str | None:
+    """Why this machine cannot build the kernels (an English sentence), or ``None`` when it can."""
+    import torch
+
+    if not _has_aot_packages():
         return f"Building the compiled filter kernels needs torch 2.6 or newer; this is torch {torch.__version__}."
     if find_compiler() is None:
         return ("Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), "
@@ -199,7 +206,7 @@ def build_kernels(directory: Path, sizes: tuple[int, ...] = KERNEL_SIZES, stride
     if find_compiler() is None:
         raise ConfigError("Building the compiled filter kernels needs a C++ compiler (g++, clang++ or "
                           "Visual C++), and none was found. The Filter Lab works without them, more slowly.")
-    if why_cannot_build() is not None:
+    if not _has_aot_packages():
         raise ConfigError("Building the compiled filter kernels needs torch 2.6 or newer; this is torch "
                           "{version}. The Filter Lab works without them, more slowly.", version=torch.__version__)
     directory = Path(directory)
