@@ -47,7 +47,7 @@ def _positive_float(text: str) -> float:
     return value
 
 
-COMMANDS = ("train", "evaluate", "predict", "download", "build-filter-kernels")
+COMMANDS = ("train", "evaluate", "predict", "download")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,13 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
     fetch = commands.add_parser("download", help="download MNIST (needs the internet)")
     fetch.add_argument("--data-dir", help="where to put it (default: $MNIST_DESK_DATA or the user data folder)")
-    kernels = commands.add_parser("build-filter-kernels",
-                                  help="compile the Filter Lab's fast convolution kernels (needs a C++ compiler)")
-    kernels.add_argument("--dir", help="where to put them (default: the user data folder; the app looks there "
-                         "and in $MNIST_DESK_FILTER_KERNELS)")
-    kernels.add_argument("--if-possible", action="store_true",
-                         help="without a C++ compiler, say so and succeed instead of failing")
-    kernels.add_argument("--force", action="store_true", help="build them even when built already")
     return parser
 
 
@@ -146,10 +139,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands.download import run_download
 
             return run_download(args)
-        if args.command == "build-filter-kernels":
-            from .commands.build_filter_kernels import run_build_filter_kernels
-
-            return run_build_filter_kernels(args)
     except MnistDeskError as error:
         print(f"mnist-desk: error: {error}", file=sys.stderr)
         return EXIT_ERROR

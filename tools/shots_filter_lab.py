@@ -57,8 +57,8 @@ def run() -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from mnist_desk.core.filter_pictures import picture_from_array
-    from mnist_desk.core.filter_presets import preset
+    from mnist_desk.core.filters.pictures import picture_from_array
+    from mnist_desk.core.filters.presets import preset
     from mnist_desk.ui.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="shots-filter-lab-"))

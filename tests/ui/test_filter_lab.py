@@ -15,8 +15,8 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from mnist_desk.core.filter_pictures import picture_from_array
-from mnist_desk.core.filter_presets import PRESETS, preset
+from mnist_desk.core.filters.pictures import picture_from_array
+from mnist_desk.core.filters.presets import PRESETS, preset
 from mnist_desk.core.filters import convolve
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.filter_lab.picture_io import is_weights_drop

@@ -266,7 +266,7 @@ def test_a_core_error_is_shown_in_chinese_with_its_values(chinese):
 def test_the_filter_lab_says_in_chinese_that_the_picture_is_too_small(qtbot, settings, chinese):
     import numpy as np
 
-    from mnist_desk.core.filter_pictures import picture_from_array
+    from mnist_desk.core.filters.pictures import picture_from_array
     from mnist_desk.ui.active_model import ActiveModel
     from mnist_desk.ui.filter_lab.tab import FilterLabTab
 

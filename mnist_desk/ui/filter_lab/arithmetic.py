@@ -12,15 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QFontMetricsF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ...core.filter_pipeline import (
-    ConvWindow,
-    FilterResult,
-    PoolWindow,
-    conv_window,
-    pool_window,
-    receptive_field,
-    result_geometry,
-)
+from ...core.filters.pipeline import FilterResult
+from ...core.filters.windows import ConvWindow, PoolWindow, conv_window, pool_window, receptive_field, result_geometry
 
 
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.

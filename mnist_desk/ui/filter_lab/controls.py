@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from ...core.filter_pipeline import FilterSettings, Stage
+from ...core.filters.pipeline import FilterSettings, Stage
 
 
 def _combo(parent: QWidget, items: list[tuple[str, object, str]]) -> QComboBox:

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMenu, QToolButton, QVBoxLayout, QWidget)
 
-from ...core.filter_presets import PRESETS, Preset
-from ...core.filters import MIN_DIVISOR
+from ...core.filters.presets import PRESETS, Preset
+from ...core.filters.checks import MIN_DIVISOR
 
 MAX_SIZE = 5
 MAX_MAGNITUDE = 1e6  # larger numbers only overflow the display; nobody types them on purpose

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgr
                                QVBoxLayout, QWidget)
 
 from ...core.errors import MnistDeskError
-from ...core.filter_pictures import Picture
-from ...core.filter_pipeline import FilterResult, plan_stages, run_filter
+from ...core.filters.pictures import Picture
+from ...core.filters.pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
 from ..error_text import error_text
 from .arithmetic import number

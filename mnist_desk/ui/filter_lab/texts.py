@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.filter_pictures import (
+from ...core.filters.pictures import (
     NOTE_16BIT,
     NOTE_ALPHA,
     NOTE_CMYK,

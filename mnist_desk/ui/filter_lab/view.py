@@ -3,7 +3,7 @@
 The result of a convolution is smaller than the picture and each of its
 pixels comes from a window of the picture; each result pixel is drawn one
 stride wide, centred on the middle of its window
-(:func:`mnist_desk.core.filter_pipeline.result_geometry`), so the two views
+(:func:`mnist_desk.core.filters.windows.result_geometry`), so the two views
 line up pixel for pixel at any zoom and pan together.
 """
 

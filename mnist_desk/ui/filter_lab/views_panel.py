@@ -6,7 +6,8 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from ...core.filter_pipeline import FilterResult, result_geometry
+from ...core.filters.pipeline import FilterResult
+from ...core.filters.windows import result_geometry
 from .arithmetic import ArithmeticPanel, explain
 from .view import PictureView, ViewState
 
