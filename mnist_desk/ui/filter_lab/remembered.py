@@ -55,7 +55,10 @@ def restore_lab(settings: QSettings, editor: KernelEditor, controls: ChainContro
     else:
         from ...core.filters.presets import preset
 
-        editor.apply_preset(preset("tutorial"), emit=False)
+        first = preset("tutorial")
+        editor.apply_preset(first, emit=False)
+        if settings.value(PREFIX + "display") is None:
+            controls.set_display(first.display)
     return _flag(settings, "per_channel")
 
 
