@@ -270,3 +270,23 @@ def test_padded_region_reads_the_padding_of_each_mode(mode, numpy_mode):
         region = padded_region(plane, rows, cols, 3, mode)
         assert region.dtype == np.float32
         np.testing.assert_array_equal(region, padded[rows[0]:rows[1], cols[0]:cols[1]], err_msg=f"{rows} {cols}")
+
+
+def test_no_build_step_and_no_compiler_stack(capsys):
+    """No kernels to build (no build-filter-kernels command) and nothing of torch's compiler stack loaded, whose
+    import printed "No CUDA runtime is found" (issue 13, point 11)."""
+    import subprocess
+    import sys
+
+    from mnist_desk.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build-filter-kernels"])
+    assert exit_info.value.code == 2 and "invalid choice" in capsys.readouterr().err
+    code = ("import sys, numpy as np; from mnist_desk.core.filters import convolve; "
+            "convolve(np.ones((700, 800), np.uint8), np.ones((5, 5)), padding=2, padding_mode='reflect'); "
+            "print(sorted(m for m in ('torch.utils.cpp_extension', 'torch._inductor', 'torch._dynamo') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]" and "CUDA" not in out.stderr, out.stderr
