@@ -128,13 +128,14 @@ class FilterLabTab(QWidget):
         side_layout.addWidget(kernel_group)
         side_layout.addWidget(self.chain_controls)
         side_layout.addStretch(1)
-        scroll = SidePanel(side, self)
 
         self.views = LabViews(self)
         # Short names for what tests and the main window reach for.
         self.state, self.original_view, self.result_view = self.views.state, self.views.original_view, self.views.result_view
         self.arithmetic, self.chain_label, self.channel_box = self.views.arithmetic, self.views.chain_label, self.views.channel_box
+        # The display choice goes under the result (before the panel takes the wheel from its fields).
         self.views.add_display_choice(self.chain_controls.display)
+        scroll = SidePanel(side, self)
 
         main = QVBoxLayout()
         main.addLayout(bar)
