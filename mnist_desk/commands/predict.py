@@ -9,7 +9,7 @@ import sys
 from ..cli import weights_argument
 from ..core.errors import ImageError
 from ..core.predict import REASON_TEXT, Predictor
-from ..core.preprocess import open_image
+from ..core.preprocess import WORKING_SIDE, open_image
 from ..core.weights import load_model
 
 
@@ -19,7 +19,7 @@ def run_predict(args: argparse.Namespace) -> int:
     failures = 0
     for name in args.files:
         try:
-            prediction = predictor.predict(open_image(name))
+            prediction = predictor.predict(open_image(name, max_side=WORKING_SIDE))
         except ImageError as error:
             failures += 1
             print(f"mnist-desk: error: {error}", file=sys.stderr)

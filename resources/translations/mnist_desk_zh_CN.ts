@@ -410,7 +410,7 @@ or drop a picture of one</source>
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="+32"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="+33"/>
         <source>A picture array must be uint8; got {dtype}.</source>
         <translation>图片数组必须是 uint8 类型；实际为 {dtype}。</translation>
     </message>
@@ -440,42 +440,27 @@ or drop a picture of one</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>CUDA was asked for but no CUDA device is available.</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Could not download {filename}: no internet connection or the mirrors are unreachable ({reasons}).</source>
-        <translation>无法下载 {filename}：没有网络连接，或无法访问镜像站点（{reasons}）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not read MNIST from {folder}: {error}</source>
-        <translation>无法从 {folder} 读取 MNIST：{error}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Could not save weights to {path}: {reason}. Any previous file there is unchanged.</source>
         <translation>无法将权重保存到 {path}：{reason}。该位置原有的文件保持不变。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MNIST in {folder} has unexpected contents; download it again.</source>
-        <translation>{folder} 中的 MNIST 内容异常；请重新下载。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), or copy the four uncompressed files there; or point MNIST Desk at another folder (--data-dir, the app&apos;s data folder setting, or the MNIST_DESK_DATA environment variable).</source>
         <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
     </message>
@@ -490,12 +475,22 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-17"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <source>--out {path} is a folder; give a file name such as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), and none was found. The Filter Lab works without them, more slowly.</source>
         <translation>编译滤镜内核需要 C++ 编译器（g++、clang++ 或 Visual C++），但没有找到。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
     </message>
@@ -505,7 +500,57 @@ or drop a picture of one</source>
         <translation>编译滤镜内核需要 torch 2.6 或更新的版本，这里是 torch {version}。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Could not create the folder {folder}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not download {filename}: no internet connection, or the mirrors are unreachable or sent damaged files. Try again later, or copy the four files into {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not open {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save weights to {path}: it is a folder; choose a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save weights to {path}: the folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save weights to {path}: they hold something that cannot be saved ({kind}). Any previous file there is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save {filename} in {folder}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save {path}: the folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save {path}: {reason}. Any file that was there before is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MNIST Desk cannot train on the {kind!r} device; choose auto, cpu, cuda or mps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only an 8-bit picture can be saved as {kind}.</source>
         <translation>只有 8 位图片才能保存为 {kind}。</translation>
     </message>
@@ -513,6 +558,16 @@ or drop a picture of one</source>
         <location line="+3"/>
         <source>Reflect padding of {pad} needs a picture wider and taller than the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的反射填充要求图片的宽和高都大于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That run has already trained its {epochs} epochs; pass a larger --epochs to continue it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That run has already trained {steps:,} steps, its budget (--max-steps {budget}); pass a larger --max-steps to continue it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -538,6 +593,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder {folder} of --out does not exist.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -576,6 +636,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>The optimizer state saved with these weights does not fit this network; train it from scratch instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The picture ({height} × {width}) is smaller than the {size}×{size} kernel even with {pad} pixel(s) of padding: add padding (e.g. &apos;same&apos;) or use a larger picture.</source>
         <translation>即使填充 {pad} 个像素，图片（{height} × {width}）仍小于 {size}×{size} 的卷积核：请增加填充（例如 &apos;same&apos;）或使用更大的图片。</translation>
     </message>
@@ -601,13 +666,88 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The saved optimizer state does not fit the {optimizer!r} optimizer: {error}</source>
-        <translation>保存的优化器状态与 {optimizer!r} 优化器不匹配：{error}</translation>
+        <source>The seed must be a whole number from 0 to {most:,}, not {value}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The {arch} architecture is built with 1 to {limit} filters a layer; these weights declare {count:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk or network share could not be read or written (input/output error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk quota is exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is too large for this disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the network share is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-98"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no CUDA device {index}: this computer has {count} (cuda:0 to cuda:{last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These weights cannot be loaded into the {arch!r} network: their numbers are of a kind it cannot take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These weights declare {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -621,6 +761,21 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. No weights were trained before that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are saved in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown activation {name!r}; choose one of: {choices}.</source>
         <translation>未知的激活函数 {name!r}；请从以下选项中选择：{choices}。</translation>
     </message>
@@ -630,12 +785,7 @@ or drop a picture of one</source>
         <translation>未知的架构 {name!r}；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Unknown device {name!r}: {error}</source>
-        <translation>未知的设备 {name!r}：{error}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unknown display mode {mode!r}; choose one of: {choices}.</source>
         <translation>未知的显示模式 {mode!r}；请从以下选项中选择：{choices}。</translation>
     </message>
@@ -701,6 +851,26 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} asks for more memory than this computer has; it is not a weights file MNIST Desk can load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {count:,} numbers in all, far beyond any network MNIST Desk builds (at most {limit:,}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {key} with the shape {shape} ({count:,} numbers), far beyond any network MNIST Desk builds (at most {limit:,} numbers a tensor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} does not fit any known architecture; closest is {arch!r}: {problems}.</source>
         <translation>{path} 与任何已知架构都不匹配；最接近的是 {arch!r}：{problems}。</translation>
     </message>
@@ -713,6 +883,41 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} has no usable state_dict.</source>
         <translation>{path} 中没有可用的 state_dict。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds a {saved} network, which --resume continues as it is: leave out {option} {asked}, or train a new {asked} network without --resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds labels above 9: it is not MNIST&apos;s. Delete it and download MNIST again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds no optimizer state or progress; it cannot be resumed (train from scratch instead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds weights that are not finite numbers (NaN or infinity, in {keys}): the run that saved them diverged. Use other weights, or train again with a smaller learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {count:,} history records, more than the {limit:,} MNIST Desk reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {key} as complex numbers; weights are real numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {key} in a form a network cannot use (a sparse, quantized or data-less tensor).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -736,6 +941,16 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is a link to {target}, which does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a link to {target}, which does not exist. Point it at the real file, or delete it and download MNIST again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is empty (0 bytes).</source>
         <translation>{path} 是空文件（0 字节）。</translation>
     </message>
@@ -743,11 +958,6 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} is empty (0 bytes); it is not a weights file.</source>
         <translation>{path} 是空文件（0 字节），不是权重文件。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} is not a PyTorch weights file ({reason}).</source>
-        <translation>{path} 不是 PyTorch 权重文件（{reason}）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -766,6 +976,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is not a valid weights file: its field {field} holds {found} where {expected} belongs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is too large to open safely: more than {limit:,} pixels. Use a smaller picture.</source>
         <translation>{path} 太大，无法安全打开：超过 {limit:,} 像素。请使用更小的图片。</translation>
     </message>
@@ -776,16 +991,16 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is too large to open with the memory this computer has left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is truncated or corrupted ({actual:,} bytes, expected {size:,}). Delete it and download MNIST again.</source>
         <translation>{path} 不完整或已损坏（{actual:,} 字节，应为 {size:,} 字节）。请删除它并重新下载 MNIST。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{path} is truncated or corrupted and cannot be read ({reason}).</source>
-        <translation>{path} 不完整或已损坏，无法读取（{reason}）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{path} is truncated or corrupted: its picture data is damaged and cannot be decoded.</source>
         <translation>{path} 不完整或已损坏：其图片数据已损坏，无法解码。</translation>
     </message>
@@ -801,6 +1016,26 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is {kind}, not a picture file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is {kind}, not a weights file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is {kind}, not an MNIST file: MNIST Desk reads only ordinary files there. Replace it with the downloaded file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} uses the activation {name!r}, which this version does not know ({known}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} uses the architecture {arch!r}, which this version does not know ({known}).</source>
         <translation>{path} 使用的架构 {arch!r} 不为此版本所知（已知的架构：{known}）。</translation>
     </message>
@@ -811,8 +1046,73 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} was saved in an old PyTorch format that cannot be read safely; save it again with a recent PyTorch (torch.save).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} was written by a newer MNIST Desk ({version}); update the app to read it.</source>
         <translation>{path} 由较新版本的 MNIST Desk（{version}）写入；请更新本应用后再读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a fraction from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a named pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a part of the path is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a tensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an optimizer&apos;s state</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -821,8 +1121,33 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>padding</source>
         <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -836,6 +1161,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>something else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>stride</source>
         <translation>步长</translation>
     </message>
@@ -843,7 +1173,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+107"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+109"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1027,7 +1357,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+71"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+78"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1037,17 +1367,22 @@ or drop a picture of one</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+120"/>
         <source>Cannot open picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Picture: {name}</source>
         <translation>图片：{name}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
+        <source>Opening {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Open a picture of a digit</source>
         <translation>打开数字图片</translation>
     </message>
@@ -1072,22 +1407,17 @@ or drop a picture of one</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Cannot use picture</source>
         <translation>无法使用图片</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot save drawing</source>
         <translation>无法保存手写图</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The drawing could not be written to {path}. Check that the folder exists and that you may write there.</source>
-        <translation>无法将手写图写入 {path}。请检查该文件夹是否存在，以及是否有写入权限。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Save drawing</source>
         <translation>保存手写图</translation>
     </message>
@@ -1747,7 +2077,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-113"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-170"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2251,13 +2581,13 @@ The details are in the log: {log}</source>
         <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+18"/>
+        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot load weights</source>
         <translation>无法加载权重</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>{error}
 
 The previous model stays active.</source>
@@ -2266,7 +2596,7 @@ The previous model stays active.</source>
 之前的模型仍为当前模型。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Loaded {name}</source>
         <translation>已加载 {name}</translation>
     </message>
@@ -2971,7 +3301,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+65"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+67"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3107,14 +3437,9 @@ maybe {digit}</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Could not export the metrics</source>
         <translation>无法导出指标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
         <location line="+2"/>
