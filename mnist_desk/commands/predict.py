@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from ..cli import weights_argument
+from ..cli import report_error, weights_argument
 from ..core.errors import ImageError
 from ..core.predict import REASON_TEXT, Predictor
 from ..core.preprocess import WORKING_SIDE, open_image
@@ -20,9 +19,9 @@ def run_predict(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             prediction = predictor.predict(open_image(name, max_side=WORKING_SIDE))
-        except ImageError as error:
+        except ImageError as error:  # one line for this file; the others are still answered
             failures += 1
-            print(f"mnist-desk: error: {error}", file=sys.stderr)
+            report_error(error)
             continue
         if args.json:
             print(json.dumps({"file": name, **prediction.to_json()}), flush=True)

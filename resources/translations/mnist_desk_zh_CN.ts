@@ -482,12 +482,12 @@ or drop a picture of one</source>
     <message>
         <location line="-11"/>
         <source>--out {path} is a folder; give a file name such as {example}.</source>
-        <translation type="unfinished"></translation>
+        <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -502,52 +502,52 @@ or drop a picture of one</source>
     <message>
         <location line="+3"/>
         <source>Could not create the folder {folder}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not download {filename}: no internet connection, or the mirrors are unreachable or sent damaged files. Try again later, or copy the four files into {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法下载 {filename}：没有网络连接，或者镜像站无法访问、传来的文件已损坏。请稍后再试，或把这四个文件复制到 {folder}。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not open {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {path}：{reason}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not save weights to {path}: it is a folder; choose a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将权重保存到 {path}：这是一个文件夹；请选择一个文件名。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not save weights to {path}: the folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将权重保存到 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not save weights to {path}: they hold something that cannot be saved ({kind}). Any previous file there is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将权重保存到 {path}：其中有无法保存的内容（{kind}）。该位置原有的文件保持不变。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not save {filename} in {folder}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把 {filename} 保存到 {folder}：{reason}。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not save {path}: the folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not save {path}: {reason}. Any file that was there before is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：{reason}。该位置原有的文件保持不变。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MNIST Desk cannot train on the {kind!r} device; choose auto, cpu, cuda or mps.</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST Desk 无法在 {kind!r} 设备上训练；请选择 auto、cpu、cuda 或 mps。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -562,12 +562,12 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>That run has already trained its {epochs} epochs; pass a larger --epochs to continue it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次训练已经训练完它的 {epochs} 个周期；要继续训练，请给出更大的 --epochs。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>That run has already trained {steps:,} steps, its budget (--max-steps {budget}); pass a larger --max-steps to continue it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次训练已经训练了 {steps:,} 步，用完了它的步数上限（--max-steps {budget}）；要继续训练，请给出更大的 --max-steps。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -597,7 +597,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>The folder {folder} of --out does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>--out 所在的文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -637,7 +637,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>The optimizer state saved with these weights does not fit this network; train it from scratch instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>与这些权重一起保存的优化器状态不适合这个网络；请改为从头训练。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -667,67 +667,67 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>The seed must be a whole number from 0 to {most:,}, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子必须是 0 到 {most:,} 之间的整数，而不是 {value}。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The {arch} architecture is built with 1 to {limit} filters a layer; these weights declare {count:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{arch} 架构每层使用 1 到 {limit} 个卷积核；这些权重声明了 {count:,} 个。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the disk is full</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the disk is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘是只读的</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the disk or network share could not be read or written (input/output error)</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘或网络共享无法读写（输入/输出错误）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the disk quota is exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>超出了磁盘配额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the file is too large for this disk</source>
-        <translation type="unfinished"></translation>
+        <translation>文件对这个磁盘来说太大</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the name is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>名称太长</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the network share is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>网络共享已断开</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>真或假</translation>
     </message>
     <message>
         <location line="-98"/>
@@ -737,17 +737,17 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>There is no CUDA device {index}: this computer has {count} (cuda:0 to cuda:{last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 CUDA 设备 {index}：这台电脑有 {count} 个（cuda:0 到 cuda:{last}）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>These weights cannot be loaded into the {arch!r} network: their numbers are of a kind it cannot take.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些权重无法载入 {arch!r} 网络：其中数值的类型是它不能接受的。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>These weights declare {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些权重在 {arch!r} 架构的一层中声明了 {count:,} 个卷积核，超过了 MNIST Desk 构建的上限 {limit} 个。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -762,17 +762,17 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. No weights were trained before that.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。在此之前还没有训练出任何权重。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。已保留最后一组有限的权重（第 {kept:,} 步）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are saved in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。最后一组有限的权重（第 {kept:,} 步）已保存到 {path}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -852,22 +852,22 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>{path} asks for more memory than this computer has; it is not a weights file MNIST Desk can load.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 需要的内存超过了这台电脑所有的；它不是 MNIST Desk 能载入的权重文件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} declares {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 在 {arch!r} 架构的一层中声明了 {count:,} 个卷积核，超过了 MNIST Desk 构建的上限 {limit} 个。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} declares {count:,} numbers in all, far beyond any network MNIST Desk builds (at most {limit:,}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 一共声明了 {count:,} 个数值，远远超出 MNIST Desk 构建的任何网络（最多 {limit:,} 个）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} declares {key} with the shape {shape} ({count:,} numbers), far beyond any network MNIST Desk builds (at most {limit:,} numbers a tensor).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 声明的 {key} 形状为 {shape}（{count:,} 个数值），远远超出 MNIST Desk 构建的任何网络（每个张量最多 {limit:,} 个数值）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -887,37 +887,37 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>{path} holds a {saved} network, which --resume continues as it is: leave out {option} {asked}, or train a new {asked} network without --resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中是一个 {saved} 网络，--resume 会按原样继续训练它：请去掉 {option} {asked}，或者不用 --resume，重新训练一个 {asked} 网络。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} holds labels above 9: it is not MNIST&apos;s. Delete it and download MNIST again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中有大于 9 的标签：它不是 MNIST 的文件。请删除它并重新下载 MNIST。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} holds no optimizer state or progress; it cannot be resumed (train from scratch instead).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中没有优化器状态或训练进度，无法继续训练（请改为从头训练）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} holds weights that are not finite numbers (NaN or infinity, in {keys}): the run that saved them diverged. Use other weights, or train again with a smaller learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中的权重不是有限数（NaN 或无穷大，在 {keys} 中）：保存它们的那次训练发散了。请使用其他权重，或者用更小的学习率重新训练。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} holds {count:,} history records, more than the {limit:,} MNIST Desk reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中有 {count:,} 条历史记录，超过了 MNIST Desk 读取的上限 {limit:,} 条。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} holds {key} as complex numbers; weights are real numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中的 {key} 是复数；权重应当是实数。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} holds {key} in a form a network cannot use (a sparse, quantized or data-less tensor).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中的 {key} 是网络无法使用的形式（稀疏、量化或没有数据的张量）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -942,12 +942,12 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>{path} is a link to {target}, which does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是指向 {target} 的链接，而后者不存在。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is a link to {target}, which does not exist. Point it at the real file, or delete it and download MNIST again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是指向 {target} 的链接，而后者不存在。请让它指向真正的文件，或者删除它并重新下载 MNIST。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -977,7 +977,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>{path} is not a valid weights file: its field {field} holds {found} where {expected} belongs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是有效的权重文件：它的字段 {field} 中是{found}，而这里应当是{expected}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -992,7 +992,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>{path} is too large to open with the memory this computer has left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 太大，这台电脑剩下的内存不够打开它。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1001,6 +1001,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>{path} is truncated or corrupted: its picture data cannot be decoded.</source>
+        <translation>{path} 不完整或已损坏：其图像数据无法解码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is truncated or corrupted: its picture data is damaged and cannot be decoded.</source>
         <translation>{path} 不完整或已损坏：其图片数据已损坏，无法解码。</translation>
     </message>
@@ -1011,28 +1016,23 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} is truncated or corrupted: {error}</source>
-        <translation>{path} 不完整或已损坏：{error}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>{path} is {kind}, not a picture file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是{kind}，不是图片文件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is {kind}, not a weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是{kind}，不是权重文件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is {kind}, not an MNIST file: MNIST Desk reads only ordinary files there. Replace it with the downloaded file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是{kind}，不是 MNIST 文件：MNIST Desk 在那里只读取普通文件。请用下载的文件替换它。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} uses the activation {name!r}, which this version does not know ({known}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 使用的激活函数 {name!r} 是这个版本不认识的（认识的有：{known}）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1047,7 +1047,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>{path} was saved in an old PyTorch format that cannot be read safely; save it again with a recent PyTorch (torch.save).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是用旧的 PyTorch 格式保存的，无法安全读取；请用较新的 PyTorch 重新保存（torch.save）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1057,62 +1057,62 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>a device</source>
-        <translation type="unfinished"></translation>
+        <translation>一个设备</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>一个文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a fraction from 0 to 1</source>
-        <translation type="unfinished"></translation>
+        <translation>0 到 1 之间的小数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>一个列表</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a named pipe</source>
-        <translation type="unfinished"></translation>
+        <translation>一个命名管道</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>一个数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a part of the path is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>一个套接字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a table</source>
-        <translation type="unfinished"></translation>
+        <translation>一个表</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a tensor</source>
-        <translation type="unfinished"></translation>
+        <translation>一个张量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>一个整数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an optimizer&apos;s state</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器的状态</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1122,22 +1122,22 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>它是一个文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no such file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个文件或文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>不是普通文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>空值</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1147,7 +1147,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>权限不足</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1162,7 +1162,7 @@ or drop a picture of one</source>
     <message>
         <location line="+1"/>
         <source>something else</source>
-        <translation type="unfinished"></translation>
+        <translation>别的东西</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1379,7 +1379,7 @@ or drop a picture of one</source>
     <message>
         <location line="-7"/>
         <source>Opening {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 {name}…</translation>
     </message>
     <message>
         <location line="+18"/>
