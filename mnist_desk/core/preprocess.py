@@ -10,6 +10,7 @@ and light ink on a dark canvas both work.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 import numpy as np
 from PIL import Image
 

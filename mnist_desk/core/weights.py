@@ -18,7 +18,7 @@ import pickle
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeGuard
 
 import torch
 from torch import nn
@@ -230,7 +230,7 @@ def _unreadable(path: Path, magic: bytes, error: Exception) -> WeightsError:
     return WeightsError("{path} is not a PyTorch weights file.", path=path)
 
 
-def _is_state_dict(value: Any) -> bool:
+def _is_state_dict(value: Any) -> TypeGuard[dict[str, torch.Tensor]]:
     return isinstance(value, dict) and bool(value) and all(
         isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in value.items()
     )

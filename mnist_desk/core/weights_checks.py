@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import torch
 
@@ -54,7 +54,7 @@ def _wrong(path: Path, field: str, value: Any, expected: str) -> WeightsError:
                         "belongs.", path=path, field=field, found=kind_of_value(value), expected=expected)
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[int | float]:
     """A real, finite number (not a bool, not text)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
