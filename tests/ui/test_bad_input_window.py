@@ -209,12 +209,14 @@ def chinese(qapp):
 
     from mnist_desk.ui import translation
 
+    previous = translation.active_language()
     installed = translation.install_translators(qapp, QLocale("zh_CN"))
     if not installed:
         pytest.skip("no Chinese translation compiled")
     yield
     for translator in installed:
         qapp.removeTranslator(translator)
+    translation._active_language = previous  # what later tests (the Filter Lab's remembered notes) read
 
 
 def test_the_reasons_are_in_the_users_language(qtbot, window, full_disk, tmp_path, chinese):
