@@ -13,6 +13,7 @@ is used.
 from __future__ import annotations
 
 import math
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -113,7 +114,10 @@ def hparams(data: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def history(data: dict[str, Any], path: Path) -> list[dict[str, Any]]:
-    """The run's records: a list of tables whose numbers are numbers."""
+    """The run's records: a list of tables whose numbers are numbers (others' entries are kept as they are)."""
+    from .train_config import TrainRecord
+
+    numbers = {f.name for f in fields(TrainRecord)} - {"kind", "step"}
     value = data.get("history")
     if value is None:
         return []
@@ -129,15 +133,17 @@ def history(data: dict[str, Any], path: Path) -> list[dict[str, Any]]:
             if key == "kind":
                 if not isinstance(item, str):
                     raise _wrong(path, f"history[{index}].kind", item, Word("text"))
-            elif key == "step" and not _is_count(item):
-                raise _wrong(path, f"history[{index}].step", item, Word("a whole number"))
-            elif item is not None and not (isinstance(item, (int, float)) and not isinstance(item, bool)):
+            elif key == "step":
+                if not _is_count(item):
+                    raise _wrong(path, f"history[{index}].step", item, Word("a whole number"))
+            elif key in numbers and item is not None and not (isinstance(item, (int, float))
+                                                               and not isinstance(item, bool)):
                 raise _wrong(path, f"history[{index}].{key}", item, Word("a number"))
     return list(value)
 
 
 def metrics(data: dict[str, Any], path: Path) -> dict[str, Any]:
-    """Summary numbers; accuracies are fractions from 0 to 1."""
+    """Summary numbers; accuracies are fractions from 0 to 1. Other entries (a later version's) are kept as they are."""
     values = table_field(data, "metrics", path)
     for name, value in values.items():
         if name in _ACCURACIES:
@@ -146,7 +152,7 @@ def metrics(data: dict[str, Any], path: Path) -> dict[str, Any]:
         elif name == "epochs_completed":
             if not _is_count(value):
                 raise _wrong(path, f"metrics.{name}", value, Word("a whole number"))
-        elif value is not None and not isinstance(value, (int, float, str)):
+        elif name == "training_seconds" and value is not None and not is_number(value):
             raise _wrong(path, f"metrics.{name}", value, Word("a number"))
     return dict(values)
 
