@@ -8,7 +8,11 @@ in tests/fixtures are real MNIST digits.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -88,3 +92,81 @@ def full_test_split(full_data_dir):
     from mnist_desk.core.data import load_split
 
     return load_split(full_data_dir, train=False)
+
+
+class FullDisk:
+    """A folder on a disk that :meth:`fill` makes full: a small tmpfs where this user may mount one
+    (root on Linux), else the same folder with the atomic writer's files made to fail as a full disk does."""
+
+    def __init__(self, folder: Path, mounted: bool, monkeypatch) -> None:
+        self.folder = folder
+        self.mounted = mounted
+        self._monkeypatch = monkeypatch
+
+    def fill(self) -> None:
+        """From now on, writing more into the folder fails with ENOSPC ("No space left on device")."""
+        if self.mounted:
+            descriptor = os.open(self.folder / "filler", os.O_WRONLY | os.O_CREAT)
+            try:
+                for size in (65536, 512, 1):  # big pieces, then the last bytes
+                    try:
+                        while os.write(descriptor, b"\0" * size):
+                            pass
+                    except OSError as error:
+                        assert error.errno == errno.ENOSPC
+            finally:
+                os.close(descriptor)
+            return
+        import tempfile
+
+        from mnist_desk.core import atomic_files
+
+        real_mkstemp, real_fdopen = tempfile.mkstemp, os.fdopen
+        full = set()
+        folder = str(self.folder)
+
+        def mkstemp(*args, **kwargs):
+            handle, name = real_mkstemp(*args, **kwargs)
+            if str(Path(name).parent) == folder:
+                full.add(handle)
+            return handle, name
+
+        class Full:
+            def __init__(self, file):
+                self.file = file
+
+            def write(self, data):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+            def __getattr__(self, name):
+                return getattr(self.file, name)
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                self.file.close()
+
+        def fdopen(handle, *args, **kwargs):
+            file = real_fdopen(handle, *args, **kwargs)
+            return Full(file) if handle in full else file
+
+        self._monkeypatch.setattr(atomic_files.tempfile, "mkstemp", mkstemp)
+        self._monkeypatch.setattr(atomic_files.os, "fdopen", fdopen)
+
+
+@pytest.fixture
+def full_disk(tmp_path, monkeypatch):
+    """A :class:`FullDisk`: a 1 MB tmpfs when mounting is allowed, else a faked full disk."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = False
+    fake = bool(os.environ.get("MNIST_DESK_TEST_FAKE_FULL_DISK"))  # set: the fake even where tmpfs works
+    if not fake and sys.platform.startswith("linux") and os.geteuid() == 0 and shutil.which("mount"):
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
+                                 capture_output=True).returncode == 0
+    try:
+        yield FullDisk(folder, mounted, monkeypatch)
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(folder)], capture_output=True)
