@@ -5,21 +5,32 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..cli import report_error, weights_argument
 from ..core.errors import ImageError
-from ..core.predict import REASON_TEXT, Predictor
-from ..core.preprocess import WORKING_SIDE, open_image
-from ..core.weights import load_model
+from .common import EXIT_ERROR, EXIT_OK, add_weights_option, report_error, weights_argument
 
 
-def run_predict(args: argparse.Namespace) -> int:
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("predict", help="classify pictures of digits")
+    add_weights_option(parser)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.predict import REASON_TEXT, Predictor
+    from ..core.preprocess import WORKING_SIDE, open_image
+    from ..core.weights import load_model
+
     model, _ = load_model(weights_argument(args.weights))
     predictor = Predictor(model)
     failures = 0
     for name in args.files:
         try:
             prediction = predictor.predict(open_image(name, max_side=WORKING_SIDE))
-        except ImageError as error:  # one line for this file; the others are still answered
+        except ImageError as error:
+            # One picture that cannot be read must not cost the answers for the others: its line
+            # here, in order, and the failing status at the end.
             failures += 1
             report_error(error)
             continue
@@ -32,4 +43,4 @@ def run_predict(args: argparse.Namespace) -> int:
             if prediction.unsure:
                 line += " — unsure: " + ", ".join(REASON_TEXT[r] for r in prediction.reasons)
             print(line, flush=True)
-    return 1 if failures else 0
+    return EXIT_ERROR if failures else EXIT_OK

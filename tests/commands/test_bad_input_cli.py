@@ -10,41 +10,17 @@ from __future__ import annotations
 
 import re
 import struct
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import torch
 from bad_input_corpus import Case, bad_data_folders, bad_pictures, bad_weights, deny, fake_mnist
+from command_line import one_line_error, run_main, run_real
 
-from mnist_desk import cli
-from mnist_desk.cli import main
+from mnist_desk.commands.common import EXIT_SOFTWARE
 from mnist_desk.core.models import build_model
 from mnist_desk.core.training import TrainConfig, Trainer
 from mnist_desk.core.weights import Checkpoint, load_checkpoint, save_checkpoint
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def one_line_error(status: int, err: str) -> str:
-    """The single ``mnist-desk: error: ...`` line of a failed command (asserting there is exactly that)."""
-    assert status != 0, err
-    assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("mnist-desk: error: "), err
-    assert "internal error" not in lines[0], lines[0]
-    return lines[0]
-
-
-def run_main(capsys, *args) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        status = main([str(arg) for arg in args])
-    except SystemExit as usage:  # argparse's own errors end the program there, as on a terminal
-        status = usage.code
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def check_cases(capsys, cases: list[Case], command) -> None:
@@ -66,11 +42,6 @@ def tutorial_weights(tmp_path_factory) -> Path:
     torch.manual_seed(0)
     return save_checkpoint(Checkpoint(build_model("tutorial").state_dict(), arch="tutorial"),
                            tmp_path_factory.mktemp("weights") / "tutorial.pt")
-
-
-@pytest.fixture(scope="module")
-def fake_data(tmp_path_factory) -> Path:
-    return fake_mnist(tmp_path_factory.mktemp("data"))
 
 
 @pytest.mark.timeout(120)
@@ -224,15 +195,10 @@ def test_an_unexpected_error_is_one_line_too(capsys, monkeypatch):
     def broken(_args):
         raise RuntimeError("something deep inside\nwith a second line")
 
-    monkeypatch.setattr("mnist_desk.commands.evaluate.run_evaluate", broken)
+    monkeypatch.setattr("mnist_desk.commands.evaluate.run", broken)
     status, _out, err = run_main(capsys, "evaluate")
-    assert status == cli.EXIT_SOFTWARE and "Traceback" not in err
+    assert status == EXIT_SOFTWARE and "Traceback" not in err
     assert err.count("\n") == 1 and "mnist-desk: error: internal error (RuntimeError: something deep inside)" in err
-
-
-def run_real(*args, timeout=180) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mnist_desk", *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
 
 
 @pytest.mark.timeout(300)
