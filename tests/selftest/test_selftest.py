@@ -22,15 +22,19 @@ import pytest
 
 from mnist_desk import selftest
 from mnist_desk.core.paths import default_weights_path, resource_path
+from mnist_desk.selftest.context import CheckFailed, SelfTestContext
+from mnist_desk.selftest.files import check_resources
+from mnist_desk.selftest.filters import check_convolution
+from mnist_desk.selftest.network import TRAIN_BATCH, TRAIN_STEPS, check_classify, check_training
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _context(tmp_path: Path, **changes) -> selftest.SelfTestContext:
+def _context(tmp_path: Path, **changes) -> SelfTestContext:
     values = dict(weights_path=default_weights_path(), samples_dir=resource_path("samples"),
-                  icon_path=resource_path("icons", "app.png"), window=False)
+                  icon_path=resource_path("icons", "app.png"))
     values.update(changes)
-    return selftest.SelfTestContext(**values)
+    return SelfTestContext(**values)
 
 
 def test_self_test_passes_and_says_what_it_checked():
@@ -60,10 +64,10 @@ def test_missing_weights_fail_clearly(tmp_path):
     classify_line = next(line for line in text.splitlines() if "classify bundled digits" in line)
     assert "[FAILED]" in classify_line and "did not load" in classify_line
     # The checks that do not need the weights still ran, and passed.
-    for name in ("resources", "convolution and pooling", "torchvision operators",
+    for name in ("resources", "translations", "convolution and pooling", "torchvision operators",
                  "training steps"):
         assert any(f"[  ok  ] {name}" in line for line in text.splitlines()), text
-    assert "2 of 6 checks FAILED" in text.splitlines()[-1]
+    assert "2 of 7 checks FAILED" in text.splitlines()[-1]
 
 
 def test_an_untrained_model_misreads_the_bundled_digits(tmp_path):
@@ -73,8 +77,8 @@ def test_an_untrained_model_misreads_the_bundled_digits(tmp_path):
 
     torch.manual_seed(0)
     ctx = _context(tmp_path, model=build_model("tutorial").eval())
-    with pytest.raises(selftest.CheckFailed, match="misread"):
-        selftest.check_classify(ctx)
+    with pytest.raises(CheckFailed, match="misread"):
+        check_classify(ctx)
 
 
 def test_a_missing_sample_picture_is_named(tmp_path):
@@ -82,8 +86,8 @@ def test_a_missing_sample_picture_is_named(tmp_path):
     shutil.copytree(resource_path("samples"), samples)
     first = json.loads((samples / "samples.json").read_text())["samples"][0]["file"]
     (samples / first).unlink()
-    with pytest.raises(selftest.CheckFailed, match=first):
-        selftest.check_resources(_context(tmp_path, samples_dir=samples))
+    with pytest.raises(CheckFailed, match=first):
+        check_resources(_context(tmp_path, samples_dir=samples))
 
 
 def test_a_wrong_convolution_is_caught(tmp_path, monkeypatch):
@@ -92,8 +96,8 @@ def test_a_wrong_convolution_is_caught(tmp_path, monkeypatch):
     real = filters.convolve
     # Off by one everywhere: what a wrong padding or bias would give.
     monkeypatch.setattr(filters, "convolve", lambda image, kernel, **kw: real(image, kernel, **kw) + 1.0)
-    with pytest.raises(selftest.CheckFailed, match="differs from nn.Conv2d"):
-        selftest.check_convolution(_context(tmp_path))
+    with pytest.raises(CheckFailed, match="differs from nn.Conv2d"):
+        check_convolution(_context(tmp_path))
 
 
 def test_training_that_does_not_learn_is_caught(tmp_path):
@@ -103,8 +107,8 @@ def test_training_that_does_not_learn_is_caught(tmp_path):
     # Labels unrelated to the pictures (a fixed permutation): the loss on them cannot drop by 15 %.
     labels = np.random.default_rng(0).integers(0, 10, size=len(data["labels"]))
     np.savez(samples / "train_sample.npz", images=data["images"], labels=labels)
-    with pytest.raises(selftest.CheckFailed, match="did not go down"):
-        selftest.check_training(_context(tmp_path, samples_dir=samples))
+    with pytest.raises(CheckFailed, match="did not go down"):
+        check_training(_context(tmp_path, samples_dir=samples))
 
 
 def test_bundled_samples_are_real_labelled_mnist_digits():
@@ -112,7 +116,8 @@ def test_bundled_samples_are_real_labelled_mnist_digits():
     entries = json.loads((samples / "samples.json").read_text())["samples"]
     assert sorted(e["label"] for e in entries) == list(range(10))
     fixture = np.load(ROOT / "tests" / "fixtures" / "mnist_test_sample.npz")
-    by_index = {int(i): (img, int(lab)) for i, img, lab in zip(fixture["indices"], fixture["images"], fixture["labels"])}
+    by_index = {int(i): (img, int(lab))
+                for i, img, lab in zip(fixture["indices"], fixture["images"], fixture["labels"])}
     from PIL import Image
 
     for entry in entries:
@@ -121,7 +126,7 @@ def test_bundled_samples_are_real_labelled_mnist_digits():
         assert picture.shape == (28, 28) and np.array_equal(picture, image)
         assert label == entry["label"]
     train = np.load(samples / "train_sample.npz")
-    assert train["images"].shape[1:] == (28, 28) and len(train["labels"]) >= selftest.TRAIN_STEPS * selftest.TRAIN_BATCH
+    assert train["images"].shape[1:] == (28, 28) and len(train["labels"]) >= TRAIN_STEPS * TRAIN_BATCH
 
 
 def test_desktop_file_names_the_command_and_icon():
@@ -132,3 +137,19 @@ def test_desktop_file_names_the_command_and_icon():
     assert entry["Type"] == "Application" and entry["Name"] == "MNIST Desk"
     assert entry["Exec"].split()[0] == "mnist-desk" and entry["Icon"] == "mnist-desk"
     assert resource_path("icons", "app.png").is_file() and resource_path("icons", "app.svg").is_file()
+
+
+def test_a_missing_translation_is_named(tmp_path, monkeypatch):
+    from mnist_desk.selftest.window import check_translations
+
+    monkeypatch.setattr("mnist_desk.ui.translation.translations_dir", lambda: tmp_path)
+    with pytest.raises(CheckFailed, match="the Chinese translation is missing or empty in"):
+        check_translations(_context(tmp_path))
+
+
+def test_the_readme_shows_the_checks_the_self_test_makes():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("$ QT_QPA_PLATFORM=offscreen dist/mnist-desk/mnist-desk --self-test\n", 1)[1].split("```")[0]
+    shown = [line.split("] ", 1)[1].split(" (", 1)[0] for line in sample.splitlines() if line.startswith("  [")]
+    assert shown == [name for name, _ in selftest.CHECKS]
+    assert sample.splitlines()[-1].startswith("self-test: all checks passed in ")
