@@ -9,52 +9,21 @@ import sys
 
 import numpy as np
 import pytest
+from filter_lab_actions import edit_and_wait, load, type_cell
 from PIL import Image
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from mnist_desk.core.filters import convolve
 from mnist_desk.core.filters.pictures import picture_from_array
 from mnist_desk.core.filters.presets import PRESETS, preset
-from mnist_desk.core.filters import convolve
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.filter_lab.picture_io import is_weights_drop
 from mnist_desk.ui.filter_lab.tab import FilterLabTab
 
 RNG = np.random.default_rng(7)
-
-
-@pytest.fixture
-def tab(qtbot, settings):
-    widget = FilterLabTab(ActiveModel(), settings)
-    qtbot.addWidget(widget)
-    yield widget
-    widget.shutdown()
-
-
-def load(qtbot, tab, array, name="test"):
-    """Put a picture in and wait for its first result."""
-    with qtbot.waitSignal(tab.result_shown, timeout=10_000):
-        tab.set_picture(picture_from_array(array, name))
-    return tab.result
-
-
-def edit_and_wait(qtbot, tab, action):
-    with qtbot.waitSignal(tab.result_shown, timeout=10_000):
-        action()
-    return tab.result
-
-
-def type_cell(tab, row, col, text):
-    cell = tab.kernel_editor.cells[row][col]
-    cell.selectAll()
-    if not text:
-        QTest.keyClick(cell, Qt.Key.Key_Backspace)
-    elif text.isascii():
-        QTest.keyClicks(cell, text)
-    else:  # QTest types ASCII only
-        cell.insert(text)
 
 
 def test_constructing_the_tab_imports_no_torch():
@@ -195,7 +164,8 @@ def test_zoom_and_pan_stay_in_step(qtbot, tab):
     before = (tab.state.cx, tab.state.cy)
     QTest.mousePress(tab.result_view, Qt.MouseButton.LeftButton, pos=tab.result_view.rect().center())
     QTest.mouseMove(tab.result_view, tab.result_view.rect().center() + QPointF(40, 0).toPoint())
-    QTest.mouseRelease(tab.result_view, Qt.MouseButton.LeftButton, pos=tab.result_view.rect().center() + QPointF(40, 0).toPoint())
+    QTest.mouseRelease(tab.result_view, Qt.MouseButton.LeftButton,
+                       pos=tab.result_view.rect().center() + QPointF(40, 0).toPoint())
     assert tab.state.cx == pytest.approx(before[0] - 10)  # 40 screen pixels at zoom 4
     # Result pixel 0 of a valid 3×3 convolution is drawn exactly over picture pixel 1 in both views.
     assert tab.result_view.to_screen(1, 1) == tab.original_view.to_screen(1, 1)

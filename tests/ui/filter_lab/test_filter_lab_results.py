@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from filter_lab_actions import load as show
 
 from mnist_desk.core.errors import ConfigError, ImageError
+from mnist_desk.core.filters import convolve
 from mnist_desk.core.filters.pictures import picture_from_array
 from mnist_desk.core.filters.pipeline import FilterSettings, plan_stages
-from mnist_desk.core.filters import convolve
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.filter_lab.kernel_grid import AMBIGUOUS, kernel_sum, parse_number
 from mnist_desk.ui.filter_lab.tab import FilterLabTab
-from test_filter_lab import load as show, tab  # noqa: F401 (tab: the fixture)
 
 RNG = np.random.default_rng(31)
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from filter_lab_actions import load
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from mnist_desk.core.filters import DISPLAY_MODES
 from mnist_desk.core.filters.pictures import picture_from_array, sample_picture
 from mnist_desk.core.filters.presets import PRESETS, preset
-from mnist_desk.ui.filter_lab.tab import FilterLabTab
-from test_filter_lab import load, tab  # noqa: F401 (tab: the fixture)
-from test_main_window import window  # noqa: F401 (the main window at its first size)
 
 PHOTO = sample_picture().gray  # the built-in picture: a house, a sun, stripes, digits
 

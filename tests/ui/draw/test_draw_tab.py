@@ -4,33 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from drawing import draw_one, draw_polyline, draw_seven, draw_zero, open_picture_and_wait
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
-from test_draw_support import (  # noqa: F401
-    draw_one, draw_polyline, draw_seven, draw_weights, draw_zero, open_picture_and_wait,
-)
 
 from mnist_desk.ui import settings_keys as keys
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.draw.tab import PAGE_NETWORK, PAGE_PREPROCESSING, DrawTab
-
-
-@pytest.fixture
-def loaded_model(qtbot, draw_weights) -> ActiveModel:
-    model = ActiveModel()
-    model.load_file(draw_weights)
-    return model
-
-
-@pytest.fixture
-def tab(qtbot, loaded_model, settings) -> DrawTab:
-    widget = DrawTab(loaded_model, settings)
-    widget.resize(1000, 640)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def error_boxes(widget) -> list[QMessageBox]:
@@ -278,7 +259,6 @@ def test_no_model_says_so(qtbot, settings):
 
 
 def test_touch_draws_with_one_finger(qtbot, tab):
-    from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
     device = QTest.createTouchDevice()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from training_runs import records_of, stop_and_wait
 
 from mnist_desk.core.errors import DataError
 from mnist_desk.core.weights import load_checkpoint
@@ -25,68 +26,7 @@ from mnist_desk.ui.train.session import PauseControl, TrainJob, training_steps
 from mnist_desk.ui.train.tab import TrainTab
 from mnist_desk.ui.worker import IteratorWorker
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def loader(train_sample, test_sample):
-    calls = []
-
-    def load(root: Path, train: bool):
-        calls.append(train)
-        return train_sample if train else test_sample
-
-    load.calls = calls
-    return load
-
-
-@pytest.fixture
-def small(train_sample, test_sample):
-    """200 training and 100 test digits: runs that must finish take a few batches."""
-
-    def load(root: Path, train: bool):
-        return train_sample.subset(200) if train else test_sample.subset(100)
-
-    return load
-
-
-@pytest.fixture
-def tab(qtbot, settings, loader, tmp_path, monkeypatch):
-    monkeypatch.setattr("mnist_desk.ui.train.form.LOG_EVERY", 2)  # a record every 2 steps: short waits
-    settings.setValue("train/weights_dir", str(tmp_path))
-    widget = TrainTab(ActiveModel(), settings, None, split_loader=loader)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 720)
-    widget.show()
-    form = widget.form
-    form.arch.setCurrentIndex(form.arch.findData("fast"))
-    form.epochs.setValue(30)  # 600 steps: far longer than any test waits
-    form.test_every.setValue(0)
-    widget.weights.show_error = lambda title, message: pytest.fail(f"{title}: {message}")
-    yield widget
-    widget.shutdown()
-
-
-def records_of(qtbot, tab: TrainTab, count: int, timeout: int = 30_000) -> list[dict]:
-    seen: list[dict] = []
-
-    def collect(record: dict) -> None:
-        seen.append(record)
-
-    tab.session.record.connect(collect)
-    try:
-        qtbot.waitUntil(lambda: len(seen) >= count, timeout=timeout)
-    finally:
-        tab.session.record.disconnect(collect)
-    return seen
-
-
-def stop_and_wait(qtbot, tab: TrainTab) -> float:
-    start = time.perf_counter()
-    with qtbot.waitSignal(tab.session.ended, timeout=5000) as ended:
-        tab.stop_button.click()
-    assert ended.args[0] == "stopped"
-    return time.perf_counter() - start
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_tab_constructs_without_torch_or_matplotlib(tmp_path):

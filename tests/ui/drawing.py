@@ -1,52 +1,19 @@
-"""Helpers shared by the Draw tab and main window tests (no tests here).
+"""Drawing on the Draw tab's canvas as a user does, with qtbot's mouse events (no tests here).
 
-``draw_weights`` is the path of weights good enough to read clear digits: the
-shipped weights when present, else a ``fast`` model trained for 200 steps on
-the committed training sample (cached between runs in pytest's cache folder).
+Shared by the Draw tab, main window and bad-input tests (``from drawing import
+draw_seven``); the fixtures they share (``draw_weights``, ``window``) are in
+tests/ui/conftest.py.
 """
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from mnist_desk.ui.draw.document import SIZE
 
-TRAINED_STEPS = 200
 
-
-def trained_weights(request, train_sample, test_sample) -> Path:
-    from mnist_desk.core.paths import default_weights_path
-
-    shipped = default_weights_path()
-    if shipped.is_file():
-        return shipped
-    from mnist_desk.core.training import TrainConfig, Trainer
-    from mnist_desk.core.weights import save_checkpoint
-
-    cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
-    folder = (Path(cache.mkdir("mnist_desk_draw")) if cache is not None
-              else request.getfixturevalue("tmp_path_factory").mktemp("mnist_desk_draw"))
-    path = folder / f"fast_{TRAINED_STEPS}_steps.pt"
-    if not path.is_file():
-        config = TrainConfig(arch="fast", epochs=TRAINED_STEPS * 50 // len(train_sample), batch_size=50,
-                             seed=0, device="cpu", log_every=50)
-        trainer = Trainer(config, train_sample, test_sample)
-        for _record in trainer.run():
-            pass
-        save_checkpoint(trainer.checkpoint(include_resume_state=False), path)
-    return path
-
-
-@pytest.fixture(scope="session")
-def draw_weights(request, train_sample, test_sample) -> Path:
-    return trained_weights(request, train_sample, test_sample)
-
-
-# -- drawing with qtbot's mouse events ------------------------------------------------------
 def _widget_point(canvas, fx: float, fy: float) -> QPoint:
     return canvas.to_widget(QPointF(fx * SIZE, fy * SIZE)).toPoint()
 

@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from test_train_tab import loader, records_of, stop_and_wait, tab  # noqa: F401 (fixtures)
+from training_runs import records_of, stop_and_wait
 
 
-def test_a_new_run_asks_before_discarding_unsaved_weights(qtbot, tab, monkeypatch):  # noqa: F811
+def test_a_new_run_asks_before_discarding_unsaved_weights(qtbot, tab, monkeypatch):
     tab.start()
     records_of(qtbot, tab, 2)
     stop_and_wait(qtbot, tab)
@@ -34,7 +34,7 @@ def test_a_new_run_asks_before_discarding_unsaved_weights(qtbot, tab, monkeypatc
     stop_and_wait(qtbot, tab)
 
 
-def test_pause_and_stop_keys_work_after_starting_from_a_text_field(qtbot, tab):  # noqa: F811
+def test_pause_and_stop_keys_work_after_starting_from_a_text_field(qtbot, tab):
     tab.window().activateWindow()
     target = tab.data_folder.edit  # the MNIST folder field: the run disables it
     target.setFocus()
@@ -53,7 +53,7 @@ def test_pause_and_stop_keys_work_after_starting_from_a_text_field(qtbot, tab): 
     ("stopped", {"step_in_epoch": 12, "step": 950}, "Stopped in epoch 3."),
     ("paused", {"step_in_epoch": 0, "step": 938}, "Paused after epoch 2."),
 ])
-def test_the_weights_panel_names_the_epoch_as_the_progress_panel_does(qtbot, tab, why, progress,  # noqa: F811
+def test_the_weights_panel_names_the_epoch_as_the_progress_panel_does(qtbot, tab, why, progress,
                                                                        expected):
     from mnist_desk.core.weights import Checkpoint
 

@@ -15,7 +15,8 @@ def test_fastest_recipe_fills_the_form_and_is_remembered(qtbot, settings):
     form.seed.setValue(7)
     form.fastest_button.click()
     values = form.values()
-    assert (values["arch"], values["optimizer"], values["lr"], values["schedule"]) == ("fast", "adam", 0.015, "onecycle")
+    assert (values["arch"], values["optimizer"], values["lr"], values["schedule"]) == \
+        ("fast", "adam", 0.015, "onecycle")
     assert (values["batch_size"], values["epochs"], values["augment"], values["seed"]) == (128, 3, False, 7)
     assert "one-cycle" in form.describe()
     TrainConfig.from_dict(values).validate()  # what the Train tab hands to the trainer
