@@ -45,7 +45,7 @@
 <context>
     <name>Canvas</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+50"/>
         <source>Draw one digit. Left button: pen, right button: eraser.</source>
         <translation>写一个数字。左键：画笔，右键：橡皮擦。</translation>
     </message>
@@ -65,7 +65,7 @@ or drop a picture of one</source>
 <context>
     <name>ChainControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+32"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+31"/>
         <source>Sliding the kernel</source>
         <translation>滑动卷积核</translation>
     </message>
@@ -319,7 +319,7 @@ or drop a picture of one</source>
 <context>
     <name>ChartToolbar</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+54"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+53"/>
         <source>Back to the whole run (and follow new data again)</source>
         <translation>回到整个训练的视图（并重新跟随新数据）</translation>
     </message>
@@ -1153,7 +1153,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+109"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+117"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1236,7 +1236,7 @@ or drop a picture of one</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+43"/>
+        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+50"/>
         <source>Training digits</source>
         <translation>训练集</translation>
     </message>
@@ -1329,7 +1329,7 @@ or drop a picture of one</source>
 <context>
     <name>DigitsProgressBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+48"/>
         <source>{0:,} of {1:,} test digits</source>
         <translation>{0:,} / {1:,} 个测试数字</translation>
     </message>
@@ -1655,23 +1655,23 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+97"/>
-        <source>The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
-        <translation>滤波器实际得到 %1：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+96"/>
+        <source>The filter itself got {value}: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
+        <translation>滤波器实际得到 {value}：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+49"/>
-        <source>rows %1–%2, columns %3–%4</source>
-        <translation>第 %1–%2 行、第 %3–%4 列</translation>
+        <location line="+32"/>
+        <location line="+44"/>
+        <source>rows {top}–{bottom}, columns {left}–{right}</source>
+        <translation>第 {top}–{bottom} 行、第 {left}–{right} 列</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <source>%1: the kernel over the %2 at %3</source>
-        <translation>%1：卷积核位于%2的%3</translation>
+        <location line="-40"/>
+        <source>{heading}: the kernel over the {source} at {where}</source>
+        <translation>{heading}：卷积核位于{source}的{where}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>   (* = padding)</source>
         <translation>   （* = 填充）</translation>
     </message>
@@ -1692,16 +1692,41 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Sum of the products = %1</source>
-        <translation>乘积之和 = %1</translation>
+        <source>Sum of the products = {sum}</source>
+        <translation>乘积之和 = {sum}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>ReLU: max(0, %1) = %2</source>
-        <translation>ReLU：max(0, %1) = %2</translation>
+        <source>ReLU: max(0, {value}) = {result}</source>
+        <translation>ReLU：max(0, {value}) = {result}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
+        <source>{heading}: {pooling} over the {source} at {where}</source>
+        <translation>{heading}：对{source}的{where}做{pooling}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>→ max = {value} (marked *)</source>
+        <translation>→ 最大值 = {value}（标 *）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>→ mean = {value}</source>
+        <translation>→ 平均值 = {value}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Result pixel row {row}, column {column} = {value}</source>
+        <translation>结果像素第 {row} 行、第 {column} 列 = {value}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Convolution pixel row {row}, column {column}</source>
+        <translation>卷积结果像素第 {row} 行、第 {column} 列</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>max pool</source>
         <translation>最大池化</translation>
     </message>
@@ -1711,27 +1736,7 @@ The details are in the log: {log}</source>
         <translation>平均池化</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: %2 over the %3 at %4</source>
-        <translation>%1：对%3的%4做%2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>→ max = %1 (marked *)</source>
-        <translation>→ 最大值 = %1（标 *）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>→ mean = %1</source>
-        <translation>→ 平均值 = %1</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Result pixel row %1, column %2 = %3</source>
-        <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+56"/>
         <source>convolution after ReLU</source>
         <translation>经 ReLU 的卷积结果</translation>
     </message>
@@ -1742,15 +1747,10 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <location line="+9"/>
         <source>picture</source>
         <translation>图片</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Convolution pixel row %1, column %2</source>
-        <translation>卷积结果像素第 %1 行、第 %2 列</translation>
     </message>
 </context>
 <context>
@@ -1762,8 +1762,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>padding %1</source>
-        <translation>填充 %1</translation>
+        <source>padding {pixels}</source>
+        <translation>填充 {pixels}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1787,11 +1787,16 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>conv %1×%1, stride %2, %3</source>
-        <translation>卷积 %1×%1，步长 %2，%3</translation>
+        <source>conv {size}×{size}, stride {stride}, {padding}</source>
+        <translation>卷积 {size}×{size}，步长 {stride}，{padding}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
+        <source>, stride {stride}</source>
+        <translation>，步长 {stride}</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
@@ -1805,34 +1810,29 @@ The details are in the log: {log}</source>
         <source>average pool</source>
         <translation>平均池化</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>, stride %1</source>
-        <translation>，步长 %1</translation>
-    </message>
 </context>
 <context>
     <name>FilterDisplay</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+74"/>
-        <source>Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.</source>
-        <translation>线性拉伸：%1 → 黑，%2 → 白；小于 0、大于 255 的值照样显示。</translation>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+70"/>
+        <source>Rescaled: {low} → black, {high} → white; below 0 and above 255 still show.</source>
+        <translation>线性拉伸：{low} → 黑，{high} → 白；小于 0、大于 255 的值照样显示。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.</source>
-        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 %1 … %2。</translation>
+        <source>Absolute value: −40 looks like 40, above 255 → white; raw {low} … {high}.</source>
+        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 {low} … {high}。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Clipped: below 0 → black, above 255 → white; raw %1 … %2.</source>
-        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 %1 … %2。</translation>
+        <source>Clipped: below 0 → black, above 255 → white; raw {low} … {high}.</source>
+        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 {low} … {high}。</translation>
     </message>
 </context>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+73"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+71"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1928,11 +1928,16 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+43"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+156"/>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location line="-117"/>
         <source>The clipboard holds no picture and no picture file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
@@ -1942,12 +1947,7 @@ The details are in the log: {log}</source>
         <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+69"/>
         <source>There is no result to save yet.</source>
         <translation>还没有可保存的结果。</translation>
     </message>
@@ -1975,7 +1975,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPicture</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-51"/>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-48"/>
         <source>sample picture</source>
         <translation>示例图片</translation>
     </message>
@@ -2006,11 +2006,22 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>first frame of %1</source>
-        <translation>%1 帧中的第一帧</translation>
+        <source>first frame of {frames}</source>
+        <translation>{frames} 帧中的第一帧</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
+        <source>{name} — {height} × {width} pixels (height × width), {kind}</source>
+        <translation>{name} — {height} × {width} 像素（高 × 宽），{kind}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{description}.</source>
+        <comment>a picture&apos;s description, ended as a sentence</comment>
+        <translation>{description}。</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>turned upright as its EXIF orientation says</source>
         <translation>已按 EXIF 方向信息转正</translation>
     </message>
@@ -2030,24 +2041,13 @@ The details are in the log: {log}</source>
         <translation>彩色，按教程的 convert(&apos;L&apos;) 以灰度显示</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 — %2 × %3 pixels (height × width), %4</source>
-        <translation>%1 — %2 × %3 像素（高 × 宽），%4</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>; </source>
         <comment>between the parts of a picture&apos;s description</comment>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1.</source>
-        <comment>a picture&apos;s description, ended as a sentence</comment>
-        <translation>%1。</translation>
-    </message>
-    <message>
-        <location line="-35"/>
+        <location line="-31"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
@@ -2195,9 +2195,9 @@ The details are in the log: {log}</source>
         <translation>Pillow 的 EDGE_ENHANCE：图片加上半强度的轮廓（除以 2）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+92"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+103"/>
+        <source>{name}: {note}</source>
+        <translation>{name}：{note}</translation>
     </message>
 </context>
 <context>
@@ -2313,8 +2313,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+17"/>
-        <source>Kernel row %1, column %2</source>
-        <translation>卷积核第 %1 行、第 %2 列</translation>
+        <source>Kernel row {row}, column {column}</source>
+        <translation>卷积核第 {row} 行、第 {column} 列</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2353,71 +2353,71 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+62"/>
-        <source>Row %1, column %2</source>
-        <translation>第 %1 行、第 %2 列</translation>
+        <source>Row {row}, column {column}</source>
+        <translation>第 {row} 行、第 {column} 列</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>“{text}” is not a finite number; NaN and infinity cannot be used</source>
+        <translation>“{text}”不是有限数；不能使用 NaN 和无穷大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” is too large (at most 1,000,000 either way)</source>
+        <translation>“{text}”太大（绝对值最多为 1,000,000）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{text}” is too close to 0 (at least {smallest} either way)</source>
+        <translation>“{text}”太接近 0（绝对值至少为 {smallest}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” could be a thousand or a decimal; write 1000, or 1.5 for a decimal</source>
+        <translation>“{text}”既可能是一千，也可能是小数；请写成 1000，小数请写成 1.5 这样</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>{problem} — the result still shows the last valid kernel.</source>
+        <translation>{problem} — 结果仍显示上一个有效的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sum of the numbers: {sum}</source>
+        <translation>数值之和：{sum}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edited; started from: {note}</source>
+        <translation>已修改，原为：{note}</translation>
+    </message>
+    <message>
+        <location line="-115"/>
         <source>Divisor</source>
         <translation>除数</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>empty; type a number (0 for nothing)</source>
         <translation>空；请输入一个数（0 表示无）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>“%1” is not a finite number; NaN and infinity cannot be used</source>
-        <translation>“%1”不是有限数；不能使用 NaN 和无穷大</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is too large (at most 1,000,000 either way)</source>
-        <translation>“%1”太大（绝对值最多为 1,000,000）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>0 would divide by zero; leave it empty for no divisor</source>
         <translation>0 会导致除以零；不需要除数时请留空</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>“%1” is too close to 0 (at least %2 either way)</source>
-        <translation>“%1”太接近 0（绝对值至少为 %2）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>“%1” could be a thousand or a decimal; write 1000, or 1.5 for a decimal</source>
-        <translation>“%1”既可能是一千，也可能是小数；请写成 1000，小数请写成 1.5 这样</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is not a number</source>
-        <translation>“%1”不是数字</translation>
-    </message>
-    <message>
-        <location line="+85"/>
-        <source>Edited; started from: %1</source>
-        <translation>已修改，原为：%1</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>%1 — the result still shows the last valid kernel.</source>
-        <translation>%1 — 结果仍显示上一个有效的卷积核。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sum of the numbers: %1</source>
-        <translation>数值之和：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+89"/>
         <source> (0: nothing to divide by)</source>
         <translation>（为 0：不作除数）</translation>
     </message>
@@ -2473,8 +2473,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+36"/>
-        <source>Result — %1 × %2</source>
-        <translation>结果 — %1 × %2</translation>
+        <source>Result — {height} × {width}</source>
+        <translation>结果 — {height} × {width}</translation>
     </message>
 </context>
 <context>
@@ -2517,13 +2517,13 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="-21"/>
-        <source>%1 kernels learned by %2 in conv1.</source>
-        <translation>%2 在 conv1 中学到的 %1 个卷积核。</translation>
+        <source>{count} kernels learned by {model} in conv1.</source>
+        <translation>{model} 在 conv1 中学到的 {count} 个卷积核。</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>Learned kernel %1 of %2 from %3&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
-        <translation>%3 的 conv1 中学到的第 %1 个卷积核（共 %2 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
+        <source>Learned kernel {number} of {count} from {model}&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
+        <translation>{model} 的 conv1 中学到的第 {number} 个卷积核（共 {count} 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
     </message>
 </context>
 <context>
@@ -2610,8 +2610,8 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <source>{weights} ({network})</source>
+        <translation>{weights}（{network}）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2753,14 +2753,14 @@ The previous model stays active.</source>
 <context>
     <name>PictureIO</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+84"/>
+        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+90"/>
         <source>Open a picture</source>
         <translation>打开图片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pictures (%1);;All files (*)</source>
-        <translation>图片 (%1);;所有文件 (*)</translation>
+        <source>Pictures ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2919,7 +2919,7 @@ maybe {digit}</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+22"/>
+        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+28"/>
         <source>No evaluation yet.</source>
         <translation>尚未评估。</translation>
     </message>
@@ -3050,7 +3050,7 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+36"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+42"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
@@ -3284,7 +3284,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+67"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+75"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3433,7 +3433,7 @@ maybe {digit}</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+70"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+76"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3504,8 +3504,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>%1 %2</source>
-        <translation>%1%2</translation>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
     </message>
     <message>
         <location line="+12"/>

@@ -79,7 +79,7 @@ class Punctuation(QTranslator):
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 (Qt's virtual)
         if context == "FilterPicture":
-            return {"; ": "；", "%1.": "%1。", "grayscale": "灰度"}.get(source)
+            return {"; ": "；", "{description}.": "{description}。", "grayscale": "灰度"}.get(source)
         return None  # a null text: not translated here (an empty one would replace the text with nothing)
 
 
