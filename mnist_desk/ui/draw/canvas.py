@@ -9,8 +9,17 @@ erases; a tablet's pressure thins the stroke.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPointingDevice,
-                           QTabletEvent, QTouchEvent)
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPointingDevice,
+    QTabletEvent,
+    QTouchEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .document import SIZE, Document

@@ -7,9 +7,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from .fixed_text import fix_text_height
-
 from ..images import gray_to_qimage, rgb_to_qimage
+from .fixed_text import fix_text_height
 
 
 class ImageView(QWidget):
