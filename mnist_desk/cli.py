@@ -1,4 +1,4 @@
-"""The ``mnist-desk`` command: the window with no arguments, or train / evaluate / predict.
+"""The ``mnist-desk`` command: the window with no arguments, or train / evaluate / predict / explain.
 
 Errors a user can fix (missing data, bad files, bad arguments) end with one
 line on stderr and a non-zero exit status, never a traceback. Commands raise
@@ -75,7 +75,13 @@ def _positive_float(text: str) -> float:
     return value
 
 
-COMMANDS = ("train", "evaluate", "predict", "download", "build-filter-kernels")
+def _digit(text: str) -> int:
+    if text.strip() not in tuple("0123456789"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a digit 0 to 9")
+    return int(text)
+
+
+COMMANDS = ("train", "evaluate", "predict", "explain", "download", "build-filter-kernels")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,6 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--weights", metavar="W", help="weights file (default: the shipped weights)")
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
     predict.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
+    from .core.explain.saliency import DEFAULT_METHOD, METHODS
+
+    explain = commands.add_parser("explain", help="which pixels made the network answer: a saliency map per picture")
+    explain.add_argument("--weights", metavar="W", help="weights file (default: the shipped weights)")
+    explain.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
+                         help=f"saliency method (default {DEFAULT_METHOD})")
+    explain.add_argument("--target", type=_digit, metavar="D", help="the digit to explain (default: the answer)")
+    explain.add_argument("--json", action="store_true", help="one JSON object per file: input, saliency, deletion")
+    explain.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
     fetch = commands.add_parser("download", help="download MNIST (needs the internet)")
     fetch.add_argument("--data-dir", help="where to put it (default: $MNIST_DESK_DATA or the user data folder)")
     kernels = commands.add_parser("build-filter-kernels",
@@ -196,6 +211,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from .commands.predict import run_predict
 
         return run_predict(args)
+    if args.command == "explain":
+        from .commands.explain import run_explain
+
+        return run_explain(args)
     if args.command == "download":
         from .commands.download import run_download
 
