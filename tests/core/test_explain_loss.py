@@ -9,8 +9,7 @@ import torch
 from torch import nn
 
 from mnist_desk.core.errors import ConfigError
-from mnist_desk.core.explain import cross_entropy, one_training_step
-from mnist_desk.core.explain.drawing_loss import logits_of
+from mnist_desk.core.explain.drawing_loss import cross_entropy, logits_of, one_training_step
 from mnist_desk.core.models import build_model
 
 

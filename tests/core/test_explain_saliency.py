@@ -11,8 +11,8 @@ import pytest
 import torch
 
 from mnist_desk.core.errors import ConfigError
-from mnist_desk.core.explain import METHODS, deletion_test, prepare_model, saliency_map
-from mnist_desk.core.explain.saliency import probabilities
+from mnist_desk.core.explain.faithfulness import deletion_test
+from mnist_desk.core.explain.saliency import METHODS, prepare_model, probabilities, saliency_map
 from mnist_desk.core.models import ARCHITECTURES, build_model
 
 

@@ -3,6 +3,8 @@
 No Qt here (the Draw tab's views are in :mod:`mnist_desk.ui.explain`). Read
 top to bottom, the modules are:
 
+* :mod:`.choices` — the methods and settings offered (no torch: the window
+  lists them before torch is loaded);
 * :mod:`.saliency` — which input pixels pushed a class up and which down
   (integrated gradients, occlusion, Grad-CAM);
 * :mod:`.faithfulness` — the deletion check of a saliency map;
@@ -10,13 +12,6 @@ top to bottom, the modules are:
   worked out by hand: window × kernel + bias, batch norm, pooling, activation;
 * :mod:`.drawing_loss` — the cross-entropy loss of one drawing and the effect
   of one training step on it, taken on a copy of the model.
+
+Nothing is imported here, so that importing :mod:`.choices` does not load torch.
 """
-
-from .drawing_loss import CrossEntropy, TrainingStep, cross_entropy, one_training_step
-from .faithfulness import Deletion, deletion_test
-from .saliency import DEFAULT_METHOD, METHODS, Saliency, prepare_model, saliency_map
-
-__all__ = [
-    "DEFAULT_METHOD", "METHODS", "CrossEntropy", "Deletion", "Saliency", "TrainingStep", "cross_entropy",
-    "deletion_test", "one_training_step", "prepare_model", "saliency_map",
-]

@@ -25,11 +25,10 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..errors import ConfigError
+from .choices import DEFAULT_LEARNING_RATE, DEFAULT_OPTIMIZER, LEARNING_RATES, OPTIMIZERS
 from .saliency import as_input, check_target, one_thread
 
-OPTIMIZERS = ("adam", "sgd")
-LEARNING_RATES = (0.0001, 0.001, 0.01, 0.1)
-DEFAULT_OPTIMIZER, DEFAULT_LEARNING_RATE = "adam", 0.001  # the tutorial's: Adam, LR = 0.001
+__all__ = ["LEARNING_RATES", "OPTIMIZERS", "CrossEntropy", "TrainingStep", "cross_entropy", "one_training_step"]
 
 
 @dataclass

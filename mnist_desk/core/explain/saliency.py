@@ -33,10 +33,11 @@ from torch import nn
 
 from ..errors import ConfigError
 from ..models import conv_blocks, fold_batch_norm
+from .choices import DEFAULT_METHOD, METHODS
+
+__all__ = ["DEFAULT_METHOD", "METHODS", "Saliency", "prepare_model", "saliency_map"]
 
 SIDE = 28
-METHODS = ("integrated-gradients", "occlusion", "grad-cam")
-DEFAULT_METHOD = "integrated-gradients"
 IG_STEPS = 32
 OCCLUSION_PATCH, OCCLUSION_STRIDE = 4, 2
 

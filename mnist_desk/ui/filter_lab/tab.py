@@ -301,6 +301,10 @@ class FilterLabTab(QWidget):
     def _use_learned(self, rows, note: str) -> None:
         self.kernel_editor.set_kernel(rows, None, 0.0, note)
 
+    def use_kernel(self, rows, note: str) -> None:
+        """A learned kernel sent from elsewhere (the Draw tab's opened feature map) into the grid, with its note."""
+        self._use_learned(rows, note)
+
     # -- zoom ---------------------------------------------------------------------------------
     @Slot()
     def fit(self) -> None:
