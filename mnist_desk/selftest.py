@@ -15,7 +15,10 @@ runs the real code path the window uses, on files shipped with the app.
    bundle missing ``_C_stable.so`` fails here, not in the user's hands);
 7. training steps: a few steps on the bundled sample lower the loss, and the
    result saves and reloads;
-8. main window: it opens (offscreen when there is no display), paints, shows
+8. why this answer: saliency maps of a bundled digit pass the deletion check,
+   an activation worked out equals the network's, the loss is ``nn.CrossEntropyLoss``'s
+   and a training step on a copy leaves the weights;
+9. main window: it opens (offscreen when there is no display), paints, shows
    each tab, loads the shipped weights in the background, and closes.
 
 Each check prints one line; the exit status is 0 only when all pass.
@@ -35,6 +38,7 @@ from typing import TextIO
 
 from .core.errors import MnistDeskError
 from .selftest_base import CheckFailed, SelfTestContext, _load_manifest, _require
+from .selftest_explain import check_explain
 from .selftest_filters import check_convolution, check_filter_kernels
 
 EXIT_OK = 0
@@ -254,6 +258,7 @@ CHECKS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("compiled filter kernels", check_filter_kernels),
     ("torchvision operators", check_torchvision),
     ("training steps", check_training),
+    ("why this answer", check_explain),
     ("main window", check_window),
 ]
 

@@ -10,7 +10,12 @@ from torch import nn
 
 from mnist_desk.core.errors import ConfigError
 from mnist_desk.core.explain.activation_arithmetic import (
-    ActivationStep, ActivationTrace, BatchNormStep, ConvStep, PoolStep, explain_pixel,
+    ActivationStep,
+    ActivationTrace,
+    BatchNormStep,
+    ConvStep,
+    PoolStep,
+    explain_pixel,
 )
 from mnist_desk.core.models import ARCHITECTURES, build_model, fold_batch_norm, forward_with_features
 

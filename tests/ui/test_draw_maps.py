@@ -98,7 +98,6 @@ def test_a_deep_map_shows_its_per_channel_kernels_and_reads_one(qtbot, tab):
     assert inspector.in_channel_box.isVisibleTo(inspector) and inspector.in_channel_box.maximum() == kernels.shape[0]
     assert f"its {kernels.shape[0]} kernels" in inspector.kernels.caption.text()
     size = kernels.shape[-1]
-    _rows, columns = grid_shape(kernels.shape[0])
     qtbot.mouseClick(inspector.kernels.view, Qt.MouseButton.LeftButton,
                      pos=point(inspector.kernels.view, (size + 1) * 3 + 1, 1))  # the 4th kernel of the first row
     assert inspector.in_channel == 3

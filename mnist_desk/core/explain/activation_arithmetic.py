@@ -26,7 +26,6 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass, field
-from typing import Union
 
 import numpy as np
 import torch
@@ -36,7 +35,7 @@ from ..errors import ConfigError
 from ..models import ACTIVATIONS, conv_blocks
 from .saliency import as_input, one_thread
 
-_ACTIVATION_TYPES = tuple(ACTIVATIONS.values())
+_ACTIVATION_TYPES: tuple[type[nn.Module], ...] = tuple(kind for kind in ACTIVATIONS.values() if isinstance(kind, type))
 _POOL_TYPES = (nn.MaxPool2d, nn.AvgPool2d)
 
 
@@ -95,7 +94,7 @@ class ActivationTrace:
                     if label is not None:
                         self.stages.append(TraceStage(label, name, index, outputs[-1]))
                 self.blocks[name] = (block, outputs, source)
-            self.logits = model.head(h)[0].double().numpy()
+            self.logits = model.head(h)[0].double().numpy()  # type: ignore[operator]
 
     @property
     def stage_names(self) -> list[str]:
@@ -109,7 +108,9 @@ class ActivationTrace:
 
     def conv(self, block: str) -> nn.Conv2d:
         """The conv layer that starts ``block``."""
-        return self.blocks[block][0][0]
+        conv = self.blocks[block][0][0]
+        assert isinstance(conv, nn.Conv2d)
+        return conv
 
     def kernels(self, block: str, out_channel: int) -> np.ndarray:
         """The (in_channels, k, k) kernels that make output channel ``out_channel`` of ``block``'s conv."""
@@ -187,7 +188,7 @@ class ActivationStep:
     network: float
 
 
-Step = Union[ConvStep, BatchNormStep, PoolStep, ActivationStep]
+Step = ConvStep | BatchNormStep | PoolStep | ActivationStep
 
 
 @dataclass
@@ -247,6 +248,7 @@ def _conv_step(conv: nn.Conv2d, source: np.ndarray, channel: int, row: int, col:
 
 
 def _batch_norm_step(norm: nn.BatchNorm2d, channel: int, before: float, network: float) -> BatchNormStep:
+    assert norm.running_mean is not None and norm.running_var is not None, "batch norm without running statistics"
     mean, variance = float(norm.running_mean[channel]), float(norm.running_var[channel])
     weight = float(norm.weight.detach()[channel]) if norm.weight is not None else 1.0
     bias = float(norm.bias.detach()[channel]) if norm.bias is not None else 0.0

@@ -98,7 +98,7 @@ def deletion_test(model: nn.Module, field28: np.ndarray, saliency: np.ndarray, t
     ink = torch.nonzero(picture > 0).view(-1)
     if ink.numel() == 0:
         return None
-    count = max(1, int(round(fraction * ink.numel())))
+    count = max(1, round(fraction * ink.numel()))
     ranked = np.argsort(-np.nan_to_num(np.asarray(saliency, dtype=np.float64)).reshape(-1), kind="stable")
     inputs = [picture, picture.clone(), *(picture.clone() for _ in range(draws))]
     inputs[1][torch.from_numpy(ranked[:count].copy())] = 0.0

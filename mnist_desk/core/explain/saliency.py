@@ -207,7 +207,7 @@ def grad_cam(model: nn.Module, x: torch.Tensor, target: int) -> Saliency:
     for _name, block in conv_blocks(model):
         features = block(features)
     features = features.detach().requires_grad_(True)
-    score = model.head(features)[0, target]
+    score = model.head(features)[0, target]  # type: ignore[operator]  # every architecture has a head
     (gradients,) = torch.autograd.grad(score, features)
     weights = gradients.mean((2, 3), keepdim=True)
     cam = (weights * features).sum(1, keepdim=True)

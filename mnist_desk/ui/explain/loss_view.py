@@ -6,13 +6,23 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..draw.fixed_text import fix_text_height
-from ..filter_lab.arithmetic import ArithmeticPanel, number
+from ..filter_lab.arithmetic import number
 from .texts import fill
 
 if TYPE_CHECKING:  # torch is imported once a model loads: the window paints first
@@ -61,14 +71,23 @@ class LossView(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.25)
         self.formula.setFont(big)
         fix_text_height(self.formula, 1)
-        self.table = ArithmeticPanel(self)
+        # A plain monospaced label, not a text editor: it is redone while the pen moves, and a label is cheap.
+        self.table = QLabel(self)
         self.table.setObjectName("softmaxTable")
-        self.table.setFixedHeight(self.table.fontMetrics().lineSpacing() * 11 + 14)  # a header and ten digits
+        self.table.setTextFormat(Qt.TextFormat.PlainText)
+        self.table.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.table.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.setFrameShape(QFrame.Shape.StyledPanel)
+        self.table.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.table.setMargin(4)
+        self.table.setFixedHeight(self.table.fontMetrics().lineSpacing() * 11 + 12)  # a header and ten digits
+        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.table.setMinimumWidth(200)
         self.notes = QLabel(self)
         self.notes.setObjectName("softmaxNotes")
         self.notes.setWordWrap(True)
         fix_text_height(self.notes, 3)
-        self.table.setPlaceholderText(self.tr("Draw a digit: its ten outputs appear here, through the softmax."))
+
         self.optimizer_box = QComboBox(self)
         self.optimizer_box.setAccessibleName(self.tr("Optimizer"))
         for name in optimizers:
@@ -126,7 +145,7 @@ class LossView(QWidget):
         self.step_button.setEnabled(work is not None and not outputs_only)
         if work is None:
             self.formula.setText(self.tr("Draw a digit to see its loss."))
-            self.table.show_lines([])
+            self.table.setText(self.tr("Draw a digit: its ten outputs appear here, through the softmax."))
             self.notes.setText("")
             return
         if outputs_only:
@@ -135,12 +154,17 @@ class LossView(QWidget):
             p = work.probabilities[work.meant]
             self.formula.setText(fill(self.tr("Loss = −log p(%1) = −log %2 = <b>%3</b>"), work.meant,
                                       number(p, 6), number(work.loss, LOSS_DIGITS + 2)))
-        self.table.show_lines(self._table(work, outputs_only))
+        self.table.setText("\n".join(self._table(work, outputs_only)))
         notes = fill(self.tr("Softmax: p = e^(z − max z) / Σ, with Σ = %1 (the same as e^z / Σ e^z, without "
                              "overflowing)."), number(work.total, 7))
         if not outputs_only:
             notes += " " + self.tr("Loss: −log p of the digit meant (*), as the tutorial's nn.CrossEntropyLoss().")
         self.notes.setText(notes)
+
+    def measure(self, text: str) -> float:
+        """How wide ``text`` is in the table's font, in columns (Chinese headers are not two columns wide)."""
+        metrics = QFontMetricsF(self.table.font())
+        return metrics.horizontalAdvance(text) / metrics.horizontalAdvance(" ")
 
     def _table(self, work: CrossEntropy, outputs_only: bool) -> list[str]:
         after = self.step.after if self.step is not None else None
@@ -155,11 +179,11 @@ class LossView(QWidget):
             if after is not None:
                 cells.append(f"{after.probabilities[digit]:.6f}")
             rows.append(cells)
-        widths = [max(max(len(row[i]) for row in rows), math.ceil(round(self.table.measure(headers[i]), 3)))
+        widths = [max(max(len(row[i]) for row in rows), math.ceil(round(self.measure(headers[i]), 3)))
                   for i in range(len(headers))]
         parts = []  # headers over their columns: the digits' on the left, the numbers' on the right
         for index, (width, text) in enumerate(zip(widths, headers)):
-            gap = " " * max(0, round(width - self.table.measure(text)))
+            gap = " " * max(0, round(width - self.measure(text)))
             parts.append(text + gap if index == 0 else gap + text)
         lines = [(" " + "   ".join(parts)).rstrip()]
         lines += [" " + "   ".join(cell.ljust(width) if index == 0 else cell.rjust(width)
@@ -181,4 +205,4 @@ class LossView(QWidget):
                                      f"{before.probabilities[before.meant] * 100:.2f} %",
                                      f"{after.probabilities[after.meant] * 100:.2f} %", number(step.largest_change)))
         if self.shown is not None:
-            self.table.show_lines(self._table(self.shown, False))
+            self.table.setText("\n".join(self._table(self.shown, False)))

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.explain.activation_arithmetic import (ActivationStep, BatchNormStep, ConvStep, PixelArithmetic,
-                                                   PoolStep)
+from ...core.explain.activation_arithmetic import ActivationStep, BatchNormStep, ConvStep, PixelArithmetic, PoolStep
 from ..filter_lab.arithmetic import ConvWindow, Measure, PoolWindow, format_conv, format_pool, number, text_width
 
 translate = QCoreApplication.translate
 PARTS_PER_LINE = 4
 
 
-def source_label(source: str, channel: int | None) -> str:
-    """What a conv reads: "input" or e.g. "conv1 → relu, channel 3" (channels counted from 1)."""
+def source_label(source: str, channel: int) -> str:
+    """What a conv reads: "input" or e.g. "conv1 → relu, channel 3" (``channel`` from 0, shown from 1)."""
     if source == "input":
         return translate("MapArithmetic", "input")
     return translate("MapArithmetic", "%1, channel %2").replace("%1", source).replace("%2", str(channel + 1))
@@ -56,8 +55,7 @@ def _conv_lines(step: ConvStep, work: PixelArithmetic, number_: int, in_channel:
         part = step.channels[0]
         window = ConvWindow(step.row, step.col, step.top, step.left, part.values, part.from_padding, part.kernel,
                             part.products, part.total, None, offset, step.value)
-        lines = format_conv(window, source_label(work.source, 0 if work.source != "input" else None), heading,
-                            measure=measure)
+        lines = format_conv(window, source_label(work.source, 0), heading, measure=measure)
     else:
         lines = [translate("MapArithmetic", "%1: each of the %2 input channels' window × its own kernel, summed "
                            "(windows at rows %4–%5, columns %6–%7 of %3):")

@@ -18,7 +18,7 @@ from .pickable import PickableImageView
 from .texts import fill
 
 if TYPE_CHECKING:  # torch is imported once a model loads: the window paints first
-    from ...core.explain.activation_arithmetic import ActivationTrace
+    from ...core.explain.activation_arithmetic import ActivationTrace, PixelArithmetic
 
 HOVER_COLOUR = QColor(230, 120, 0)
 WINDOW_COLOUR = QColor(0, 170, 220)
@@ -43,7 +43,7 @@ class MapInspector(QWidget):
         self.stage = ""
         self.model_name = ""
         self._hovered: tuple[int, int] | None = None
-        self.last_arithmetic = None  # the PixelArithmetic last shown (tests read it)
+        self.last_arithmetic: PixelArithmetic | None = None  # the arithmetic last shown (tests read it)
         self.back_button = QPushButton(self.tr("← All feature maps"), self)
         self.back_button.setToolTip(self.tr("Back to every feature map (Esc)"))
         self.back_button.clicked.connect(self.closed)
@@ -64,11 +64,12 @@ class MapInspector(QWidget):
         self.send_button.setToolTip(self.tr("Put this kernel into the Filter Lab's grid and go there"))
         self.send_button.clicked.connect(self.send_kernel)
 
-        self.source = LabelledImage("", VIEW_SIDE, self, view=PickableImageView(VIEW_SIDE))
-        self.map = LabelledImage("", VIEW_SIDE, self, view=PickableImageView(VIEW_SIDE))
-        self.kernels = LabelledImage("", VIEW_SIDE, self, view=PickableImageView(VIEW_SIDE))
-        self.map.view.hovered.connect(self._on_map_hover)
-        self.kernels.view.picked.connect(self._on_kernel_picked)
+        self.source_view, self.map_view, self.kernels_view = (PickableImageView(VIEW_SIDE) for _ in range(3))
+        self.source = LabelledImage("", VIEW_SIDE, self, view=self.source_view)
+        self.map = LabelledImage("", VIEW_SIDE, self, view=self.map_view)
+        self.kernels = LabelledImage("", VIEW_SIDE, self, view=self.kernels_view)
+        self.map_view.hovered.connect(self._on_map_hover)
+        self.kernels_view.picked.connect(self._on_kernel_picked)
         self.arithmetic = ArithmeticPanel(self)
         # Not the Filter Lab's fixed height: here the arithmetic is what the page is for, it takes the rest.
         self.arithmetic.setMinimumHeight(self.arithmetic.fontMetrics().lineSpacing() * 6)
@@ -164,17 +165,17 @@ class MapInspector(QWidget):
         if self._hovered is not None:
             self._on_map_hover(*self._hovered)
         else:
-            self.source.view.set_marks([])
-            self.map.view.set_marks([])
+            self.source_view.set_marks([])
+            self.map_view.set_marks([])
 
     def _mark_kernel(self, kernels: np.ndarray) -> None:
         if kernels.shape[0] == 1:
-            self.kernels.view.set_marks([])
+            self.kernels_view.set_marks([])
             return
         size = kernels.shape[-1]
         _rows, columns = grid_shape(kernels.shape[0])
         row, col = divmod(self.in_channel, columns)
-        self.kernels.view.set_marks([(QRectF(col * (size + 1) - 0.5, row * (size + 1) - 0.5, size + 1, size + 1),
+        self.kernels_view.set_marks([(QRectF(col * (size + 1) - 0.5, row * (size + 1) - 0.5, size + 1, size + 1),
                                       WINDOW_COLOUR)])
 
     # -- the user ---------------------------------------------------------------------------------
@@ -208,8 +209,8 @@ class MapInspector(QWidget):
         self.arithmetic.show_lines(pixel_lines(work, self.in_channel, self.arithmetic.measure))
         conv = work.conv
         kh, kw = conv.channels[0].kernel.shape
-        self.map.view.set_marks([(QRectF(x, y, 1, 1), HOVER_COLOUR)])
-        self.source.view.set_marks([(QRectF(conv.left, conv.top, kw, kh), WINDOW_COLOUR)])
+        self.map_view.set_marks([(QRectF(x, y, 1, 1), HOVER_COLOUR)])
+        self.source_view.set_marks([(QRectF(conv.left, conv.top, kw, kh), WINDOW_COLOUR)])
         self.last_arithmetic = work
 
     @Slot()

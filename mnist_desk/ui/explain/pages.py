@@ -15,19 +15,29 @@ a copy of the active model.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
-from ...core.explain.choices import DEFAULT_LEARNING_RATE, DEFAULT_METHOD, DEFAULT_OPTIMIZER, LEARNING_RATES, \
-    METHODS, OPTIMIZERS
+from ...core.explain.choices import (
+    DEFAULT_LEARNING_RATE,
+    DEFAULT_METHOD,
+    DEFAULT_OPTIMIZER,
+    LEARNING_RATES,
+    METHODS,
+    OPTIMIZERS,
+)
 from ..active_model import ActiveModel
 from ..filter_lab.jobs import LatestJob
 from .loss_view import LossView
 from .scroll import FitScrollArea
 from .why_view import WhyView
 
+# While the pen moves the loss is redone every 0.1 s (the answer above it stays live at every frame).
+LOSS_INTERVAL_S = 0.1
 METHOD_KEY = "draw/saliency_method"
 OPTIMIZER_KEY = "draw/step_optimizer"
 RATE_KEY = "draw/step_learning_rate"
@@ -73,13 +83,14 @@ class ExplainPages(QObject):
         self._steps = LatestJob(self)
         self._steps.item.connect(self._on_step)
         self._steps.failed.connect(self.loss.result.setText)
-        self._prepared = None
+        self._prepared: Any = None  # the active model, prepared for saliency (torch is imported later)
         self._version = 0  # bumped with every model, so a late result of the last one is dropped
         self.field: np.ndarray | None = None
         self.answer: int | None = None
         self._drawing = False
         self._asked: tuple | None = None
         self._loss_for: tuple | None = None
+        self._loss_time = 0.0
         self._step_field: np.ndarray | None = None
         active_model.changed.connect(lambda: self.set_model(active_model.model))
         if active_model.model is not None:
@@ -97,7 +108,7 @@ class ExplainPages(QObject):
         optimizer = self.loss.optimizer_box.findData(str(self.settings.value(OPTIMIZER_KEY, DEFAULT_OPTIMIZER)))
         self.loss.optimizer_box.setCurrentIndex(max(0, optimizer))
         try:
-            rate = float(self.settings.value(RATE_KEY, DEFAULT_LEARNING_RATE))
+            rate = float(str(self.settings.value(RATE_KEY, DEFAULT_LEARNING_RATE)))
         except (TypeError, ValueError):
             rate = DEFAULT_LEARNING_RATE
         index = self.loss.rate_box.findData(rate)
@@ -179,21 +190,26 @@ class ExplainPages(QObject):
             return
         meant = self.loss.meant
         key = (self._version, self.field.tobytes(), meant)
-        if key == self._loss_for:
+        now = time.perf_counter()
+        if key == self._loss_for or (self._drawing and now - self._loss_time < LOSS_INTERVAL_S):
             return
-        self._loss_for = key
+        self._loss_for, self._loss_time = key, now
         step = self.loss.step
-        if step is not None and not (step.before.meant == meant and np.array_equal(self._step_field, self.field)):
+        if step is not None and not (step.before.meant == meant and self._step_field is not None
+                                     and np.array_equal(self._step_field, self.field)):
             self.loss.show_step(None)
         from ...core.explain.drawing_loss import cross_entropy, logits_of
 
-        work = cross_entropy(logits_of(predictor.model, self.field), meant if meant is not None else self.answer)
+        shown = meant if meant is not None else self.answer
+        assert shown is not None  # there is an answer whenever there is an input
+        work = cross_entropy(logits_of(predictor.model, self.field), shown)
         self.loss.show_loss(work, outputs_only=meant is None)
 
     @Slot(int)
     def set_meant(self, digit: int) -> None:
         """The digit the user meant (a key on the canvas, a probability bar, a button)."""
         self.loss.set_meant(digit)
+        self._loss_time = 0.0  # at once, even mid-stroke
         self._follow_loss("")
 
     @Slot()

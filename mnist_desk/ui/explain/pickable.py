@@ -40,6 +40,7 @@ class PickableImageView(ImageView):
 
     def widget_point(self, x: float, y: float) -> QPointF:
         """The widget position of the middle of image pixel (x, y) (tests and scripts point through this)."""
+        assert self.image is not None, "no image to point at"
         rect = self.image_rect()
         return QPointF(rect.left() + (x + 0.5) * rect.width() / self.image.width(),
                        rect.top() + (y + 0.5) * rect.height() / self.image.height())

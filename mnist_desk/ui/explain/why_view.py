@@ -6,8 +6,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..draw.fixed_text import fix_text_height
 from ..draw.image_view import LabelledImage
@@ -93,10 +101,9 @@ class WhyView(QWidget):
 
         self.input_view = LabelledImage(self.tr("what the network sees (28×28)"), 170, self)
         self.input_view.view.placeholder = self.tr("empty")
-        self.heat = LabelledImage("", 170, self, view=PickableImageView(170))
-        self.heat.view.placeholder = self.tr("no map yet")
-        self.heat.view.hovered.connect(self._on_hover)
-        self.heat.view.left.connect(lambda: self.status.setText(self._status))
+        self.heat_view = PickableImageView(170)
+        self.heat = LabelledImage("", 170, self, view=self.heat_view)
+        self.heat_view.placeholder = self.tr("no map yet")
         self.summary = QLabel(self)
         self.summary.setObjectName("saliencySummary")
         self.summary.setWordWrap(True)
@@ -110,6 +117,8 @@ class WhyView(QWidget):
         self.status.setObjectName("saliencyStatus")
         fix_text_height(self.status, 1)
         self._status = ""
+        self.heat_view.hovered.connect(self._on_hover)
+        self.heat_view.left.connect(lambda: self.status.setText(self._status))
         pictures = QGridLayout()
         pictures.addWidget(self.input_view, 0, 0)
         pictures.addWidget(self.heat, 0, 1)
