@@ -1725,7 +1725,7 @@ The details are in the log: {log}</source>
 <context>
     <name>ExplainPages</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/pages.py" line="+137"/>
+        <location filename="../../mnist_desk/ui/explain/pages.py" line="+148"/>
         <source>Draw a digit to see which of its pixels the answer rests on.</source>
         <translation>写一个数字，看看答案取决于它的哪些像素。</translation>
     </message>
@@ -1740,7 +1740,7 @@ The details are in the log: {log}</source>
         <translation>正在生成显著图…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Taking one step on a copy of the model…</source>
         <translation>正在模型副本上走一步…</translation>
     </message>
@@ -1794,7 +1794,7 @@ The details are in the log: {log}</source>
         <translation>乘积之和 = %1</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+100"/>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+98"/>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+6"/>
         <source>ReLU: max(0, %1) = %2</source>
         <translation>ReLU：max(0, %1) = %2</translation>
@@ -2625,7 +2625,7 @@ The details are in the log: {log}</source>
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+26"/>
+        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+36"/>
         <source>Adam (the tutorial&apos;s)</source>
         <translation>Adam（教程所用）</translation>
     </message>
@@ -2655,12 +2655,12 @@ The details are in the log: {log}</source>
         <translation>说出你想写的数字：在画布获得焦点时按 0–9，点击概率条，或点击这里的按钮。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+82"/>
         <source>Draw a digit: its ten outputs appear here, through the softmax.</source>
         <translation>写一个数字：它的十个输出会在这里经过 softmax 显示出来。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-56"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -2715,7 +2715,7 @@ The details are in the log: {log}</source>
         <translation>损失：想写的数字（标 *）的 −log p，与教程的 nn.CrossEntropyLoss() 相同。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>digit</source>
         <translation>数字</translation>
     </message>
@@ -2871,7 +2871,7 @@ The previous model stays active.</source>
 <context>
     <name>MapArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-75"/>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-74"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -2916,7 +2916,7 @@ The previous model stays active.</source>
         <translation>%1 通道 %2 第 %3 行、第 %4 列</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1: each of the %2 input channels&apos; window × its own kernel, summed (windows at rows %4–%5, columns %6–%7 of %3):</source>
         <translation>%1：%2 个输入通道各自的窗口 × 各自的卷积核，再求和（窗口位于 %3 的第 %4–%5 行、第 %6–%7 列）：</translation>
     </message>
@@ -3019,7 +3019,7 @@ The previous model stays active.</source>
         <translation>把这个卷积核放进滤波实验室的网格并切换过去</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Hover over a pixel of the large map to see how the network computed it, step by step, from its own numbers.</source>
         <translation>把鼠标移到大图的某个像素上，看网络如何用它自己的数值一步步算出它。</translation>
     </message>
@@ -4071,7 +4071,7 @@ maybe {digit}</source>
 <context>
     <name>WhyView</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+28"/>
+        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+36"/>
         <source>Integrated gradients</source>
         <translation>积分梯度</translation>
     </message>
@@ -4097,22 +4097,22 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Where the last conv layer&apos;s 7×7 maps hold evidence for the digit, each map weighted by its gradient, scaled up: coarse, but a look at the deepest layer.</source>
-        <translation>最后一个卷积层的 7×7 特征图中哪里有支持该数字的证据，每张图按其梯度加权后放大：粗糙，但能看到最深的一层。</translation>
+        <source>Where the last conv layer&apos;s 7×7 maps hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look at the deepest layer.</source>
+        <translation>最后一个卷积层的 7×7 特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙，但能看到最深的一层。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Explain:</source>
         <translation>解释：</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>the answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-80"/>
         <source>Which pixels made the network answer as it did</source>
         <translation>哪些像素使网络给出这个答案</translation>
     </message>
@@ -4142,7 +4142,7 @@ maybe {digit}</source>
         <translation>空</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>no map yet</source>
         <translation>尚无显著图</translation>
     </message>
@@ -4159,12 +4159,12 @@ maybe {digit}</source>
     <message>
         <location line="+23"/>
         <source>%1 for %2: red pushed %2 up, blue pushed it down</source>
-        <translation>%2 的%1：红色推高 %2，蓝色压低它</translation>
+        <translation>%1（%2）：红色推高 %2，蓝色压低它</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 for %2 (why not %2?): red pushed %2 up, blue down</source>
-        <translation>%2 的%1（为什么不是 %2？）：红色推高 %2，蓝色压低</translation>
+        <translation>%1（%2，为什么不是 %2？）：红色推高 %2，蓝色压低</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4178,11 +4178,11 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The score of %1 is %2. The last conv layer&apos;s maps are 7×7: each of their pixels covers a 4×4 patch of the input, so the map is blurred.</source>
-        <translation>%1 的得分是 %2。最后一个卷积层的特征图是 7×7：每个像素对应输入的一个 4×4 区域，所以显著图较模糊。</translation>
+        <source>The map adds up to %1: the score of %2, %3, less the output layer&apos;s bias %4. The last conv layer is 7×7: each of its pixels stands for 4×4 input pixels.</source>
+        <translation>整张图加起来是 %1：%2 的得分 %3，减去输出层的偏置 %4。最后一个卷积层是 7×7：它的每个像素对应 4×4 个输入像素。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Check: setting the %1 most salient pixels (10 % of the ink) to background takes p(%2) from %3 to %4; as many random ink pixels, to %5.</source>
         <translation>检验：把最显著的 %1 个像素（墨迹的 10 %）设为背景，p(%2) 从 %3 变为 %4；随机设同样多的墨迹像素，变为 %5。</translation>
     </message>

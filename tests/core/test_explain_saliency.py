@@ -58,9 +58,17 @@ def test_a_map_is_made_under_inference_mode_too(shipped, test_sample):
 def test_integrated_gradients_add_up_to_the_change_of_score(shipped, test_sample):
     for field, label in digits(test_sample, 5):
         result = saliency_map(shipped, field, label, "integrated-gradients")
-        change = result.value - result.blank_value
+        change = result.value - result.baseline
         assert result.total == pytest.approx(change, rel=0.05, abs=0.05)
         assert np.all(result.map[field == 0] == 0)  # no ink, no part in the answer
+
+
+def test_grad_cam_adds_up_to_the_score_less_the_output_bias(shipped, test_sample):
+    for field, label in digits(test_sample, 5):
+        result = saliency_map(shipped, field, label, "grad-cam")
+        assert result.measure == "score" and result.map.shape == (28, 28)
+        assert result.baseline == pytest.approx(float(shipped.out.bias[label]), abs=1e-4)
+        assert result.total == pytest.approx(result.value - result.baseline, rel=1e-4, abs=1e-4)
 
 
 def test_occlusion_stays_on_the_ink_and_measures_probability(shipped, test_sample):

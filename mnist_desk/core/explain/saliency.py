@@ -10,10 +10,17 @@ the ink raised the explained class and negative where it lowered it:
 * ``occlusion`` (Zeiler & Fergus, 2014): how much the class's probability
   drops when a 4×4 patch is set to background, each patch's drop shared among
   its ink pixels, averaged over the patches that cover a pixel.
-* ``grad-cam`` (Selvaraju et al., 2017): the last conv block's maps weighted
-  by the class score's mean gradient on each, summed and scaled up from 7×7
-  to 28×28. Kept signed (the paper's ReLU drops the negative part), so it too
-  shows what speaks against the class.
+* ``grad-cam``: Grad-CAM (Selvaraju et al., 2017) on the last conv block, in
+  its HiResCAM form (Draelos & Carin, 2020): each of the block's maps times
+  the class score's gradient on it, pixel by pixel, summed over the maps and
+  scaled up from 7×7 to 28×28. Grad-CAM proper first averages each map's
+  gradient into one weight; for a network that ends in one linear layer, as
+  all of ours do, that average blurs where the layer's weights look, and
+  Grad-CAM failed the deletion check on the ``tutorial`` network (1.0× against
+  random pixels; the HiResCAM form 2.7×, bench/saliency_faithfulness.py). In
+  this form the map adds up exactly to the class's score minus the output
+  layer's bias. Kept signed (Grad-CAM's ReLU drops the negative part), so it
+  too shows what speaks against the class.
 
 The class's *score* is its logit, the number before the softmax. The maps are
 computed on a copy of the model with batch norm folded in
@@ -58,9 +65,11 @@ class Saliency:
         What the map is made of: ``"score"`` (the logit) or ``"probability"``.
     value
         That measure for the drawing (the target's logit, or its probability).
-    blank_value
-        The same for a blank canvas, for integrated gradients (whose map adds
-        up to ``value - blank_value``); ``None`` otherwise.
+    baseline
+        The part of ``value`` the map does not share out, for the methods whose
+        map adds up to ``value - baseline``: the score of a blank canvas
+        (integrated gradients), the output layer's bias (grad-cam); ``None``
+        for occlusion.
     """
 
     method: str
@@ -68,7 +77,7 @@ class Saliency:
     map: np.ndarray
     measure: str
     value: float
-    blank_value: float | None = None
+    baseline: float | None = None
 
     @property
     def total(self) -> float:
@@ -202,17 +211,23 @@ def occlusion(model: nn.Module, x: torch.Tensor, target: int, patch: int = OCCLU
 
 
 def grad_cam(model: nn.Module, x: torch.Tensor, target: int) -> Saliency:
-    """Grad-CAM on the last conv block's output, signed, scaled up to 28×28 (bilinear)."""
+    """Grad-CAM (HiResCAM form) on the last conv block's output, signed, scaled up to 28×28.
+
+    The 7×7 map is scaled up bilinearly and divided by the 16 pixels each of
+    its cells becomes, so the 28×28 map adds up to the same sum: the score less
+    the output bias.
+    """
     features = x
     for _name, block in conv_blocks(model):
         features = block(features)
     features = features.detach().requires_grad_(True)
     score = model.head(features)[0, target]  # type: ignore[operator]  # every architecture has a head
     (gradients,) = torch.autograd.grad(score, features)
-    weights = gradients.mean((2, 3), keepdim=True)
-    cam = (weights * features).sum(1, keepdim=True)
-    upscaled = F.interpolate(cam, size=(SIDE, SIDE), mode="bilinear", align_corners=False)[0, 0]
-    return Saliency("grad-cam", target, upscaled.detach().numpy().astype(np.float32), "score", float(score.detach()))
+    cam = (gradients * features).sum(1, keepdim=True).detach()
+    spread = (SIDE * SIDE) / (cam.shape[2] * cam.shape[3])
+    upscaled = F.interpolate(cam, size=(SIDE, SIDE), mode="bilinear", align_corners=False)[0, 0] / spread
+    value = float(score.detach())
+    return Saliency("grad-cam", target, upscaled.numpy().astype(np.float32), "score", value, value - float(cam.sum()))
 
 
 def saliency_map(model: nn.Module, field28: np.ndarray, target: int, method: str = DEFAULT_METHOD) -> Saliency:

@@ -45,8 +45,9 @@ def method_explanation(method: str) -> str:
                                           "fades in from a blank canvas; the map adds up to the whole change."),
         "occlusion": translate("WhyView", "How much the digit's probability falls when a 4×4 square of the drawing "
                                "is rubbed out, shared among that square's ink."),
-        "grad-cam": translate("WhyView", "Where the last conv layer's 7×7 maps hold evidence for the digit, each map "
-                              "weighted by its gradient, scaled up: coarse, but a look at the deepest layer."),
+        "grad-cam": translate("WhyView", "Where the last conv layer's 7×7 maps hold evidence for the digit: each "
+                              "map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look "
+                              "at the deepest layer."),
     }.get(method, "")
 
 
@@ -107,7 +108,7 @@ class WhyView(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("saliencySummary")
         self.summary.setWordWrap(True)
-        fix_text_height(self.summary, 2)
+        fix_text_height(self.summary, 3)
         self.check = QLabel(self)
         self.check.setObjectName("saliencyCheck")
         self.check.setWordWrap(True)
@@ -188,14 +189,15 @@ class WhyView(QWidget):
         if result.method == "integrated-gradients":
             text = fill(self.tr("The map adds up to %1: the score of %2 for this drawing, %3, minus its score for a "
                                 "blank canvas, %4 (a score is the number before the softmax)."),
-                        number(result.total), target, number(result.value), number(result.blank_value or 0.0))
+                        number(result.total), target, number(result.value), number(result.baseline or 0.0))
         elif result.method == "occlusion":
             text = fill(self.tr("p(%1) = %2. A value of 0.1 means rubbing out that ink lowered p(%1) by about 10 "
                                 "points; a negative one, that it raised p(%1)."), target, percent(result.value))
         else:
-            text = fill(self.tr("The score of %1 is %2. The last conv layer's maps are 7×7: each of their pixels "
-                                "covers a 4×4 patch of the input, so the map is blurred."), target,
-                        number(result.value))
+            text = fill(self.tr("The map adds up to %1: the score of %2, %3, less the output layer's bias %4. The "
+                                "last conv layer is 7×7: each of its pixels stands for 4×4 input pixels."),
+                        number(result.total), target,
+                        number(result.value), number(result.baseline or 0.0))
         self.summary.setText(text)
         self.check.setText("")
 
