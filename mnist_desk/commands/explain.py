@@ -66,6 +66,7 @@ def explain_file(prepared, name: str, method: str, target: int | None) -> dict:
     deletion = deletion_test(prepared, field28, result.map, explained)
     return {**row, "digit": answer, "probabilities": [round(float(p), 6) for p in chances], "target": explained,
             "method": method, "measure": result.measure, "value": round(result.value, 6),
+            "baseline": None if result.baseline is None else round(result.baseline, 6),
             "saliency": [[float(f"{v:.6g}") for v in line] for line in result.map],
             "deletion": deletion.to_json() if deletion is not None else None}
 

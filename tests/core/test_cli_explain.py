@@ -37,6 +37,8 @@ def test_json_gives_the_input_the_map_and_the_deletion_check(digit_files, test_s
         assert field.shape == saliency.shape == (28, 28)
         assert np.isfinite(saliency).all() and 0 <= field.min() and field.max() <= 1
         assert row["digit"] == row["target"] == label and row["method"] == method
+        if method != "occlusion":  # the map adds up to value − baseline
+            assert saliency.sum() == pytest.approx(row["value"] - row["baseline"], rel=0.05, abs=0.05)
         deletion = row["deletion"]
         assert abs(deletion["pixels"] - 0.1 * int((field > 0).sum())) <= 1  # the input is printed rounded
         assert deletion["random"] <= deletion["before"] + 0.05
