@@ -81,7 +81,7 @@ def _digit(text: str) -> int:
     return int(text)
 
 
-COMMANDS = ("train", "evaluate", "predict", "explain", "download", "build-filter-kernels")
+COMMANDS = ("train", "evaluate", "predict", "explain", "download")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,13 +135,6 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
     fetch = commands.add_parser("download", help="download MNIST (needs the internet)")
     fetch.add_argument("--data-dir", help="where to put it (default: $MNIST_DESK_DATA or the user data folder)")
-    kernels = commands.add_parser("build-filter-kernels",
-                                  help="compile the Filter Lab's fast convolution kernels (needs a C++ compiler)")
-    kernels.add_argument("--dir", help="where to put them (default: the user data folder; the app looks there "
-                         "and in $MNIST_DESK_FILTER_KERNELS)")
-    kernels.add_argument("--if-possible", action="store_true",
-                         help="without a C++ compiler, say so and succeed instead of failing")
-    kernels.add_argument("--force", action="store_true", help="build them even when built already")
     return parser
 
 
@@ -219,10 +212,6 @@ def _run_command(args: argparse.Namespace) -> int:
         from .commands.download import run_download
 
         return run_download(args)
-    if args.command == "build-filter-kernels":
-        from .commands.build_filter_kernels import run_build_filter_kernels
-
-        return run_build_filter_kernels(args)
     build_parser().print_help()
     return EXIT_USAGE
 

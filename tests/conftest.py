@@ -23,9 +23,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MNIST_DESK_LANG", "en_US")
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# Compiled filter kernels the user built must not change what the tests run: none are found
-# here unless a test points at its own (tests/core/test_filter_compiled.py).
-os.environ["MNIST_DESK_FILTER_KERNELS"] = str(FIXTURES / "no-filter-kernels")
 
 
 def _sample(name: str):
@@ -35,6 +32,38 @@ def _sample(name: str):
 
     data = np.load(FIXTURES / name)
     return MnistSplit(torch.from_numpy(data["images"]), torch.from_numpy(data["labels"]).long())
+
+
+def _conv2d(picture, kernel, stride=1, padding=0, mode="zeros", divisor=None, offset=0.0) -> np.ndarray:
+    """The tutorial's way: nn.Conv2d(1, 1, k, bias=False) with the kernel as its weight, one channel at a time.
+
+    ``picture`` is (H, W) or (H, W, C) of any numeric dtype (as float32, as the tutorial's
+    ``np.array(image, dtype='float32')``); then ÷ ``divisor`` and + ``offset`` in float32, as
+    ``convolve`` promises.
+    """
+    import torch
+    from torch import nn
+
+    kernel = np.asarray(kernel, dtype=np.float32)
+    planes = picture[..., None] if picture.ndim == 2 else picture
+    results = []
+    for c in range(planes.shape[2]):
+        layer = nn.Conv2d(1, 1, kernel.shape[0], stride=stride, padding=padding, padding_mode=mode, bias=False)
+        with torch.no_grad():
+            layer.weight[:] = torch.from_numpy(kernel)
+            plane = np.array(planes[..., c], dtype=np.float32)  # a copy: torch warns about read-only arrays
+            result = layer(torch.from_numpy(plane)[None, None])[0, 0].numpy()
+        if divisor is not None:
+            result = result / np.float32(divisor)
+        results.append(result + np.float32(offset) if offset else result)
+    return results[0] if picture.ndim == 2 else np.stack(results, axis=-1)
+
+
+@pytest.fixture(scope="session")
+def conv2d():
+    """The one oracle of the Filter Lab's convolution: ``conv2d(picture, kernel, stride, padding, mode,
+    divisor, offset)`` computed by torch's ``nn.Conv2d``, as the tutorial does it."""
+    return _conv2d
 
 
 @pytest.fixture(scope="session")

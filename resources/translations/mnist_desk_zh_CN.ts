@@ -37,7 +37,7 @@
 <context>
     <name>ArithmeticPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+235"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic_panel.py" line="+49"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
         <translation>把鼠标停在结果的某个像素（或图片）上，即可查看它的计算过程：卷积核下的数值乘以卷积核，再求和。</translation>
     </message>
@@ -65,7 +65,7 @@ or drop a picture of one</source>
 <context>
     <name>ChainControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+32"/>
         <source>Sliding the kernel</source>
         <translation>滑动卷积核</translation>
     </message>
@@ -281,12 +281,7 @@ or drop a picture of one</source>
         <translation>作用于：</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Showing the result</source>
-        <translation>结果显示</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>rescale min … max</source>
         <translation>线性拉伸（最小 … 最大）</translation>
     </message>
@@ -319,11 +314,6 @@ or drop a picture of one</source>
         <location line="+2"/>
         <source>How values below 0 or above 255 are shown; a saved .npy keeps the raw numbers</source>
         <translation>小于 0 或大于 255 的值如何显示；保存的 .npy 保留原始数值</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Negative values:</source>
-        <translation>负值：</translation>
     </message>
 </context>
 <context>
@@ -440,7 +430,7 @@ or drop a picture of one</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>CUDA was asked for but no CUDA device is available.</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
@@ -480,7 +470,7 @@ or drop a picture of one</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-11"/>
         <source>--out {path} is a folder; give a file name such as {example}.</source>
         <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
@@ -488,16 +478,6 @@ or drop a picture of one</source>
         <location line="+9"/>
         <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
         <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), and none was found. The Filter Lab works without them, more slowly.</source>
-        <translation>编译滤镜内核需要 C++ 编译器（g++、clang++ 或 Visual C++），但没有找到。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Building the compiled filter kernels needs torch 2.6 or newer; this is torch {version}. The Filter Lab works without them, more slowly.</source>
-        <translation>编译滤镜内核需要 torch 2.6 或更新的版本，这里是 torch {version}。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -735,7 +715,7 @@ or drop a picture of one</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-52"/>
         <source>A saliency map needs the network&apos;s 28×28 input, not an array of shape {shape}.</source>
         <translation>显著图需要网络的 28×28 输入，而不是形状为 {shape} 的数组。</translation>
     </message>
@@ -745,7 +725,7 @@ or drop a picture of one</source>
         <translation>这里无法逐步算出 {name} 层。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Only plain convolutions (no groups, no dilation, zero padding) can be worked out here.</source>
         <translation>这里只能逐步算出普通卷积（不分组、无空洞、零填充）。</translation>
     </message>
@@ -1753,7 +1733,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-129"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+97"/>
         <source>The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
         <translation>滤波器实际得到 %1：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
     </message>
@@ -1825,7 +1805,7 @@ The details are in the log: {log}</source>
         <translation>→ 平均值 = %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+38"/>
         <source>Result pixel row %1, column %2 = %3</source>
         <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
     </message>
@@ -1855,7 +1835,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterChain</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+82"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+86"/>
         <source>no padding</source>
         <translation>无填充</translation>
     </message>
@@ -1911,9 +1891,27 @@ The details are in the log: {log}</source>
     </message>
 </context>
 <context>
+    <name>FilterDisplay</name>
+    <message>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+74"/>
+        <source>Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.</source>
+        <translation>线性拉伸：%1 → 黑，%2 → 白；小于 0、大于 255 的值照样显示。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.</source>
+        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 %1 … %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clipped: below 0 → black, above 255 → white; raw %1 … %2.</source>
+        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 %1 … %2。</translation>
+    </message>
+</context>
+<context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+74"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+73"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1988,7 +1986,7 @@ The details are in the log: {log}</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>No picture yet.</source>
         <translation>尚无图片。</translation>
     </message>
@@ -2008,7 +2006,7 @@ The details are in the log: {log}</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -2023,27 +2021,7 @@ The details are in the log: {log}</source>
         <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Shown rescaled: minimum black, maximum white.</source>
-        <translation>拉伸显示：最小值为黑，最大值为白。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown clipped to 0 … 255.</source>
-        <translation>截断到 0 … 255 显示。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown as absolute values, clipped at 255.</source>
-        <translation>显示绝对值，截断于 255。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Raw result from %1 to %2.</source>
-        <translation>原始结果范围：%1 到 %2。</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+67"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -2076,7 +2054,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPicture</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+26"/>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-51"/>
         <source>sample picture</source>
         <translation>示例图片</translation>
     </message>
@@ -2156,7 +2134,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-179"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-177"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2383,7 +2361,7 @@ The details are in the log: {log}</source>
 <context>
     <name>KernelEditor</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+17"/>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+23"/>
         <source>3 × 3</source>
         <translation>3 × 3</translation>
     </message>
@@ -2418,7 +2396,7 @@ The details are in the log: {log}</source>
         <translation>卷积核第 %1 行、第 %2 列</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2503,7 +2481,7 @@ The details are in the log: {log}</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Edited; started from: %1</source>
         <translation>已修改，原为：%1</translation>
     </message>
@@ -2526,29 +2504,29 @@ The details are in the log: {log}</source>
 <context>
     <name>LabViews</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+56"/>
         <source>Open a picture, drop one here or paste one.</source>
         <translation>打开图片、拖入图片或粘贴图片。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>The result appears here.</source>
         <translation>结果显示在这里。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-71"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-54"/>
         <source>red</source>
         <translation>红色</translation>
     </message>
@@ -2568,7 +2546,12 @@ The details are in the log: {log}</source>
         <translation>显示哪个通道的计算过程</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+7"/>
+        <source>Display:</source>
+        <translation>显示方式：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Result — %1 × %2</source>
         <translation>结果 — %1 × %2</translation>
     </message>
@@ -2655,12 +2638,7 @@ The details are in the log: {log}</source>
         <translation>说出你想写的数字：在画布获得焦点时按 0–9，点击概率条，或点击这里的按钮。</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <source>Draw a digit: its ten outputs appear here, through the softmax.</source>
-        <translation>写一个数字：它的十个输出会在这里经过 softmax 显示出来。</translation>
-    </message>
-    <message>
-        <location line="-56"/>
+        <location line="+26"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -2695,7 +2673,12 @@ The details are in the log: {log}</source>
         <translation>写一个数字，查看它的损失。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Draw a digit: its ten outputs appear here, through the softmax.</source>
+        <translation>写一个数字：它的十个输出会在这里经过 softmax 显示出来。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Which digit did you mean? The loss measures how far the answer is from it.</source>
         <translation>你想写的是哪个数字？损失衡量答案离它有多远。</translation>
     </message>

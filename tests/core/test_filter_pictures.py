@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from mnist_desk.core.errors import ImageError
-from mnist_desk.core.filter_pictures import (NOTE_16BIT, NOTE_ALPHA, NOTE_CMYK, NOTE_FIRST_FRAME, NOTE_PALETTE,
+from mnist_desk.core.filters.pictures import (NOTE_16BIT, NOTE_ALPHA, NOTE_CMYK, NOTE_FIRST_FRAME, NOTE_PALETTE,
                                              NOTE_ROTATED, picture_from_array, picture_from_file, sample_picture,
                                              save_npy, save_picture)
 from mnist_desk.core.picture_errors import bomb_error, read_error

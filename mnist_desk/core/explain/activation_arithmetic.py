@@ -32,6 +32,7 @@ import torch
 from torch import nn
 
 from ..errors import ConfigError
+from ..filters.padding import padded_region
 from ..models import ACTIVATIONS, conv_blocks
 from .saliency import as_input, one_thread
 
@@ -232,14 +233,21 @@ def _window(plane: np.ndarray, top: int, left: int, height: int, width: int,
 
 
 def _conv_step(conv: nn.Conv2d, source: np.ndarray, channel: int, row: int, col: int, network: float) -> ConvStep:
-    if conv.groups != 1 or _pair(conv.dilation) != (1, 1) or conv.padding_mode != "zeros":
+    padding = _pair(conv.padding) if not isinstance(conv.padding, str) else (-1, -1)
+    if (conv.groups != 1 or _pair(conv.dilation) != (1, 1) or conv.padding_mode != "zeros"
+            or padding[0] != padding[1] or padding[0] < 0):
         raise ConfigError("Only plain convolutions (no groups, no dilation, zero padding) can be worked out here.")
     weight = conv.weight.detach()[channel].numpy()
-    (kh, kw), stride, padding = weight.shape[1:], _pair(conv.stride), _pair(conv.padding)
+    (kh, kw), stride = weight.shape[1:], _pair(conv.stride)
     top, left = row * stride[0] - padding[0], col * stride[1] - padding[1]
+    # The window under the kernel, read by the Filter Lab's own padding code (padded coordinates start at 0).
+    rows, cols = (row * stride[0], row * stride[0] + kh), (col * stride[1], col * stride[1] + kw)
+    inside_rows = (np.arange(top, top + kh) >= 0) & (np.arange(top, top + kh) < source.shape[1])
+    inside_cols = (np.arange(left, left + kw) >= 0) & (np.arange(left, left + kw) < source.shape[2])
+    from_padding = ~(inside_rows[:, None] & inside_cols[None, :])
     parts = []
     for index in range(weight.shape[0]):
-        values, from_padding = _window(source[index], top, left, kh, kw)
+        values = padded_region(source[index], rows, cols, padding[0], "zeros")
         products = values.astype(np.float64) * weight[index].astype(np.float64)
         parts.append(ConvChannel(index, values, from_padding, weight[index].copy(), products, float(products.sum())))
     total = math.fsum(part.total for part in parts)

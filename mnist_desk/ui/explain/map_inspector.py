@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSp
 
 from ..draw.image_view import LabelledImage
 from ..draw.mosaic import grid_shape, kernels_rgb, tile, tile_at
-from ..filter_lab.arithmetic import ArithmeticPanel, number
+from ..filter_lab.arithmetic import number
+from ..filter_lab.arithmetic_panel import ArithmeticPanel
 from .heatmap import input_gray, map_gray
 from .pickable import PickableImageView
 from .texts import fill
