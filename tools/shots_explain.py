@@ -122,6 +122,9 @@ settle(0.3)
 network.inspector.in_channel_box.setValue(3)
 hover(big, big.widget_point(3, 3))
 shot("7_opened_conv2_map")
+QTest.mouseClick(network.inspector.send_button, Qt.MouseButton.LeftButton)  # that kernel into the Filter Lab
+settle(1.0, lambda: window.filter_lab_tab.result is not None)
+shot("8_kernel_in_the_filter_lab")
 window.close()
 """
 
