@@ -14,13 +14,16 @@ runs the real code path the window uses, on files shipped with the app.
    bundle missing ``_C_stable.so`` fails here, not in the user's hands);
 7. training steps: a few steps on the bundled sample lower the loss, and the
    result saves and reloads;
-8. main window: it opens (offscreen when there is no display), paints, shows
+8. why this answer: saliency maps of a bundled digit pass the deletion check,
+   an activation worked out equals the network's, the loss is ``nn.CrossEntropyLoss``'s
+   and a training step on a copy leaves the weights;
+9. main window: it opens (offscreen when there is no display), paints, shows
    each tab, loads the shipped weights in the background, and closes.
 
 Each check prints one line; the exit status is 0 only when all pass.
 
 The modules, by concern: :mod:`.context` (what the checks share), :mod:`.files`,
-:mod:`.network` and :mod:`.filters` (checks without Qt), :mod:`.window` (the
+:mod:`.network`, :mod:`.filters` and :mod:`.explain` (checks without Qt), :mod:`.window` (the
 checks that need Qt), :mod:`.runner` (the order of the checks and the report).
 """
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .context import CheckFailed, SelfTestContext
+from .explain import check_explain
 from .files import check_resources
 from .filters import check_convolution
 from .network import check_classify, check_torchvision, check_training, check_weights
@@ -28,6 +29,7 @@ CHECKS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("convolution and pooling", check_convolution),
     ("torchvision operators", check_torchvision),
     ("training steps", check_training),
+    ("why this answer", check_explain),
     ("main window", check_window),
 ]
 

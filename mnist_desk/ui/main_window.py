@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         a.redo.triggered.connect(self.draw_tab.redo)
         a.clear.triggered.connect(self.draw_tab.clear)
         a.about.triggered.connect(self.show_about)
+        self.draw_tab.kernel_for_filter_lab.connect(lambda rows, note: (  # into the lab's grid, and the lab shown
+            self.filter_lab_tab.use_kernel(rows, note), self.tabs.setCurrentIndex(TAB_FILTER_LAB)))
 
     def _picture_action(self, tab_method: str, draw_action) -> None:
         """Open, paste and save act on the current tab when it works on pictures (Filter Lab keeps

@@ -18,8 +18,9 @@ PACKAGE = Path(mnist_desk.__file__).parent
 
 def _modules(folder: str) -> list[str]:
     root = PACKAGE / folder
-    return sorted(f"mnist_desk.{folder}." + ".".join(p.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
-                  for p in root.rglob("*.py") if p != root / "__init__.py")
+    names = (".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+             for path in root.rglob("*.py") if path != root / "__init__.py")
+    return sorted(f"mnist_desk.{folder}.{name}" for name in names)
 
 
 def test_importing_every_core_and_command_module_loads_no_qt():

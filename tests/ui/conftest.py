@@ -73,6 +73,16 @@ def draw_weights(request, train_sample, test_sample) -> Path:
 
 
 @pytest.fixture
+def loaded_model(qtbot, draw_weights):
+    """An ActiveModel holding :func:`draw_weights`, loaded."""
+    from mnist_desk.ui.active_model import ActiveModel
+
+    model = ActiveModel()
+    model.load_file(draw_weights)
+    return model
+
+
+@pytest.fixture
 def window(qtbot, settings):
     """The main window at its first size, shown."""
     from mnist_desk.ui.main_window import MainWindow

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from .fixed_text import fix_text_height
-from .image_view import LabelledImage
+from ..fixed_text import fix_text_height
+from ..image_view import LabelledImage
 
 
 @dataclass

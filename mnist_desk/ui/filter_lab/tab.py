@@ -303,6 +303,10 @@ class FilterLabTab(QWidget):
         self.chain_controls.set_display("rescale")
         self.kernel_editor.set_kernel(rows, None, 0.0, note)
 
+    def use_kernel(self, rows, note: str) -> None:
+        """A learned kernel sent from elsewhere (the Draw tab's opened feature map) into the grid, with its note."""
+        self._use_learned(rows, note)
+
     # -- zoom ---------------------------------------------------------------------------------
     @Slot()
     def fit(self) -> None:

@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from mnist_desk.ui.draw.image_view import LabelledImage
-from mnist_desk.ui.draw.mosaic import activations_gray
 from mnist_desk.ui.draw.prediction_panel import PredictionPanel, ProbabilityBars
 from mnist_desk.ui.draw.preparing import prepare_pair
+from mnist_desk.ui.image_view import LabelledImage
+from mnist_desk.ui.mosaic import activations_gray
 
 
 def _grab(widget) -> QImage:
