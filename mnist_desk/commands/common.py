@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..core.errors import MnistDeskError
+from ..core.errors import ImageError, MnistDeskError
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # the user's input or the machine: said on one line
@@ -38,6 +39,26 @@ def report_error(error: BaseException | str) -> None:
         encoding = getattr(stream, "encoding", None) or "ascii"
         stream.write(line.encode(encoding, "backslashreplace").decode(encoding))
     stream.flush()
+
+
+def answer_each_file(files: Sequence[str], answer: Callable[[str], str]) -> int:
+    """Print ``answer(file)`` for each picture file, in order; the status for all of them.
+
+    A picture that cannot be used must not cost the answers for the others:
+    its :class:`~mnist_desk.core.errors.ImageError` is its one line here, in
+    order, and the status is :data:`EXIT_ERROR` at the end. Any other error
+    ends the command, through :func:`mnist_desk.cli.main`.
+    """
+    failures = 0
+    for name in files:
+        try:
+            text = answer(name)
+        except ImageError as error:
+            failures += 1
+            report_error(error)
+            continue
+        print(text, flush=True)
+    return EXIT_ERROR if failures else EXIT_OK
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -12,9 +12,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ..core.errors import ImageError
 from ..core.explain.choices import DEFAULT_METHOD, METHODS
-from .common import EXIT_ERROR, EXIT_OK, add_weights_option, report_error, weights_argument
+from .common import add_weights_option, answer_each_file, weights_argument
 
 if TYPE_CHECKING:  # numpy and torch come with these: imported where they are used, not to build the parser
     import numpy as np
@@ -120,16 +119,9 @@ def run(args: argparse.Namespace) -> int:
 
     model, _ = load_model(weights_argument(args.weights))
     prepared = prepare_model(model)
-    failures = 0
-    for name in args.files:
-        try:
-            row = explain_file(prepared, name, args.method, args.target)
-        except ImageError as error:  # one line for this file; the others are still explained (as predict does)
-            failures += 1
-            report_error(error)
-            continue
-        if args.json:
-            print(json.dumps(row), flush=True)
-        else:
-            print("\n".join(summary_lines(row)), flush=True)
-    return EXIT_ERROR if failures else EXIT_OK
+
+    def answer(name: str) -> str:
+        row = explain_file(prepared, name, args.method, args.target)
+        return json.dumps(row) if args.json else "\n".join(summary_lines(row))
+
+    return answer_each_file(args.files, answer)

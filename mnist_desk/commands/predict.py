@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..core.errors import ImageError
-from .common import EXIT_ERROR, EXIT_OK, add_weights_option, report_error, weights_argument
+from .common import add_weights_option, answer_each_file, weights_argument
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,23 +23,16 @@ def run(args: argparse.Namespace) -> int:
 
     model, _ = load_model(weights_argument(args.weights))
     predictor = Predictor(model)
-    failures = 0
-    for name in args.files:
-        try:
-            prediction = predictor.predict(open_image(name, max_side=WORKING_SIDE))
-        except ImageError as error:
-            # One picture that cannot be read must not cost the answers for the others: its line
-            # here, in order, and the failing status at the end.
-            failures += 1
-            report_error(error)
-            continue
+
+    def answer(name: str) -> str:
+        prediction = predictor.predict(open_image(name, max_side=WORKING_SIDE))
         if args.json:
-            print(json.dumps({"file": name, **prediction.to_json()}), flush=True)
-        elif prediction.digit is None:
-            print(f"{name}: no digit")
-        else:
-            line = f"{name}: {prediction.digit} ({prediction.confidence:.1%})"
-            if prediction.unsure:
-                line += " — unsure: " + ", ".join(REASON_TEXT[r] for r in prediction.reasons)
-            print(line, flush=True)
-    return EXIT_ERROR if failures else EXIT_OK
+            return json.dumps({"file": name, **prediction.to_json()})
+        if prediction.digit is None:
+            return f"{name}: no digit"
+        line = f"{name}: {prediction.digit} ({prediction.confidence:.1%})"
+        if prediction.unsure:
+            line += " — unsure: " + ", ".join(REASON_TEXT[r] for r in prediction.reasons)
+        return line
+
+    return answer_each_file(args.files, answer)

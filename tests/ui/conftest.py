@@ -83,6 +83,22 @@ def loaded_model(qtbot, draw_weights):
 
 
 @pytest.fixture
+def draw_tab_of_size(qtbot, loaded_model, settings):
+    """``draw_tab_of_size(width, height)``: the Draw tab over :func:`loaded_model` at that size, shown."""
+    from mnist_desk.ui.draw.tab import DrawTab
+
+    def make(width: int, height: int) -> DrawTab:
+        widget = DrawTab(loaded_model, settings)
+        widget.resize(width, height)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return make
+
+
+@pytest.fixture
 def window(qtbot, settings):
     """The main window at its first size, shown."""
     from mnist_desk.ui.main_window import MainWindow

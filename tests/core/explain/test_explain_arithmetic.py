@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from torch import nn
 
 from mnist_desk.core.errors import ConfigError
 from mnist_desk.core.explain.activation_arithmetic import (
@@ -17,20 +16,7 @@ from mnist_desk.core.explain.activation_arithmetic import (
     PoolStep,
     explain_pixel,
 )
-from mnist_desk.core.models import ARCHITECTURES, build_model, fold_batch_norm, forward_with_features
-
-
-def trained_looking(arch: str, activation: str = "relu") -> nn.Module:
-    """A model whose batch norms hold statistics and scales of their own, as after training."""
-    torch.manual_seed(1)
-    model = build_model(arch, activation)
-    for module in model.modules():
-        if isinstance(module, nn.BatchNorm2d):
-            module.running_mean.uniform_(-0.5, 0.5)
-            module.running_var.uniform_(0.3, 2.0)
-            module.weight.data.uniform_(0.5, 1.5)
-            module.bias.data.uniform_(-0.3, 0.3)
-    return model.eval()
+from mnist_desk.core.models import ARCHITECTURES, fold_batch_norm, forward_with_features
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +39,7 @@ STEP_ORDER = {
 
 @pytest.mark.parametrize("arch", sorted(ARCHITECTURES))
 @pytest.mark.parametrize("activation", ["relu", "sigmoid"])
-def test_the_arithmetic_equals_the_networks_activation(arch, activation, field):
+def test_the_arithmetic_equals_the_networks_activation(arch, activation, field, trained_looking):
     model = trained_looking(arch, activation)
     trace = ActivationTrace(model, field)
     x = torch.from_numpy(field).view(1, 1, 28, 28)
@@ -81,7 +67,7 @@ def test_the_arithmetic_equals_the_networks_activation(arch, activation, field):
             assert [type(step) for step in work.steps] == STEP_ORDER[key]
 
 
-def test_each_step_is_the_arithmetic_it_says(field):
+def test_each_step_is_the_arithmetic_it_says(field, trained_looking):
     model = trained_looking("desk")
     trace = ActivationTrace(model, field)
     work = explain_pixel(trace, "conv1 → relu", 3, 7, 6)
@@ -105,7 +91,7 @@ def test_each_step_is_the_arithmetic_it_says(field):
     np.testing.assert_array_equal(deep.conv.channels[2].kernel, trace.kernels("conv2", 5)[2])
 
 
-def test_padding_and_stride_are_where_the_network_has_them(field):
+def test_padding_and_stride_are_where_the_network_has_them(field, trained_looking):
     trace = ActivationTrace(trained_looking("fast"), field)
     corner = explain_pixel(trace, "conv1 → relu", 0, 0, 0).conv
     assert corner.stride == (2, 2) and corner.padding == (2, 2) and (corner.top, corner.left) == (-2, -2)
@@ -116,7 +102,7 @@ def test_padding_and_stride_are_where_the_network_has_them(field):
     assert (inner.top, inner.left) == (5, 7) and len(inner.channels) == 16
 
 
-def test_a_model_in_training_mode_is_neither_used_so_nor_changed(field):
+def test_a_model_in_training_mode_is_neither_used_so_nor_changed(field, trained_looking):
     model = trained_looking("desk").train()
     before = {name: value.clone() for name, value in model.state_dict().items()}
     trace = ActivationTrace(model, field)
@@ -127,7 +113,7 @@ def test_a_model_in_training_mode_is_neither_used_so_nor_changed(field):
     assert work.network == float(stages[-2].tensor[0, 3, 3])
 
 
-def test_what_has_no_arithmetic_is_refused(field):
+def test_what_has_no_arithmetic_is_refused(field, trained_looking):
     trace = ActivationTrace(trained_looking("tutorial"), field)
     with pytest.raises(ConfigError):
         explain_pixel(trace, "input", 0, 0, 0)

@@ -1,18 +1,11 @@
-"""Fixtures of the Draw tab's tests: the tab over a model that reads clear digits (``loaded_model``)."""
+"""Fixtures of the Draw tab's tests (``loaded_model``, ``draw_tab_of_size``: tests/ui/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from mnist_desk.ui.draw.tab import DrawTab
-
 
 @pytest.fixture
-def tab(qtbot, loaded_model, settings) -> DrawTab:
-    """The Draw tab at its first size, shown."""
-    widget = DrawTab(loaded_model, settings)
-    widget.resize(1000, 640)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def tab(draw_tab_of_size):
+    """The Draw tab at 1000 × 640."""
+    return draw_tab_of_size(1000, 640)

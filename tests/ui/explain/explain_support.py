@@ -1,5 +1,5 @@
 """Helpers shared by the "why this answer" tests (no tests here): reaching the Draw tab's pages the way a user
-does, and models of every architecture with batch norms that look trained (the tab itself: conftest.py)."""
+does, and activating a model (the tab and ``trained_looking``: conftest.py files)."""
 
 from __future__ import annotations
 
@@ -22,21 +22,6 @@ def click_page(qtbot, tab: DrawTab, index: int) -> None:
 def point(view, x: float, y: float) -> QPoint:
     """Where image pixel (x, y) of a PickableImageView is on screen (its middle)."""
     return view.widget_point(x, y).toPoint()
-
-
-def trained_looking(arch: str) -> nn.Module:
-    """Fresh weights whose batch norms hold statistics and scales of their own, as after training."""
-    from mnist_desk.core.models import build_model
-
-    torch.manual_seed(3)
-    model = build_model(arch)
-    for module in model.modules():
-        if isinstance(module, nn.BatchNorm2d):
-            module.running_mean.uniform_(-0.5, 0.5)
-            module.running_var.uniform_(0.3, 2.0)
-            module.weight.data.uniform_(0.5, 1.5)
-            module.bias.data.uniform_(-0.3, 0.3)
-    return model.eval()
 
 
 def activate(active_model: ActiveModel, model: nn.Module, arch: str) -> None:
