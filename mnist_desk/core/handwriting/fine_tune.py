@@ -1,0 +1,94 @@
+"""What fine-tuning on a handwriting set trains on and measures: the set split, its training part mixed with MNIST.
+
+The set's held-out part (:mod:`.split`) is never trained on; its training
+part is mixed into MNIST's training digits (:func:`~mnist_desk.core.data.mixed_split`)
+at a share of each batch, so the network learns the user's hand without
+forgetting MNIST's. The trainer (:class:`~mnist_desk.core.training.Trainer`
+with ``init`` and ``holdout``) then measures the held-out part beside the
+MNIST test digits, before the first step and after each epoch.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..choices import DEFAULT_EXTRA_SHARE
+from ..data import MnistSplit, mixed_split
+from ..errors import ConfigError
+from .reading import SetDigits
+from .split import DEFAULT_HOLDOUT, check_holdout, holdout_split
+
+EXTRA_SHARE_RANGE = (0.01, 0.9)
+
+
+def check_extra_share(share: float) -> float:
+    """``share`` if it is a usable fraction of each batch for the set's digits, else :class:`ConfigError`."""
+    low, high = EXTRA_SHARE_RANGE
+    if not (isinstance(share, (int, float)) and math.isfinite(share) and low <= share <= high):
+        raise ConfigError("The share of your digits in training must be from {low:g} to {high:g}, not {value}.",
+                          low=low, high=high, value=share)
+    return float(share)
+
+
+@dataclass
+class FineTuneData:
+    """The splits of one fine-tuning run.
+
+    Attributes
+    ----------
+    train
+        MNIST's training digits with the set's training part mixed in.
+    holdout
+        The set's held-out part (never in ``train``).
+    trained_paths, held_out_paths
+        Which of the set's files are on which side.
+    repeats
+        How many times each of the set's training digits is in ``train``.
+    """
+
+    train: MnistSplit
+    holdout: MnistSplit
+    trained_paths: list[str]
+    held_out_paths: list[str]
+    repeats: int
+
+    def describe(self) -> str:
+        """One line for a log: how many of the set's digits train, how many are held out."""
+        return (f"{len(self.trained_paths)} of your digits trained on (each {self.repeats}× per epoch), "
+                f"{len(self.held_out_paths)} held out")
+
+
+def fine_tune_data(digits: SetDigits, mnist_train: MnistSplit, *, share: float = DEFAULT_EXTRA_SHARE,
+                   holdout: float = DEFAULT_HOLDOUT, seed: int = 0) -> FineTuneData:
+    """Split a set and mix its training part into MNIST's training digits.
+
+    Parameters
+    ----------
+    digits
+        The set, read (:func:`~mnist_desk.core.handwriting.reading.read_set`).
+    mnist_train
+        MNIST's 60,000 training digits (or a part).
+    share
+        About this fraction of the mixed digits are the set's.
+    holdout
+        The fraction of each label held out.
+    seed
+        The split's seed (the run's).
+
+    Raises
+    ------
+    HandwritingSetError
+        When the set is too small to split (the message says what to add).
+    ConfigError
+        For a share or a held-out fraction out of range.
+    """
+    check_extra_share(share)
+    check_holdout(holdout)
+    names = [path.name for path in digits.paths]
+    train_indices, held_indices = holdout_split(names, digits.labels.tolist(), holdout, seed)
+    extra = digits.split(train_indices)
+    mixed = mixed_split(mnist_train, extra, share)
+    repeats = (len(mixed) - len(mnist_train)) // max(len(extra), 1)
+    return FineTuneData(mixed, digits.split(held_indices), [str(digits.paths[i]) for i in train_indices],
+                        [str(digits.paths[i]) for i in held_indices], repeats)
