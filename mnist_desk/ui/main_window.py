@@ -28,12 +28,13 @@ from .train.form import arch_name
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
 REPORT_PAINT_ENV = "MNIST_DESK_REPORT_PAINT"  # print a timestamp at the first paint (bench/startup_time.py)
-TAB_DRAW, TAB_FILTER_LAB, TAB_TRAIN, TAB_EVALUATE = 0, 1, 2, 3
+TAB_DRAW, TAB_FILTER_LAB, TAB_TRAIN, TAB_EVALUATE, TAB_HANDWRITING = 0, 1, 2, 3, 4
 # Built on demand: (module, class), each constructed as Cls(active_model, settings, parent).
 LAZY_TABS = {
     TAB_FILTER_LAB: (".filter_lab.tab", "FilterLabTab"),
     TAB_TRAIN: (".train.tab", "TrainTab"),
     TAB_EVALUATE: (".evaluate.tab", "EvaluateTab"),
+    TAB_HANDWRITING: (".handwriting.tab", "HandwritingTab"),
 }
 
 
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         # latest, just after the window has painted: the window is on screen sooner.
         self._built: dict[int, QWidget] = {TAB_DRAW: self.draw_tab}
         for picture, title in ((icon("filter-lab"), self.tr("Filter Lab")), (icon("train-start"), self.tr("Train")),
-                               (icon("evaluate"), self.tr("Evaluate"))):
+                               (icon("evaluate"), self.tr("Evaluate")),
+                               (icon("handwriting"), self.tr("My handwriting"))):
             self.tabs.addTab(QWidget(), picture, title)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
@@ -115,13 +117,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(blocked)
         empty.deleteLater()
-        if index == TAB_EVALUATE:
-            open_digit = getattr(widget, "open_digit", None)
-            if open_digit is not None:
-                open_digit.connect(self.show_mnist_digit)
-        can_save_changed = getattr(widget, "can_save_changed", None)  # File → Save result… follows it
-        if can_save_changed is not None:
-            can_save_changed.connect(self._update_edit_actions)
+        # An MNIST digit or a picture file for the canvas (Evaluate, My handwriting); File → Save result… follows.
+        for name, slot in (("open_digit", self.show_mnist_digit), ("can_save_changed", self._update_edit_actions),
+                           ("open_picture", lambda path: (self.tabs.setCurrentWidget(self.draw_tab),
+                                                          self.draw_tab.open_picture(path)))):
+            if hasattr(widget, name):
+                getattr(widget, name).connect(slot)
         return widget
 
     @Slot()

@@ -18,11 +18,14 @@ TRAINED_STEPS = 200
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
-    """Every QSettings() of the app goes to a temp INI file, never the user's real settings."""
+    """Every QSettings() of the app goes to a temp INI file, and the user data folder to a temp folder, never the
+    user's own."""
     QCoreApplication.setOrganizationName("MNIST Desk Tests")
     QCoreApplication.setApplicationName("MNIST Desk Tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    # The user data folder (handwriting sets) in the test's own folder, never the user's.
+    monkeypatch.setattr("mnist_desk.core.paths.user_data_dir", lambda: tmp_path / "user-data")
     yield
 
 

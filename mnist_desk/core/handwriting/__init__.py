@@ -6,6 +6,7 @@ A set is a folder in torchvision's ``ImageFolder`` layout (``DIR/0/*.png`` …
 
 * :mod:`.store` — the set on disk: listing and checking it, adding,
   relabelling, deleting and putting back a digit, each file written atomically;
+* :mod:`.sets` — a user's sets, and the names a new one may have;
 * :mod:`.reading` — the set as network inputs, read as the Draw tab reads a
   picture on its canvas;
 * :mod:`.archive` — importing and exporting a folder or a ``.zip``, refusing

@@ -43,6 +43,7 @@ MAX_MEMBERS = 100_000
 MAX_PICTURE_PIXELS = 50_000_000  # a digit needs far fewer; Pillow's own limit is 179 million
 
 Progress = Callable[[int, int], object]  # (done, total), called as pictures are checked and written
+Step = tuple[int, int, "int | None"]  # (done, total, digits added: at the last step only)
 
 
 @dataclass(frozen=True)
@@ -147,8 +148,11 @@ def _zip_members(archive: Path, zip_file: zipfile.ZipFile) -> list[tuple[Member,
     return members
 
 
-def import_zip(archive: str | os.PathLike[str], target: HandwritingSet, progress: Progress | None = None) -> int:
-    """Add every digit of a zip archive to ``target``, after checking all of them; returns how many.
+def import_zip_steps(archive: str | os.PathLike[str], target: HandwritingSet) -> Iterator[Step]:
+    """Add every digit of a zip archive to ``target``, after checking all of them.
+
+    Yields ``(done, total, None)`` as members are checked and then written, and
+    last ``(total, total, count)``, ``count`` the digits added.
 
     Raises
     ------
@@ -171,22 +175,21 @@ def import_zip(archive: str | os.PathLike[str], target: HandwritingSet, progress
                                           member=info.filename) from None
             _check_picture_bytes(data, f"{path}: {info.filename}")
             contents.append((member, data))
-            if progress is not None:
-                progress(done, 2 * len(members))
-    return _write_all(target, contents, progress)
+            yield done, 2 * len(members), None
+    yield from _write_all(target, contents)
 
 
-def _write_all(target: HandwritingSet, contents: list[tuple[Member, bytes]], progress: Progress | None) -> int:
+def _write_all(target: HandwritingSet, contents: list[tuple[Member, bytes]]) -> Iterator[Step]:
     total = len(contents)
     for done, (member, data) in enumerate(contents, start=1):
         target.add(data, member.label, suffix=Path(member.name).suffix.lower(), name=member.name)
-        if progress is not None:
-            progress(total + done, 2 * total)
-    return total
+        yield total + done, 2 * total, total if done == total else None
 
 
-def import_folder(folder: str | os.PathLike[str], target: HandwritingSet, progress: Progress | None = None) -> int:
-    """Add every digit of another set's folder to ``target``, after checking all of them; returns how many.
+def import_folder_steps(folder: str | os.PathLike[str], target: HandwritingSet) -> Iterator[Step]:
+    """Add every digit of another set's folder to ``target``, after checking all of them.
+
+    Yields as :func:`import_zip_steps` does.
 
     Raises
     ------
@@ -208,9 +211,27 @@ def import_folder(folder: str | os.PathLike[str], target: HandwritingSet, progre
         except OSError as error:
             raise HandwritingSetError("Could not read {path}: {reason}.", path=digit.path,
                                       reason=os_reason(error)) from error
+        yield done, 2 * len(scan.digits), None
+    yield from _write_all(target, contents)
+
+
+def _drain(steps: Iterator[Step], progress: Progress | None) -> int:
+    count = 0
+    for done, total, result in steps:
         if progress is not None:
-            progress(done, 2 * len(scan.digits))
-    return _write_all(target, contents, progress)
+            progress(done, total)
+        count = result if result is not None else count
+    return count
+
+
+def import_zip(archive: str | os.PathLike[str], target: HandwritingSet, progress: Progress | None = None) -> int:
+    """:func:`import_zip_steps` to the end; returns how many digits were added (raises as it does)."""
+    return _drain(import_zip_steps(archive, target), progress)
+
+
+def import_folder(folder: str | os.PathLike[str], target: HandwritingSet, progress: Progress | None = None) -> int:
+    """:func:`import_folder_steps` to the end; returns how many digits were added (raises as it does)."""
+    return _drain(import_folder_steps(folder, target), progress)
 
 
 def _set_members(source: HandwritingSet) -> Iterator[tuple[str, Path]]:

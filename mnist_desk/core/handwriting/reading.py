@@ -172,3 +172,35 @@ def read_set(source: str | os.PathLike[str] | Scan) -> SetDigits:
         pass
     assert result is not None
     return result
+
+
+def thumbnail(path: str | os.PathLike[str], side: int = 64) -> np.ndarray:
+    """A picture as drawn, small: uint8 (side, side) grey, fitted and centred on white (for a gallery).
+
+    Raises
+    ------
+    ImageError
+        When the file cannot be opened as a picture.
+    """
+    from PIL import Image
+
+    image = open_image(path, max_side=WORKING_SIDE).convert("L")
+    image.thumbnail((side, side), Image.Resampling.BOX if max(image.size) > side else Image.Resampling.BICUBIC)
+    square = Image.new("L", (side, side), 255)
+    square.paste(image, ((side - image.width) // 2, (side - image.height) // 2))
+    return np.asarray(square, dtype=np.uint8).copy()
+
+
+def thumbnail_steps(paths: list[str], side: int = 64) -> Iterator[list[tuple[str, np.ndarray | None]]]:
+    """Thumbnails of many pictures, a few at a time: lists of ``(path, thumbnail or None if it cannot be read)``."""
+    batch: list[tuple[str, np.ndarray | None]] = []
+    for path in paths:
+        try:
+            batch.append((path, thumbnail(path, side)))
+        except ImageError:
+            batch.append((path, None))
+        if len(batch) >= 24:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -27,7 +27,6 @@ from __future__ import annotations
 import os
 import secrets
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,6 +200,22 @@ def scan_folder(folder: str | os.PathLike[str]) -> Scan:
     return scan
 
 
+def quick_counts(folder: str | os.PathLike[str]) -> list[int]:
+    """How many pictures each digit folder holds, by their names only (no checks: for a status line, in a ms).
+
+    A folder that is missing or cannot be read counts 0.
+    """
+    counts = []
+    for label in LABELS:
+        try:
+            with os.scandir(Path(folder) / str(label)) as entries:
+                counts.append(sum(1 for entry in entries if not is_skipped(entry.name)
+                                  and is_picture_name(entry.name)))
+        except OSError:
+            counts.append(0)
+    return counts
+
+
 def _check_label(label: int) -> int:
     if isinstance(label, bool) or not isinstance(label, int) or label not in LABELS:
         raise HandwritingSetError("A digit's label is 0 to 9, not {label!r}.", label=label)
@@ -349,36 +364,3 @@ class HandwritingSet:
         """
         return self.add(removed.data, removed.digit.label, suffix=removed.digit.path.suffix or ".png",
                         name=removed.digit.name)
-
-
-def list_sets(root: str | os.PathLike[str]) -> list[Path]:
-    """The sets in ``root`` (the user data folder's ``handwriting``): its folders that are not hidden, by name."""
-    folder = Path(root)
-    try:
-        entries: Iterable[os.DirEntry[str]] = list(os.scandir(folder))
-    except OSError:
-        return []
-    return sorted((folder / entry.name for entry in entries if entry.is_dir() and not is_skipped(entry.name)),
-                  key=lambda path: path.name.lower())
-
-
-def check_set_name(name: str) -> str:
-    """A new set's name, stripped, if it can be a folder's name on any system.
-
-    Raises
-    ------
-    HandwritingSetError
-        For an empty name, one with a path separator or a character Windows refuses, or one too long.
-    """
-    stripped = name.strip()
-    if not stripped or stripped in (".", ".."):
-        raise HandwritingSetError("A set needs a name.")
-    bad = sorted({character for character in stripped if character in '/\\:*?"<>|' or ord(character) < 32})
-    if bad:
-        raise HandwritingSetError("A set's name cannot hold {characters}: {name!r}.",
-                                  characters=" ".join(repr(c) for c in bad), name=stripped)
-    if stripped.startswith(".") or stripped.endswith("."):
-        raise HandwritingSetError("A set's name cannot start or end with a dot: {name!r}.", name=stripped)
-    if len(stripped.encode("utf-8")) > 200:
-        raise HandwritingSetError("A set's name is too long (at most 200 bytes): {name!r}.", name=stripped)
-    return stripped

@@ -26,6 +26,7 @@ from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
 from ..explain.pages import ExplainPages
+from ..handwriting.collect_row import CollectRow
 from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
@@ -97,6 +98,8 @@ class DrawTab(QWidget):
         left_layout.addWidget(self.canvas, 1)
         left_layout.addWidget(self.caption)
         left_layout.addWidget(self.tools.file_row)
+        self.collect = CollectRow(self, settings)  # "Add to my handwriting as 0 … 9"
+        left_layout.addWidget(self.collect)
         left_layout.addStretch(0)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -123,7 +126,7 @@ class DrawTab(QWidget):
 
         self._restore_settings()
         self.tools.width_changed.connect(self._on_width)
-        self.tools.eraser_toggled.connect(self._on_eraser)
+        self.tools.eraser_toggled.connect(lambda on: setattr(self.canvas, "eraser", on))
         self.tools.undo_button.clicked.connect(self.undo)
         self.tools.redo_button.clicked.connect(self.redo)
         self.tools.clear_button.clicked.connect(self.clear)
@@ -163,9 +166,6 @@ class DrawTab(QWidget):
 
     def _save_splitter(self) -> None:
         self.settings.setValue(keys.DRAW_SPLITTER, self.splitter.saveState())
-
-    def _on_eraser(self, on: bool) -> None:
-        self.canvas.eraser = on
 
     # -- editing (the window's Edit menu calls these) -------------------------------------------
     @property

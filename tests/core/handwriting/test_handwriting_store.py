@@ -18,11 +18,10 @@ from handwriting_sets import drawing_png, make_set
 from mnist_desk.core.canvas_ink import drawing_input
 from mnist_desk.core.errors import FileSaveError, HandwritingSetError, ImageError
 from mnist_desk.core.handwriting.reading import picture_input, read_set
+from mnist_desk.core.handwriting.sets import check_set_name, list_sets
 from mnist_desk.core.handwriting.store import (
     PICTURE_SUFFIXES,
     HandwritingSet,
-    check_set_name,
-    list_sets,
     scan_folder,
 )
 
