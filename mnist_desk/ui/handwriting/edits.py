@@ -21,10 +21,6 @@ from ...core.handwriting.store import Digit, HandwritingSet, Removed
 Done = Callable[[], None]  # called after every redo and undo: the views reload
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HandwritingEdits", text)
-
-
 class SetEdit(QUndoCommand):
     """A change to a set's files; :attr:`error` is what stopped its last redo or undo (None when it went well)."""
 
@@ -38,7 +34,8 @@ class DeleteDigits(SetEdit):
     """Delete digits (their bytes kept for undo)."""
 
     def __init__(self, target: HandwritingSet, digits: Sequence[Digit], done: Done) -> None:
-        super().__init__(_tr("Delete {count} digit(s)").format(count=len(digits)), done)
+        text = QCoreApplication.translate("HandwritingEdits", "Delete {count} digit(s)")
+        super().__init__(text.format(count=len(digits)), done)
         self.target = target
         self.digits = list(digits)
         self.removed: list[Removed] = []
@@ -68,7 +65,8 @@ class RelabelDigits(SetEdit):
     """Move digits to another label's folder."""
 
     def __init__(self, target: HandwritingSet, digits: Sequence[Digit], label: int, done: Done) -> None:
-        super().__init__(_tr("Relabel {count} digit(s) as {digit}").format(count=len(digits), digit=label), done)
+        text = QCoreApplication.translate("HandwritingEdits", "Relabel {count} digit(s) as {digit}")
+        super().__init__(text.format(count=len(digits), digit=label), done)
         self.target = target
         self.before = [digit for digit in digits if digit.label != label]
         self.after: list[Digit] = []
