@@ -47,10 +47,18 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _fraction_of_batch(text: str) -> float:
+    value = _positive_float(text)
+    if value > 4:
+        raise argparse.ArgumentTypeError(f"{text} is too many (at most 4 non-digits per digit)")
+    return value
+
+
 COMMANDS = ("train", "evaluate", "predict", "download", "build-filter-kernels")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .core.augment import AUGMENT_RECIPES
     from .core.models import ACTIVATIONS, ARCHITECTURES
     from .core.training import OPTIMIZERS, SCHEDULES
 
@@ -72,7 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--activation", choices=sorted(ACTIVATIONS), help="activation (default relu)")
     train.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
     train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
-    train.add_argument("--augment", action="store_true", default=None, help="random rotation, scale, shift, shear and stroke width")
+    train.add_argument("--augment", nargs="?", const="basic", choices=AUGMENT_RECIPES, metavar="RECIPE",
+                       help="augment each batch: 'basic' (the default: rotation, scale, shift, shear, stroke width) or "
+                       "'handwriting' (also pen from thin to marker, slant, elastic wobble, gaps, blurred scans)")
+    train.add_argument("--outliers", type=_fraction_of_batch, metavar="F",
+                       help="add F synthetic non-digits per digit to each batch, trained towards 'no digit' (e.g. 0.25)")
+    train.add_argument("--outlier-weight", type=_positive_float, metavar="W", help="weight of the non-digits' loss (default 0.5)")
+    train.add_argument("--hold-out", type=_positive_int, metavar="N",
+                       help="keep the last N training digits out of training; they calibrate the 'no digit' answer")
     train.add_argument("--label-smoothing", type=float, help="cross-entropy label smoothing (default 0)")
     train.add_argument("--seed", type=int, help="random seed (default 0)")
     train.add_argument("--device", help="auto (default), cpu, cuda, cuda:1, mps")

@@ -47,6 +47,7 @@ TRAIN_LR = 0.003
 LOSS_DROP = 0.85
 WINDOW_TIMEOUT_S = 20.0
 MODEL_LOAD_TIMEOUT_S = 60.0
+NON_DIGIT_SAMPLE = "not_a_digit_star.png"  # in resources/samples: must be answered "no digit"
 
 
 # -- the checks --------------------------------------------------------------------------------
@@ -91,11 +92,12 @@ def check_weights(ctx: SelfTestContext) -> str:
 def check_classify(ctx: SelfTestContext) -> str:
     import numpy as np
 
-    from .core.predict import REASON_EMPTY, Predictor
+    from .core.predict import REASON_EMPTY, REASON_NOT_A_DIGIT, Predictor
     from .core.preprocess import open_image
 
     _require(ctx.model is not None, "no model to classify with (the shipped weights did not load)")
-    predictor = Predictor(ctx.model)
+    predictor = (Predictor.from_checkpoint(ctx.checkpoint, ctx.model) if ctx.checkpoint is not None
+                 else Predictor(ctx.model))
     wrong = []
     confidences = []
     entries = _load_manifest(ctx.samples_dir)
@@ -110,7 +112,16 @@ def check_classify(ctx: SelfTestContext) -> str:
     # A blank page must give "no digit", not a guess.
     blank = predictor.predict(np.zeros((64, 64), dtype=np.uint8))
     _require(blank.digit is None and REASON_EMPTY in blank.reasons, "a blank picture was read as a digit")
-    return f"{len(entries)}/{len(entries)} MNIST test digits right (lowest confidence {min(confidences):.1%}); blank page: no digit"
+    refusal = "no calibration: no 'no digit' answer"
+    if predictor.calibration is not None:
+        star = ctx.samples_dir / NON_DIGIT_SAMPLE
+        _require(star.is_file(), f"missing {star}")
+        answer = predictor.predict(open_image(star))
+        _require(answer.digit is None and REASON_NOT_A_DIGIT in answer.reasons,
+                 f"a drawn star ({star.name}) was read as {answer.digit} instead of 'no digit'")
+        refusal = "a drawn star: no digit"
+    return (f"{len(entries)}/{len(entries)} MNIST test digits right (lowest confidence {min(confidences):.1%}); "
+            f"blank page: no digit; {refusal}")
 
 
 def check_torchvision(ctx: SelfTestContext) -> str:

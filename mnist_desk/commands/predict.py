@@ -14,8 +14,8 @@ from ..core.weights import load_model
 
 
 def run_predict(args: argparse.Namespace) -> int:
-    model, _ = load_model(weights_argument(args.weights))
-    predictor = Predictor(model)
+    model, checkpoint = load_model(weights_argument(args.weights))
+    predictor = Predictor.from_checkpoint(checkpoint, model)
     failures = 0
     for name in args.files:
         try:
@@ -27,7 +27,7 @@ def run_predict(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"file": name, **prediction.to_json()}), flush=True)
         elif prediction.digit is None:
-            print(f"{name}: no digit")
+            print(f"{name}: {REASON_TEXT[prediction.reasons[0]]}", flush=True)
         else:
             line = f"{name}: {prediction.digit} ({prediction.confidence:.1%})"
             if prediction.unsure:

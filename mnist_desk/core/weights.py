@@ -49,6 +49,8 @@ class Checkpoint:
     optimizer_state, scheduler_state, progress
         Present when the run can be resumed: where it stopped and the
         optimizer's moments.
+    novelty
+        The calibrated "no digit" threshold (see :mod:`mnist_desk.core.novelty`), if any.
     """
 
     state_dict: dict[str, torch.Tensor]
@@ -62,6 +64,7 @@ class Checkpoint:
     optimizer_state: dict[str, Any] | None = None
     scheduler_state: dict[str, Any] | None = None
     progress: dict[str, Any] | None = None
+    novelty: dict[str, Any] | None = None
     bare: bool = False  # loaded from a bare state_dict
 
     @property
@@ -86,6 +89,8 @@ class Checkpoint:
             "app_version": self.app_version,
             "created": self.created or _dt.datetime.now().isoformat(timespec="seconds"),
         }
+        if self.novelty is not None:
+            data["novelty"] = dict(self.novelty)
         if include_resume_state:
             data["optimizer_state"] = self.optimizer_state
             data["scheduler_state"] = self.scheduler_state
@@ -233,6 +238,7 @@ def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.devi
             optimizer_state=data.get("optimizer_state"),
             scheduler_state=data.get("scheduler_state"),
             progress=data.get("progress"),
+            novelty=data.get("novelty") if isinstance(data.get("novelty"), dict) else None,
         )
     else:
         raise WeightsError("{path} is a PyTorch file but not a weights file for MNIST Desk (no state_dict found).",
@@ -240,6 +246,10 @@ def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.devi
     # Build once so an architecture mismatch is reported now, not when the model is first used.
     model = build_model(checkpoint.arch, checkpoint.activation, checkpoint.state_dict)
     load_state_dict_checked(model, checkpoint.state_dict, checkpoint.arch, file)
+    if checkpoint.novelty is not None:  # a calibration that makes no sense is refused now, too
+        from .novelty import Calibration
+
+        Calibration.from_dict(checkpoint.novelty)
     return checkpoint
 
 

@@ -90,7 +90,7 @@ class ActiveModel(QObject):
 
         self._generation += 1
         self.model, self.checkpoint, self.source = model, checkpoint, source
-        self.predictor = Predictor(model)
+        self.predictor = Predictor.from_checkpoint(checkpoint, model)
         self.load_error = ""
         if self.loading:
             self.loading = False

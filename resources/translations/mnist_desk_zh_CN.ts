@@ -445,7 +445,7 @@ or drop a picture of one</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Could not download {filename}: no internet connection or the mirrors are unreachable ({reasons}).</source>
         <translation>无法下载 {filename}：没有网络连接，或无法访问镜像站点（{reasons}）。</translation>
     </message>
@@ -495,7 +495,7 @@ or drop a picture of one</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), and none was found. The Filter Lab works without them, more slowly.</source>
         <translation>编译滤镜内核需要 C++ 编译器（g++、clang++ 或 Visual C++），但没有找到。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
     </message>
@@ -505,7 +505,12 @@ or drop a picture of one</source>
         <translation>编译滤镜内核需要 torch 2.6 或更新的版本，这里是 torch {version}。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Cannot hold out {count} of {total} training digits.</source>
+        <translation>无法从 {total} 个训练数字中留出 {count} 个。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Only an 8-bit picture can be saved as {kind}.</source>
         <translation>只有 8 位图片才能保存为 {kind}。</translation>
     </message>
@@ -606,6 +611,31 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible digit count.</source>
+        <translation>权重文件中“不是数字”的校准记录了不可能的数字个数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible refusal rate.</source>
+        <translation>权重文件中“不是数字”的校准记录了不可能的拒绝率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration is not readable.</source>
+        <translation>权重文件中“不是数字”的校准无法读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration uses an unknown score {name!r}.</source>
+        <translation>权重文件中“不是数字”的校准使用了未知的分数 {name!r}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; threshold is not a finite number.</source>
+        <translation>权重文件中“不是数字”的阈值不是有限的数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
@@ -628,6 +658,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>Unknown architecture {name!r}; choose one of: {choices}.</source>
         <translation>未知的架构 {name!r}；请从以下选项中选择：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown augmentation {name!r}; choose one of: {choices}.</source>
+        <translation>未知的数据增强 {name!r}；可选：{choices}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -671,6 +706,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>hold_out must be 0 or more, not {value}.</source>
+        <translation>hold_out 必须大于或等于 0，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>label_smoothing must be in [0, 1).</source>
         <translation>label_smoothing 必须在 [0, 1) 范围内。</translation>
     </message>
@@ -683,6 +723,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>max_steps must be 0 (no budget) or positive, not {value}.</source>
         <translation>max_steps 必须为 0（不限步数）或正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlier_weight must be 0 or more, not {value}.</source>
+        <translation>outlier_weight 必须大于或等于 0，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outliers must be between 0 and 4 non-digits per digit, not {value}.</source>
+        <translation>outliers 必须在每个数字 0 到 4 个非数字之间，而不是 {value}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1747,7 +1797,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-113"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-123"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2481,7 +2531,7 @@ The previous model stays active.</source>
 <context>
     <name>PredictionPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+31"/>
         <source>low confidence: the best guess has only {p:.0f} %</source>
         <translation>置信度低：最可能的结果也只有 {p:.0f} %</translation>
     </message>
@@ -2496,12 +2546,22 @@ The previous model stays active.</source>
         <translation>没有数字：画布是空的</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>this does not look like a digit</source>
+        <translation>这看起来不像数字</translation>
+    </message>
+    <message>
         <location line="+142"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
+        <source>Keep drawing…</source>
+        <translation>请继续写…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Draw a digit: the prediction appears as you draw.</source>
         <translation>写一个数字：边写边显示预测结果。</translation>
     </message>
@@ -2514,13 +2574,24 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+11"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Unsure: {why}.</source>
         <translation>不确定：{why}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no digit</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No digit: {why}. Draw one digit, 0 to 9.</source>
+        <translation>不是数字：{why}。请写一个 0 到 9 的数字。</translation>
     </message>
 </context>
 <context>

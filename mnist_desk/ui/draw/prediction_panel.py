@@ -1,8 +1,10 @@
 """The answer: the top digit large with its probability, ten probability bars, and honesty.
 
-An empty canvas shows no digit. A low top probability or several separate
-marks show "unsure" and why, with the best guess small, instead of a
-confident wrong answer.
+An empty canvas shows no digit. A drawing the network finds unlike any digit
+(a letter, a doodle, a photograph) shows "no digit" and why, with the ten
+probabilities greyed. A low top probability or several separate marks show
+"unsure" and why, with the best guess small, instead of a confident wrong
+answer.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from .fixed_text import fix_text_height
 REASON_EMPTY = "empty"
 REASON_LOW_CONFIDENCE = "low_confidence"
 REASON_SEVERAL_BLOBS = "several_blobs"
+REASON_NOT_A_DIGIT = "not_a_digit"
+NO_DIGIT_MARK = "–"  # in the big digit's place: a dash, not a digit
 
 
 def reason_text(code: str, top: float) -> str:
@@ -29,6 +33,8 @@ def reason_text(code: str, top: float) -> str:
         return translate("PredictionPanel", "several separate marks: draw one digit, in one piece")
     if code == REASON_EMPTY:
         return translate("PredictionPanel", "no digit: the canvas is empty")
+    if code == REASON_NOT_A_DIGIT:
+        return translate("PredictionPanel", "this does not look like a digit")
     return code
 
 
@@ -184,9 +190,30 @@ class PredictionPanel(QWidget):
         self.note_label.setText(text)
         self.bars.set_probabilities(np.zeros(10, dtype=np.float32), None)
 
+    @property
+    def shows_refusal(self) -> bool:
+        return self.digit_label.text() == NO_DIGIT_MARK
+
+    def show_answer(self, prediction, drawing: bool = False) -> None:
+        """Show a core :class:`~mnist_desk.core.predict.Prediction`; a "no digit" waits for the pen to lift.
+
+        While a stroke is being drawn the drawing is unfinished (the first stroke
+        of a 4 is no digit yet): the panel keeps what it showed, so the answer
+        does not flash between "no digit" and a digit under the pen. The update
+        after the pen lifts shows the refusal, and why.
+        """
+        if drawing and prediction.digit is None and REASON_NOT_A_DIGIT in prediction.reasons:
+            if not self.shown_digit:  # nothing shown yet: no refusal mid-stroke
+                self.show_message(self.tr("Keep drawing…"))
+            return
+        self.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
+
     def show_prediction(self, digit: int | None, probabilities: np.ndarray, unsure: bool,
                         reasons: list[str]) -> None:
         """Show a core :class:`~mnist_desk.core.predict.Prediction`'s fields."""
+        if digit is None and REASON_NOT_A_DIGIT in reasons:
+            self.show_refusal(probabilities, reasons)
+            return
         if digit is None:
             self.show_message(self.tr("Draw a digit: the prediction appears as you draw."))
             return
@@ -201,3 +228,11 @@ class PredictionPanel(QWidget):
             self.digit_label.setText(str(digit))
             self.probability_label.setText(f"{top * 100:.1f} %")
             self.note_label.setText("")
+
+    def show_refusal(self, probabilities: np.ndarray, reasons: list[str]) -> None:
+        """"No digit", and why: the network's probabilities stay visible, none of them highlighted."""
+        self.digit_label.setText(NO_DIGIT_MARK)
+        self.probability_label.setText(self.tr("no digit"))
+        why = self.tr("; ").join(reason_text(code, 0.0) for code in reasons)
+        self.note_label.setText(self.tr("No digit: {why}. Draw one digit, 0 to 9.").format(why=why))
+        self.bars.set_probabilities(probabilities, None)

@@ -322,7 +322,7 @@ class DrawTab(QWidget):
         if predictor is not None:
             with one_thread():
                 prediction = predictor.predict_prepared(used, with_features=network_due)
-            self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
+            self.panel.show_answer(prediction, drawing=self.document.drawing)
         else:
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction
