@@ -11,7 +11,8 @@ then put through the same crop / fit / centre step as the digits
 letter, a word, a doodle of a thing or a photograph: those are what the
 validation sets test (``bench/sets``), so their figures say how the answer
 carries over to kinds of pictures it never saw. Circles and ellipses are left
-out (a drawn ellipse is a 0), and a scribble has at least six turns.
+out (a drawn ellipse is a 0), and so are triangles (a 4 with a closed top is
+one, with a tail); a scribble goes through at least eight random points.
 """
 
 from __future__ import annotations
@@ -94,8 +95,9 @@ def _scribbles(batch: int, generator) -> torch.Tensor:
 
 
 def _polygon_vertices(batch: int, generator) -> torch.Tensor:
-    # Outlines of more than five sides look like a drawn 0: those only as stars.
-    sides = int(torch.randint(3, 9, (1,), generator=generator))
+    # Outlines of more than five sides look like a drawn 0: those only as stars. No triangles:
+    # a 4 with a closed top is a triangle with a tail, and a 4 must not be refused.
+    sides = int(torch.randint(4, 9, (1,), generator=generator))
     star = sides > 5 or bool(torch.rand(1, generator=generator) < 0.4)
     count = 2 * sides if star else sides
     angles = torch.arange(count + 1).float() * (2 * math.pi / count) + _uniform((batch, 1), 0, 2 * math.pi, generator)

@@ -1077,7 +1077,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+71"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+72"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1087,7 +1087,7 @@ or drop a picture of one</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>Cannot open picture</source>
         <translation>无法打开图片</translation>
     </message>
@@ -1157,7 +1157,12 @@ or drop a picture of one</source>
         <translation>未加载模型 — 请加载权重（文件 → 加载权重…）或训练一个模型。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+72"/>
+        <source>Keep drawing…</source>
+        <translation>请继续写…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Draw a digit to see the feature maps it produces.</source>
         <translation>写一个数字，查看它产生的特征图。</translation>
     </message>
@@ -2556,12 +2561,7 @@ The previous model stays active.</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Keep drawing…</source>
-        <translation>请继续写…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Draw a digit: the prediction appears as you draw.</source>
         <translation>写一个数字：边写边显示预测结果。</translation>
     </message>

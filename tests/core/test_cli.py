@@ -83,3 +83,36 @@ def test_files_without_a_command_open_the_window(monkeypatch):
         main(["trian"])  # a typo is a usage error, not a file to open
     assert usage.value.code == 2 and opened == [["photo.png", "weights.pt"]]
     assert main(["my pictures/seven"]) == 0  # a path without a suffix
+
+
+def test_train_options_of_the_shipped_recipe():
+    from mnist_desk.cli import build_parser
+    from mnist_desk.commands.train import config_from_args
+
+    def config(*options):
+        return config_from_args(build_parser().parse_args(["train", "--out", "w.pt", *options]))
+
+    assert not config().augment and config().outliers == 0 and config().hold_out == 0
+    basic = config("--augment")
+    assert basic.augment and basic.augment_recipe == "basic"
+    shipped = config("--augment", "handwriting", "--outliers", "0.25", "--hold-out", "5000", "--outlier-weight", "0.5")
+    assert (shipped.augment, shipped.augment_recipe, shipped.outliers, shipped.hold_out) == (True, "handwriting", 0.25, 5000)
+    assert "invalid choice" in _one_line_error(run_cli("train", "--augment", "wild", "--out", "w.pt"))
+    assert "--outliers" in _one_line_error(run_cli("train", "--outliers", "9", "--out", "w.pt"))
+
+
+def test_predict_says_no_digit_for_a_picture_of_none(capsys):
+    from pathlib import Path
+
+    from mnist_desk.core.paths import default_weights_path
+    from mnist_desk.core.weights import load_checkpoint
+
+    if load_checkpoint(default_weights_path()).novelty is None:
+        pytest.skip("the shipped weights have no 'no digit' calibration")
+    star = Path(__file__).resolve().parents[1] / "fixtures" / "refusal" / "not_a_digit_star.png"
+    assert main(["predict", "--json", str(star)]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["digit"] is None and row["reasons"] == ["not_a_digit"] and not row["unsure"]
+    assert row["score"] < row["threshold"] and len(row["probabilities"]) == 10
+    assert main(["predict", str(star)]) == 0
+    assert capsys.readouterr().out.strip().endswith("no digit: this does not look like a digit")

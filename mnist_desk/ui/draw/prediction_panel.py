@@ -21,7 +21,7 @@ REASON_EMPTY = "empty"
 REASON_LOW_CONFIDENCE = "low_confidence"
 REASON_SEVERAL_BLOBS = "several_blobs"
 REASON_NOT_A_DIGIT = "not_a_digit"
-NO_DIGIT_MARK = "–"  # in the big digit's place: a dash, not a digit
+NO_DIGIT_MARK = "—"  # in the big digit's place: a dash, not a digit
 
 
 def reason_text(code: str, top: float) -> str:
@@ -193,20 +193,6 @@ class PredictionPanel(QWidget):
     @property
     def shows_refusal(self) -> bool:
         return self.digit_label.text() == NO_DIGIT_MARK
-
-    def show_answer(self, prediction, drawing: bool = False) -> None:
-        """Show a core :class:`~mnist_desk.core.predict.Prediction`; a "no digit" waits for the pen to lift.
-
-        While a stroke is being drawn the drawing is unfinished (the first stroke
-        of a 4 is no digit yet): the panel keeps what it showed, so the answer
-        does not flash between "no digit" and a digit under the pen. The update
-        after the pen lifts shows the refusal, and why.
-        """
-        if drawing and prediction.digit is None and REASON_NOT_A_DIGIT in prediction.reasons:
-            if not self.shown_digit:  # nothing shown yet: no refusal mid-stroke
-                self.show_message(self.tr("Keep drawing…"))
-            return
-        self.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
 
     def show_prediction(self, digit: int | None, probabilities: np.ndarray, unsure: bool,
                         reasons: list[str]) -> None:

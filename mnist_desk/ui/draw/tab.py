@@ -29,6 +29,7 @@ from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
 from .inference import one_thread
+from .held_answer import HeldAnswer
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .picture import ink_from_field28, ink_from_file, ink_from_picture
@@ -72,6 +73,7 @@ class DrawTab(QWidget):
         self.details.addTab(self.network, self.tr("Inside the network"))
         self.last_prediction = None  # the core Prediction last shown (tests and scripts read it)
         self.last_plain_prediction = None
+        self.held = HeldAnswer()  # a "no digit" waits for the pen to lift
         self._last_update = 0.0
         self._kernels_for: object = None
         self._comparison: tuple | None = None  # (recipe on?, other Preprocessed, its Prediction)
@@ -322,7 +324,11 @@ class DrawTab(QWidget):
         if predictor is not None:
             with one_thread():
                 prediction = predictor.predict_prepared(used, with_features=network_due)
-            self.panel.show_answer(prediction, drawing=self.document.drawing)
+            shown = self.held.update(prediction, self.document.drawing)
+            if shown is None:
+                self.panel.show_message(self.tr("Keep drawing…"))
+            else:
+                self.panel.show_prediction(shown.digit, shown.probabilities, shown.unsure, shown.reasons)
         else:
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction
@@ -330,7 +336,8 @@ class DrawTab(QWidget):
             unused, other = self._comparison_for(unused, use_recipe, now)
             self.last_plain_prediction = prediction if not use_recipe else other
             recipe, plain = (used, unused) if use_recipe else (unused, used)
-            recipe_prediction, plain_prediction = (prediction, other) if use_recipe else (other, prediction)
+            shown_prediction = self.held.shown if prediction is not None else None
+            recipe_prediction, plain_prediction = (shown_prediction, other) if use_recipe else (other, shown_prediction)
             self.inspector.show_steps(recipe, plain, _answer(recipe_prediction), _answer(plain_prediction),
                                       use_recipe, exact_digit=exact is not None)
         else:
