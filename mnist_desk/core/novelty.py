@@ -111,6 +111,11 @@ class Calibration:
         return cls(str(score), float(threshold), float(rate), int(digits), str(data.get("source", ""))[:200])
 
 
+def checked_calibration(value: Any) -> dict[str, Any] | None:
+    """A weights file's ``novelty`` entry, checked: None when absent (raises :class:`WeightsError` when bad)."""
+    return None if value is None else Calibration.from_dict(value).to_dict()
+
+
 def calibration_digits(train_split: MnistSplit, hold_out: int = 5000) -> torch.Tensor:
     """The digits that calibrate the threshold: the first half of the held-out training digits.
 

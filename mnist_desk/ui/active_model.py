@@ -88,9 +88,11 @@ class ActiveModel(QObject):
     def _activate(self, checkpoint: Checkpoint, model: nn.Module, source: str) -> None:
         from ..core.predict import Predictor
 
+        # First: should it fail (a bad calibration), the previous model stays active, whole.
+        predictor = Predictor.from_checkpoint(checkpoint, model)
         self._generation += 1
         self.model, self.checkpoint, self.source = model, checkpoint, source
-        self.predictor = Predictor.from_checkpoint(checkpoint, model)
+        self.predictor = predictor
         self.load_error = ""
         if self.loading:
             self.loading = False

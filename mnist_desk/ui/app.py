@@ -50,6 +50,11 @@ def run_app(argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int
     window.first_painted.connect(lambda: window.open_at_start(list(files)))
     window.show()
     try:
-        return app.exec()
+        status = app.exec()
     finally:
         hook.uninstall()
+    from .worker import leave_if_jobs_are_stuck
+
+    settings.sync()
+    leave_if_jobs_are_stuck(status)  # a read that never returns must not turn quitting into an abort
+    return status

@@ -219,18 +219,19 @@ class MainWindow(QMainWindow):
 
     def load_weights(self, path: str | Path) -> bool:
         """Make a weights file the active model everywhere; a bad file shows why and changes nothing."""
-        from ..core.errors import WeightsError
+        from ..core.errors import MnistDeskError
         from .error_text import error_text
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.active_model.load_file(path)
-        except WeightsError as error:
-            QApplication.restoreOverrideCursor()
+            try:
+                self.active_model.load_file(path)
+            finally:  # whatever happens, the cursor is back
+                QApplication.restoreOverrideCursor()
+        except MnistDeskError as error:
             show_error(self, self.tr("Cannot load weights"),
                        self.tr("{error}\n\nThe previous model stays active.").format(error=error_text(error)))
             return False
-        QApplication.restoreOverrideCursor()
         keys.remember_folder(self.settings, keys.FOLDER_WEIGHTS, str(path))
         self.statusBar().showMessage(self.tr("Loaded {name}").format(name=Path(path).name), 5000)
         return True

@@ -37,7 +37,7 @@
 <context>
     <name>ArithmeticPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+235"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic_panel.py" line="+49"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
         <translation>把鼠标停在结果的某个像素（或图片）上，即可查看它的计算过程：卷积核下的数值乘以卷积核，再求和。</translation>
     </message>
@@ -65,7 +65,7 @@ or drop a picture of one</source>
 <context>
     <name>ChainControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+32"/>
         <source>Sliding the kernel</source>
         <translation>滑动卷积核</translation>
     </message>
@@ -281,12 +281,7 @@ or drop a picture of one</source>
         <translation>作用于：</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Showing the result</source>
-        <translation>结果显示</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>rescale min … max</source>
         <translation>线性拉伸（最小 … 最大）</translation>
     </message>
@@ -319,11 +314,6 @@ or drop a picture of one</source>
         <location line="+2"/>
         <source>How values below 0 or above 255 are shown; a saved .npy keeps the raw numbers</source>
         <translation>小于 0 或大于 255 的值如何显示；保存的 .npy 保留原始数值</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Negative values:</source>
-        <translation>负值：</translation>
     </message>
 </context>
 <context>
@@ -410,7 +400,7 @@ or drop a picture of one</source>
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="+32"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="+33"/>
         <source>A picture array must be uint8; got {dtype}.</source>
         <translation>图片数组必须是 uint8 类型；实际为 {dtype}。</translation>
     </message>
@@ -440,42 +430,27 @@ or drop a picture of one</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>CUDA was asked for but no CUDA device is available.</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Could not download {filename}: no internet connection or the mirrors are unreachable ({reasons}).</source>
-        <translation>无法下载 {filename}：没有网络连接，或无法访问镜像站点（{reasons}）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not read MNIST from {folder}: {error}</source>
-        <translation>无法从 {folder} 读取 MNIST：{error}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Could not save weights to {path}: {reason}. Any previous file there is unchanged.</source>
         <translation>无法将权重保存到 {path}：{reason}。该位置原有的文件保持不变。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MNIST in {folder} has unexpected contents; download it again.</source>
-        <translation>{folder} 中的 MNIST 内容异常；请重新下载。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), or copy the four uncompressed files there; or point MNIST Desk at another folder (--data-dir, the app&apos;s data folder setting, or the MNIST_DESK_DATA environment variable).</source>
         <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
     </message>
@@ -490,27 +465,72 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-17"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), and none was found. The Filter Lab works without them, more slowly.</source>
-        <translation>编译滤镜内核需要 C++ 编译器（g++、clang++ 或 Visual C++），但没有找到。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
+        <location line="-10"/>
+        <source>--out {path} is a folder; give a file name such as {example}.</source>
+        <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
+        <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not create the folder {folder}: {reason}.</source>
+        <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Building the compiled filter kernels needs torch 2.6 or newer; this is torch {version}. The Filter Lab works without them, more slowly.</source>
-        <translation>编译滤镜内核需要 torch 2.6 或更新的版本，这里是 torch {version}。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
+        <source>Could not download {filename}: no internet connection, or the mirrors are unreachable or sent damaged files. Try again later, or copy the four files into {folder}.</source>
+        <translation>无法下载 {filename}：没有网络连接，或者镜像站无法访问、传来的文件已损坏。请稍后再试，或把这四个文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not open {path}: {reason}.</source>
+        <translation>无法打开 {path}：{reason}。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cannot hold out {count} of {total} training digits.</source>
-        <translation>无法从 {total} 个训练数字中留出 {count} 个。</translation>
+        <source>Could not save weights to {path}: it is a folder; choose a file name.</source>
+        <translation>无法将权重保存到 {path}：这是一个文件夹；请选择一个文件名。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Could not save weights to {path}: the folder {folder} does not exist.</source>
+        <translation>无法将权重保存到 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save weights to {path}: they hold something that cannot be saved ({kind}). Any previous file there is unchanged.</source>
+        <translation>无法将权重保存到 {path}：其中有无法保存的内容（{kind}）。该位置原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save {filename} in {folder}: {reason}.</source>
+        <translation>无法把 {filename} 保存到 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save {path}: the folder {folder} does not exist.</source>
+        <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save {path}: {reason}. Any file that was there before is unchanged.</source>
+        <translation>无法保存 {path}：{reason}。该位置原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MNIST Desk cannot train on the {kind!r} device; choose auto, cpu, cuda or mps.</source>
+        <translation>MNIST Desk 无法在 {kind!r} 设备上训练；请选择 auto、cpu、cuda 或 mps。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only an 8-bit picture can be saved as {kind}.</source>
         <translation>只有 8 位图片才能保存为 {kind}。</translation>
     </message>
@@ -518,6 +538,16 @@ or drop a picture of one</source>
         <location line="+3"/>
         <source>Reflect padding of {pad} needs a picture wider and taller than the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的反射填充要求图片的宽和高都大于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That run has already trained its {epochs} epochs; pass a larger --epochs to continue it.</source>
+        <translation>这次训练已经训练完它的 {epochs} 个周期；要继续训练，请给出更大的 --epochs。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That run has already trained {steps:,} steps, its budget (--max-steps {budget}); pass a larger --max-steps to continue it.</source>
+        <translation>这次训练已经训练了 {steps:,} 步，用完了它的步数上限（--max-steps {budget}）；要继续训练，请给出更大的 --max-steps。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -543,6 +573,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder {folder} of --out does not exist.</source>
+        <translation>--out 所在的文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -581,6 +616,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>The optimizer state saved with these weights does not fit this network; train it from scratch instead.</source>
+        <translation>与这些权重一起保存的优化器状态不适合这个网络；请改为从头训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The picture ({height} × {width}) is smaller than the {size}×{size} kernel even with {pad} pixel(s) of padding: add padding (e.g. &apos;same&apos;) or use a larger picture.</source>
         <translation>即使填充 {pad} 个像素，图片（{height} × {width}）仍小于 {size}×{size} 的卷积核：请增加填充（例如 &apos;same&apos;）或使用更大的图片。</translation>
     </message>
@@ -606,11 +646,81 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The saved optimizer state does not fit the {optimizer!r} optimizer: {error}</source>
-        <translation>保存的优化器状态与 {optimizer!r} 优化器不匹配：{error}</translation>
+        <source>The seed must be a whole number from 0 to {most:,}, not {value}.</source>
+        <translation>随机种子必须是 0 到 {most:,} 之间的整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The {arch} architecture is built with 1 to {limit} filters a layer; these weights declare {count:,}.</source>
+        <translation>{arch} 架构每层使用 1 到 {limit} 个卷积核；这些权重声明了 {count:,} 个。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.</source>
+        <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
+        <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>text</source>
+        <translation>文本</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk or network share could not be read or written (input/output error)</source>
+        <translation>磁盘或网络共享无法读写（输入/输出错误）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk quota is exceeded</source>
+        <translation>超出了磁盘配额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is too large for this disk</source>
+        <translation>文件对这个磁盘来说太大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the network share is gone</source>
+        <translation>网络共享已断开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation>真或假</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
+        <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Cannot hold out {count} of {total} training digits.</source>
+        <translation>无法从 {total} 个训练数字中留出 {count} 个。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible digit count.</source>
         <translation>权重文件中“不是数字”的校准记录了不可能的数字个数。</translation>
     </message>
@@ -635,9 +745,19 @@ or drop a picture of one</source>
         <translation>权重文件中“不是数字”的阈值不是有限的数。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>There is no CUDA device {index}: this computer has {count} (cuda:0 to cuda:{last}).</source>
+        <translation>没有 CUDA 设备 {index}：这台电脑有 {count} 个（cuda:0 到 cuda:{last}）。</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
-        <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
+        <source>These weights cannot be loaded into the {arch!r} network: their numbers are of a kind it cannot take.</source>
+        <translation>这些权重无法载入 {arch!r} 网络：其中数值的类型是它不能接受的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These weights declare {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
+        <translation>这些权重在 {arch!r} 架构的一层中声明了 {count:,} 个卷积核，超过了 MNIST Desk 构建的上限 {limit} 个。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -648,6 +768,21 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>These weights do not fit the {arch!r} architecture: {problems}.</source>
         <translation>这些权重与 {arch!r} 架构不匹配：{problems}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. No weights were trained before that.</source>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。在此之前还没有训练出任何权重。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are kept.</source>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。已保留最后一组有限的权重（第 {kept:,} 步）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are saved in {path}.</source>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。最后一组有限的权重（第 {kept:,} 步）已保存到 {path}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -665,12 +800,7 @@ or drop a picture of one</source>
         <translation>未知的数据增强 {name!r}；可选：{choices}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Unknown device {name!r}: {error}</source>
-        <translation>未知的设备 {name!r}：{error}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unknown display mode {mode!r}; choose one of: {choices}.</source>
         <translation>未知的显示模式 {mode!r}；请从以下选项中选择：{choices}。</translation>
     </message>
@@ -751,6 +881,26 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} asks for more memory than this computer has; it is not a weights file MNIST Desk can load.</source>
+        <translation>{path} 需要的内存超过了这台电脑所有的；它不是 MNIST Desk 能载入的权重文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
+        <translation>{path} 在 {arch!r} 架构的一层中声明了 {count:,} 个卷积核，超过了 MNIST Desk 构建的上限 {limit} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {count:,} numbers in all, far beyond any network MNIST Desk builds (at most {limit:,}).</source>
+        <translation>{path} 一共声明了 {count:,} 个数值，远远超出 MNIST Desk 构建的任何网络（最多 {limit:,} 个）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {key} with the shape {shape} ({count:,} numbers), far beyond any network MNIST Desk builds (at most {limit:,} numbers a tensor).</source>
+        <translation>{path} 声明的 {key} 形状为 {shape}（{count:,} 个数值），远远超出 MNIST Desk 构建的任何网络（每个张量最多 {limit:,} 个数值）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} does not fit any known architecture; closest is {arch!r}: {problems}.</source>
         <translation>{path} 与任何已知架构都不匹配；最接近的是 {arch!r}：{problems}。</translation>
     </message>
@@ -763,6 +913,41 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} has no usable state_dict.</source>
         <translation>{path} 中没有可用的 state_dict。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds a {saved} network, which --resume continues as it is: leave out {option} {asked}, or train a new {asked} network without --resume.</source>
+        <translation>{path} 中是一个 {saved} 网络，--resume 会按原样继续训练它：请去掉 {option} {asked}，或者不用 --resume，重新训练一个 {asked} 网络。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds labels above 9: it is not MNIST&apos;s. Delete it and download MNIST again.</source>
+        <translation>{path} 中有大于 9 的标签：它不是 MNIST 的文件。请删除它并重新下载 MNIST。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds no optimizer state or progress; it cannot be resumed (train from scratch instead).</source>
+        <translation>{path} 中没有优化器状态或训练进度，无法继续训练（请改为从头训练）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds weights that are not finite numbers (NaN or infinity, in {keys}): the run that saved them diverged. Use other weights, or train again with a smaller learning rate.</source>
+        <translation>{path} 中的权重不是有限数（NaN 或无穷大，在 {keys} 中）：保存它们的那次训练发散了。请使用其他权重，或者用更小的学习率重新训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {count:,} history records, more than the {limit:,} MNIST Desk reads.</source>
+        <translation>{path} 中有 {count:,} 条历史记录，超过了 MNIST Desk 读取的上限 {limit:,} 条。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {key} as complex numbers; weights are real numbers.</source>
+        <translation>{path} 中的 {key} 是复数；权重应当是实数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {key} in a form a network cannot use (a sparse, quantized or data-less tensor).</source>
+        <translation>{path} 中的 {key} 是网络无法使用的形式（稀疏、量化或没有数据的张量）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -786,6 +971,16 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is a link to {target}, which does not exist.</source>
+        <translation>{path} 是指向 {target} 的链接，而后者不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a link to {target}, which does not exist. Point it at the real file, or delete it and download MNIST again.</source>
+        <translation>{path} 是指向 {target} 的链接，而后者不存在。请让它指向真正的文件，或者删除它并重新下载 MNIST。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is empty (0 bytes).</source>
         <translation>{path} 是空文件（0 字节）。</translation>
     </message>
@@ -793,11 +988,6 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} is empty (0 bytes); it is not a weights file.</source>
         <translation>{path} 是空文件（0 字节），不是权重文件。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} is not a PyTorch weights file ({reason}).</source>
-        <translation>{path} 不是 PyTorch 权重文件（{reason}）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -816,6 +1006,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is not a valid weights file: its field {field} holds {found} where {expected} belongs.</source>
+        <translation>{path} 不是有效的权重文件：它的字段 {field} 中是{found}，而这里应当是{expected}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is too large to open safely: more than {limit:,} pixels. Use a smaller picture.</source>
         <translation>{path} 太大，无法安全打开：超过 {limit:,} 像素。请使用更小的图片。</translation>
     </message>
@@ -826,13 +1021,18 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is too large to open with the memory this computer has left.</source>
+        <translation>{path} 太大，这台电脑剩下的内存不够打开它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is truncated or corrupted ({actual:,} bytes, expected {size:,}). Delete it and download MNIST again.</source>
         <translation>{path} 不完整或已损坏（{actual:,} 字节，应为 {size:,} 字节）。请删除它并重新下载 MNIST。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{path} is truncated or corrupted and cannot be read ({reason}).</source>
-        <translation>{path} 不完整或已损坏，无法读取（{reason}）。</translation>
+        <location line="+2"/>
+        <source>{path} is truncated or corrupted: its picture data cannot be decoded.</source>
+        <translation>{path} 不完整或已损坏：其图像数据无法解码。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -846,8 +1046,23 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} is truncated or corrupted: {error}</source>
-        <translation>{path} 不完整或已损坏：{error}</translation>
+        <source>{path} is {kind}, not a picture file.</source>
+        <translation>{path} 是{kind}，不是图片文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is {kind}, not a weights file.</source>
+        <translation>{path} 是{kind}，不是权重文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is {kind}, not an MNIST file: MNIST Desk reads only ordinary files there. Replace it with the downloaded file.</source>
+        <translation>{path} 是{kind}，不是 MNIST 文件：MNIST Desk 在那里只读取普通文件。请用下载的文件替换它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} uses the activation {name!r}, which this version does not know ({known}).</source>
+        <translation>{path} 使用的激活函数 {name!r} 是这个版本不认识的（认识的有：{known}）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -861,8 +1076,73 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} was saved in an old PyTorch format that cannot be read safely; save it again with a recent PyTorch (torch.save).</source>
+        <translation>{path} 是用旧的 PyTorch 格式保存的，无法安全读取；请用较新的 PyTorch 重新保存（torch.save）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} was written by a newer MNIST Desk ({version}); update the app to read it.</source>
         <translation>{path} 由较新版本的 MNIST Desk（{version}）写入；请更新本应用后再读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a fraction from 0 to 1</source>
+        <translation>0 到 1 之间的小数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a named pipe</source>
+        <translation>一个命名管道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>一个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a table</source>
+        <translation>一个表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a tensor</source>
+        <translation>一个张量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a whole number</source>
+        <translation>一个整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an optimizer&apos;s state</source>
+        <translation>优化器的状态</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -871,8 +1151,33 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>padding</source>
         <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -886,6 +1191,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>something else</source>
+        <translation>别的东西</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>stride</source>
         <translation>步长</translation>
     </message>
@@ -893,7 +1203,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+107"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+109"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1077,7 +1387,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+72"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+79"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1087,17 +1397,22 @@ or drop a picture of one</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+121"/>
         <source>Cannot open picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Picture: {name}</source>
         <translation>图片：{name}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Open a picture of a digit</source>
         <translation>打开数字图片</translation>
     </message>
@@ -1122,22 +1437,17 @@ or drop a picture of one</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Cannot use picture</source>
         <translation>无法使用图片</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot save drawing</source>
         <translation>无法保存手写图</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The drawing could not be written to {path}. Check that the folder exists and that you may write there.</source>
-        <translation>无法将手写图写入 {path}。请检查该文件夹是否存在，以及是否有写入权限。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Save drawing</source>
         <translation>保存手写图</translation>
     </message>
@@ -1400,7 +1710,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-129"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+97"/>
         <source>The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
         <translation>滤波器实际得到 %1：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
     </message>
@@ -1471,7 +1781,7 @@ The details are in the log: {log}</source>
         <translation>→ 平均值 = %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+38"/>
         <source>Result pixel row %1, column %2 = %3</source>
         <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
     </message>
@@ -1501,7 +1811,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterChain</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+82"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+86"/>
         <source>no padding</source>
         <translation>无填充</translation>
     </message>
@@ -1557,9 +1867,27 @@ The details are in the log: {log}</source>
     </message>
 </context>
 <context>
+    <name>FilterDisplay</name>
+    <message>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+74"/>
+        <source>Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.</source>
+        <translation>线性拉伸：%1 → 黑，%2 → 白；小于 0、大于 255 的值照样显示。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.</source>
+        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 %1 … %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clipped: below 0 → black, above 255 → white; raw %1 … %2.</source>
+        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 %1 … %2。</translation>
+    </message>
+</context>
+<context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+74"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+73"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1634,7 +1962,7 @@ The details are in the log: {log}</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>No picture yet.</source>
         <translation>尚无图片。</translation>
     </message>
@@ -1654,7 +1982,7 @@ The details are in the log: {log}</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1669,27 +1997,7 @@ The details are in the log: {log}</source>
         <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Shown rescaled: minimum black, maximum white.</source>
-        <translation>拉伸显示：最小值为黑，最大值为白。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown clipped to 0 … 255.</source>
-        <translation>截断到 0 … 255 显示。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown as absolute values, clipped at 255.</source>
-        <translation>显示绝对值，截断于 255。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Raw result from %1 to %2.</source>
-        <translation>原始结果范围：%1 到 %2。</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+63"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -1722,7 +2030,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPicture</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+26"/>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-51"/>
         <source>sample picture</source>
         <translation>示例图片</translation>
     </message>
@@ -1802,7 +2110,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-123"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-178"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2029,7 +2337,7 @@ The details are in the log: {log}</source>
 <context>
     <name>KernelEditor</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+17"/>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+23"/>
         <source>3 × 3</source>
         <translation>3 × 3</translation>
     </message>
@@ -2064,7 +2372,7 @@ The details are in the log: {log}</source>
         <translation>卷积核第 %1 行、第 %2 列</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2149,7 +2457,7 @@ The details are in the log: {log}</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Edited; started from: %1</source>
         <translation>已修改，原为：%1</translation>
     </message>
@@ -2172,29 +2480,29 @@ The details are in the log: {log}</source>
 <context>
     <name>LabViews</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+56"/>
         <source>Open a picture, drop one here or paste one.</source>
         <translation>打开图片、拖入图片或粘贴图片。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>The result appears here.</source>
         <translation>结果显示在这里。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-71"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-54"/>
         <source>red</source>
         <translation>红色</translation>
     </message>
@@ -2214,7 +2522,12 @@ The details are in the log: {log}</source>
         <translation>显示哪个通道的计算过程</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+7"/>
+        <source>Display:</source>
+        <translation>显示方式：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Result — %1 × %2</source>
         <translation>结果 — %1 × %2</translation>
     </message>
@@ -2306,13 +2619,13 @@ The details are in the log: {log}</source>
         <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+18"/>
+        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot load weights</source>
         <translation>无法加载权重</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>{error}
 
 The previous model stays active.</source>
@@ -2321,7 +2634,7 @@ The previous model stays active.</source>
 之前的模型仍为当前模型。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Loaded {name}</source>
         <translation>已加载 {name}</translation>
     </message>
@@ -3042,7 +3355,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+65"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+67"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3178,14 +3491,9 @@ maybe {digit}</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Could not export the metrics</source>
         <translation>无法导出指标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -15,16 +15,17 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ...core.errors import ImageError
-from ...core.preprocess import Preprocessed
+from ...core.atomic_files import save_file
+from ...core.errors import FileSaveError, ImageError
+from ...core.preprocess import WORKING_SIDE, Preprocessed
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
-from ..images import qimage_to_gray
+from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
@@ -32,7 +33,8 @@ from .inference import one_thread
 from .held_answer import HeldAnswer
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
-from .picture import ink_from_field28, ink_from_file, ink_from_picture
+from .opening import PictureOpener
+from .picture import ink_from_field28, ink_from_picture
 from .preparing import prepare, prepare_pair
 from .prediction_panel import PredictionPanel
 from .tools import DrawTools
@@ -40,14 +42,19 @@ from .tools import DrawTools
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 PAGE_PREPROCESSING, PAGE_NETWORK = 0, 1
 COMPARISON_INTERVAL_S = 0.1
-# Likewise the feature maps of "Inside the network": every tenth of a second while the pen
-# moves (the answer itself stays live every frame), at once when it is up.
+# Likewise "Inside the network": every 0.1 s while the pen moves (the answer stays live), at once when it is up.
 NETWORK_INTERVAL_S = 0.1
 PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see Document.ink_array)
 
 
 class DrawTab(QWidget):
-    """Canvas, live prediction, preprocessing inspector and the network's insides."""
+    """Canvas, live prediction, preprocessing inspector and the network's insides.
+
+    ``picture_opened(str, bool)``: a picture file asked for with :meth:`open_picture` is on the
+    canvas (True), or could not be used (False, after its message).
+    """
+
+    picture_opened = Signal(str, bool)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +113,10 @@ class DrawTab(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.update_prediction)
+
+        self.opener = PictureOpener(self)
+        self.opener.opened.connect(self._on_picture_opened)
+        self.opener.failed.connect(self._on_picture_failed)
 
         self._restore_settings()
         self.tools.width_changed.connect(self._on_width)
@@ -172,15 +183,23 @@ class DrawTab(QWidget):
 
     # -- pictures -----------------------------------------------------------------------------
     def open_picture(self, path: str | Path) -> bool:
-        """Put a picture of a digit on the canvas; a bad file shows a message and changes nothing."""
-        try:
-            ink = ink_from_file(path)
-        except ImageError as error:
-            show_error(self, self.tr("Cannot open picture"), error_text(error))
-            return False
-        keys.remember_folder(self.settings, keys.FOLDER_PICTURES, str(path))
-        self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name))
+        """Start putting a picture of a digit on the canvas, opened in a worker (a large photo takes seconds);
+        ``picture_opened(path, ok)`` tells the outcome. A bad file shows a message and changes nothing."""
+        self.caption.setText(self.tr("Opening {name}…").format(name=Path(path).name))
+        self.opener.open(str(path))
         return True
+
+    @Slot(str, object)
+    def _on_picture_opened(self, path: str, ink: np.ndarray) -> None:
+        keys.remember_folder(self.settings, keys.FOLDER_PICTURES, path)
+        self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name))
+        self.picture_opened.emit(path, True)
+
+    @Slot(str, str)
+    def _on_picture_failed(self, path: str, message: str) -> None:
+        self.caption.setText(self.document.caption())
+        show_error(self, self.tr("Cannot open picture"), message)
+        self.picture_opened.emit(path, False)
 
     def open_picture_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -205,16 +224,8 @@ class DrawTab(QWidget):
 
     def open_qimage(self, image: QImage, caption: str) -> bool:
         """Put a QImage (pasted or dropped) on the canvas."""
-        if image.hasAlphaChannel():
-            # Transparent pixels are paper: flatten onto white, as a viewer would show them.
-            flat = QImage(image.size(), QImage.Format.Format_RGB32)
-            flat.fill(Qt.GlobalColor.white)
-            painter = QPainter(flat)
-            painter.drawImage(0, 0, image)
-            painter.end()
-            image = flat
         try:
-            ink = ink_from_picture(qimage_to_gray(image))
+            ink = ink_from_picture(picture_to_gray(image, WORKING_SIDE))
         except ImageError as error:
             show_error(self, self.tr("Cannot use picture"), error_text(error))
             return False
@@ -224,22 +235,21 @@ class DrawTab(QWidget):
     def show_mnist_digit(self, field28: np.ndarray, caption: str = "") -> None:
         """Show an MNIST digit (28×28, ink bright, 0..1) on the canvas, ready to draw over.
 
-        The digit is already a network input, so until it is drawn over it is
-        classified as is, not preprocessed again: the Draw tab then agrees
-        with the Evaluate tab about it.
+        Until drawn over it is classified as is, not preprocessed again: as the Evaluate tab does.
         """
         field = np.clip(np.nan_to_num(np.asarray(field28, dtype=np.float32)), 0.0, 1.0)
         self.document.set_background(ink_from_field28(field), field28=field.copy(), caption=caption)
 
     def save_drawing(self, path: str | Path) -> bool:
-        """Save the drawing as a PNG (dark ink on white); a failure shows a message."""
+        """Save the drawing as a PNG (dark ink on white), atomically; a failure shows a message."""
         target = Path(path)
         if target.suffix.lower() != ".png":
             target = target.with_suffix(target.suffix + ".png") if target.suffix else target.with_suffix(".png")
-        if not self.document.to_qimage_for_saving().save(str(target), "PNG"):
-            show_error(self, self.tr("Cannot save drawing"),
-                       self.tr("The drawing could not be written to {path}. Check that the folder exists and "
-                               "that you may write there.").format(path=target))
+        data = png_bytes(self.document.to_qimage_for_saving())
+        try:  # a full disk leaves a picture that was there before as it was
+            save_file(target, lambda handle: handle.write(data))
+        except FileSaveError as error:
+            show_error(self, self.tr("Cannot save drawing"), error_text(error))
             return False
         keys.remember_folder(self.settings, keys.FOLDER_DRAWINGS, str(target))
         return True
@@ -384,8 +394,9 @@ class DrawTab(QWidget):
         self._schedule()  # views hidden meanwhile were not updated
 
     def shutdown(self) -> None:
-        """Called by the window on close: nothing runs in the background here; keep the layout."""
+        """Called by the window on close: stop opening a picture; keep the layout."""
         self._timer.stop()
+        self.opener.shutdown()
         self._save_splitter()
 
 
