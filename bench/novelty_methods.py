@@ -18,9 +18,14 @@ Scores (higher = more like a digit):
   (Lee et al. 2018), fitted on 20,000 training digits (plain and augmented);
 - ``msp+mahalanobis``, ``energy+mahalanobis``: refused when either says so, each at 0.25 %.
 
+``--rates`` shows, for the top probability, what each calibration rate refuses on
+the dev sets; the app's rate (:data:`mnist_desk.core.novelty.FALSE_REFUSAL`,
+0.4 %) is the largest at which the shipped weights refuse at most 1 % of the
+re-drawn dev digits.
+
 Usage::
 
-    python bench/novelty_methods.py WEIGHTS [WEIGHTS ...] [--data-dir D] [--json]
+    python bench/novelty_methods.py WEIGHTS [WEIGHTS ...] [--data-dir D] [--json | --rates]
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import data_dir_argument  # noqa: E402
 
-FALSE_REFUSAL = 0.005
+FALSE_REFUSAL = 0.005  # the comparison's rate (the app's own is chosen with --rates)
+RATES = (0.001, 0.002, 0.0025, 0.003, 0.004, 0.005)
 LOW_CONFIDENCE = 0.6  # mnist_desk.core.predict's "unsure" rule
 
 
@@ -83,6 +89,8 @@ def main() -> int:
     parser.add_argument("weights", nargs="+")
     data_dir_argument(parser)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--rates", action="store_true",
+                        help="instead: the top probability's refusals on the dev sets for each calibration rate")
     args = parser.parse_args()
 
     import bench.sets as sets
@@ -115,6 +123,15 @@ def main() -> int:
         blobs = {"held-out": np.ones(len(held_fields)), "redrawn": redrawn.blobs, "nondigits": nondigits.blobs}
         empty = {"held-out": np.zeros(len(held_fields), bool), "redrawn": redrawn.empty, "nondigits": nondigits.empty}
         methods = ["msp", "max-logit", "energy", "mahalanobis", "msp+mahalanobis", "energy+mahalanobis"]
+        if args.rates:
+            print(f"{Path(path).name}: the top probability, threshold refusing this share of the calibration digits:")
+            for rate in RATES:
+                threshold = float(np.quantile(table["calibration"]["msp"], rate))
+                drawn = empty["redrawn"] | (table["redrawn"]["msp"] < threshold)
+                other = empty["nondigits"] | (table["nondigits"]["msp"] < threshold)
+                print(f"  {rate:.2%}: threshold {threshold:.3f}; redrawn-dev refused {drawn.mean():.2%}, "
+                      f"nondigits-dev 'no digit' {other.mean():.1%}")
+            continue
         for method in methods:
             parts = method.split("+")
             rate = FALSE_REFUSAL / len(parts)
@@ -138,6 +155,8 @@ def main() -> int:
             no = refused("nondigits")
             row["per category"] = {c: float(no[nondigits.group == c].mean()) for c in np.unique(nondigits.group)}
             results.append(row)
+    if args.rates:
+        return 0
     if args.json:
         print(json.dumps(results, indent=1))
         return 0

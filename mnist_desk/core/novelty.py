@@ -14,7 +14,7 @@ outlier exposure towards a uniform answer the logits of a non-digit are equal
 but not small, so the energy and the top logit no longer tell it apart.
 
 The threshold is calibrated, never set by hand: it is the score below which
-only ``false_refusal`` (0.5 %) of held-out digits fall. Those digits are the
+only ``false_refusal`` (0.4 %) of held-out digits fall. Those digits are the
 first half of the training digits held out of training (``mnist-desk train
 --hold-out 5000``: digits 55,000 to 57,499), as they are and through the
 handwriting augmentation, so that digits drawn on the canvas count as much as
@@ -39,7 +39,9 @@ from .data import MnistSplit, to_input
 from .errors import WeightsError
 
 SCORES = ("msp", "energy")
-FALSE_REFUSAL = 0.005
+# Chosen on the dev sets (bench/novelty_methods.py --rates): the largest of 0.1, 0.2, 0.25, 0.3, 0.4 and
+# 0.5 % at which the shipped weights refuse at most 1 % of redrawn-dev (half the 2 % allowed).
+FALSE_REFUSAL = 0.004
 AUGMENTED_COPIES = 3
 CALIBRATION_SEED = 20_240_517
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from test_draw_support import _widget_point, draw_polyline
+from test_draw_support import _widget_point, draw_polyline, open_picture_and_wait
 
 from mnist_desk.core.paths import default_weights_path
 from mnist_desk.ui.active_model import ActiveModel
@@ -38,8 +38,8 @@ def star_points() -> list[tuple[float, float]]:
 
 @pytest.mark.parametrize("name", ["not_a_digit_star.png", "not_a_digit_photo_astronaut.png",
                                   "not_a_digit_letter_K.png", "not_a_digit_scribble.png"])
-def test_an_opened_picture_of_no_digit_is_refused_with_the_reason(tab, name):
-    assert tab.open_picture(REFUSAL / name)
+def test_an_opened_picture_of_no_digit_is_refused_with_the_reason(qtbot, tab, name):
+    assert open_picture_and_wait(qtbot, tab, REFUSAL / name)
     tab.update_prediction()
     assert tab.last_prediction.digit is None and tab.last_prediction.reasons == ["not_a_digit"]
     assert tab.panel.shows_refusal and tab.panel.bars.top is None
@@ -48,9 +48,9 @@ def test_an_opened_picture_of_no_digit_is_refused_with_the_reason(tab, name):
 
 
 @pytest.mark.parametrize("digit", [0, 4, 7, 8])
-def test_an_opened_picture_of_a_digit_is_read(tab, digit):
+def test_an_opened_picture_of_a_digit_is_read(qtbot, tab, digit):
     path = next(REFUSAL.glob(f"digit_{digit}_*.png"))
-    assert tab.open_picture(path)
+    assert open_picture_and_wait(qtbot, tab, path)
     tab.update_prediction()
     assert tab.last_prediction.digit == digit and not tab.panel.shows_refusal
     assert tab.panel.shown_digit in (str(digit), "?")
