@@ -21,7 +21,7 @@ on other held-out digits (mnist_desk.core.novelty).
 
 Usage::
 
-    python bench/robustness.py                       # before: the shipped weights at git a9a23b5; after: weights/mnist_desk.pt
+    python bench/robustness.py                       # before: git a9a23b5's shipped weights; after: today's
     python bench/robustness.py A.pt B.pt [C.pt ...]  # any weights files
     python bench/robustness.py --json
 """
@@ -119,7 +119,8 @@ def main() -> int:
     data_dir_argument(parser)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    paths = [Path(p) for p in args.weights] or [weights_at_revision(BEFORE_REVISION), ROOT / "weights" / "mnist_desk.pt"]
+    shipped = ROOT / "weights" / "mnist_desk.pt"
+    paths = [Path(p) for p in args.weights] or [weights_at_revision(BEFORE_REVISION), shipped]
     results = [measure(p, args.data_dir) for p in paths]
     if args.json:
         print(json.dumps({"machine": machine_line(), "results": results}, indent=1))

@@ -12,6 +12,8 @@ Usage::
     python tools/shots_draw.py --display :80 --out /tmp/shots
     python tools/shots_draw.py --themes        # also: dark palette and 2× HiDPI, rendered offscreen
     python tools/shots_draw.py --refusal [--lang zh_CN]   # only the "no digit" answers: a star, a photo, a 1
+    python tools/shots_draw.py --explain       # "why this answer": saliency, opened maps, the loss,
+                                               # in English and Chinese, 1× and 2× (tools/shots_explain.py)
 """
 
 from __future__ import annotations
@@ -195,7 +197,8 @@ def refusal_shots(app: App, display: str, out: Path, lang: str) -> int:
         sys.exit("the window never painted or loaded no model")
     geometry = json.loads(app.wait_for("MNIST_DESK_GEOMETRY", 5).split(" ", 1)[1])
     canvas = geometry["canvas"]
-    star = [(0.5 + 0.32 * math.cos(a), 0.52 + 0.32 * math.sin(a)) for a in (-math.pi / 2 + 4 * math.pi * i / 5 for i in range(6))]
+    angles = (-math.pi / 2 + 4 * math.pi * i / 5 for i in range(6))
+    star = [(0.5 + 0.32 * math.cos(a), 0.52 + 0.32 * math.sin(a)) for a in angles]
     x0, y0, w, h = canvas
     xdo(display, "mousemove", str(int(x0 + star[0][0] * w)), str(int(y0 + star[0][1] * h)))
     xdo(display, "mousedown", "1")
@@ -230,7 +233,16 @@ def main() -> int:
     parser.add_argument("--themes", action="store_true", help="only the dark-palette and HiDPI shots (offscreen)")
     parser.add_argument("--refusal", action="store_true", help="only the 'no digit' shots: a star, a photo, a short 1")
     parser.add_argument("--lang", help="the app's language (MNIST_DESK_LANG), e.g. zh_CN")
+    parser.add_argument("--explain", action="store_true",
+                        help="only the 'why this answer' shots, English and Chinese, 1× and 2× (offscreen)")
     args = parser.parse_args()
+    if args.explain:
+        sys.path.insert(0, str(ROOT / "tools"))
+        from shots_explain import take
+
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        take(Path(args.out))
+        return 0
     if args.themes:
         Path(args.out).mkdir(parents=True, exist_ok=True)
         theme_shots(Path(args.out))

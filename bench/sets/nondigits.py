@@ -183,7 +183,8 @@ def _synthetic_texture(rng: np.random.Generator) -> tuple[np.ndarray, str]:
         n = int(rng.integers(4, 12))
         picture = (np.hypot((xs * n) % 1 - 0.5, (ys * n) % 1 - 0.5) < rng.uniform(0.15, 0.4)).astype(np.float32)
     else:
-        picture = 0.5 + 0.5 * np.sin(2 * np.pi * rng.uniform(2, 8) * xs + 3 * np.sin(2 * np.pi * rng.uniform(1, 4) * ys))
+        bend = 3 * np.sin(2 * np.pi * rng.uniform(1, 4) * ys)
+        picture = 0.5 + 0.5 * np.sin(2 * np.pi * rng.uniform(2, 8) * xs + bend)
     picture = np.asarray(picture, np.float32)
     picture = picture * rng.uniform(0.4, 1.0) + rng.uniform(0, 0.3)
     return (np.clip(picture, 0, 1) * 255).astype(np.uint8), kind
@@ -211,7 +212,8 @@ def make(category: str, rng: np.random.Generator):
         filled = category == "shapes" and name in ("polygon", "rectangle", "star") and rng.random() < 0.4
         ink = _strokes_sample(table[name](rng), rng, filled)
         delivery = ("canvas", "opened", "file")[int(rng.choice(3, p=[0.6, 0.15, 0.25]))]
-        return deliver(ink, delivery, rng, dark_paper=rng.random() < 0.2), delivery, name + (" (filled)" if filled else "")
+        what = name + (" (filled)" if filled else "")
+        return deliver(ink, delivery, rng, dark_paper=rng.random() < 0.2), delivery, what
     if category == "textures":
         if rng.random() < 0.5:
             name = TEXTURES[int(rng.integers(len(TEXTURES)))]

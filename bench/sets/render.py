@@ -136,7 +136,8 @@ def affine(points: np.ndarray, rng: np.random.Generator, height: float, centre: 
     return p * height + np.asarray(centre)
 
 
-def random_pose(rng: np.random.Generator, min_height: float = 0.2, max_height: float = 0.85) -> tuple[float, tuple[float, float]]:
+def random_pose(rng: np.random.Generator, min_height: float = 0.2,
+                max_height: float = 0.85) -> tuple[float, tuple[float, float]]:
     """A size (pixels) and a centre on the canvas where a drawing that tall still fits."""
     height = CANVAS * rng.uniform(min_height, max_height)
     room = (CANVAS - height) / 2

@@ -5,25 +5,72 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.data import load_split
+from ..core.choices import ACTIVATION_NAMES, ARCHITECTURE_NAMES, AUGMENT_RECIPES, OPTIMIZERS, SCHEDULES
 from ..core.errors import ConfigError, TrainingDiverged
-from ..core.novelty import calibrate_held_out
-from ..core.training import TrainConfig, Trainer, pick_device
-from ..core.weights import Checkpoint, load_checkpoint, save_checkpoint
-from .progress_bar import ProgressBar, format_duration
+from .common import EXIT_OK, add_data_dir_option, positive_float, positive_int
+
+if TYPE_CHECKING:  # torch comes with these: imported where the run needs them, not to build the parser
+    from ..core.training import TrainConfig, Trainer
+    from ..core.weights import Checkpoint
 
 # Command-line option → TrainConfig field, for options that default to "not given".
 _OVERRIDES = {
-    "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch", "activation": "activation",
+    "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch",
+    "activation": "activation",
     "optimizer": "optimizer", "schedule": "schedule", "label_smoothing": "label_smoothing",
     "seed": "seed", "device": "device", "test_every": "test_every", "outliers": "outliers",
     "outlier_weight": "outlier_weight", "hold_out": "hold_out",
 }
 
 
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("train", help="train a CNN on MNIST and save its weights")
+    add_data_dir_option(parser)
+    # None means "not given": with --resume the saved run's own settings apply.
+    parser.add_argument("--epochs", type=positive_int, metavar="N", help="number of epochs (default 10)")
+    parser.add_argument("--batch-size", type=positive_int, metavar="B", help="digits per step (default 50)")
+    parser.add_argument("--max-steps", type=positive_int, metavar="S",
+                        help="end after this many steps, even inside an epoch")
+    parser.add_argument("--lr", type=positive_float, metavar="X", help="learning rate (default 0.001)")
+    parser.add_argument("--arch", choices=sorted(ARCHITECTURE_NAMES), help="architecture (default tutorial)")
+    parser.add_argument("--activation", choices=sorted(ACTIVATION_NAMES), help="activation (default relu)")
+    parser.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
+    parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
+    parser.add_argument("--augment", nargs="?", const="basic", choices=AUGMENT_RECIPES, metavar="RECIPE",
+                        help="augment each batch: 'basic' (the default: rotation, scale, shift, shear, stroke "
+                        "width) or 'handwriting' (also pen from thin to marker, slant, elastic wobble, gaps, "
+                        "blurred scans)")
+    parser.add_argument("--outliers", type=_fraction_of_batch, metavar="F",
+                        help="add F synthetic non-digits per digit to each batch, trained towards 'no digit' "
+                        "(e.g. 0.25)")
+    parser.add_argument("--outlier-weight", type=positive_float, metavar="W",
+                        help="weight of the non-digits' loss (default 0.5)")
+    parser.add_argument("--hold-out", type=positive_int, metavar="N",
+                        help="keep the last N training digits out of training; they calibrate the 'no digit' answer")
+    parser.add_argument("--label-smoothing", type=float, metavar="X", help="cross-entropy label smoothing (default 0)")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed, 0 to 4294967295 (default 0)")
+    parser.add_argument("--device", metavar="D", help="auto (default), cpu, cuda, cuda:1, mps")
+    parser.add_argument("--test-every", type=positive_int, metavar="N",
+                        help="also test on 1,000 test digits every N steps")
+    parser.add_argument("--resume", metavar="W", help="continue the run saved in W")
+    parser.add_argument("--out", metavar="W", required=True, help="where to save the weights")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(run=run)
+
+
+def _fraction_of_batch(text: str) -> float:
+    value = positive_float(text)
+    if value > 4:
+        raise argparse.ArgumentTypeError(f"{text} is too many (at most 4 non-digits per digit)")
+    return value
+
+
 def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
     """The run's settings: ``base`` (a resumed run's, or the defaults) with the given options on top."""
+    from ..core.training import TrainConfig
+
     values = (base or TrainConfig()).to_dict()
     for option, name in _OVERRIDES.items():
         value = getattr(args, option, None)
@@ -44,6 +91,8 @@ def checkpoint_to_save(trainer: Trainer, train_split) -> Checkpoint:
     The calibration is made for the weights being saved (the last finite ones, should the
     last steps have diverged), on the held-out digits the run never trained on.
     """
+    from ..core.novelty import calibrate_held_out
+
     checkpoint = trainer.checkpoint()
     if trainer.config.hold_out >= 2:
         checkpoint.novelty = calibrate_held_out(checkpoint.build(), train_split, trainer.config.hold_out).to_dict()
@@ -80,7 +129,12 @@ def _finished_error(trainer: Trainer) -> ConfigError:
                        epochs=trainer.config.epochs)
 
 
-def run_train(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    from ..core.data import load_split
+    from ..core.training import TrainConfig, Trainer, pick_device
+    from ..core.weights import load_checkpoint, save_checkpoint
+    from .progress_bar import ProgressBar, format_duration
+
     out = Path(args.out).expanduser()
     _check_out(out)
     resume = load_checkpoint(args.resume) if args.resume else None
@@ -118,7 +172,7 @@ def run_train(args: argparse.Namespace) -> int:
                 bar.update(fraction, f"epoch {record.epoch + 1}/{record.epochs} loss {record.loss:.4f} "
                            f"acc {record.train_accuracy:.1%} {record.images_per_s:,.0f} img/s "
                            f"ETA {format_duration(record.eta_s)}")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C: keep what was trained and say how to go on; cli.main gives the status
         # The last finite weights, should the last steps have diverged.
         save_checkpoint(checkpoint_to_save(trainer, train_split), out)
         if bar:
@@ -126,7 +180,7 @@ def run_train(args: argparse.Namespace) -> int:
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
               f"Continue with: mnist-desk train --resume {out} --out {out}"
               + (f" --data-dir {args.data_dir}" if args.data_dir else ""), file=sys.stderr)
-        return 130
+        raise
     if bar:
         bar.finish()
     if trainer.diverged is not None:
@@ -139,8 +193,9 @@ def run_train(args: argparse.Namespace) -> int:
                                "weights, of step {kept:,}, are saved in {path}.", step=values["step"],
                                lr=values["lr"], kept=trainer.progress.step, path=out)
     accuracy = trainer.progress.last_test_accuracy
-    print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; weights saved to {out}")
+    print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; "
+          f"weights saved to {out}")
     if config.hold_out < 2:
         print("No digits were held out (--hold-out), so these weights have no 'no digit' calibration: "
               "pictures with ink get a digit or 'unsure', never 'no digit'.", file=sys.stderr)
-    return 0
+    return EXIT_OK

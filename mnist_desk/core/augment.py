@@ -30,7 +30,6 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-AUGMENT_RECIPES = ("basic", "handwriting")
 WORK = 56  # the handwriting recipe's working resolution: 2 × 28
 BOX = 20  # MNIST's (and preprocessing's) box for the digit's longer side
 INK_THRESHOLD = 0.2  # as mnist_desk.core.preprocess
@@ -124,7 +123,8 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator | None = None,
 
     draw = torch.rand(batch, generator=generator)
     thicken = (draw < config.thicken_probability).to(x.device)
-    thin = ((draw >= config.thicken_probability) & (draw < config.thicken_probability + config.thin_probability)).to(x.device)
+    thin_below = config.thicken_probability + config.thin_probability
+    thin = ((draw >= config.thicken_probability) & (draw < thin_below)).to(x.device)
     if bool(thicken.any()) or bool(thin.any()):
         dilated = F.max_pool2d(out, 3, stride=1, padding=1)
         out = torch.where(thicken.view(-1, 1, 1, 1), 0.5 * (out + dilated), out)
@@ -235,7 +235,8 @@ def normalize_like_preprocess(x: torch.Tensor, out_size: int = 28) -> torch.Tens
     return out.clamp_(0.0, 1.0)
 
 
-def _box_mask(top, bottom, left, right, height: int, width: int) -> torch.Tensor:
+def _box_mask(top: torch.Tensor, bottom: torch.Tensor, left: torch.Tensor, right: torch.Tensor, height: int,
+              width: int) -> torch.Tensor:
     ys = torch.arange(height, device=top.device).view(1, -1, 1)
     xs = torch.arange(width, device=top.device).view(1, 1, -1)
     return ((ys >= top.view(-1, 1, 1)) & (ys <= bottom.view(-1, 1, 1))
@@ -360,7 +361,7 @@ def on_one_thread() -> Iterator[None]:
 
 
 def augment(x: torch.Tensor, recipe: str, generator: torch.Generator | None = None) -> torch.Tensor:
-    """Apply the named recipe (one of :data:`AUGMENT_RECIPES`) to a batch."""
+    """Apply the named recipe (one of :data:`mnist_desk.core.choices.AUGMENT_RECIPES`) to a batch."""
     if recipe == "handwriting":
         return handwriting_batch(x, generator)
     return augment_batch(x, generator)

@@ -85,6 +85,7 @@ class Calibration:
         return digit_score(logits, self.score) < self.threshold
 
     def to_dict(self) -> dict[str, Any]:
+        """The calibration as plain values, as a weights file holds it."""
         return {"score": self.score, "threshold": self.threshold, "false_refusal": self.false_refusal,
                 "digits": self.digits, "source": self.source}
 

@@ -24,11 +24,13 @@ import torch.nn.functional as F
 
 from .augment import WORK, normalize_like_preprocess
 
+Generator = torch.Generator | None  # None: torch's global generator
+
 KINDS = ("scribble", "polygon", "filled polygon", "hatching", "blob", "texture")
 _POINTS = 400  # pen positions along a drawing
 
 
-def _uniform(shape, low: float, high: float, generator) -> torch.Tensor:
+def _uniform(shape: int | tuple[int, ...], low: float, high: float, generator: Generator) -> torch.Tensor:
     return torch.rand(shape, generator=generator) * (high - low) + low
 
 
@@ -37,7 +39,8 @@ def _catmull_rom(control: torch.Tensor, per_segment: int = 8) -> torch.Tensor:
     p = torch.cat([control[:, :1], control, control[:, -1:]], dim=1)
     t = torch.linspace(0, 1, per_segment + 1)[:-1].view(1, 1, -1, 1)
     p0, p1, p2, p3 = p[:, :-3, None], p[:, 1:-2, None], p[:, 2:-1, None], p[:, 3:, None]
-    curve = 0.5 * (2 * p1 + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2 + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3)
+    curve = 0.5 * (2 * p1 + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t**2
+                   + (-p0 + 3 * p1 - 3 * p2 + p3) * t**3)
     return curve.flatten(1, 2)
 
 
@@ -59,7 +62,7 @@ def _resample(vertices: torch.Tensor, pen_down: torch.Tensor, count: int = _POIN
     return vertices.gather(1, index) + t * delta.gather(1, index)
 
 
-def _pose(points: torch.Tensor, generator) -> torch.Tensor:
+def _pose(points: torch.Tensor, generator: Generator) -> torch.Tensor:
     """Random rotation, aspect and placement; points end in the 56×56 working field's pixels."""
     batch = points.shape[0]
     angle = _uniform(batch, 0, 2 * math.pi, generator)
@@ -81,20 +84,23 @@ def _splat(points: torch.Tensor, radius: torch.Tensor) -> torch.Tensor:
     ink = flat.view(batch, 1, WORK, WORK)
     for step in range(1, int(radius.max()) + 1):
         index = (radius >= step).nonzero().view(-1)
-        kernel = 3 if step % 2 else 2  # alternate square and cross steps: closer to a disc
-        grown = F.max_pool2d(ink[index], 3, stride=1, padding=1) if kernel == 3 else torch.maximum(
-            F.max_pool2d(ink[index], (1, 3), stride=1, padding=(0, 1)), F.max_pool2d(ink[index], (3, 1), stride=1, padding=(1, 0)))
+        picked = ink[index]
+        if step % 2:  # alternate square and cross steps: closer to a disc
+            grown = F.max_pool2d(picked, 3, stride=1, padding=1)
+        else:
+            grown = torch.maximum(F.max_pool2d(picked, (1, 3), stride=1, padding=(0, 1)),
+                                  F.max_pool2d(picked, (3, 1), stride=1, padding=(1, 0)))
         ink[index] = grown
     return F.avg_pool2d(F.pad(ink, (1, 1, 1, 1)), 3, stride=1)  # soft edges
 
 
-def _scribbles(batch: int, generator) -> torch.Tensor:
+def _scribbles(batch: int, generator: Generator) -> torch.Tensor:
     control = torch.rand(batch, int(torch.randint(8, 17, (1,), generator=generator)), 2, generator=generator)
     curve = _catmull_rom(control)
     return _resample(curve, torch.ones(batch, curve.shape[1] - 1))
 
 
-def _polygon_vertices(batch: int, generator) -> torch.Tensor:
+def _polygon_vertices(batch: int, generator: Generator) -> torch.Tensor:
     # Outlines of more than five sides look like a drawn 0: those only as stars. No triangles:
     # a 4 with a closed top is a triangle with a tail, and a 4 must not be refused.
     sides = int(torch.randint(4, 9, (1,), generator=generator))
@@ -107,7 +113,7 @@ def _polygon_vertices(batch: int, generator) -> torch.Tensor:
     return torch.stack([radius * torch.cos(angles), radius * torch.sin(angles)], dim=2)
 
 
-def _hatching(batch: int, generator) -> torch.Tensor:
+def _hatching(batch: int, generator: Generator) -> torch.Tensor:
     lines = int(torch.randint(4, 9, (1,), generator=generator))
     ys = torch.linspace(0, 1, lines).view(1, -1).expand(batch, -1)
     tilt = _uniform((batch, lines), -0.15, 0.15, generator)
@@ -130,12 +136,12 @@ def _fill(vertices: torch.Tensor) -> torch.Tensor:
     return inside.float().view(-1, 1, WORK, WORK)
 
 
-def _smooth_noise(batch: int, generator, size: int) -> torch.Tensor:
+def _smooth_noise(batch: int, generator: Generator, size: int) -> torch.Tensor:
     coarse = torch.rand(batch, 1, size, size, generator=generator)
     return F.interpolate(coarse, size=(WORK, WORK), mode="bicubic", align_corners=False).clamp(0, 1)
 
 
-def _textures(batch: int, generator) -> torch.Tensor:
+def _textures(batch: int, generator: Generator) -> torch.Tensor:
     """Noise, smooth noise, stripes or a checkerboard filling a random rectangle."""
     kind = int(torch.randint(4, (1,), generator=generator))
     ys, xs = torch.meshgrid(torch.linspace(0, 1, WORK), torch.linspace(0, 1, WORK), indexing="ij")
@@ -158,7 +164,7 @@ def _textures(batch: int, generator) -> torch.Tensor:
     return picture * inside.unsqueeze(1).float() * _uniform((batch, 1, 1, 1), 0.5, 1.0, generator)
 
 
-def _blobs(batch: int, generator) -> torch.Tensor:
+def _blobs(batch: int, generator: Generator) -> torch.Tensor:
     noise = _smooth_noise(batch, generator, int(torch.randint(3, 6, (1,), generator=generator)))
     level = torch.quantile(noise.flatten(1), 0.6, dim=1).view(-1, 1, 1, 1)
     return (noise > level).float()

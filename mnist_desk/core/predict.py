@@ -11,6 +11,7 @@ no Qt and no translations).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -20,6 +21,9 @@ from torch import nn
 from .models import FeatureStage, fold_batch_norm, forward_with_features
 from .novelty import Calibration, digit_score
 from .preprocess import Preprocessed, preprocess
+
+if TYPE_CHECKING:
+    from .weights import Checkpoint
 
 # Below this top probability the answer is reported as unsure.
 LOW_CONFIDENCE = 0.6
@@ -69,9 +73,11 @@ class Prediction:
 
     @property
     def confidence(self) -> float:
+        """The probability of the answer (0 when there is none)."""
         return float(self.probabilities.max()) if self.digit is not None else 0.0
 
     def to_json(self) -> dict:
+        """The prediction as ``predict --json`` prints it (without the file name)."""
         return {
             "digit": self.digit,
             "probabilities": [round(float(p), 6) for p in self.probabilities],
@@ -101,7 +107,7 @@ class Predictor:
         self.calibration = calibration
 
     @classmethod
-    def from_checkpoint(cls, checkpoint, model: nn.Module | None = None) -> Predictor:
+    def from_checkpoint(cls, checkpoint: Checkpoint, model: nn.Module | None = None) -> Predictor:
         """A predictor for a :class:`~mnist_desk.core.weights.Checkpoint`, with its calibration if it has one."""
         calibration = Calibration.from_dict(checkpoint.novelty) if checkpoint.novelty is not None else None
         return cls(model if model is not None else checkpoint.build(), calibration)
@@ -206,6 +212,7 @@ class Answers:
     empty: np.ndarray | None = None
 
     def reasons(self, i: int) -> list[str]:
+        """The reason codes of answer ``i``, as :attr:`Prediction.reasons`."""
         if self.empty is not None and self.empty[i]:
             return [REASON_EMPTY]
         if self.refused[i]:
@@ -214,6 +221,7 @@ class Answers:
             [REASON_SEVERAL_BLOBS] if self.several_blobs[i] else [])
 
     def mark_empty(self, empty: np.ndarray) -> None:
+        """Make the answers where ``empty`` is True "no digit: the picture is empty"."""
         self.empty = empty
         self.digits = np.where(empty, -1, self.digits)
         self.refused = self.refused | empty
@@ -222,5 +230,6 @@ class Answers:
 
     @staticmethod
     def join(parts: list[Answers]) -> Answers:
+        """One batch of answers from several, in order."""
         names = ("digits", "probabilities", "unsure", "refused", "low_confidence", "several_blobs", "scores")
         return Answers(*(np.concatenate([getattr(p, n) for p in parts]) for n in names))

@@ -1,5 +1,6 @@
-"""The settings of a training run and the records it yields: plain data, shared by the
-trainer, the command line and the window.
+"""The settings of a training run and the records it yields.
+
+Plain data, shared by the trainer, the command line and the window.
 """
 
 from __future__ import annotations
@@ -10,12 +11,10 @@ from typing import Any
 
 import torch
 
-from .augment import AUGMENT_RECIPES
+from .choices import AUGMENT_RECIPES, OPTIMIZERS, SCHEDULES
 from .errors import ConfigError
 from .models import ACTIVATIONS, ARCHITECTURES
 
-OPTIMIZERS = ("adam", "sgd")
-SCHEDULES = ("constant", "onecycle")
 MAX_SEED = 2**32 - 1  # what numpy and torch's generators all take, with room for the seeds derived from it
 
 
@@ -119,7 +118,8 @@ class TrainConfig:
             raise ConfigError("Unknown augmentation {name!r}; choose one of: {choices}.",
                               name=self.augment_recipe, choices=", ".join(AUGMENT_RECIPES))
         if not (math.isfinite(self.outliers) and 0.0 <= self.outliers <= 4.0):
-            raise ConfigError("outliers must be between 0 and 4 non-digits per digit, not {value}.", value=self.outliers)
+            raise ConfigError("outliers must be between 0 and 4 non-digits per digit, not {value}.",
+                              value=self.outliers)
         if not (math.isfinite(self.outlier_weight) and self.outlier_weight >= 0.0):
             raise ConfigError("outlier_weight must be 0 or more, not {value}.", value=self.outlier_weight)
         if self.hold_out < 0:
@@ -131,10 +131,12 @@ class TrainConfig:
                               most=MAX_SEED, value=self.seed)
 
     def to_dict(self) -> dict[str, Any]:
+        """The settings as a plain dict (what a weights file keeps as its ``hparams``)."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
+        """Settings from a dict, ignoring keys this version does not know (a later version's settings)."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -167,6 +169,7 @@ class TrainRecord:
     test_accuracy: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The record as a plain dict (what the window's signals carry)."""
         return asdict(self)
 
 

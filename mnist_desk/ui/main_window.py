@@ -23,8 +23,8 @@ from .about import make_about_box
 from .active_model import ActiveModel
 from .icons import icon
 from .menus import build_menus
-from .train.form import arch_name
 from .messages import show_error
+from .train.form import arch_name
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
 REPORT_PAINT_ENV = "MNIST_DESK_REPORT_PAINT"  # print a timestamp at the first paint (bench/startup_time.py)
@@ -124,10 +124,6 @@ class MainWindow(QMainWindow):
             can_save_changed.connect(self._update_edit_actions)
         return widget
 
-    def build_all_tabs(self) -> None:
-        for index in LAZY_TABS:
-            self.tab(index)
-
     @Slot()
     def _build_next_tab(self) -> None:
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
@@ -153,6 +149,8 @@ class MainWindow(QMainWindow):
         a.redo.triggered.connect(self.draw_tab.redo)
         a.clear.triggered.connect(self.draw_tab.clear)
         a.about.triggered.connect(self.show_about)
+        self.draw_tab.kernel_for_filter_lab.connect(lambda rows, note: (  # into the lab's grid, and the lab shown
+            self.filter_lab_tab.use_kernel(rows, note), self.tabs.setCurrentIndex(TAB_FILTER_LAB)))
 
     def _picture_action(self, tab_method: str, draw_action) -> None:
         """Open, paste and save act on the current tab when it works on pictures (Filter Lab keeps
@@ -269,7 +267,7 @@ class MainWindow(QMainWindow):
             else:
                 text += " — " + self.tr("test accuracy unknown")
             if model.checkpoint is not None:  # "（Desk CNN）" in Chinese
-                text = self.tr("%1 (%2)").replace("%1", text, 1).replace("%2", arch_name(model.checkpoint.arch), 1)
+                text = self.tr("{weights} ({network})").format(weights=text, network=arch_name(model.checkpoint.arch))
         elif model.loading:
             text = self.tr("Loading model…")
         elif model.load_error:

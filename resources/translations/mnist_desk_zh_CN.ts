@@ -45,7 +45,7 @@
 <context>
     <name>Canvas</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+53"/>
         <source>Draw one digit. Left button: pen, right button: eraser.</source>
         <translation>写一个数字。左键：画笔，右键：橡皮擦。</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>手写画布</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+150"/>
         <source>Draw a digit here
 or drop a picture of one</source>
         <translation>在这里写一个数字
@@ -65,7 +65,7 @@ or drop a picture of one</source>
 <context>
     <name>ChainControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+32"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+31"/>
         <source>Sliding the kernel</source>
         <translation>滑动卷积核</translation>
     </message>
@@ -110,7 +110,7 @@ or drop a picture of one</source>
         <translation>3 像素</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>4 pixels</source>
         <translation>4 像素</translation>
     </message>
@@ -166,12 +166,12 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Stride:</source>
         <translation>步长：</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>Padding:</source>
         <translation>填充：</translation>
     </message>
@@ -231,7 +231,7 @@ or drop a picture of one</source>
         <translation>窗口的步长；“= 窗口大小”是 PyTorch 的默认值（窗口互不重叠）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the convolution&apos;s result</source>
         <translation>卷积结果</translation>
     </message>
@@ -241,7 +241,7 @@ or drop a picture of one</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Pool the picture itself, as the tutorial&apos;s section 1.2</source>
         <translation>直接对图片本身池化，如教程 1.2 节</translation>
     </message>
@@ -319,7 +319,7 @@ or drop a picture of one</source>
 <context>
     <name>ChartToolbar</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+54"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+53"/>
         <source>Back to the whole run (and follow new data again)</source>
         <translation>回到整个训练的视图（并重新跟随新数据）</translation>
     </message>
@@ -425,7 +425,7 @@ or drop a picture of one</source>
         <translation>图片需要有高和宽；实际形状为 {shape}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>An MNIST digit is 28x28 pixels; this one is {shape}.</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
@@ -455,7 +455,7 @@ or drop a picture of one</source>
         <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Padding &apos;same&apos; works with stride 1 only (as in PyTorch); give the padding in pixels.</source>
         <translation>填充 &apos;same&apos; 只适用于步长 1（与 PyTorch 一样）；请以像素数给出填充。</translation>
     </message>
@@ -465,17 +465,17 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>--out {path} is a folder; give a file name such as {example}.</source>
         <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
         <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
     </message>
@@ -535,7 +535,7 @@ or drop a picture of one</source>
         <translation>只有 8 位图片才能保存为 {kind}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reflect padding of {pad} needs a picture wider and taller than the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的反射填充要求图片的宽和高都大于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
@@ -560,7 +560,7 @@ or drop a picture of one</source>
         <translation>卷积结果（{height} × {width}）小于 {size}×{size} 的池化窗口。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The divisor must be a finite number other than 0.</source>
         <translation>除数必须是不为 0 的有限数。</translation>
     </message>
@@ -580,7 +580,7 @@ or drop a picture of one</source>
         <translation>--out 所在的文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The kernel holds a number that is not finite (NaN or infinity).</source>
         <translation>卷积核中有不是有限数的值（NaN 或无穷大）。</translation>
     </message>
@@ -605,7 +605,7 @@ or drop a picture of one</source>
         <translation>学习率必须是正数，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The number of epochs must be at least 1, not {value}.</source>
         <translation>轮数必须至少为 1，而不是 {value}。</translation>
     </message>
@@ -660,12 +660,12 @@ or drop a picture of one</source>
         <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
         <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -710,17 +710,52 @@ or drop a picture of one</source>
         <translation>真或假</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-58"/>
+        <source>A saliency map needs the network&apos;s 28×28 input, not an array of shape {shape}.</source>
+        <translation>显著图需要网络的 28×28 输入，而不是形状为 {shape} 的数组。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A {name} layer cannot be worked out here.</source>
+        <translation>这里无法逐步算出 {name} 层。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cannot hold out {count} of {total} training digits.</source>
         <translation>无法从 {total} 个训练数字中留出 {count} 个。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+17"/>
+        <source>Only plain convolutions (no groups, no dilation, zero padding) can be worked out here.</source>
+        <translation>这里只能逐步算出普通卷积（不分组、无空洞、零填充）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The digit to explain must be 0 to 9, not {value}.</source>
+        <translation>要解释的数字必须是 0 到 9，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The input is not computed: it has no arithmetic.</source>
+        <translation>输入不是算出来的：它没有算式。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The loss needs the network&apos;s ten outputs, not {count}.</source>
+        <translation>损失需要网络的十个输出，而不是 {count} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network has no feature map named {name!r}.</source>
+        <translation>网络中没有名为 {name!r} 的特征图。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible digit count.</source>
         <translation>权重文件中“不是数字”的校准记录了不可能的数字个数。</translation>
     </message>
@@ -823,6 +858,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>Unknown pooling {kind!r}; choose &apos;max&apos; or &apos;avg&apos;.</source>
         <translation>未知的池化方式 {kind!r}；请选择 &apos;max&apos; 或 &apos;avg&apos;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown saliency method {name!r}; choose one of: {choices}.</source>
+        <translation>未知的显著图方法 {name!r}；可选：{choices}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1086,6 +1126,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{stage} has no pixel ({channel}, {row}, {col}).</source>
+        <translation>{stage} 中没有像素 ({channel}, {row}, {col})。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a device</source>
         <translation>一个设备</translation>
     </message>
@@ -1203,7 +1248,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+109"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+117"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1286,7 +1331,7 @@ or drop a picture of one</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+43"/>
+        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+50"/>
         <source>Training digits</source>
         <translation>训练集</translation>
     </message>
@@ -1379,7 +1424,7 @@ or drop a picture of one</source>
 <context>
     <name>DigitsProgressBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+48"/>
         <source>{0:,} of {1:,} test digits</source>
         <translation>{0:,} / {1:,} 个测试数字</translation>
     </message>
@@ -1387,7 +1432,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+79"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+81"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1397,7 +1442,7 @@ or drop a picture of one</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+127"/>
         <source>Cannot open picture</source>
         <translation>无法打开图片</translation>
     </message>
@@ -1407,7 +1452,17 @@ or drop a picture of one</source>
         <translation>图片：{name}</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-119"/>
+        <source>Why this answer</source>
+        <translation>为何是这个答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
@@ -1465,16 +1520,6 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>No model loaded — load weights (File → Load weights…) or train one.</source>
         <translation>未加载模型 — 请加载权重（文件 → 加载权重…）或训练一个模型。</translation>
-    </message>
-    <message>
-        <location line="+72"/>
-        <source>Keep drawing…</source>
-        <translation>请继续写…</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>Draw a digit to see the feature maps it produces.</source>
-        <translation>写一个数字，查看它产生的特征图。</translation>
     </message>
 </context>
 <context>
@@ -1708,25 +1753,53 @@ The details are in the log: {log}</source>
     </message>
 </context>
 <context>
+    <name>ExplainPages</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/pages.py" line="+149"/>
+        <source>Draw a digit to see which of its pixels the answer rests on.</source>
+        <translation>写一个数字，看看答案取决于它的哪些像素。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The map follows when you lift the pen.</source>
+        <translation>抬笔后显著图随之更新。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Making the map…</source>
+        <translation>正在生成显著图…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Taking one step on a copy of the model…</source>
+        <translation>正在模型副本上走一步…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The drawing changed meanwhile: take the step again.</source>
+        <translation>期间图画已改变：请重新走一步。</translation>
+    </message>
+</context>
+<context>
     <name>FilterArithmetic</name>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+97"/>
-        <source>The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
-        <translation>滤波器实际得到 %1：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
+        <source>The filter itself got {value}: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
+        <translation>滤波器实际得到 {value}：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+49"/>
-        <source>rows %1–%2, columns %3–%4</source>
-        <translation>第 %1–%2 行、第 %3–%4 列</translation>
+        <location line="+32"/>
+        <location line="+44"/>
+        <source>rows {top}–{bottom}, columns {left}–{right}</source>
+        <translation>第 {top}–{bottom} 行、第 {left}–{right} 列</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <source>%1: the kernel over the %2 at %3</source>
-        <translation>%1：卷积核位于%2的%3</translation>
+        <location line="-40"/>
+        <source>{heading}: the kernel over the {source} at {where}</source>
+        <translation>{heading}：卷积核位于{source}的{where}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>   (* = padding)</source>
         <translation>   （* = 填充）</translation>
     </message>
@@ -1747,16 +1820,42 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Sum of the products = %1</source>
-        <translation>乘积之和 = %1</translation>
+        <source>Sum of the products = {sum}</source>
+        <translation>乘积之和 = {sum}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+100"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+6"/>
+        <source>ReLU: max(0, {value}) = {result}</source>
+        <translation>ReLU：max(0, {value}) = {result}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+23"/>
+        <source>{heading}: {pooling} over the {source} at {where}</source>
+        <translation>{heading}：对{source}的{where}做{pooling}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>ReLU: max(0, %1) = %2</source>
-        <translation>ReLU：max(0, %1) = %2</translation>
+        <source>→ max = {value} (marked *)</source>
+        <translation>→ 最大值 = {value}（标 *）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>→ mean = {value}</source>
+        <translation>→ 平均值 = {value}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Result pixel row {row}, column {column} = {value}</source>
+        <translation>结果像素第 {row} 行、第 {column} 列 = {value}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Convolution pixel row {row}, column {column}</source>
+        <translation>卷积结果像素第 {row} 行、第 {column} 列</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>max pool</source>
         <translation>最大池化</translation>
     </message>
@@ -1766,27 +1865,7 @@ The details are in the log: {log}</source>
         <translation>平均池化</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: %2 over the %3 at %4</source>
-        <translation>%1：对%3的%4做%2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>→ max = %1 (marked *)</source>
-        <translation>→ 最大值 = %1（标 *）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>→ mean = %1</source>
-        <translation>→ 平均值 = %1</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Result pixel row %1, column %2 = %3</source>
-        <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+56"/>
         <source>convolution after ReLU</source>
         <translation>经 ReLU 的卷积结果</translation>
     </message>
@@ -1797,15 +1876,10 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <location line="+9"/>
         <source>picture</source>
         <translation>图片</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Convolution pixel row %1, column %2</source>
-        <translation>卷积结果像素第 %1 行、第 %2 列</translation>
     </message>
 </context>
 <context>
@@ -1817,8 +1891,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>padding %1</source>
-        <translation>填充 %1</translation>
+        <source>padding {pixels}</source>
+        <translation>填充 {pixels}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1842,11 +1916,16 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>conv %1×%1, stride %2, %3</source>
-        <translation>卷积 %1×%1，步长 %2，%3</translation>
+        <source>conv {size}×{size}, stride {stride}, {padding}</source>
+        <translation>卷积 {size}×{size}，步长 {stride}，{padding}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
+        <source>, stride {stride}</source>
+        <translation>，步长 {stride}</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
@@ -1860,34 +1939,29 @@ The details are in the log: {log}</source>
         <source>average pool</source>
         <translation>平均池化</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>, stride %1</source>
-        <translation>，步长 %1</translation>
-    </message>
 </context>
 <context>
     <name>FilterDisplay</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+74"/>
-        <source>Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.</source>
-        <translation>线性拉伸：%1 → 黑，%2 → 白；小于 0、大于 255 的值照样显示。</translation>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+70"/>
+        <source>Rescaled: {low} → black, {high} → white; below 0 and above 255 still show.</source>
+        <translation>线性拉伸：{low} → 黑，{high} → 白；小于 0、大于 255 的值照样显示。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.</source>
-        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 %1 … %2。</translation>
+        <source>Absolute value: −40 looks like 40, above 255 → white; raw {low} … {high}.</source>
+        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 {low} … {high}。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Clipped: below 0 → black, above 255 → white; raw %1 … %2.</source>
-        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 %1 … %2。</translation>
+        <source>Clipped: below 0 → black, above 255 → white; raw {low} … {high}.</source>
+        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 {low} … {high}。</translation>
     </message>
 </context>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+73"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+71"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1922,12 +1996,12 @@ The details are in the log: {log}</source>
         <translation>保存结果…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save the result as PNG, or its raw numbers as .npy</source>
         <translation>将结果保存为 PNG，或将原始数值保存为 .npy</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
@@ -1937,7 +2011,7 @@ The details are in the log: {log}</source>
         <translation>显示整张图片（或双击图片）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
@@ -1982,12 +2056,17 @@ The details are in the log: {log}</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
+        <location line="+44"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+160"/>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location line="-121"/>
         <source>The clipboard holds no picture and no picture file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
@@ -1997,12 +2076,7 @@ The details are in the log: {log}</source>
         <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+73"/>
         <source>There is no result to save yet.</source>
         <translation>还没有可保存的结果。</translation>
     </message>
@@ -2030,7 +2104,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPicture</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-51"/>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-48"/>
         <source>sample picture</source>
         <translation>示例图片</translation>
     </message>
@@ -2061,11 +2135,22 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>first frame of %1</source>
-        <translation>%1 帧中的第一帧</translation>
+        <source>first frame of {frames}</source>
+        <translation>{frames} 帧中的第一帧</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
+        <source>{name} — {height} × {width} pixels (height × width), {kind}</source>
+        <translation>{name} — {height} × {width} 像素（高 × 宽），{kind}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{description}.</source>
+        <comment>a picture&apos;s description, ended as a sentence</comment>
+        <translation>{description}。</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>turned upright as its EXIF orientation says</source>
         <translation>已按 EXIF 方向信息转正</translation>
     </message>
@@ -2085,24 +2170,13 @@ The details are in the log: {log}</source>
         <translation>彩色，按教程的 convert(&apos;L&apos;) 以灰度显示</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 — %2 × %3 pixels (height × width), %4</source>
-        <translation>%1 — %2 × %3 像素（高 × 宽），%4</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>; </source>
         <comment>between the parts of a picture&apos;s description</comment>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1.</source>
-        <comment>a picture&apos;s description, ended as a sentence</comment>
-        <translation>%1。</translation>
-    </message>
-    <message>
-        <location line="-35"/>
+        <location line="-31"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
@@ -2110,7 +2184,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-178"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-187"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2250,9 +2324,9 @@ The details are in the log: {log}</source>
         <translation>Pillow 的 EDGE_ENHANCE：图片加上半强度的轮廓（除以 2）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+92"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+103"/>
+        <source>{name}: {note}</source>
+        <translation>{name}：{note}</translation>
     </message>
 </context>
 <context>
@@ -2268,7 +2342,7 @@ The details are in the log: {log}</source>
         <translation>裁剪到笔迹范围，缩放到 20×20 以内，再按质心放在 28×28 的中央。关闭后，网络得到的是整个画布直接缩放的结果，可以看出预处理为何重要。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>1. crop to the ink</source>
         <translation>1. 裁剪到笔迹</translation>
     </message>
@@ -2289,12 +2363,12 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>what the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -2309,12 +2383,12 @@ The details are in the log: {log}</source>
         <translation>&lt;b&gt;MNIST 的预处理&lt;/b&gt; — {state}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&lt;b&gt;Plain resize of the whole canvas&lt;/b&gt; — {state}</source>
         <translation>&lt;b&gt;整个画布直接缩放&lt;/b&gt; — {state}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>MNIST digit: already done</source>
         <translation>MNIST 数字：已预处理</translation>
     </message>
@@ -2368,8 +2442,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+17"/>
-        <source>Kernel row %1, column %2</source>
-        <translation>卷积核第 %1 行、第 %2 列</translation>
+        <source>Kernel row {row}, column {column}</source>
+        <translation>卷积核第 {row} 行、第 {column} 列</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2408,71 +2482,71 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+62"/>
-        <source>Row %1, column %2</source>
-        <translation>第 %1 行、第 %2 列</translation>
+        <source>Row {row}, column {column}</source>
+        <translation>第 {row} 行、第 {column} 列</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>“{text}” is not a finite number; NaN and infinity cannot be used</source>
+        <translation>“{text}”不是有限数；不能使用 NaN 和无穷大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” is too large (at most 1,000,000 either way)</source>
+        <translation>“{text}”太大（绝对值最多为 1,000,000）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{text}” is too close to 0 (at least {smallest} either way)</source>
+        <translation>“{text}”太接近 0（绝对值至少为 {smallest}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” could be a thousand or a decimal; write 1000, or 1.5 for a decimal</source>
+        <translation>“{text}”既可能是一千，也可能是小数；请写成 1000，小数请写成 1.5 这样</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>{problem} — the result still shows the last valid kernel.</source>
+        <translation>{problem} — 结果仍显示上一个有效的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sum of the numbers: {sum}</source>
+        <translation>数值之和：{sum}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edited; started from: {note}</source>
+        <translation>已修改，原为：{note}</translation>
+    </message>
+    <message>
+        <location line="-115"/>
         <source>Divisor</source>
         <translation>除数</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>empty; type a number (0 for nothing)</source>
         <translation>空；请输入一个数（0 表示无）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>“%1” is not a finite number; NaN and infinity cannot be used</source>
-        <translation>“%1”不是有限数；不能使用 NaN 和无穷大</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is too large (at most 1,000,000 either way)</source>
-        <translation>“%1”太大（绝对值最多为 1,000,000）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>0 would divide by zero; leave it empty for no divisor</source>
         <translation>0 会导致除以零；不需要除数时请留空</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>“%1” is too close to 0 (at least %2 either way)</source>
-        <translation>“%1”太接近 0（绝对值至少为 %2）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>“%1” could be a thousand or a decimal; write 1000, or 1.5 for a decimal</source>
-        <translation>“%1”既可能是一千，也可能是小数；请写成 1000，小数请写成 1.5 这样</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is not a number</source>
-        <translation>“%1”不是数字</translation>
-    </message>
-    <message>
-        <location line="+85"/>
-        <source>Edited; started from: %1</source>
-        <translation>已修改，原为：%1</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>%1 — the result still shows the last valid kernel.</source>
-        <translation>%1 — 结果仍显示上一个有效的卷积核。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sum of the numbers: %1</source>
-        <translation>数值之和：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+89"/>
         <source> (0: nothing to divide by)</source>
         <translation>（为 0：不作除数）</translation>
     </message>
@@ -2528,8 +2602,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+36"/>
-        <source>Result — %1 × %2</source>
-        <translation>结果 — %1 × %2</translation>
+        <source>Result — {height} × {width}</source>
+        <translation>结果 — {height} × {width}</translation>
     </message>
 </context>
 <context>
@@ -2572,13 +2646,131 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="-21"/>
-        <source>%1 kernels learned by %2 in conv1.</source>
-        <translation>%2 在 conv1 中学到的 %1 个卷积核。</translation>
+        <source>{count} kernels learned by {model} in conv1.</source>
+        <translation>{model} 在 conv1 中学到的 {count} 个卷积核。</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>Learned kernel %1 of %2 from %3&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
-        <translation>%3 的 conv1 中学到的第 %1 个卷积核（共 %2 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
+        <source>Learned kernel {number} of {count} from {model}&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
+        <translation>{model} 的 conv1 中学到的第 {number} 个卷积核（共 {count} 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
+    </message>
+</context>
+<context>
+    <name>LossView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+35"/>
+        <source>Adam (the tutorial&apos;s)</source>
+        <translation>Adam（教程所用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>You meant:</source>
+        <translation>你想写的是：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The drawing is a {digit}</source>
+        <translation>这幅图是 {digit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(or press 0–9 on the canvas, or click a bar)</source>
+        <translation>（或在画布上按 0–9，或点击概率条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say which digit you meant: press 0–9 while the canvas has the focus, click a probability bar, or a button here.</source>
+        <translation>说出你想写的数字：在画布获得焦点时按 0–9，点击概率条，或点击这里的按钮。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate of the step</source>
+        <translation>这一步的学习率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One training step on this drawing</source>
+        <translation>在这幅图上训练一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One gradient step on a copy of the model, towards the digit you meant; the active weights stay as they are</source>
+        <translation>在模型的副本上朝你想写的数字走一步梯度下降；当前权重保持不变</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Draw a digit to see its loss.</source>
+        <translation>写一个数字，查看它的损失。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a digit: its ten outputs appear here, through the softmax.</source>
+        <translation>写一个数字：它的十个输出会在这里经过 softmax 显示出来。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which digit did you mean? The loss measures how far the answer is from it.</source>
+        <translation>你想写的是哪个数字？损失衡量答案离它有多远。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss = −log p({digit}) = −log {p} = &lt;b&gt;{loss}&lt;/b&gt;</source>
+        <translation>损失 = −log p({digit}) = −log {p} = &lt;b&gt;{loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softmax: p = e^(z − max z) / Σ, with Σ = {total} (the same as e^z / Σ e^z, without overflowing).</source>
+        <translation>Softmax：p = e^(z − max z) / Σ，其中 Σ = {total}（与 e^z / Σ e^z 相同，但不会溢出）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>One {optimizer} step (learning rate {lr}) on a copy of the model: loss {loss_before} → {loss_after}, p({digit}) {p_before} → {p_after}; no weight moved more than {largest_change}. The active weights are unchanged.</source>
+        <translation>在模型副本上走了一步 {optimizer}（学习率 {lr}）：损失 {loss_before} → {loss_after}，p({digit}) {p_before} → {p_after}；任何权重的变化都不超过 {largest_change}。当前权重没有改变。</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Loss: −log p of the digit meant (*), as the tutorial&apos;s nn.CrossEntropyLoss().</source>
+        <translation>损失：想写的数字（标 *）的 −log p，与教程的 nn.CrossEntropyLoss() 相同。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>score z</source>
+        <translation>得分 z</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p = e^(…) / Σ</source>
+        <translation>p = e^(…) / Σ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p after the step</source>
+        <translation>走一步后的 p</translation>
     </message>
 </context>
 <context>
@@ -2609,7 +2801,7 @@ The details are in the log: {log}</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+131"/>
         <source>no weights file at {path}</source>
         <translation>{path} 处没有权重文件</translation>
     </message>
@@ -2665,8 +2857,8 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <source>{weights} ({network})</source>
+        <translation>{weights}（{network}）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2707,6 +2899,218 @@ The previous model stays active.</source>
         <location line="+1"/>
         <source>A training run is active or its newest weights are not saved. Quit anyway?</source>
         <translation>训练正在进行，或最新的权重尚未保存。仍要退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MapArithmetic</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-76"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}, channel {channel}</source>
+        <translation>{source} 的通道 {channel}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>convolution outputs</source>
+        <translation>卷积输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>batch norm&apos;s outputs</source>
+        <translation>批归一化的输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ReLU&apos;s outputs</source>
+        <translation>ReLU 的输出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sigmoid&apos;s outputs</source>
+        <translation>sigmoid 的输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pooling&apos;s outputs</source>
+        <translation>池化的输出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step {number}</source>
+        <translation>第 {number} 步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{block} channel {channel} at row {row}, column {column}</source>
+        <translation>{block} 通道 {channel} 第 {row} 行、第 {column} 列</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{heading}: each of the {channels} input channels&apos; window × its own kernel, summed (windows at rows {top}–{bottom}, columns {left}–{right} of {source}):</source>
+        <translation>{heading}：{channels} 个输入通道各自的窗口 × 各自的卷积核，再求和（窗口位于 {source} 的第 {top}–{bottom} 行、第 {left}–{right} 列）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in {channel}: {sum}</source>
+        <translation>输入 {channel}：{sum}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sum over the {channels} input channels = {sum}</source>
+        <translation>{channels} 个输入通道之和 = {sum}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>+ bias {bias} = {value}</source>
+        <translation>+ 偏置 {bias} = {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input channel {channel} in full</source>
+        <translation>输入通道 {channel} 的完整算式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{step}, batch norm: (x − mean) / √(variance + ε) × γ + β</source>
+        <translation>{step}，批归一化：(x − 均值) / √(方差 + ε) × γ + β</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>sigmoid: 1 / (1 + e^−{value}) = {result}</source>
+        <translation>sigmoid：1 / (1 + e^−{value}) = {result}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{stage}, channel {channel}, row {row}, column {column} = {value}</source>
+        <translation>{stage}，通道 {channel}，第 {row} 行、第 {column} 列 = {value}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>= {value}, the network&apos;s own value.</source>
+        <translation>= {value}，与网络自身的数值相同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network itself has {value}: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
+        <translation>网络自身的数值是 {value}：它用 float32（约 7 位有效数字）计算，求和顺序也不同，所以最后几位不同。</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>(This conv has no bias: the batch norm after it adds its own shift.)</source>
+        <translation>（这个卷积没有偏置：其后的批归一化自带平移。）</translation>
+    </message>
+</context>
+<context>
+    <name>MapInspector</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/map_inspector.py" line="+47"/>
+        <source>← All feature maps</source>
+        <translation>← 全部特征图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to every feature map (Esc)</source>
+        <translation>返回全部特征图（Esc）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channel </source>
+        <translation>通道 </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input channel </source>
+        <translation>输入通道 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which of the input channels&apos; kernels to show in full (or click one)</source>
+        <translation>完整显示哪个输入通道的卷积核（也可以点击一个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use in the Filter Lab</source>
+        <translation>在滤波实验室中使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this kernel into the Filter Lab&apos;s grid and go there</source>
+        <translation>把这个卷积核放进滤波实验室的网格并切换过去</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hover over a pixel of the large map to see how the network computed it, step by step, from its own numbers.</source>
+        <translation>把鼠标移到大图的某个像素上，看网络如何用它自己的数值一步步算出它。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+7"/>
+        <source> of {count}</source>
+        <translation> / {count}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;{stage}&lt;/b&gt;, {height}×{width}</source>
+        <translation>&lt;b&gt;{stage}&lt;/b&gt;，{height}×{width}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>channel {channel}: {values}</source>
+        <translation>通道 {channel}：{values}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{block} reads: the input</source>
+        <translation>{block} 读取：输入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{block} reads: {source}</source>
+        <translation>{block} 读取：{source}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its {size}×{size} kernel (red +, blue −)</source>
+        <translation>它的 {size}×{size} 卷积核（红正、蓝负）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its {count} kernels, {size}×{size}, one per input channel (red +, blue −)</source>
+        <translation>它的 {count} 个 {size}×{size} 卷积核，每个输入通道一个（红正、蓝负）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{model}&apos;s {block} kernel {channel}</source>
+        <translation>{model} 的 {block} 第 {channel} 个卷积核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{model}&apos;s {block} kernel from input channel {source} to output channel {channel}</source>
+        <translation>{model} 的 {block} 中从输入通道 {source} 到输出通道 {channel} 的卷积核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Learned: {kernel}. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the network&apos;s by a shift and a scale.</source>
+        <translation>学到的卷积核：{kernel}。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与网络中的相差一个平移和缩放。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>the active model</source>
+        <translation>当前模型</translation>
     </message>
 </context>
 <context>
@@ -2775,12 +3179,32 @@ The previous model stays active.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+32"/>
+        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+40"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+56"/>
+        <source>Hover over a feature map to see what it is; click it to open it.</source>
+        <translation>把鼠标移到特征图上可查看它是什么；点击可打开它。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Draw a digit to see the feature maps it produces.</source>
+        <translation>写一个数字，查看它产生的特征图。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{stage}, channel {channel} of {channels} ({height}×{width}): values {low} to {high}; here (row {row}, column {column}) {value}.</source>
+        <translation>{stage}，通道 {channel} / {channels}（{height}×{width}）：数值 {low} 到 {high}；此处（第 {row} 行、第 {column} 列）为 {value}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Click to open it.</source>
+        <translation>点击可打开。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>conv1&apos;s learned kernels appear when a model is loaded.</source>
         <translation>加载模型后，这里会显示 conv1 学到的卷积核。</translation>
     </message>
@@ -2800,7 +3224,7 @@ The previous model stays active.</source>
         <translation>此架构先池化再激活：与教程的 卷积 → ReLU → 池化 得到的数值相同，计算量只有四分之一。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>no input</source>
         <translation>无输入</translation>
     </message>
@@ -2808,14 +3232,14 @@ The previous model stays active.</source>
 <context>
     <name>PictureIO</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+84"/>
+        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+90"/>
         <source>Open a picture</source>
         <translation>打开图片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pictures (%1);;All files (*)</source>
-        <translation>图片 (%1);;所有文件 (*)</translation>
+        <source>Pictures ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2849,7 +3273,7 @@ The previous model stays active.</source>
 <context>
     <name>PredictionPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+31"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+37"/>
         <source>low confidence: the best guess has only {p:.0f} %</source>
         <translation>置信度低：最可能的结果也只有 {p:.0f} %</translation>
     </message>
@@ -2869,12 +3293,17 @@ The previous model stays active.</source>
         <translation>这看起来不像数字</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+171"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+8"/>
+        <source>Keep drawing…</source>
+        <translation>请继续写…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Draw a digit: the prediction appears as you draw.</source>
         <translation>写一个数字：边写边显示预测结果。</translation>
     </message>
@@ -2905,6 +3334,14 @@ maybe {digit}</source>
         <location line="+2"/>
         <source>No digit: {why}. Draw one digit, 0 to 9.</source>
         <translation>不是数字：{why}。请写一个 0 到 9 的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <location line="-204"/>
+        <source>Click the digit you meant to see the loss of your drawing</source>
+        <translation>点击你想写的数字，查看这幅图的损失</translation>
     </message>
 </context>
 <context>
@@ -2990,7 +3427,7 @@ maybe {digit}</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+22"/>
+        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+28"/>
         <source>No evaluation yet.</source>
         <translation>尚未评估。</translation>
     </message>
@@ -3121,7 +3558,7 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+36"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+42"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
@@ -3355,7 +3792,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+67"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+75"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3504,7 +3941,7 @@ maybe {digit}</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+70"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+76"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3575,8 +4012,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>%1 %2</source>
-        <translation>%1%2</translation>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3683,6 +4120,130 @@ maybe {digit}</source>
         <location line="+2"/>
         <source>These weights are now the active model in every tab ({0}).</source>
         <translation>这些权重现已成为所有标签页的当前模型（{0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>WhyView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+35"/>
+        <source>Integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How the digit&apos;s score grows, pixel by pixel, as the drawing fades in from a blank canvas; the map adds up to the whole change.</source>
+        <translation>图画从空白画布逐渐显现时，该数字的得分如何逐像素增长；整张图加起来正好是总变化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How much the digit&apos;s probability falls when a 4×4 square of the drawing is rubbed out, shared among that square&apos;s ink.</source>
+        <translation>擦掉图画中一个 4×4 方块时该数字的概率下降多少，并分摊到该方块的墨迹上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the last conv layer&apos;s 7×7 maps hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look at the deepest layer.</source>
+        <translation>最后一个卷积层的 7×7 特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙，但能看到最深的一层。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Explain:</source>
+        <translation>解释：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+81"/>
+        <source>the answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Which pixels made the network answer as it did</source>
+        <translation>哪些像素使网络给出这个答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why {digit}, or why not {digit}?</source>
+        <translation>为什么是 {digit}，或者为什么不是 {digit}？</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>&lt;b&gt;{method}&lt;/b&gt;: {explanation}</source>
+        <translation>&lt;b&gt;{method}&lt;/b&gt;：{explanation}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the answer ({digit})</source>
+        <translation>答案（{digit}）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{method} for {digit}: red pushed {digit} up, blue pushed it down</source>
+        <translation>{method}（{digit}）：红色推高 {digit}，蓝色压低它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{method} for {digit} (why not {digit}?): red pushed {digit} up, blue down</source>
+        <translation>{method}（{digit}，为什么不是 {digit}？）：红色推高 {digit}，蓝色压低</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The map adds up to {total}: the score of {digit} for this drawing, {score}, minus its score for a blank canvas, {blank} (a score is the number before the softmax).</source>
+        <translation>整张图加起来是 {total}：这幅图上 {digit} 的得分 {score}，减去空白画布上的得分 {blank}（得分是 softmax 之前的数）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>p({digit}) = {p}. A value of 0.1 means rubbing out that ink lowered p({digit}) by about 10 points; a negative one, that it raised p({digit}).</source>
+        <translation>p({digit}) = {p}。数值 0.1 表示擦掉那处墨迹使 p({digit}) 下降约 10 个百分点；负值表示它使 p({digit}) 上升。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The map adds up to {total}: the score of {digit}, {score}, less the output layer&apos;s bias {bias}. The last conv layer is 7×7: each of its pixels stands for 4×4 input pixels.</source>
+        <translation>整张图加起来是 {total}：{digit} 的得分 {score}，减去输出层的偏置 {bias}。最后一个卷积层是 7×7：它的每个像素对应 4×4 个输入像素。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check: setting the {pixels} most salient pixels (10 % of the ink) to background takes p({digit}) from {before} to {after}; as many random ink pixels, to {random}.</source>
+        <translation>检验：把最显著的 {pixels} 个像素（墨迹的 10 %）设为背景，p({digit}) 从 {before} 变为 {after}；随机设同样多的墨迹像素，变为 {random}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row {row}, column {column}: ink {ink}, map {value}</source>
+        <translation>第 {row} 行、第 {column} 列：墨迹 {ink}，显著图 {value}</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>Saliency method</source>
+        <translation>显著图方法</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>what the network sees (28×28)</source>
+        <translation>网络看到的输入（28×28）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no map yet</source>
+        <translation>尚无显著图</translation>
     </message>
 </context>
 </TS>

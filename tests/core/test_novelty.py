@@ -6,7 +6,14 @@ import torch
 
 from mnist_desk.core.errors import WeightsError
 from mnist_desk.core.models import build_model
-from mnist_desk.core.novelty import AUGMENTED_COPIES, Calibration, calibrate, calibrate_held_out, calibration_digits, digit_score
+from mnist_desk.core.novelty import (
+    AUGMENTED_COPIES,
+    Calibration,
+    calibrate,
+    calibrate_held_out,
+    calibration_digits,
+    digit_score,
+)
 from mnist_desk.core.predict import REASON_NOT_A_DIGIT, Predictor
 from mnist_desk.core.weights import Checkpoint, load_checkpoint, save_checkpoint
 
@@ -46,7 +53,8 @@ def test_the_calibration_is_saved_and_used(train_sample, tmp_path):
     torch.manual_seed(0)
     model = build_model("fast")
     calibration = calibrate_held_out(model, train_sample, 200)
-    path = save_checkpoint(Checkpoint(model.state_dict(), arch="fast", novelty=calibration.to_dict()), tmp_path / "w.pt")
+    checkpoint = Checkpoint(model.state_dict(), arch="fast", novelty=calibration.to_dict())
+    path = save_checkpoint(checkpoint, tmp_path / "w.pt")
     loaded = load_checkpoint(path)
     assert Calibration.from_dict(loaded.novelty) == calibration
     data = torch.load(path, weights_only=True)  # plain values only

@@ -7,9 +7,15 @@ import pytest
 import torch
 from PIL import Image
 
-from mnist_desk.core.paths import default_weights_path
-from mnist_desk.core.predict import REASON_EMPTY, REASON_LOW_CONFIDENCE, REASON_NOT_A_DIGIT, REASON_SEVERAL_BLOBS, Predictor
 from mnist_desk.core.novelty import FALSE_REFUSAL
+from mnist_desk.core.paths import default_weights_path
+from mnist_desk.core.predict import (
+    REASON_EMPTY,
+    REASON_LOW_CONFIDENCE,
+    REASON_NOT_A_DIGIT,
+    REASON_SEVERAL_BLOBS,
+    Predictor,
+)
 from mnist_desk.core.preprocess import open_image
 from mnist_desk.core.weights import load_model
 

@@ -5,16 +5,22 @@ An empty canvas shows no digit. A drawing the network finds unlike any digit
 probabilities greyed. A low top probability or several separate marks show
 "unsure" and why, with the best guess small, instead of a confident wrong
 answer.
+
+A drawing is unfinished while the pen is down: the first stroke of a 4 is no
+digit yet, the first short stroke of a 1 already is. A "no digit" therefore
+waits for the pen to lift (:meth:`PredictionPanel.show_answer`): until then the
+panel keeps the last answer it showed (none yet: "Keep drawing…"), so the answer
+never flashes between "no digit" and a digit under the pen.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QStaticText
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QStaticText
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from .fixed_text import fix_text_height
+from ..fixed_text import fix_text_height
 
 # Reason codes of mnist_desk.core.predict (repeated here: importing it would import torch).
 REASON_EMPTY = "empty"
@@ -45,13 +51,21 @@ class ProbabilityBars(QWidget):
     as :class:`QStaticText` (laid out once, not at every paint) and a new set
     of probabilities that looks the same (same texts, same bar lengths in
     pixels) does not repaint at all.
+
+    A click on a bar says that digit is the one meant (``digit_clicked``); the
+    digit meant, when set, is framed.
     """
+
+    digit_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("probabilityBars")
+        self.setToolTip(self.tr("Click the digit you meant to see the loss of your drawing"))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.probabilities = np.zeros(10, dtype=np.float32)
         self.top: int | None = None
+        self.meant: int | None = None
         self._shown_key: tuple | None = None
         self._texts: dict[str, QStaticText] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -91,6 +105,23 @@ class ProbabilityBars(QWidget):
             self._shown_key = key
             self.update()
 
+    def set_meant(self, digit: int | None) -> None:
+        if digit != self.meant:
+            self.meant = digit
+            self.update()
+
+    def digit_at(self, y: float) -> int | None:
+        row = int(y // (self.height() / 10.0)) if self.height() > 0 else -1
+        return row if 0 <= row < 10 else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        digit = self.digit_at(event.position().y())
+        if event.button() == Qt.MouseButton.LeftButton and digit is not None:
+            self.digit_clicked.emit(digit)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
         self._texts.clear()  # a new font or style lays the texts out again
@@ -129,6 +160,9 @@ class ProbabilityBars(QWidget):
             fill = palette.color(QPalette.ColorRole.Highlight) if highlight else palette.color(QPalette.ColorRole.Mid)
             painter.fillRect(QRectF(bar.left(), bar.top(), bar_w * min(max(p, 0.0), 1.0), bar.height()), fill)
             self._draw_right_aligned(painter, label_w + bar_w + value_w, top, row, self._value_text(p))
+        if self.meant is not None:  # the digit meant, framed
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(0.5, self.meant * row + 0.5, self.width() - 1.0, row - 1.0))
         painter.end()
 
 
@@ -163,6 +197,7 @@ class PredictionPanel(QWidget):
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         fix_text_height(self.note_label, 2)
         self.bars = ProbabilityBars(self)
+        self.held_answer = None  # the Prediction shown (see show_answer)
 
         left = QVBoxLayout()
         left.addStretch(1)
@@ -177,6 +212,16 @@ class PredictionPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.note_label)
         self.show_message(self.tr("Loading model…"))
+
+    def show_answer(self, prediction, drawing: bool = False) -> None:
+        """Show a core Prediction, or keep the last answer while a stroke that is no digit yet is drawn."""
+        if not (drawing and prediction.digit is None and REASON_NOT_A_DIGIT in prediction.reasons):
+            self.held_answer = prediction
+        shown = self.held_answer
+        if shown is None:
+            self.show_message(self.tr("Keep drawing…"))
+        else:
+            self.show_prediction(shown.digit, shown.probabilities, shown.unsure, shown.reasons)
 
     # The digit's text is what tests and screen readers read.
     @property

@@ -1,4 +1,4 @@
-"""The Draw tab: draw a digit, watch the prediction, see what the network sees and does.
+"""The Draw tab: draw a digit, watch the prediction, see what the network sees and does, and why.
 
 Predictions run on the GUI thread, at most once per screen refresh: the
 canvas's changes only mark the prediction stale and a single-shot timer
@@ -25,22 +25,22 @@ from ...core.preprocess import WORKING_SIDE, Preprocessed
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
+from ..explain.pages import ExplainPages
 from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
 from .inference import one_thread
-from .held_answer import HeldAnswer
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .opening import PictureOpener
 from .picture import ink_from_field28, ink_from_picture
-from .preparing import prepare, prepare_pair
 from .prediction_panel import PredictionPanel
+from .preparing import prepare, prepare_pair
 from .tools import DrawTools
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
-PAGE_PREPROCESSING, PAGE_NETWORK = 0, 1
+PAGE_PREPROCESSING, PAGE_NETWORK, PAGE_WHY, PAGE_LOSS = 0, 1, 2, 3
 COMPARISON_INTERVAL_S = 0.1
 # Likewise "Inside the network": every 0.1 s while the pen moves (the answer stays live), at once when it is up.
 NETWORK_INTERVAL_S = 0.1
@@ -51,10 +51,12 @@ class DrawTab(QWidget):
     """Canvas, live prediction, preprocessing inspector and the network's insides.
 
     ``picture_opened(str, bool)``: a picture file asked for with :meth:`open_picture` is on the
-    canvas (True), or could not be used (False, after its message).
+    canvas (True), or could not be used (False, after its message). ``kernel_for_filter_lab(rows, note)``:
+    a learned kernel the user sends to the Filter Lab from an opened feature map.
     """
 
     picture_opened = Signal(str, bool)
+    kernel_for_filter_lab = Signal(object, str)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,11 +80,12 @@ class DrawTab(QWidget):
         inspector_scroll.setWidget(self.inspector)
         self.details.addTab(inspector_scroll, self.tr("What the network sees"))
         self.details.addTab(self.network, self.tr("Inside the network"))
+        self.explain = ExplainPages(active_model, settings, self)
+        self.details.addTab(self.explain.why_page, self.tr("Why this answer"))
+        self.details.addTab(self.explain.loss_page, self.tr("Loss"))
         self.last_prediction = None  # the core Prediction last shown (tests and scripts read it)
         self.last_plain_prediction = None
-        self.held = HeldAnswer()  # a "no digit" waits for the pen to lift
         self._last_update = 0.0
-        self._kernels_for: object = None
         self._comparison: tuple | None = None  # (recipe on?, other Preprocessed, its Prediction)
         self._comparison_time = 0.0
         self._network_time = 0.0
@@ -131,10 +134,15 @@ class DrawTab(QWidget):
         self.splitter.splitterMoved.connect(self._save_splitter)
         self.document.changed.connect(self._schedule)
         self.document.history_changed.connect(self._on_history)
+        self.canvas.digit_pressed.connect(self.say_meant)
+        self.panel.bars.digit_clicked.connect(self.say_meant)
+        self.network.kernel_chosen.connect(self.kernel_for_filter_lab)
         active_model.changed.connect(self._on_model_changed)
         active_model.status_changed.connect(self._on_model_status)
         self._on_history()
         self._on_model_status()
+        if active_model.ready:  # loaded before this tab was made
+            self._on_model_changed()
 
     # -- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -143,7 +151,7 @@ class DrawTab(QWidget):
         self.tools._on_width(width)  # show the value even when it equals the slider's default
         self.canvas.pen_width = float(width)
         self.inspector.recipe_switch.setChecked(keys.read_bool(self.settings, keys.DRAW_MNIST_RECIPE, True))
-        self.details.setCurrentIndex(keys.read_int(self.settings, keys.DRAW_DETAIL_PAGE, 0, 0, 1))
+        self.details.setCurrentIndex(keys.read_int(self.settings, keys.DRAW_DETAIL_PAGE, 0, 0, PAGE_LOSS))
         state = self.settings.value(keys.DRAW_SPLITTER)
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([560, 620])  # a canvas about as wide as it can be tall
@@ -271,24 +279,21 @@ class DrawTab(QWidget):
         if not self.active_model.ready:
             self.panel.show_message(self._no_model_text())
             self.network.clear_stages(self._no_model_text())
-            self.network.set_kernels(None)
+            self.network.set_model(None)
 
     @Slot()
     def _on_model_changed(self) -> None:
-        self._kernels_for = None
         self._comparison = None
-        self._show_kernels()
+        checkpoint = self.active_model.checkpoint
+        self.network.set_model(self.active_model.model, checkpoint.arch if checkpoint else "",
+                               self.active_model.display_name())
         self._schedule()
 
-    def _show_kernels(self) -> None:
-        model = self.active_model.model
-        if model is None or self._kernels_for is model:
-            return
-        from ...core.models import first_conv_kernels
-
-        self._kernels_for = model
-        arch = self.active_model.checkpoint.arch if self.active_model.checkpoint is not None else ""
-        self.network.set_kernels(first_conv_kernels(model).numpy(), arch)
+    def say_meant(self, digit: int) -> None:
+        """The user says which digit the drawing is (a key 0–9 on the canvas, a click on a bar): its loss."""
+        self.panel.bars.set_meant(digit)
+        self.explain.set_meant(digit)
+        self.details.setCurrentIndex(PAGE_LOSS)
 
     # -- prediction ---------------------------------------------------------------------------
     def _frame_interval_ms(self) -> float:
@@ -334,11 +339,7 @@ class DrawTab(QWidget):
         if predictor is not None:
             with one_thread():
                 prediction = predictor.predict_prepared(used, with_features=network_due)
-            shown = self.held.update(prediction, self.document.drawing)
-            if shown is None:
-                self.panel.show_message(self.tr("Keep drawing…"))
-            else:
-                self.panel.show_prediction(shown.digit, shown.probabilities, shown.unsure, shown.reasons)
+            self.panel.show_answer(prediction, self.document.drawing)  # a "no digit" waits for the pen to lift
         else:
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction
@@ -346,15 +347,17 @@ class DrawTab(QWidget):
             unused, other = self._comparison_for(unused, use_recipe, now)
             self.last_plain_prediction = prediction if not use_recipe else other
             recipe, plain = (used, unused) if use_recipe else (unused, used)
-            shown_prediction = self.held.shown if prediction is not None else None
-            recipe_prediction, plain_prediction = (shown_prediction, other) if use_recipe else (other, shown_prediction)
+            shown = self.panel.held_answer if prediction is not None else None  # as the panel shows it
+            recipe_prediction, plain_prediction = (shown, other) if use_recipe else (other, shown)
             self.inspector.show_steps(recipe, plain, _answer(recipe_prediction), _answer(plain_prediction),
                                       use_recipe, exact_digit=exact is not None)
         else:
             self.last_plain_prediction = prediction if not use_recipe else None
             if network_due:
                 self._network_time = now
-                self._show_network(prediction)
+                self.network.show_prediction(prediction, self._no_model_text())
+            self.explain.follow(prediction, self.document.drawing, page == PAGE_WHY, page == PAGE_LOSS,
+                                self._no_model_text())
 
     def _comparison_due(self, use_recipe: bool, now: float) -> bool:
         """Whether the side-by-side view's other preprocessing is redone in this update.
@@ -379,16 +382,6 @@ class DrawTab(QWidget):
         assert self._comparison is not None
         return self._comparison[1], self._comparison[2]
 
-    def _show_network(self, prediction) -> None:
-        if prediction is None:
-            self.network.clear_stages(self._no_model_text())
-            return
-        self._show_kernels()
-        if not prediction.stages:
-            self.network.clear_stages(self.tr("Draw a digit to see the feature maps it produces."))
-            return
-        self.network.show_stages([(stage.name, stage.tensor.numpy()) for stage in prediction.stages])
-
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self._schedule()  # views hidden meanwhile were not updated
@@ -397,6 +390,7 @@ class DrawTab(QWidget):
         """Called by the window on close: stop opening a picture; keep the layout."""
         self._timer.stop()
         self.opener.shutdown()
+        self.explain.shutdown()
         self._save_splitter()
 
 
