@@ -180,13 +180,27 @@ def load_split(root: str | os.PathLike[str] | None = None, train: bool = True) -
     return MnistSplit(images, labels)
 
 
+def _unreachable(error: BaseException) -> bool:
+    """Whether a failed download never reached a server (no network, name not resolved, timed out)."""
+    from urllib.error import HTTPError, URLError
+
+    if isinstance(error, HTTPError):  # a server answered
+        return False
+    if isinstance(error, URLError):
+        return isinstance(error.reason, (OSError, str))
+    return isinstance(error, (OSError, TimeoutError))
+
+
 def download(root: str | os.PathLike[str] | None = None) -> Iterator[tuple[int, int, str]]:
     """Download MNIST with torchvision, yielding progress.
 
     Yields ``(files_done, files_total, name)`` after each of the four files, so a
     progress bar can follow and the consumer can stop between files. Raises
-    :class:`DataError` with a plain message when the network is unreachable.
+    :class:`DataError` with a plain message when the network cannot be reached
+    or the mirrors fail (what each mirror said goes to the log, not the message).
     """
+    import logging
+
     from torchvision.datasets import MNIST
 
     resolved = resolve_data_dir(root)
@@ -198,18 +212,25 @@ def download(root: str | os.PathLike[str] | None = None) -> Iterator[tuple[int, 
         if not (folder / name).exists():
             from torchvision.datasets.utils import download_and_extract_archive
 
-            errors = []
+            errors: list[BaseException] = []
             for mirror in MNIST.mirrors:
                 try:
                     download_and_extract_archive(f"{mirror}{filename}", download_root=str(folder), filename=filename, md5=md5)
                     break
-                except Exception as error:  # URLError, HTTPError, socket timeouts ...
-                    errors.append(f"{mirror}: {error}")
+                except Exception as error:  # URLError, HTTPError, socket timeouts, a bad checksum ...
+                    logging.getLogger(__name__).info("downloading %s from %s failed: %s", filename, mirror, error)
+                    errors.append(error)
             else:
+                if all(_unreachable(error) for error in errors):
+                    raise DataError(
+                        "Could not download {filename}: the network cannot be reached (no internet connection, or "
+                        "the download servers are blocked). Connect to the internet and try again, or "
+                        "copy the four MNIST files into {folder}.",
+                        filename=filename, folder=folder,
+                    )
                 raise DataError(
-                    "Could not download {filename}: no internet connection or the mirrors are unreachable "
-                    "({reasons}).",
-                    filename=filename, reasons="; ".join(errors)[:300],
+                    "Could not download {filename}: the download servers failed ({reasons}).",
+                    filename=filename, reasons="; ".join(str(error) for error in errors)[:300],
                 )
         yield done, len(resources), name
     check_data_dir(resolved)

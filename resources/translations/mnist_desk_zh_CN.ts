@@ -445,12 +445,7 @@ or drop a picture of one</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Could not download {filename}: no internet connection or the mirrors are unreachable ({reasons}).</source>
-        <translation>无法下载 {filename}：没有网络连接，或无法访问镜像站点（{reasons}）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Could not read MNIST from {folder}: {error}</source>
         <translation>无法从 {folder} 读取 MNIST：{error}</translation>
     </message>
@@ -490,7 +485,7 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
@@ -505,7 +500,17 @@ or drop a picture of one</source>
         <translation>编译滤镜内核需要 torch 2.6 或更新的版本，这里是 torch {version}。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Could not download {filename}: the download servers failed ({reasons}).</source>
+        <translation>无法下载 {filename}：下载服务器出错（{reasons}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not download {filename}: the network cannot be reached (no internet connection, or the download servers are blocked). Connect to the internet and try again, or copy the four MNIST files into {folder}.</source>
+        <translation>无法下载 {filename}：连不上网络（没有联网，或下载服务器被屏蔽）。请联网后再试，或把四个 MNIST 文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Only an 8-bit picture can be saved as {kind}.</source>
         <translation>只有 8 位图片才能保存为 {kind}。</translation>
     </message>
@@ -903,7 +908,7 @@ or drop a picture of one</source>
         <translation>无法检查数据文件夹：{0}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Downloading MNIST into {0}…</source>
         <translation>正在将 MNIST 下载到 {0}…</translation>
     </message>
@@ -1747,7 +1752,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-113"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-114"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>

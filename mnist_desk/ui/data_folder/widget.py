@@ -13,7 +13,7 @@ freezes the window while torch loads).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -260,16 +260,18 @@ class DataFolderWidget(QWidget):
         return self._downloading
 
     @Slot()
-    def start_download(self, steps: Callable[[Path], Iterator[tuple[int, int, str]]] | None = None) -> None:
-        """Download MNIST into the folder; ``steps`` replaces the core's download (tests)."""
+    def start_download(self) -> None:
+        """Download MNIST into the folder (the Download button).
+
+        It takes no arguments: ``clicked(bool)`` would fill any optional one.
+        """
         if self._downloading or self._closed:
             return
         self._downloading = True
         root = self.folder()
-        if steps is None:
-            from ...core.data import download as steps  # noqa: PLC0415 (torch: only when asked)
-        make = steps
-        worker = IteratorWorker(lambda _worker: make(root))
+        from ...core import data  # noqa: PLC0415 (torch: only when asked)
+
+        worker = IteratorWorker(lambda _worker: data.download(root))
         worker.item.connect(self._on_download_item)
         worker.failed.connect(self._on_download_failed)
         worker.stopped.connect(self._on_download_cancelled)
