@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.paths import resolve_data_dir
+from ..after_paint import after_paint
 from ..error_text import error_text
 from ..worker import IteratorWorker, WorkerRunner
 
@@ -192,7 +193,7 @@ class DataFolderWidget(QWidget):
         super().showEvent(event)
         if not self._checked_once:
             self._checked_once = True
-            QTimer.singleShot(0, self.refresh)  # after the tab has painted
+            after_paint(self, self.refresh)  # the check imports torch: the tab is on screen first
 
     @Slot()
     def refresh(self) -> None:

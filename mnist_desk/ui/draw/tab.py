@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.errors import ImageError
 from ...core.preprocess import Preprocessed
@@ -26,8 +26,10 @@ from ..active_model import ActiveModel
 from ..error_text import error_text
 from ..images import qimage_to_gray
 from ..messages import show_error
+from ..names import arch_name
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
+from .fixed_text import OneLineLabel
 from .inference import one_thread
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
@@ -48,6 +50,8 @@ PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see 
 class DrawTab(QWidget):
     """Canvas, live prediction, preprocessing inspector and the network's insides."""
 
+    drawing_saved = Signal(str)  # the path a drawing was written to (the window's status bar says so)
+
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drawTab")
@@ -56,9 +60,8 @@ class DrawTab(QWidget):
         self.document = Document(self)
         self.canvas = Canvas(self.document, self)
         self.tools = DrawTools(self)
-        self.caption = QLabel(self)
+        self.caption = OneLineLabel(self)  # its line is kept when empty: the buttons below never move
         self.caption.setObjectName("canvasCaption")
-        self.caption.setWordWrap(True)
         self.panel = PredictionPanel(self)
         self.inspector = Inspector(self)
         self.network = NetworkView(self)
@@ -240,6 +243,7 @@ class DrawTab(QWidget):
                                "that you may write there.").format(path=target))
             return False
         keys.remember_folder(self.settings, keys.FOLDER_DRAWINGS, str(target))
+        self.drawing_saved.emit(str(target))
         return True
 
     def save_drawing_dialog(self) -> None:
@@ -276,7 +280,7 @@ class DrawTab(QWidget):
 
         self._kernels_for = model
         arch = self.active_model.checkpoint.arch if self.active_model.checkpoint is not None else ""
-        self.network.set_kernels(first_conv_kernels(model).numpy(), arch)
+        self.network.set_kernels(first_conv_kernels(model).numpy(), arch_name(arch))
 
     # -- prediction ---------------------------------------------------------------------------
     def _frame_interval_ms(self) -> float:

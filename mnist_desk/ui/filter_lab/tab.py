@@ -80,7 +80,7 @@ class FilterLabTab(QWidget):
                                       self.save_result)
         self.fit_button = self._tool(self.tr("Fit"), self.tr("Show the whole picture (or double-click it)"), self.fit, "Ctrl+0")
         self.actual_button = self._tool(self.tr("1:1"), self.tr("One screen pixel per picture pixel"), self.actual_size,
-                                        "Ctrl+1")
+                                        "Ctrl+Alt+0")  # Ctrl+1 … Ctrl+4 switch the window's tabs
         self.zoom_in_button = self._tool("+", self.tr("Zoom in (or the mouse wheel)"), lambda: self.zoom_by(1.5),
                                          "Ctrl++", "Ctrl+=")
         self.zoom_out_button = self._tool("−", self.tr("Zoom out"), lambda: self.zoom_by(1 / 1.5), "Ctrl+-")

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..after_paint import after_paint
 from .metrics import MetricsStore
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class TrainChart(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if self.canvas is None:
-            QTimer.singleShot(0, self.ensure_built)  # paint the tab first, then load matplotlib
+            after_paint(self, self.ensure_built)  # the tab on screen first, then matplotlib
         elif self._dirty:
             self._tick()
 
