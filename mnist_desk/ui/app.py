@@ -38,9 +38,10 @@ def run_app(argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int
 
     from .exception_hook import ExceptionHook, setup_logging
     from .main_window import MainWindow
-    from .translation import install_translators
+    from .translation import install_translators, use_chosen_language_everywhere
 
     setup_logging()
+    use_chosen_language_everywhere()
     # Before any widget exists, so every tr() call sees them; parented to the app, which keeps them.
     install_translators(app)
     settings = QSettings()

@@ -1,18 +1,27 @@
-"""Texts of Qt's own dialogs that Qt's translation (qtbase_<lang>.qm) leaves in English.
+"""Texts of Qt's own file dialog that Qt's Chinese translation (qtbase_zh_CN.qm) leaves in English.
 
-Qt 6's file dialog labels its fields "&Look in:" and "Files of &type:" (with
-shortcut letters), while qtbase_zh_CN.qm only translates the older "Look in:"
-and "Files of type:": a Chinese file dialog kept those two in English. Listed
-here, they are collected into MNIST Desk's own .ts (in Qt's context, where the
-dialog looks them up) and translated there; Qt's translator is asked first, so
-its own translations still win wherever it has them.
+Qt 6 labels the dialog's fields "&Look in:" and "Files of &type:" (with shortcut
+letters) and names folders in its "Type" column in the context
+QAbstractFileIconProvider, while qtbase_zh_CN.qm only has the older texts
+("Look in:", and "Folder" under QFileDialog): a Chinese file dialog kept these in
+English. Listed here (the very context, text and disambiguation Qt asks for),
+they go into MNIST Desk's own .ts and are translated there. Qt's translator is
+asked first, so its own translations win wherever it has them. Nothing calls
+:func:`qt_texts`: it exists for ``tools/update_translations.py`` to collect.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
-QT_TEXTS = (
-    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
-    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
-)
+translate = QCoreApplication.translate
+
+
+def qt_texts() -> list[str]:
+    """The texts, as the dialog shows them in the current language."""
+    return [
+        translate("QFileDialog", "&Look in:"),
+        translate("QFileDialog", "Files of &type:"),
+        translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+        translate("QAbstractFileIconProvider", "Drive"),
+    ]

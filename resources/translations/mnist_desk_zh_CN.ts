@@ -2311,7 +2311,7 @@ The previous model stays active.</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_status.py" line="+20"/>
+        <location filename="../../mnist_desk/ui/model_status.py" line="+19"/>
         <source>Weights: {name}</source>
         <translation>权重：{name}</translation>
     </message>
@@ -2602,7 +2602,7 @@ maybe {digit}</source>
     <message>
         <location line="+4"/>
         <location line="+21"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>epoch {0} of {1}: step %v of %m</source>
         <translation>第 {0} / {1} 轮：第 %v / %m 步</translation>
     </message>
@@ -2638,9 +2638,23 @@ maybe {digit}</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../mnist_desk/ui/qt_texts.py" line="+25"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../mnist_desk/ui/qt_texts.py" line="+16"/>
+        <location line="-3"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
@@ -3219,7 +3233,7 @@ maybe {digit}</source>
         <translation>已将 {0:,} 条记录导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+20"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+19"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>

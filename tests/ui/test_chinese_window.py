@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtCore import QFileInfo
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QLabel
 from test_train_tab import loader, records_of, tab  # noqa: F401 (fixtures)
 from test_translation import chinese  # noqa: F401 (fixture)
 
@@ -13,7 +14,7 @@ from mnist_desk.ui.main_window import MainWindow
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def test_the_file_dialog_is_all_chinese(qtbot, chinese):  # noqa: F811
+def test_the_file_dialog_is_all_chinese(qtbot, chinese, tmp_path):  # noqa: F811
     dialog = QFileDialog(None, "", "", "PNG (*.png)")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own dialog, as on a desktop without a portal
     qtbot.addWidget(dialog)
@@ -22,6 +23,7 @@ def test_the_file_dialog_is_all_chinese(qtbot, chinese):  # noqa: F811
     assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
     english = [text for text in texts if ENGLISH_WORD.search(text.replace("&", ""))]
     assert not english, english
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "文件夹"  # the dialog's "Type" column
 
 
 def test_the_status_bar_and_the_kernel_caption_name_the_architecture_in_chinese(qtbot, settings, chinese,  # noqa: F811

@@ -211,3 +211,25 @@ def test_no_tab_shortcut_clashes_with_the_windows(qtbot, settings, qtlog):
             assert window.tabs.currentIndex() == number - 1
         window.tabs.setCurrentIndex(index)
     assert not [r for r in qtlog.records if "Ambiguous shortcut" in r.message]
+
+
+def test_the_filter_lab_fits_again_when_the_window_is_maximised(qtbot, settings):
+    settings.setValue("window/tab", 1)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(640, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    lab = window.filter_lab_tab
+    views = lab.views
+    qtbot.waitUntil(lambda: views.original_view.image is not None, timeout=20_000)  # the sample picture
+    qtbot.wait(100)
+    fitted = views.state.zoom
+    window.showMaximized()
+    qtbot.waitUntil(lambda: views.state.zoom > fitted * 1.05, timeout=5000)  # the whole picture, larger
+    qtbot.mouseClick(lab.zoom_in_button, Qt.MouseButton.LeftButton)  # zoomed by hand: a resize keeps it
+    zoomed = views.state.zoom
+    window.showNormal()
+    window.resize(640, 480)
+    qtbot.wait(200)
+    assert views.state.zoom == zoomed

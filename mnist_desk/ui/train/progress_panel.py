@@ -110,7 +110,9 @@ class ProgressPanel(QWidget):
         self._show_speed()
 
     def _show_speed(self) -> None:
-        if self.paused or self._rate is None:
+        if self._device == "?":  # no run has started yet
+            self.speed.setText("–")
+        elif self.paused or self._rate is None:
             self.speed.setText(self.tr("– images/s on {0}").format(self._device))
         else:
             self.speed.setText(self.tr("{0:,.0f} images/s on {1}").format(self._rate, self._device))

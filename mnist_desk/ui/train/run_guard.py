@@ -151,11 +151,10 @@ def offer_left_behind_run(window: QWidget, train_tab_of) -> QMessageBox | None:
 
 
 def _modified(path: Path) -> str:
-    from PySide6.QtCore import QDateTime, QLocale
+    """When the file was last written, e.g. "2024-05-01 14:32" (read the same in every language)."""
+    import datetime as _dt
 
     try:
-        seconds = path.stat().st_mtime
+        return _dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     except OSError:
         return "?"
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds)), QLocale.FormatType.ShortFormat)
-
