@@ -18,6 +18,7 @@ from ...core.errors import MnistDeskError
 from ...core.filter_pictures import Picture
 from ...core.filter_pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
+from ..after_paint import after_paint
 from ..error_text import error_text
 from .arithmetic import number
 from .controls import ChainControls, format_chain
@@ -174,12 +175,15 @@ class FilterLabTab(QWidget):
         super().showEvent(event)
         if self._first_show:
             self._first_show = False
-            if self.picture is None and not self.io.busy():
-                remembered = self.io.remembered_file()
-                if remembered:
-                    self.io.open_file(remembered)
-                else:
-                    self.io.open_sample()
+            after_paint(self, self._open_first_picture)  # the tab on screen first (a restored tab: the window)
+
+    def _open_first_picture(self) -> None:
+        if self.picture is None and not self.io.busy():
+            remembered = self.io.remembered_file()
+            if remembered:
+                self.io.open_file(remembered)
+            else:
+                self.io.open_sample()
 
     @Slot()
     def open_dialog(self) -> None:

@@ -381,4 +381,5 @@ class TrainTab(QWidget):
         """Stop the run and wait for its worker; stop the data folder's workers; give the autosave slot up."""
         self.session.shutdown()
         self.data_folder.shutdown()
+        self.chart.shutdown()
         self.guard.close()
