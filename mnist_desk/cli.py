@@ -1,13 +1,21 @@
-"""The ``mnist-desk`` command: the window with no arguments, or train / evaluate / predict.
+"""The ``mnist-desk`` command: the window with no arguments, or train / evaluate / predict / explain.
 
 Errors a user can fix (missing data, bad files, bad arguments) end with one
-line on stderr and a non-zero exit status, never a traceback.
+line on stderr and a non-zero exit status, never a traceback. Commands raise
+:class:`~mnist_desk.core.errors.MnistDeskError` subclasses; :func:`main` is the
+one place that turns them (and an operating-system error, or running out of
+memory) into that line (:func:`report_error`). Libraries' warnings (Pillow's
+decompression-bomb and EXIF notes, torch's pickle notes) are for programmers
+and are not printed, unless Python's own ``-W`` or ``PYTHONWARNINGS`` asks.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +25,27 @@ from .core.errors import MnistDeskError
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_SOFTWARE = 70  # sysexits' EX_SOFTWARE: a bug of ours, not the user's input
 EXIT_INTERRUPTED = 130
+DEBUG_ENV_VAR = "MNIST_DESK_DEBUG"  # set: unexpected errors show their traceback
+
+
+def report_error(error: BaseException | str) -> None:
+    """Print one error as the one line ``mnist-desk: error: ...`` on stderr."""
+    if isinstance(error, OSError) and not isinstance(error, MnistDeskError):
+        from .core.file_access import os_reason
+
+        text = f"{error.filename}: {os_reason(error)}" if error.filename else os_reason(error)
+    else:
+        text = str(error)
+    line = f"mnist-desk: error: {' '.join(text.split())}\n"
+    stream = sys.stderr
+    try:
+        stream.write(line)
+    except UnicodeEncodeError:  # a file name the terminal's encoding cannot show
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(line.encode(encoding, "backslashreplace").decode(encoding))
+    stream.flush()
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -47,7 +75,13 @@ def _positive_float(text: str) -> float:
     return value
 
 
-COMMANDS = ("train", "evaluate", "predict", "download", "build-filter-kernels")
+def _digit(text: str) -> int:
+    if text.strip() not in tuple("0123456789"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a digit 0 to 9")
+    return int(text)
+
+
+COMMANDS = ("train", "evaluate", "predict", "explain", "download")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
     train.add_argument("--augment", action="store_true", default=None, help="random rotation, scale, shift, shear and stroke width")
     train.add_argument("--label-smoothing", type=float, help="cross-entropy label smoothing (default 0)")
-    train.add_argument("--seed", type=int, help="random seed (default 0)")
+    train.add_argument("--seed", type=int, help="random seed, 0 to 4294967295 (default 0)")
     train.add_argument("--device", help="auto (default), cpu, cuda, cuda:1, mps")
     train.add_argument("--test-every", type=_positive_int, help="also test on 1,000 test digits every N steps")
     train.add_argument("--resume", metavar="W", help="continue the run saved in W")
@@ -90,15 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--weights", metavar="W", help="weights file (default: the shipped weights)")
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
     predict.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
+    from .core.explain.saliency import DEFAULT_METHOD, METHODS
+
+    explain = commands.add_parser("explain", help="which pixels made the network answer: a saliency map per picture")
+    explain.add_argument("--weights", metavar="W", help="weights file (default: the shipped weights)")
+    explain.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
+                         help=f"saliency method (default {DEFAULT_METHOD})")
+    explain.add_argument("--target", type=_digit, metavar="D", help="the digit to explain (default: the answer)")
+    explain.add_argument("--json", action="store_true", help="one JSON object per file: input, saliency, deletion")
+    explain.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
     fetch = commands.add_parser("download", help="download MNIST (needs the internet)")
     fetch.add_argument("--data-dir", help="where to put it (default: $MNIST_DESK_DATA or the user data folder)")
-    kernels = commands.add_parser("build-filter-kernels",
-                                  help="compile the Filter Lab's fast convolution kernels (needs a C++ compiler)")
-    kernels.add_argument("--dir", help="where to put them (default: the user data folder; the app looks there "
-                         "and in $MNIST_DESK_FILTER_KERNELS)")
-    kernels.add_argument("--if-possible", action="store_true",
-                         help="without a C++ compiler, say so and succeed instead of failing")
-    kernels.add_argument("--force", action="store_true", help="build them even when built already")
     return parser
 
 
@@ -125,37 +161,60 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app([sys.argv[0]], files=args_list)
     args = build_parser().parse_args(args_list)
+    if not sys.warnoptions:  # the documented way for an application to keep library warnings quiet
+        warnings.simplefilter("ignore")
+    # The core's log lines (a mirror's raw error text) are for the window's log file: here the one line
+    # of main() says it all, so they must not reach Python's last-resort handler, which prints them.
+    logging.getLogger("mnist_desk").addHandler(logging.NullHandler())
     try:
-        if args.self_test:
-            from .selftest import run_self_test
-
-            return run_self_test()
-        if args.command == "train":
-            from .commands.train import run_train
-
-            return run_train(args)
-        if args.command == "evaluate":
-            from .commands.evaluate import run_evaluate
-
-            return run_evaluate(args)
-        if args.command == "predict":
-            from .commands.predict import run_predict
-
-            return run_predict(args)
-        if args.command == "download":
-            from .commands.download import run_download
-
-            return run_download(args)
-        if args.command == "build-filter-kernels":
-            from .commands.build_filter_kernels import run_build_filter_kernels
-
-            return run_build_filter_kernels(args)
+        return _run_command(args)
     except MnistDeskError as error:
-        print(f"mnist-desk: error: {error}", file=sys.stderr)
+        report_error(error)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("mnist-desk: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except MemoryError:
+        report_error("not enough memory for this; close other programs or use smaller settings")
+        return EXIT_ERROR
+    except OSError as error:  # the disk or a file failed outside the core's own checks
+        report_error(error)
+        return EXIT_ERROR
+    except Exception as error:  # a bug of ours: one line all the same, the traceback on request
+        if os.environ.get(DEBUG_ENV_VAR):
+            raise
+        logging.getLogger("mnist_desk").debug("unexpected error", exc_info=True)
+        first = (str(error).splitlines() or [""])[0][:200]
+        report_error(f"internal error ({type(error).__name__}: {first}); please report it, "
+                     f"with the traceback that {DEBUG_ENV_VAR}=1 shows")
+        return EXIT_SOFTWARE
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
+    if args.command == "train":
+        from .commands.train import run_train
+
+        return run_train(args)
+    if args.command == "evaluate":
+        from .commands.evaluate import run_evaluate
+
+        return run_evaluate(args)
+    if args.command == "predict":
+        from .commands.predict import run_predict
+
+        return run_predict(args)
+    if args.command == "explain":
+        from .commands.explain import run_explain
+
+        return run_explain(args)
+    if args.command == "download":
+        from .commands.download import run_download
+
+        return run_download(args)
     build_parser().print_help()
     return EXIT_USAGE
 

@@ -9,12 +9,13 @@ runs the real code path the window uses, on files shipped with the app.
 3. classify digits: each bundled MNIST test digit gets its true label;
 4. convolution and pooling: :mod:`mnist_desk.core.filters` gives the numbers
    the tutorial's ``nn.Conv2d`` (its kernel) and ``nn.MaxPool2d`` / ``nn.AvgPool2d`` give;
-5. compiled filter kernels: where the installation has them (a bundle built
-   where a C++ compiler was), they load and give the NumPy engine's numbers;
-6. torchvision operators: torchvision's compiled operators are loaded (a
+5. torchvision operators: torchvision's compiled operators are loaded (a
    bundle missing ``_C_stable.so`` fails here, not in the user's hands);
-7. training steps: a few steps on the bundled sample lower the loss, and the
+6. training steps: a few steps on the bundled sample lower the loss, and the
    result saves and reloads;
+7. why this answer: saliency maps of a bundled digit pass the deletion check,
+   an activation worked out equals the network's, the loss is ``nn.CrossEntropyLoss``'s
+   and a training step on a copy leaves the weights;
 8. main window: it opens (offscreen when there is no display), paints, shows
    each tab, loads the shipped weights in the background, and closes.
 
@@ -35,7 +36,8 @@ from typing import TextIO
 
 from .core.errors import MnistDeskError
 from .selftest_base import CheckFailed, SelfTestContext, _load_manifest, _require
-from .selftest_filters import check_convolution, check_filter_kernels
+from .selftest_explain import check_explain
+from .selftest_filters import check_convolution
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -257,9 +259,9 @@ CHECKS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("shipped weights", check_weights),
     ("classify bundled digits", check_classify),
     ("convolution and pooling", check_convolution),
-    ("compiled filter kernels", check_filter_kernels),
     ("torchvision operators", check_torchvision),
     ("training steps", check_training),
+    ("why this answer", check_explain),
     ("main window", check_window),
 ]
 

@@ -11,6 +11,8 @@ Usage::
     python tools/shots_draw.py                 # display :72, shots/draw_*.png
     python tools/shots_draw.py --display :80 --out /tmp/shots
     python tools/shots_draw.py --themes        # also: dark palette and 2× HiDPI, rendered offscreen
+    python tools/shots_draw.py --explain       # "why this answer": saliency, opened maps, the loss,
+                                               # in English and Chinese, 1× and 2× (tools/shots_explain.py)
 """
 
 from __future__ import annotations
@@ -192,7 +194,16 @@ def main() -> int:
     parser.add_argument("--display", default=":72")
     parser.add_argument("--out", default=str(ROOT / "shots"))
     parser.add_argument("--themes", action="store_true", help="only the dark-palette and HiDPI shots (offscreen)")
+    parser.add_argument("--explain", action="store_true",
+                        help="only the 'why this answer' shots, English and Chinese, 1× and 2× (offscreen)")
     args = parser.parse_args()
+    if args.explain:
+        sys.path.insert(0, str(ROOT / "tools"))
+        from shots_explain import take
+
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        take(Path(args.out))
+        return 0
     if args.themes:
         Path(args.out).mkdir(parents=True, exist_ok=True)
         theme_shots(Path(args.out))

@@ -76,7 +76,7 @@ def error_texts(paths: list[Path] | None = None) -> tuple[list[str], list[str]]:
 def core_texts(folder: Path) -> Path:
     """A Python file of translate() calls for texts the UI shows from the core (no Qt there to mark them)."""
     sys.path.insert(0, str(ROOT))
-    from mnist_desk.core.filter_presets import PRESETS
+    from mnist_desk.core.filters.presets import PRESETS
 
     lines = ["from PySide6.QtCore import QCoreApplication", "translate = QCoreApplication.translate", ""]
     for preset in PRESETS:  # shown through mnist_desk.ui.filter_lab.kernel_grid.preset_name / preset_note

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from ..cli import weights_argument
+from ..cli import report_error, weights_argument
 from ..core.errors import ImageError
 from ..core.predict import REASON_TEXT, Predictor
-from ..core.preprocess import open_image
+from ..core.preprocess import WORKING_SIDE, open_image
 from ..core.weights import load_model
 
 
@@ -19,10 +18,10 @@ def run_predict(args: argparse.Namespace) -> int:
     failures = 0
     for name in args.files:
         try:
-            prediction = predictor.predict(open_image(name))
-        except ImageError as error:
+            prediction = predictor.predict(open_image(name, max_side=WORKING_SIDE))
+        except ImageError as error:  # one line for this file; the others are still answered
             failures += 1
-            print(f"mnist-desk: error: {error}", file=sys.stderr)
+            report_error(error)
             continue
         if args.json:
             print(json.dumps({"file": name, **prediction.to_json()}), flush=True)

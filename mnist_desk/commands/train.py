@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from ..core.data import load_split
-from ..core.training import TrainConfig, Trainer
-from ..core.weights import load_checkpoint, save_checkpoint
+from ..core.errors import ConfigError, TrainingDiverged
+from ..core.training import TrainConfig, Trainer, pick_device
+from ..core.weights import Checkpoint, load_checkpoint, save_checkpoint
 from .progress_bar import ProgressBar, format_duration
 
 # Command-line option → TrainConfig field, for options that default to "not given".
@@ -32,31 +33,56 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
     return config
 
 
+def _check_out(out: Path) -> None:
+    if out.is_dir():
+        raise ConfigError("--out {path} is a folder; give a file name such as {example}.", path=out,
+                          example=out / "weights.pt")
+    if not out.parent.is_dir():
+        raise ConfigError("The folder {folder} of --out does not exist.", folder=out.parent)
+
+
+def _check_resume(args: argparse.Namespace, resume: Checkpoint) -> None:
+    """A resumed run keeps its network: asking for another one is a mistake to say, not to ignore."""
+    if not resume.resumable:
+        raise ConfigError("{path} holds no optimizer state or progress; it cannot be resumed (train from scratch "
+                          "instead).", path=args.resume)
+    for option, asked, saved in (("--arch", args.arch, resume.arch), ("--activation", args.activation,
+                                                                      resume.activation)):
+        if asked is not None and asked != saved:
+            raise ConfigError("{path} holds a {saved} network, which --resume continues as it is: leave out "
+                              "{option} {asked}, or train a new {asked} network without --resume.",
+                              path=args.resume, saved=saved, option=option, asked=asked)
+
+
+def _finished_error(trainer: Trainer) -> ConfigError:
+    if trainer.stopped_by_budget:
+        return ConfigError("That run has already trained {steps:,} steps, its budget (--max-steps {budget}); pass a "
+                           "larger --max-steps to continue it.", steps=trainer.progress.step,
+                           budget=trainer.config.max_steps)
+    return ConfigError("That run has already trained its {epochs} epochs; pass a larger --epochs to continue it.",
+                       epochs=trainer.config.epochs)
+
+
 def run_train(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
-    if out.is_dir():
-        print(f"mnist-desk: error: --out {out} is a folder; give a file name such as {out / 'weights.pt'}", file=sys.stderr)
-        return 2
-    if not out.parent.exists():
-        print(f"mnist-desk: error: the folder {out.parent} does not exist", file=sys.stderr)
-        return 2
+    _check_out(out)
     resume = load_checkpoint(args.resume) if args.resume else None
-    if resume is not None and not resume.resumable:
-        print(f"mnist-desk: error: {args.resume} holds no optimizer state or progress; it cannot be resumed "
-              "(train from scratch instead)", file=sys.stderr)
-        return 2
+    if resume is not None:
+        _check_resume(args, resume)
     config = config_from_args(args, TrainConfig.from_dict(resume.hparams) if resume else None)
+    if resume is not None:  # --resume continues the saved network (checked above)
+        config.arch, config.activation = resume.arch, resume.activation
+    pick_device(config.device)  # a device that cannot work is said before the data is read
     train_split = load_split(args.data_dir, train=True)
     test_split = load_split(args.data_dir, train=False)
     trainer = Trainer(config, train_split, test_split, resume)
     if trainer.finished:
-        print(f"mnist-desk: error: that run already finished its {config.epochs} epochs; "
-              "pass a larger --epochs to continue it", file=sys.stderr)
-        return 2
+        raise _finished_error(trainer)
     bar = None if args.quiet else ProgressBar()
     print(f"Training {config.arch} ({config.activation}) on {trainer.device} — {config.epochs} epochs, "
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
-          + (", augmented" if config.augment else "") + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else ""),
+          + (", augmented" if config.augment else "") + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
+          + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
     try:
         for record in trainer.run():
@@ -73,13 +99,25 @@ def run_train(args: argparse.Namespace) -> int:
                            f"acc {record.train_accuracy:.1%} {record.images_per_s:,.0f} img/s "
                            f"ETA {format_duration(record.eta_s)}")
     except KeyboardInterrupt:
-        save_checkpoint(trainer.checkpoint(), out)
+        checkpoint = trainer.checkpoint()  # the last finite weights, should the last steps have diverged
+        save_checkpoint(checkpoint, out)
         if bar:
             bar.finish()
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
               f"Continue with: mnist-desk train --resume {out} --out {out}"
               + (f" --data-dir {args.data_dir}" if args.data_dir else ""), file=sys.stderr)
         return 130
+    if bar:
+        bar.finish()
+    if trainer.diverged is not None:
+        if trainer.progress.step == 0:
+            raise trainer.diverged  # nothing trained before the loss went
+        save_checkpoint(trainer.checkpoint(), out)  # the last finite weights
+        values = trainer.diverged.values
+        raise TrainingDiverged("Training stopped at step {step:,}: the loss is no longer a finite number (NaN or "
+                               "infinity), so the learning rate ({lr:g}) is probably too high. The last finite "
+                               "weights, of step {kept:,}, are saved in {path}.", step=values["step"],
+                               lr=values["lr"], kept=trainer.progress.step, path=out)
     accuracy = trainer.progress.last_test_accuracy
     print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; weights saved to {out}")
     return 0

@@ -1,8 +1,15 @@
 """Saving a file atomically, with the permissions a plain ``open()`` would give it.
 
-Weights and pictures are saved by :func:`write_atomically`: written to a
-temporary file beside the target, then renamed over it, so a failure (a full
-disk, a crash) leaves the old file or none, never half a file.
+Every file the app writes (weights, pictures, drawings, the chart's CSV) is
+saved by :func:`write_atomically`: written to a temporary file beside the
+target, then renamed over it, so a failure (a full disk, a crash) leaves the
+old file or none, never half a file. :func:`save_file` does the same and
+says what went wrong in a :class:`~mnist_desk.core.errors.FileSaveError`.
+
+The temporary file is named ``.NAME.PID-XXXXXXXX.tmp``. A process killed
+while writing (kill -9, a power cut) leaves it behind; the next save into that
+folder removes such leftovers: those of processes that no longer run, and
+any of ours older than a day (see :func:`remove_stale_temporaries`).
 ``tempfile.mkstemp`` creates that file private to the user (0600) for safety
 while it is being written, and the rename keeps that mode, so a saved picture
 or weights file would be unreadable to everyone else, unlike any file a plain
@@ -13,11 +20,16 @@ rename.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+from .errors import FileSaveError
+from .file_access import os_reason
 
 # os.umask can only be read by setting it; two threads doing that at once could leave 0 set for good.
 _UMASK_LOCK = threading.Lock()
@@ -52,6 +64,112 @@ def new_file_mode(target: str | os.PathLike[str]) -> int:
         return 0o666 & ~current_umask()
 
 
+# .NAME.PID-XXXXXXXX.tmp (mkstemp's eight random characters); .NAME.XXXXXXXX.tmp before the PID was in the name.
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[a-z0-9_]{8}\.tmp$")
+STALE_AFTER_S = 24 * 3600  # no save takes this long: a temporary file this old is a leftover, whoever made it
+LEGACY_STALE_AFTER_S = 600  # the same for one without a PID, whose writer cannot be asked
+
+
+def _process_runs(pid: int) -> bool:
+    if os.name != "posix":  # os.kill(pid, 0) is not a harmless probe on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it runs, as another user
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files that interrupted saves left in ``folder``; returns them.
+
+    A file is removed when its name is one :func:`write_atomically` makes, it
+    is a regular file of this user, and its writer is gone: the process
+    named in it no longer runs (this process's own are never touched), or it
+    is older than :data:`STALE_AFTER_S`. Names without a process id (written
+    by earlier versions) go after :data:`LEGACY_STALE_AFTER_S`. Errors are
+    ignored: tidying up must never stop a save.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not entry.is_file(follow_symlinks=False) or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
+                continue
+            age = now - info.st_mtime
+            pid = match.group("pid")
+            if pid is None:
+                stale = age > LEGACY_STALE_AFTER_S
+            elif int(pid) == os.getpid():
+                stale = False
+            else:
+                stale = age > STALE_AFTER_S or not _process_runs(int(pid))
+            if stale:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def _worded(error: OSError, target: Path) -> OSError:
+    """The same error (same type and errno) with our words for its reason (see file_access.os_reason)."""
+    return OSError(error.errno, os_reason(error), str(target)) if error.errno is not None else error
+
+
+def _discard(temporary: str) -> None:
+    try:
+        os.unlink(temporary)
+    except OSError:  # already gone, or the disk fails: the next save tidies it up
+        pass
+
+
+def save_file(path: str | os.PathLike[str], write: Callable[[BinaryIO], object], *, durable: bool = False) -> Path:
+    """:func:`write_atomically`, with a message for whatever stops it.
+
+    Parameters
+    ----------
+    path
+        The file to write.
+    write, durable
+        As for :func:`write_atomically`.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    FileSaveError
+        When ``path`` is a folder, its folder does not exist, or writing
+        fails ("the disk is full", "permission denied" ...); any file that
+        was there is unchanged.
+    """
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise FileSaveError("{path} is a folder; choose a file name.", path=target)
+    if not target.parent.is_dir():
+        raise FileSaveError("Could not save {path}: the folder {folder} does not exist.",
+                            path=target, folder=target.parent)
+    try:
+        write_atomically(target, write, durable=durable)
+    except OSError as error:
+        raise FileSaveError("Could not save {path}: {reason}. Any file that was there before is unchanged.",
+                            path=target, reason=os_reason(error)) from error
+    return target
+
+
 def write_atomically(target: Path, write: Callable[[BinaryIO], object], *, durable: bool = False) -> None:
     """Write ``target`` through a temporary file in its folder, then rename it over ``target``.
 
@@ -67,11 +185,21 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object], *, durab
 
     Raises
     ------
+    OSError
+        When the file system fails (a full disk, no permission ...): the same
+        type and ``errno``, with :func:`~mnist_desk.core.file_access.os_reason`'s
+        words as its ``strerror``. The temporary file is removed and
+        ``target`` is as it was.
     Exception
-        Whatever ``write`` or the file system raised; the temporary file is
-        removed and ``target`` is as it was.
+        Whatever else ``write`` raised, with the same clean-up.
     """
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    target = Path(target)
+    remove_stale_temporaries(target.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp",
+                                             dir=target.parent)
+    except OSError as error:
+        raise _worded(error, target) from error
     try:
         with os.fdopen(handle, "wb") as file:
             write(file)
@@ -80,8 +208,11 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object], *, durab
                 os.fsync(file.fileno())
         os.chmod(temporary, new_file_mode(target))
         os.replace(temporary, target)
+    except OSError as error:
+        _discard(temporary)
+        raise _worded(error, target) from error
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _discard(temporary)
         raise
     if durable:
         _fsync_folder(target.parent)

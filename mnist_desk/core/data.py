@@ -1,22 +1,28 @@
 """Reading MNIST into memory.
 
-torchvision's ``datasets.MNIST`` reads the IDX files; each split is then kept
-as one uint8 tensor (N, 28, 28) plus an int64 label tensor, and training
-slices batches from it. That replaces the tutorial's per-sample
+The four IDX files are checked (regular files, right header, right size)
+and read here; each split is then kept as one uint8 tensor (N, 28, 28) plus
+an int64 label tensor, and training slices batches from it. That replaces the tutorial's per-sample
 PIL → ``ToTensor`` pipeline, which dominates its training time on a CPU.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+import numpy as np
 import torch
 
 from .errors import DataError, Word
+from .file_access import DanglingLinkError, NotRegularFileError, check_regular, open_regular, os_reason
 from .paths import resolve_data_dir
+
+log = logging.getLogger(__name__)
 
 # name → (magic number, item count, expected size in bytes) of the raw IDX files.
 RAW_FILES: dict[str, tuple[int, int, int]] = {
@@ -75,12 +81,27 @@ def raw_folder(root: Path) -> Path:
     return Path(root) / "MNIST" / "raw"
 
 
+def _open_raw(path: Path) -> BinaryIO:
+    """Open one IDX file, refusing what is not a regular file (a named pipe would never end reading)."""
+    try:
+        return open_regular(path)
+    except DanglingLinkError as error:
+        raise DataError("{path} is a link to {target}, which does not exist. Point it at the real file, or delete "
+                        "it and download MNIST again.", path=path, target=error.target) from None
+    except NotRegularFileError as error:
+        raise DataError("{path} is {kind}, not an MNIST file: MNIST Desk reads only ordinary files there. Replace "
+                        "it with the downloaded file.", path=path, kind=error.kind) from None
+    except OSError as error:
+        raise DataError("Could not read {path}: {reason}.", path=path, reason=os_reason(error)) from error
+
+
 def _check_raw_file(path: Path, magic: int, count: int, size: int) -> None:
-    if not path.exists():
-        raise FileNotFoundError(path)
-    actual = path.stat().st_size
-    with path.open("rb") as handle:
-        header = handle.read(8)
+    with _open_raw(path) as handle:
+        try:
+            actual = os.fstat(handle.fileno()).st_size
+            header = handle.read(8)
+        except OSError as error:
+            raise DataError("Could not read {path}: {reason}.", path=path, reason=os_reason(error)) from error
     found_magic = int.from_bytes(header[:4], "big") if len(header) >= 4 else None
     found_count = int.from_bytes(header[4:8], "big") if len(header) >= 8 else None
     if found_magic != magic or found_count != count:
@@ -95,6 +116,22 @@ def _check_raw_file(path: Path, magic: int, count: int, size: int) -> None:
             "Delete it and download MNIST again.",
             path=path, actual=actual, size=size,
         )
+
+
+def _read_idx(path: Path, name: str) -> np.ndarray:
+    """The items of one checked IDX file: uint8 (N, 28, 28) images or (N,) labels."""
+    _magic, count, size = RAW_FILES[name]
+    with _open_raw(path) as handle:
+        try:
+            data = handle.read(size + 1)
+        except OSError as error:
+            raise DataError("Could not read {path}: {reason}.", path=path, reason=os_reason(error)) from error
+    if len(data) != size:  # changed since it was checked
+        raise DataError("{path} is truncated or corrupted ({actual:,} bytes, expected {size:,}). "
+                        "Delete it and download MNIST again.", path=path, actual=len(data), size=size)
+    shape = (count, 28, 28) if "images" in name else (count,)
+    items = int(np.prod(shape))
+    return np.frombuffer(data, dtype=np.uint8, offset=size - items).reshape(shape)
 
 
 def check_data_dir(root: str | os.PathLike[str] | None = None, splits: tuple[str, ...] = ("train", "test")) -> Path:
@@ -121,7 +158,7 @@ def check_data_dir(root: str | os.PathLike[str] | None = None, splits: tuple[str
     resolved = resolve_data_dir(root)
     folder = raw_folder(resolved)
     wanted = [name for split in splits for name in SPLIT_FILES[split]]
-    missing = [name for name in wanted if not (folder / name).exists()]
+    missing = [name for name in wanted if not os.path.lexists(folder / name)]  # a broken link is there, but bad
     if missing:
         raise DataError(
             "MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). "
@@ -165,72 +202,92 @@ def load_split(root: str | os.PathLike[str] | None = None, train: bool = True) -
     """
     split = "train" if train else "test"
     resolved = check_data_dir(root, (split,))
-    # Imported here: torchvision is heavy and only this function needs it.
-    from torchvision.datasets import MNIST
-
-    try:
-        dataset = MNIST(root=str(resolved), train=train, download=False)
-    except Exception as error:  # torchvision raises bare RuntimeErrors for bad files
-        raise DataError("Could not read MNIST from {folder}: {error}", folder=raw_folder(resolved),
-                        error=str(error)) from error
-    images = dataset.data.to(torch.uint8).contiguous()
-    labels = dataset.targets.to(torch.int64).contiguous()
-    if images.shape[1:] != (28, 28) or len(images) != len(labels) or int(labels.max()) > 9:
-        raise DataError("MNIST in {folder} has unexpected contents; download it again.", folder=raw_folder(resolved))
+    # Read here rather than by torchvision's MNIST class, which wants all four files even for one split
+    # and says "Dataset not found. You can use download=True" for any problem.
+    images_name, labels_name = SPLIT_FILES[split]
+    folder = raw_folder(resolved)
+    images = torch.from_numpy(_read_idx(folder / images_name, images_name).copy())
+    labels = torch.from_numpy(_read_idx(folder / labels_name, labels_name).astype(np.int64))
+    if int(labels.max()) > 9:
+        raise DataError("{path} holds labels above 9: it is not MNIST's. Delete it and download MNIST again.",
+                        path=folder / labels_name)
     return MnistSplit(images, labels)
-
-
-def _unreachable(error: BaseException) -> bool:
-    """Whether a failed download never reached a server (no network, name not resolved, timed out)."""
-    from urllib.error import HTTPError, URLError
-
-    if isinstance(error, HTTPError):  # a server answered
-        return False
-    if isinstance(error, URLError):
-        return isinstance(error.reason, (OSError, str))
-    return isinstance(error, (OSError, TimeoutError))
 
 
 def download(root: str | os.PathLike[str] | None = None) -> Iterator[tuple[int, int, str]]:
     """Download MNIST with torchvision, yielding progress.
 
     Yields ``(files_done, files_total, name)`` after each of the four files, so a
-    progress bar can follow and the consumer can stop between files. Raises
-    :class:`DataError` with a plain message when the network cannot be reached
-    or the mirrors fail (what each mirror said goes to the log, not the message).
+    progress bar can follow and the consumer can stop between files. A file
+    already there and whole is kept; a truncated or corrupted one is fetched
+    again. Raises :class:`DataError` with a plain message when the network is
+    unreachable, the disk is full, or something that is not a file is in the way.
     """
-    import logging
-
     from torchvision.datasets import MNIST
 
     resolved = resolve_data_dir(root)
     folder = raw_folder(resolved)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DataError("Could not create the folder {folder}: {reason}.", folder=folder,
+                        reason=os_reason(error)) from error
     resources = list(MNIST.resources)
     for done, (filename, md5) in enumerate(resources, start=1):
         name = filename.rsplit(".", 1)[0]
-        if not (folder / name).exists():
-            from torchvision.datasets.utils import download_and_extract_archive
-
-            errors: list[BaseException] = []
-            for mirror in MNIST.mirrors:
-                try:
-                    download_and_extract_archive(f"{mirror}{filename}", download_root=str(folder), filename=filename, md5=md5)
-                    break
-                except Exception as error:  # URLError, HTTPError, socket timeouts, a bad checksum ...
-                    logging.getLogger(__name__).info("downloading %s from %s failed: %s", filename, mirror, error)
-                    errors.append(error)
-            else:
-                if all(_unreachable(error) for error in errors):
-                    raise DataError(
-                        "Could not download {filename}: the network cannot be reached (no internet connection, or "
-                        "the download servers are blocked). Connect to the internet and try again, or "
-                        "copy the four MNIST files into {folder}.",
-                        filename=filename, folder=folder,
-                    )
-                raise DataError(
-                    "Could not download {filename}: the download servers failed ({reasons}).",
-                    filename=filename, reasons="; ".join(str(error) for error in errors)[:300],
-                )
+        if not _is_whole(folder / name, name):
+            _fetch(MNIST.mirrors, filename, md5, folder)
         yield done, len(resources), name
     check_data_dir(resolved)
+
+
+def _is_whole(path: Path, name: str) -> bool:
+    """Whether an IDX file is there and whole; a broken regular file is removed (to be fetched again)."""
+    if not os.path.lexists(path):
+        return False
+    try:
+        check_regular(path)
+    except DanglingLinkError:
+        path.unlink()
+        return False
+    except OSError:
+        _open_raw(path)  # raises the DataError that says what is in the way
+    try:
+        _check_raw_file(path, *RAW_FILES[name])
+    except DataError:
+        path.unlink()
+        return False
+    return True
+
+
+def _fetch(mirrors: list[str], filename: str, md5: str, folder: Path) -> None:
+    from urllib.error import HTTPError, URLError
+
+    from torchvision.datasets.utils import download_and_extract_archive
+
+    failures = []
+    unreachable = True  # no mirror answered at all: the network (or the way to the servers) is down
+    for mirror in mirrors:
+        try:
+            download_and_extract_archive(f"{mirror}{filename}", download_root=str(folder), filename=filename, md5=md5)
+            return
+        except URLError as error:  # no network, DNS, HTTP errors (HTTPError is a URLError)
+            failures.append(f"{mirror}: {error}")
+            unreachable = unreachable and not isinstance(error, HTTPError)  # an HTTP error: a server answered
+        except OSError as error:
+            if error.errno is None:  # socket timeouts and the like
+                failures.append(f"{mirror}: {error}")
+                continue
+            raise DataError("Could not save {filename} in {folder}: {reason}.", filename=filename, folder=folder,
+                            reason=os_reason(error)) from error
+        except Exception as error:  # torchvision's RuntimeError for a damaged download (wrong checksum) ...
+            failures.append(f"{mirror}: {type(error).__name__}: {error}")
+            unreachable = False
+    log.warning("downloading %s failed: %s", filename, "; ".join(failures))
+    if unreachable:
+        raise DataError("Could not download {filename}: the network cannot be reached (no internet connection, or "
+                        "the download servers are blocked). Connect to the internet and try again, or copy the four "
+                        "MNIST files into {folder}.", filename=filename, folder=folder)
+    raise DataError("Could not download {filename}: the download servers answered with an error or sent damaged "
+                    "files ({reasons}). Try again later, or copy the four files into {folder}.",
+                    filename=filename, folder=folder, reasons="; ".join(failures)[:300])

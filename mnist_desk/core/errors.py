@@ -95,3 +95,11 @@ class ImageError(MnistDeskError):
 
 class ConfigError(MnistDeskError):
     """A setting has a value that cannot work (unknown architecture, negative epochs ...)."""
+
+
+class FileSaveError(MnistDeskError):
+    """A file could not be saved; any file that was there before is unchanged."""
+
+
+class TrainingDiverged(MnistDeskError):
+    """A training run stopped because its loss or weights stopped being finite numbers."""

@@ -165,11 +165,21 @@ class Architecture:
     sizes_from: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
 
 
+# The most filters a layer of a size-reading architecture is built with: weights declare their sizes,
+# and a crafted file must not make a model of terabytes (earlier fast CNNs had 32 and 64).
+MAX_CHANNELS = 512
+
+
 def _fast_sizes(state_dict: Mapping[str, Any]) -> dict[str, Any]:
     # Earlier versions of the fast CNN had 32 and 64 filters: the file's own shapes say which it is.
     first, second = state_dict.get("conv1.0.weight"), state_dict.get("conv2.0.weight")
     if isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor) and first.ndim == second.ndim == 4:
-        return {"channels": (int(first.shape[0]), int(second.shape[0]))}
+        channels = (int(first.shape[0]), int(second.shape[0]))
+        for count in channels:
+            if not 1 <= count <= MAX_CHANNELS:
+                raise ConfigError("The {arch} architecture is built with 1 to {limit} filters a layer; these "
+                                  "weights declare {count:,}.", arch="fast", limit=MAX_CHANNELS, count=count)
+        return {"channels": channels}
     return {}
 
 

@@ -8,10 +8,6 @@ Three layouts are supported:
 * a regular wheel install: they are installed as data files under
   ``<prefix>/share/mnist-desk``.
 
-The compiled filter kernels (:mod:`mnist_desk.core.filter_kernel_build`) sit
-at the bundle's root in a packaged app, or in the user data folder when built
-there by ``mnist-desk build-filter-kernels``.
-
 User data (the downloaded MNIST files) goes to the platform's user data
 folder unless the user points elsewhere.
 """
@@ -25,8 +21,6 @@ from pathlib import Path
 APP_NAME = "mnist-desk"
 DATA_ENV_VAR = "MNIST_DESK_DATA"
 DEFAULT_WEIGHTS_NAME = "mnist_desk.pt"
-FILTER_KERNELS_ENV_VAR = "MNIST_DESK_FILTER_KERNELS"
-FILTER_KERNELS_DIR_NAME = "filter-kernels"
 
 
 def _bundle_roots() -> list[Path]:
@@ -112,27 +106,3 @@ def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return user_data_dir() / "data"
-
-
-def user_filter_kernels_dir() -> Path:
-    """Where ``mnist-desk build-filter-kernels`` puts the compiled filter kernels by default."""
-    return user_data_dir() / FILTER_KERNELS_DIR_NAME
-
-
-def filter_kernel_dirs() -> list[Path]:
-    """Folders that may hold compiled filter kernels, the first choice first.
-
-    ``$MNIST_DESK_FILTER_KERNELS`` when set (and then only it), else the
-    packaged app's own, then the user's.
-    """
-    env = os.environ.get(FILTER_KERNELS_ENV_VAR)
-    if env:
-        return [Path(env).expanduser()]
-    bundled = bundled_filter_kernels_dir()
-    return ([bundled] if bundled else []) + [user_filter_kernels_dir()]
-
-
-def bundled_filter_kernels_dir() -> Path | None:
-    """The packaged app's own compiled filter kernels (``None`` outside a bundle)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    return Path(frozen_root) / FILTER_KERNELS_DIR_NAME if frozen_root else None

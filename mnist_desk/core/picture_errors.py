@@ -4,18 +4,21 @@ Pillow's messages are meant for programmers ("Image size (900000000 pixels)
 exceeds limit of 178956970 pixels, could be decompression bomb DOS attack.",
 "broken data stream when reading image file") and are English only. The
 common ones become :class:`~mnist_desk.core.errors.ImageError` templates of
-our own, which the window translates; rarer reasons are kept as Pillow says
-them, after a sentence of ours.
+our own, which the window translates; rarer reasons get a general sentence of
+ours, and Pillow's own text goes to the log only.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
 from PIL import Image
 
 from .errors import ImageError
+
+log = logging.getLogger(__name__)
 
 # Pillow's wording (PIL.Image._decompression_bomb_check, PIL.ImageFile.load), read for the numbers and the case.
 _BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
@@ -49,4 +52,5 @@ def read_error(path: str | os.PathLike[str], error: Exception) -> ImageError:
     if _BROKEN in text:
         return ImageError("{path} is truncated or corrupted: its picture data is damaged and cannot be decoded.",
                           path=path)
-    return ImageError("{path} is truncated or corrupted: {error}", path=path, error=text)
+    log.info("Pillow could not decode %s: %s", path, text)
+    return ImageError("{path} is truncated or corrupted: its picture data cannot be decoded.", path=path)

@@ -9,15 +9,13 @@ and light ink on a dark canvas both work.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from .errors import ImageError
-from .picture_errors import bomb_error, read_error
+from .picture_open import WORKING_SIDE, open_image  # noqa: F401 (callers import them from here too)
 
 FIELD_SIZE = 28
 BOX_SIZE = 20
@@ -28,6 +26,8 @@ MIN_INK_FRACTION = 0.0008
 MIN_INK_PIXELS = 12
 # Ink must differ from the paper by at least this much (0..1): below it is noise or a blank scan.
 MIN_CONTRAST = 0.12
+# Of a picture's pixels, the darkest and lightest this fraction stand for its ink when finding the polarity.
+_EXTREME_PERCENT = 0.5
 
 
 @dataclass
@@ -65,36 +65,6 @@ class Preprocessed:
     blobs: int = 0
     bbox: tuple[int, int, int, int] | None = None
     notes: list[str] = field(default_factory=list)
-
-
-def open_image(path: str | os.PathLike[str]) -> Image.Image:
-    """Open a picture file (first frame of an animation), with clear errors.
-
-    Raises
-    ------
-    ImageError
-        For a missing, empty, truncated, corrupt or non-image file, or a
-        decompression bomb.
-    """
-    file = Path(path).expanduser()
-    if not file.exists():
-        raise ImageError("Picture not found: {path}", path=file)
-    if file.is_dir():
-        raise ImageError("{path} is a folder, not a picture.", path=file)
-    if file.stat().st_size == 0:
-        raise ImageError("{path} is empty (0 bytes).", path=file)
-    try:
-        with Image.open(file) as image:
-            image.seek(0)
-            image.load()
-            return image.copy()
-    except Image.DecompressionBombError as error:
-        raise bomb_error(file, error) from error
-    except UnidentifiedImageError:
-        raise ImageError("{path} is not a picture this app can read (PNG, JPEG, BMP, GIF, TIFF, WebP ...).",
-                         path=file) from None
-    except (OSError, SyntaxError, ValueError) as error:
-        raise read_error(file, error) from error
 
 
 def to_gray_array(image: Image.Image | np.ndarray) -> np.ndarray:
@@ -158,8 +128,10 @@ def _paper_level(ink: np.ndarray, fallback: float) -> np.ndarray | float:
 def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool, float]:
     """Make the ink bright and the background black.
 
-    The median of the picture's border decides the polarity: when it is light
-    the picture is inverted. The paper's level (estimated locally, so uneven
+    The median of the picture's border is the paper; the ink is what departs
+    most from it, darker or lighter: dark ink is inverted. (On grey paper,
+    whether the paper is above or below mid-grey says nothing about the ink.)
+    When neither departs, a light border means paper. The paper's level (estimated locally, so uneven
     lighting and shadows go too, see :func:`_paper_level`) is then subtracted
     and the contrast stretched.
 
@@ -173,7 +145,10 @@ def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool, float]:
         return gray.astype(np.float32), False, 0.0
     border = np.concatenate([gray[0, :], gray[-1, :], gray[:, 0], gray[:, -1]])
     background = float(np.median(border))
-    inverted = background > 0.5
+    sample = gray[::max(1, gray.shape[0] // 512), ::max(1, gray.shape[1] // 512)]  # about 250,000 pixels at most
+    darkest, lightest = np.percentile(sample, (_EXTREME_PERCENT, 100.0 - _EXTREME_PERCENT))
+    darker, lighter = background - float(darkest), float(lightest) - background
+    inverted = darker > lighter if max(darker, lighter) >= MIN_CONTRAST else background > 0.5
     ink = (1.0 - gray) if inverted else gray.copy()
     level = (1.0 - background) if inverted else background
     low, high = np.percentile(border, (10, 90))

@@ -15,6 +15,7 @@ from .models import ACTIVATIONS, ARCHITECTURES
 
 OPTIMIZERS = ("adam", "sgd")
 SCHEDULES = ("constant", "onecycle")
+MAX_SEED = 2**32 - 1  # what numpy and torch's generators all take, with room for the seeds derived from it
 
 
 @dataclass
@@ -97,6 +98,9 @@ class TrainConfig:
             raise ConfigError("log_every must be at least 1.")
         if not 0.0 <= self.label_smoothing < 1.0:
             raise ConfigError("label_smoothing must be in [0, 1).")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
+            raise ConfigError("The seed must be a whole number from 0 to {most:,}, not {value}.",
+                              most=MAX_SEED, value=self.seed)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -149,8 +153,23 @@ def pick_device(name: str = "auto") -> torch.device:
         return torch.device("cpu")
     try:
         device = torch.device(name)
-    except RuntimeError as error:
-        raise ConfigError("Unknown device {name!r}: {error}", name=name, error=str(error)) from None
-    if device.type == "cuda" and not torch.cuda.is_available():
-        raise ConfigError("CUDA was asked for but no CUDA device is available.")
-    return device
+    except (RuntimeError, TypeError, ValueError):
+        raise ConfigError("Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.",
+                          name=name) from None
+    if device.type == "cpu":
+        return device
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            raise ConfigError("CUDA was asked for but no CUDA device is available.")
+        count = torch.cuda.device_count()
+        if device.index is not None and device.index >= count:
+            raise ConfigError("There is no CUDA device {index}: this computer has {count} (cuda:0 to cuda:{last}).",
+                              index=device.index, count=count, last=count - 1)
+        return device
+    if device.type == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise ConfigError("Apple's MPS device was asked for but it is not available on this computer.")
+        return device
+    raise ConfigError("MNIST Desk cannot train on the {kind!r} device; choose auto, cpu, cuda or mps.",
+                      kind=device.type)

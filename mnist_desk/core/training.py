@@ -27,10 +27,11 @@ from torch import nn
 
 from .augment import augment_batch
 from .data import MnistSplit, to_input
-from .errors import ConfigError
+from .errors import TrainingDiverged
 from .evaluation import accuracy_of
 from .models import build_model
 from .train_config import OPTIMIZERS, SCHEDULES, TrainConfig, TrainRecord, pick_device
+from .train_state import FiniteGuard, position_scheduler, restore_optimizer
 from .weights import Checkpoint, load_state_dict_checked
 
 __all__ = ["OPTIMIZERS", "SCHEDULES", "TrainConfig", "TrainRecord", "Trainer", "pick_device", "train"]
@@ -87,8 +88,11 @@ class Trainer:
         )
         self.history: list[dict[str, Any]] = []
         self.progress = _Progress()
+        self.diverged: TrainingDiverged | None = None
+        self.resume_notes: list[str] = []
         if resume is not None:
             self._restore(resume)
+        self._guard = FiniteGuard(self)
 
     def _make_optimizer(self) -> torch.optim.Optimizer:
         params = list(self.model.parameters())  # a list: a failed first attempt must not use it up
@@ -105,29 +109,30 @@ class Trainer:
     def _restore(self, checkpoint: Checkpoint) -> None:
         load_state_dict_checked(self.model, checkpoint.state_dict, checkpoint.arch)
         self.history = list(checkpoint.history)
-        if checkpoint.optimizer_state is not None:
-            try:
-                self.optimizer.load_state_dict(checkpoint.optimizer_state)
-            except (ValueError, KeyError) as error:
-                raise ConfigError("The saved optimizer state does not fit the {optimizer!r} optimizer: {error}",
-                                  optimizer=self.config.optimizer, error=str(error)) from error
-        if self.scheduler is not None and checkpoint.scheduler_state is not None:
-            self.scheduler.load_state_dict(checkpoint.scheduler_state)
+        # The saved moments with this run's settings; the schedule is made for this run's length, at its step.
+        self.resume_notes = restore_optimizer(self, checkpoint)
         if checkpoint.progress:
             known = {f.name for f in fields(_Progress)}
             self.progress = _Progress(**{k: v for k, v in checkpoint.progress.items() if k in known})
             if self.progress.step_in_epoch >= self.steps_per_epoch:  # batch size changed since
                 self.progress.epoch += 1
                 self.progress.step_in_epoch = 0
+        position_scheduler(self.scheduler, self.progress.step)
 
     @property
     def finished(self) -> bool:
         return self.progress.epoch >= self.config.epochs or self.progress.step >= self.steps_total
 
+    @property
+    def stopped_by_budget(self) -> bool:
+        """Finished because the step budget (``max_steps``) is used up, not the epochs."""
+        return bool(self.config.max_steps) and self.progress.step >= self.config.max_steps \
+            and self.progress.epoch < self.config.epochs
+
     def _epoch_order(self, epoch: int) -> torch.Tensor:
         # One generator per epoch, seeded from (seed, epoch), so a resumed run
         # sees the same order for the rest of the interrupted epoch.
-        generator = torch.Generator().manual_seed(self.config.seed * 1_000_003 + epoch)
+        generator = torch.Generator().manual_seed((self.config.seed * 1_000_003 + epoch) % 2**63)
         return torch.randperm(len(self.train_split), generator=generator)
 
     def _current_lr(self) -> float:
@@ -164,7 +169,8 @@ class Trainer:
         elapsed_before = progress.elapsed_s
         while not self.finished:
             order = self._epoch_order(progress.epoch)
-            augment_generator = torch.Generator().manual_seed(config.seed * 7919 + progress.epoch * 104_729 + progress.step_in_epoch)
+            augment_generator = torch.Generator().manual_seed(
+                (config.seed * 7919 + progress.epoch * 104_729 + progress.step_in_epoch) % 2**63)
             # Loss and hits are summed on the device and read only when a record is made:
             # reading them at every step would make a GPU wait for each batch to finish.
             interval_loss = torch.zeros((), device=self.device)
@@ -212,6 +218,8 @@ class Trainer:
                     interval_start += paused
                     epoch_start += paused
                     if stop:
+                        if not self._guard.finite(float(interval_loss)):
+                            self._guard.diverge()
                         return
 
                 test_accuracy = None
@@ -220,14 +228,19 @@ class Trainer:
                 last_in_epoch = progress.step_in_epoch == self.steps_per_epoch or progress.step == self.steps_total
                 if interval_steps >= config.log_every or test_accuracy is not None or last_in_epoch:
                     now = time.perf_counter()
+                    interval_mean = float(interval_loss) / max(interval_samples, 1)
+                    if not self._guard.finite(interval_mean):
+                        self._guard.diverge()
+                        return  # the last finite state is back; self.diverged says why
                     record = self._record(
                         "test" if test_accuracy is not None else "progress",
-                        float(interval_loss) / max(interval_samples, 1), int(epoch_correct) / max(epoch_seen, 1),
+                        interval_mean, int(epoch_correct) / max(epoch_seen, 1),
                         interval_samples / max(now - interval_start, 1e-9), session_steps, session_start, test_accuracy,
                     )
                     interval_loss.zero_()
                     interval_steps, interval_samples = 0, 0
                     interval_start = time.perf_counter()
+                    self._guard.keep()  # a finite state, its record included: the one to go back to
                     yield record
 
             test_accuracy = self.evaluate_accuracy(self.test_split) if self.test_split is not None else None
@@ -241,10 +254,12 @@ class Trainer:
                 progress.step_in_epoch = 0
             progress.elapsed_s = elapsed_before + (time.perf_counter() - session_start)
             # For a resumed epoch these cover only the part run in this session.
-            yield self._record("epoch", float(epoch_loss) / max(epoch_seen, 1), int(epoch_correct) / max(epoch_seen, 1),
-                               epoch_seen / max(time.perf_counter() - epoch_start, 1e-9),
-                               session_steps, session_start, test_accuracy,
-                               epoch=progress.epoch - 1 if completed else None)
+            epoch_record = self._record(
+                "epoch", float(epoch_loss) / max(epoch_seen, 1), int(epoch_correct) / max(epoch_seen, 1),
+                epoch_seen / max(time.perf_counter() - epoch_start, 1e-9), session_steps, session_start,
+                test_accuracy, epoch=progress.epoch - 1 if completed else None)
+            self._guard.keep()
+            yield epoch_record
         self.model.eval()
 
     def _record(self, kind: str, loss: float, train_accuracy: float, images_per_s: float, session_steps: int,
@@ -272,7 +287,14 @@ class Trainer:
         return record
 
     def checkpoint(self, include_resume_state: bool = True) -> Checkpoint:
-        """The current weights, settings, history and (optionally) what resuming needs."""
+        """The current weights, settings, history and (optionally) what resuming needs.
+
+        Never weights that are not finite: should the run have been stopped
+        (Ctrl+C) after a step that made them so, the last finite ones are put
+        back first and :attr:`diverged` is set.
+        """
+        if self.diverged is None and not self._guard.weights_finite():
+            self._guard.diverge()
         progress = asdict(self.progress)
         metrics: dict[str, Any] = {
             "test_accuracy": self.progress.last_test_accuracy,

@@ -10,19 +10,31 @@ writes it, is accepted too and its architecture recognised from its keys.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
+import io
+import logging
 import os
 import pickle
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TypeGuard
 
 import torch
 from torch import nn
 
 from .. import __version__
-from .errors import WeightsError
+from . import weights_checks as checks
 from .atomic_files import write_atomically
-from .models import ARCHITECTURES, build_model
+from .errors import ConfigError, WeightsError
+from .file_access import DanglingLinkError, NotRegularFileError, open_regular, os_reason
+from .models import ACTIVATIONS, ARCHITECTURES, build_model
+
+log = logging.getLogger(__name__)
+# A read that fails with one of these is the disk's (or share's) fault; torch's EINVAL and the like are bad bytes.
+# torch.save's legacy (non-zip) format starts by pickling this number; a raw pickle does not.
+_LEGACY_MAGIC = (0x1950A86A20F9469CFC6C).to_bytes(10, "little")
+_DISK_ERRNOS = {errno.EIO, errno.EACCES, errno.EPERM, errno.ENXIO, errno.ENODEV, getattr(errno, "ESTALE", errno.EIO)}
 
 FORMAT_NAME = "mnist-desk-weights"
 FORMAT_VERSION = 1
@@ -67,7 +79,7 @@ class Checkpoint:
     @property
     def test_accuracy(self) -> float | None:
         value = self.metrics.get("test_accuracy")
-        return float(value) if value is not None else None
+        return float(value) if checks.is_number(value) else None
 
     @property
     def resumable(self) -> bool:
@@ -94,7 +106,7 @@ class Checkpoint:
 
     def build(self) -> nn.Module:
         """A model with these weights, in eval mode, on the CPU."""
-        model = build_model(self.arch, self.activation, self.state_dict)
+        model = _build(self.arch, self.activation, self.state_dict, None)
         load_state_dict_checked(model, self.state_dict, self.arch)
         model.eval()
         return model
@@ -103,9 +115,11 @@ class Checkpoint:
 def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], include_resume_state: bool = True) -> Path:
     """Write a weights file atomically.
 
-    The data goes to a temporary file in the same folder, is flushed to disk
-    (fsync) and then renamed over ``path`` in one step, so a failure (full
-    disk, read-only folder, crash) leaves any previous file intact.
+    The file is serialised in memory first (so a write error reaches us as
+    the operating system's error, not as torch's "unexpected pos"), written
+    to a temporary file in the same folder, flushed to disk (fsync) and
+    renamed over ``path`` in one step, so a failure (full disk, read-only
+    folder, crash) leaves any previous file intact.
 
     Parameters
     ----------
@@ -124,62 +138,99 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike[str], includ
     Raises
     ------
     WeightsError
-        When the file cannot be written; the previous file is unchanged.
+        When the file cannot be written ("the disk is full" ...); the previous
+        file is unchanged.
     """
     target = Path(path).expanduser()
+    if target.is_dir():
+        raise WeightsError("Could not save weights to {path}: it is a folder; choose a file name.", path=target)
+    if not target.parent.is_dir():
+        raise WeightsError("Could not save weights to {path}: the folder {folder} does not exist.",
+                           path=target, folder=target.parent)
     data = checkpoint.to_dict(include_resume_state)
+    buffer = io.BytesIO()
     try:
-        write_atomically(target, lambda handle: torch.save(data, handle), durable=True)
-    except (OSError, RuntimeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        torch.save(data, buffer)
+        payload = buffer.getbuffer()
+        write_atomically(target, lambda handle: handle.write(payload), durable=True)
+    except OSError as error:
         raise WeightsError(
             "Could not save weights to {path}: {reason}. Any previous file there is unchanged.",
-            path=target, reason=reason,
+            path=target, reason=os_reason(error),
         ) from error
+    except (RuntimeError, pickle.PicklingError, TypeError) as error:  # torch could not serialise something
+        raise WeightsError("Could not save weights to {path}: they hold something that cannot be saved ({kind}). "
+                           "Any previous file there is unchanged.", path=target, kind=type(error).__name__) from error
     return target
 
 
-def _read_file(path: Path, map_location: str | torch.device) -> Any:
-    if not path.exists():
-        raise WeightsError("Weights file not found: {path}", path=path)
-    if path.is_dir():
-        raise WeightsError("{path} is a folder, not a weights file.", path=path)
-    if path.stat().st_size == 0:
-        raise WeightsError("{path} is empty (0 bytes); it is not a weights file.", path=path)
+def _open_weights(path: Path) -> BinaryIO:
     try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
+        return open_regular(path)
+    except DanglingLinkError as error:
+        raise WeightsError("{path} is a link to {target}, which does not exist.", path=path,
+                           target=error.target) from None
+    except FileNotFoundError:
+        raise WeightsError("Weights file not found: {path}", path=path) from None
+    except NotRegularFileError as error:
+        if error.kind == "a folder":
+            raise WeightsError("{path} is a folder, not a weights file.", path=path) from None
+        raise WeightsError("{path} is {kind}, not a weights file.", path=path, kind=error.kind) from None
     except OSError as error:
-        raise WeightsError("Could not read {path}: {reason}.", path=path,
-                           reason=error.strerror or str(error)) from error
-    # torch.save writes a zip archive; old torch files and raw pickles start with
-    # the pickle protocol byte 0x80. Anything else is not ours: say so before torch
-    # misreads it as an unsupported pickle opcode.
-    if not (magic.startswith(b"PK\x03\x04") or magic.startswith(b"\x80")):
-        raise WeightsError("{path} is not a PyTorch weights file.", path=path)
-    try:
-        return torch.load(path, map_location=map_location, weights_only=True)
-    except pickle.UnpicklingError as error:
-        text = str(error)
-        if "Weights only load failed" in text or "Unsupported global" in text:
-            raise WeightsError(
-                "{path} was refused: it contains Python objects or code that a weights file must not hold "
-                "(only tensors and plain values are allowed). Nothing in it was executed.", path=path
-            ) from error
-        raise _unreadable(path, magic, error) from error
-    except Exception as error:  # torch raises many types (RuntimeError, OSError, IndexError ...) for bad bytes
-        raise _unreadable(path, magic, error) from error
+        raise WeightsError("Could not read {path}: {reason}.", path=path, reason=os_reason(error)) from error
+
+
+def _read_file(path: Path, map_location: str | torch.device) -> Any:
+    with _open_weights(path) as handle:
+        try:
+            head = handle.read(32)
+            magic = head[:4]
+            handle.seek(0)
+        except OSError as error:
+            raise WeightsError("Could not read {path}: {reason}.", path=path, reason=os_reason(error)) from error
+        if not magic:
+            raise WeightsError("{path} is empty (0 bytes); it is not a weights file.", path=path)
+        # torch.save writes a zip archive; old torch files and raw pickles start with
+        # the pickle protocol byte 0x80. Anything else is not ours: say so before torch
+        # misreads it as an unsupported pickle opcode.
+        if not (magic.startswith(b"PK\x03\x04") or magic.startswith(b"\x80")):
+            raise WeightsError("{path} is not a PyTorch weights file.", path=path)
+        try:
+            with warnings.catch_warnings():  # torch's notes on pickle protocols are for programmers
+                warnings.simplefilter("ignore")
+                return torch.load(handle, map_location=map_location, weights_only=True)
+        except pickle.UnpicklingError as error:
+            text = str(error)
+            if "Unsupported operand" in text:  # a pickle opcode the safe loader does not read (protocol 3+)
+                if _LEGACY_MAGIC in head:
+                    raise WeightsError("{path} was saved in an old PyTorch format that cannot be read safely; save "
+                                       "it again with a recent PyTorch (torch.save).", path=path) from error
+                raise WeightsError("{path} is not a PyTorch weights file.", path=path) from error
+            if "Weights only load failed" in text or "Unsupported global" in text:
+                raise WeightsError(
+                    "{path} was refused: it contains Python objects or code that a weights file must not hold "
+                    "(only tensors and plain values are allowed). Nothing in it was executed.", path=path
+                ) from error
+            raise _unreadable(path, magic, error) from error
+        except MemoryError as error:
+            raise WeightsError("{path} asks for more memory than this computer has; it is not a weights file "
+                               "MNIST Desk can load.", path=path) from error
+        except Exception as error:  # torch raises many types (RuntimeError, OSError, IndexError ...) for bad bytes
+            raise _unreadable(path, magic, error) from error
 
 
 def _unreadable(path: Path, magic: bytes, error: Exception) -> WeightsError:
-    first_line = (str(error).splitlines() or [type(error).__name__])[0][:160]
+    # torch's own text ("PytorchStreamReader failed ... internal miniz error ...") is for programmers: only logged.
+    log.info("torch.load(%s) failed: %s: %s", path, type(error).__name__, error)
+    if isinstance(error, OSError) and error.errno in _DISK_ERRNOS:  # the disk failed, not the bytes
+        return WeightsError("Could not read {path}: {reason}.", path=path, reason=os_reason(error))
     if magic == b"PK\x03\x04":  # torch.save writes a zip archive: this one is damaged
-        return WeightsError("{path} is truncated or corrupted and cannot be read ({reason}).",
-                            path=path, reason=first_line)
-    return WeightsError("{path} is not a PyTorch weights file ({reason}).", path=path, reason=first_line)
+        return WeightsError("{path} is truncated or corrupted: it is not a whole weights file (perhaps an "
+                            "unfinished download or copy).", path=path)
+    return WeightsError("{path} is not a PyTorch weights file.", path=path)
 
 
-def _is_state_dict(value: Any) -> bool:
+def _is_state_dict(value: Any) -> TypeGuard[dict[str, torch.Tensor]]:
     return isinstance(value, dict) and bool(value) and all(
         isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in value.items()
     )
@@ -187,6 +238,9 @@ def _is_state_dict(value: Any) -> bool:
 
 def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.device = "cpu") -> Checkpoint:
     """Read a weights file (ours, or a bare state_dict) and check it fits its architecture.
+
+    Every field is checked (see :mod:`mnist_desk.core.weights_checks`), and
+    the sizes the tensors declare, before a model is built for them.
 
     Parameters
     ----------
@@ -202,45 +256,74 @@ def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.devi
     Raises
     ------
     WeightsError
-        For a missing, empty, truncated or non-torch file, a pickle that tries
-        to run code, or weights that do not fit (naming the keys or shapes).
+        For a missing, empty, truncated or non-torch file, something that is
+        not a file (a folder, a named pipe), a pickle that tries to run code,
+        a field of the wrong type, sizes beyond any network's, weights that are
+        not finite, or weights that do not fit (naming the keys or shapes).
     """
     file = Path(path).expanduser()
     data = _read_file(file, map_location)
     if _is_state_dict(data):
+        checks.check_tensors(data, file)
         arch = guess_architecture(data, file)
         checkpoint = Checkpoint(state_dict=data, arch=arch, activation="relu", app_version="", bare=True)
     elif isinstance(data, dict) and data.get("format") == FORMAT_NAME:
-        if int(data.get("format_version", 0)) > FORMAT_VERSION:
-            raise WeightsError("{path} was written by a newer MNIST Desk ({version}); update the app to read it.",
-                               path=file, version=str(data.get("app_version")))
-        state_dict = data.get("state_dict")
-        if not _is_state_dict(state_dict):
-            raise WeightsError("{path} has no usable state_dict.", path=file)
-        arch = str(data.get("arch", ""))
-        if arch not in ARCHITECTURES:
-            raise WeightsError("{path} uses the architecture {arch!r}, which this version does not know ({known}).",
-                               path=file, arch=arch, known=", ".join(ARCHITECTURES))
-        checkpoint = Checkpoint(
-            state_dict=state_dict,
-            arch=arch,
-            activation=str(data.get("activation", "relu")),
-            hparams=dict(data.get("hparams") or {}),
-            history=list(data.get("history") or []),
-            metrics=dict(data.get("metrics") or {}),
-            app_version=str(data.get("app_version", "")),
-            created=str(data.get("created", "")),
-            optimizer_state=data.get("optimizer_state"),
-            scheduler_state=data.get("scheduler_state"),
-            progress=data.get("progress"),
-        )
+        checkpoint = _our_checkpoint(data, file)
     else:
         raise WeightsError("{path} is a PyTorch file but not a weights file for MNIST Desk (no state_dict found).",
                            path=file)
+    checks.check_finite(checkpoint.state_dict, file)
     # Build once so an architecture mismatch is reported now, not when the model is first used.
-    model = build_model(checkpoint.arch, checkpoint.activation, checkpoint.state_dict)
+    model = _build(checkpoint.arch, checkpoint.activation, checkpoint.state_dict, file)
     load_state_dict_checked(model, checkpoint.state_dict, checkpoint.arch, file)
     return checkpoint
+
+
+def _our_checkpoint(data: dict[str, Any], file: Path) -> Checkpoint:
+    if checks.format_version(data, file) > FORMAT_VERSION:
+        raise WeightsError("{path} was written by a newer MNIST Desk ({version}); update the app to read it.",
+                           path=file, version=str(data.get("app_version")))
+    state_dict = data.get("state_dict")
+    if not _is_state_dict(state_dict):
+        raise WeightsError("{path} has no usable state_dict.", path=file)
+    checks.check_tensors(state_dict, file)
+    arch = checks.text_field(data, "arch", file)
+    if arch not in ARCHITECTURES:
+        raise WeightsError("{path} uses the architecture {arch!r}, which this version does not know ({known}).",
+                           path=file, arch=arch, known=", ".join(ARCHITECTURES))
+    activation = checks.text_field(data, "activation", file, "relu")
+    if activation not in ACTIVATIONS:
+        raise WeightsError("{path} uses the activation {name!r}, which this version does not know ({known}).",
+                           path=file, name=activation, known=", ".join(ACTIVATIONS))
+    return Checkpoint(
+        state_dict=state_dict,
+        arch=arch,
+        activation=activation,
+        hparams=checks.hparams(data, file),
+        history=checks.history(data, file),
+        metrics=checks.metrics(data, file),
+        app_version=checks.text_field(data, "app_version", file),
+        created=checks.text_field(data, "created", file),
+        optimizer_state=checks.optimizer_state(data, file),
+        scheduler_state=checks.scheduler_state(data, file),
+        progress=checks.progress(data, file),
+    )
+
+
+def _build(arch: str, activation: str, state_dict: dict[str, torch.Tensor], source: Path | None) -> nn.Module:
+    """``build_model``, with the file named when the sizes it declares are refused."""
+    try:
+        return build_model(arch, activation, state_dict)
+    except ConfigError as error:
+        if "limit" not in error.values:
+            raise
+        if source is not None:
+            raise WeightsError("{path} declares {count:,} filters in a layer of the {arch!r} architecture, more "
+                               "than the {limit} MNIST Desk builds.", path=source, arch=arch,
+                               count=error.values["count"], limit=error.values["limit"]) from None
+        raise WeightsError("These weights declare {count:,} filters in a layer of the {arch!r} architecture, more "
+                           "than the {limit} MNIST Desk builds.", arch=arch, count=error.values["count"],
+                           limit=error.values["limit"]) from None
 
 
 def load_model(path: str | os.PathLike[str]) -> tuple[nn.Module, Checkpoint]:
@@ -274,7 +357,12 @@ def load_state_dict_checked(model: nn.Module, state_dict: dict[str, torch.Tensor
                                path=source, arch=arch, problems="; ".join(problems))
         raise WeightsError("These weights do not fit the {arch!r} architecture: {problems}.",
                            arch=arch, problems="; ".join(problems))
-    model.load_state_dict(state_dict)
+    try:
+        model.load_state_dict(state_dict)
+    except (RuntimeError, TypeError) as error:  # shapes fit, but the numbers cannot be copied in
+        log.info("load_state_dict failed: %s", error)
+        raise WeightsError("These weights cannot be loaded into the {arch!r} network: their numbers are of a kind "
+                           "it cannot take.", arch=arch) from error
 
 
 def guess_architecture(state_dict: dict[str, torch.Tensor], source: Path | None = None) -> str:
@@ -287,7 +375,7 @@ def guess_architecture(state_dict: dict[str, torch.Tensor], source: Path | None 
     """
     best: tuple[int, str, list[str]] | None = None
     for name in ARCHITECTURES:
-        model = build_model(name, state_dict=state_dict)
+        model = _build(name, "relu", state_dict, source)
         problems = describe_mismatch(model, state_dict)
         if not problems:
             return name

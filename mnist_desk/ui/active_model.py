@@ -88,9 +88,10 @@ class ActiveModel(QObject):
     def _activate(self, checkpoint: Checkpoint, model: nn.Module, source: str) -> None:
         from ..core.predict import Predictor
 
+        predictor = Predictor(model)  # first: should it fail, the previous model stays active, whole
         self._generation += 1
         self.model, self.checkpoint, self.source = model, checkpoint, source
-        self.predictor = Predictor(model)
+        self.predictor = predictor
         self.load_error = ""
         if self.loading:
             self.loading = False

@@ -52,6 +52,11 @@ def run_app(argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int
     window.announce_start(list(files))  # the first paint already says which weights are loading
     window.show()
     try:
-        return app.exec()
+        status = app.exec()
     finally:
         hook.uninstall()
+    from .worker import leave_if_jobs_are_stuck
+
+    settings.sync()
+    leave_if_jobs_are_stuck(status)  # a read that never returns must not turn quitting into an abort
+    return status

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QImage, QPainter
 
 
 def gray_to_qimage(array: np.ndarray, fmt: QImage.Format | None = None) -> QImage:
@@ -38,3 +39,31 @@ def qimage_to_gray(image: QImage) -> np.ndarray:
     width, height = gray.width(), gray.height()
     buffer = np.frombuffer(gray.constBits(), dtype=np.uint8, count=gray.bytesPerLine() * height)
     return buffer.reshape(height, gray.bytesPerLine())[:, :width].astype(np.float32) / 255.0
+
+
+def picture_to_gray(image: QImage, max_side: int) -> np.ndarray:
+    """A pasted or dropped picture → float32 grayscale in 0..1, as a viewer shows it.
+
+    Transparent pixels are paper (the picture is flattened onto white), and a
+    picture larger than ``max_side`` is made smaller first, as a file would be
+    (:data:`mnist_desk.core.preprocess.WORKING_SIDE`).
+    """
+    if max(image.width(), image.height()) > max_side:
+        image = image.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    if image.hasAlphaChannel():
+        flat = QImage(image.size(), QImage.Format.Format_RGB32)
+        flat.fill(Qt.GlobalColor.white)
+        painter = QPainter(flat)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        image = flat
+    return qimage_to_gray(image)
+
+
+def png_bytes(image: QImage) -> bytes:
+    """``image`` encoded as a PNG file, in memory (written to disk atomically by the caller)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())

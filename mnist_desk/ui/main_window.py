@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         a.next_tab.triggered.connect(lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
         a.previous_tab.triggered.connect(
             lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count()))
+        self.draw_tab.kernel_for_filter_lab.connect(lambda rows, note: (  # into the lab's grid, and the lab shown
+            self.filter_lab_tab.use_kernel(rows, note), self.tabs.setCurrentIndex(TAB_FILTER_LAB)))
 
     def _picture_action(self, tab_method: str, draw_action) -> None:
         """Open, paste and save act on the current tab when it works on pictures (Filter Lab keeps
@@ -243,18 +245,19 @@ class MainWindow(QMainWindow):
 
     def load_weights(self, path: str | Path) -> bool:
         """Make a weights file the active model everywhere; a bad file shows why and changes nothing."""
-        from ..core.errors import WeightsError
+        from ..core.errors import MnistDeskError
         from .error_text import error_text
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.active_model.load_file(path)
-        except WeightsError as error:
-            QApplication.restoreOverrideCursor()
+            try:
+                self.active_model.load_file(path)
+            finally:  # whatever happens, the cursor is back
+                QApplication.restoreOverrideCursor()
+        except MnistDeskError as error:
             show_error(self, self.tr("Cannot load weights"),
                        self.tr("{error}\n\nThe previous model stays active.").format(error=error_text(error)))
             return False
-        QApplication.restoreOverrideCursor()
         keys.remember_folder(self.settings, keys.FOLDER_WEIGHTS, str(path))
         self.statusBar().showMessage(self.tr("Loaded {name}").format(name=Path(path).name), 5000)
         return True

@@ -15,11 +15,20 @@ translates, and Qt does not document ``translate()`` as thread-safe): the
 Stopping is cooperative: :meth:`IteratorWorker.request_stop` sets a flag the
 worker checks between items (and, through :meth:`IteratorWorker.interrupt`,
 between training batches); pausing blocks the worker on a wait condition.
+
+A job can also be stuck where no flag is looked at: a read from a stalled
+network share never returns. :meth:`WorkerRunner.stop_and_wait` then gives
+it up after its timeout instead of blocking the window's close: the job is
+kept alive (a QThread destroyed while it runs aborts the whole program) and
+its results go nowhere; when the program ends with such a job still stuck,
+:func:`leave_if_jobs_are_stuck` ends the process without waiting for it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -135,6 +144,63 @@ class IteratorWorker(QObject):
             self.finished.emit()
 
 
+class _AbandonedJobs(QObject):
+    """Jobs given up while still running, kept referenced until their thread ends (lives in the GUI thread)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: list[tuple[QThread, IteratorWorker]] = []
+
+    def keep(self, job: tuple[QThread, IteratorWorker]) -> None:
+        self.jobs.append(job)
+        job[0].finished.connect(self._on_finished)
+
+    @Slot()
+    def _on_finished(self) -> None:
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            thread.wait()
+        self.jobs = [job for job in self.jobs if job[0] is not thread]
+
+    def running(self) -> int:
+        return sum(1 for thread, _worker in self.jobs if not thread.isFinished())
+
+
+_abandoned: _AbandonedJobs | None = None
+
+
+def _abandoned_jobs() -> _AbandonedJobs:
+    global _abandoned
+    if _abandoned is None:
+        _abandoned = _AbandonedJobs()
+    return _abandoned
+
+
+def stuck_jobs() -> int:
+    """How many given-up jobs are still running (see :meth:`WorkerRunner.stop_and_wait`)."""
+    return _abandoned.running() if _abandoned is not None else 0
+
+
+def leave_if_jobs_are_stuck(status: int) -> None:
+    """At the very end of the program: with a given-up job still stuck, end the process now.
+
+    Python would otherwise destroy its QThread while it runs, which aborts
+    ("QThread: Destroyed while thread is still running"). Everything of the
+    user's is saved by then (the window has closed); stdout, stderr and the
+    log are flushed first.
+    """
+    if not stuck_jobs():
+        return
+    log.warning("%d background job(s) still stuck (a file that does not answer); leaving without them", stuck_jobs())
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    os._exit(status)
+
+
 class WorkerRunner(QObject):
     """Owns at most one running :class:`IteratorWorker` and its QThread.
 
@@ -211,7 +277,12 @@ class WorkerRunner(QObject):
             self._current[1].set_paused(paused)
 
     def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
-        """Request a stop and block until the thread has ended; True if it did."""
+        """Request a stop and block until the thread has ended, at most ``timeout_ms``; True if it did.
+
+        A job still running after that is given up: kept alive elsewhere
+        until its thread ends (so this runner, and its owner, may go), its
+        results unread. The runner can start the next job at once.
+        """
         if self._current is None:
             return True
         thread, worker = self._current
@@ -219,4 +290,9 @@ class WorkerRunner(QObject):
         ended = thread.wait(timeout_ms)
         if ended:
             self._retire_current()
+        else:
+            log.warning("a background job did not stop within %d ms; it is left to finish on its own", timeout_ms)
+            thread.finished.disconnect(self._on_thread_finished)
+            _abandoned_jobs().keep(self._current)
+            self._current = None
         return ended

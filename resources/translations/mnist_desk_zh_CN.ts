@@ -37,7 +37,7 @@
 <context>
     <name>ArithmeticPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+235"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic_panel.py" line="+49"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
         <translation>把鼠标停在结果的某个像素（或图片）上，即可查看它的计算过程：卷积核下的数值乘以卷积核，再求和。</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>Canvas</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+43"/>
         <source>Draw one digit. Left button: pen, right button: eraser.</source>
         <translation>写一个数字。左键：画笔，右键：橡皮擦。</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>手写画布</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+150"/>
         <source>Draw a digit here
 or drop a picture of one</source>
         <translation>在这里写一个数字
@@ -65,7 +65,7 @@ or drop a picture of one</source>
 <context>
     <name>ChainControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+32"/>
         <source>Sliding the kernel</source>
         <translation>滑动卷积核</translation>
     </message>
@@ -281,12 +281,7 @@ or drop a picture of one</source>
         <translation>作用于：</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Showing the result</source>
-        <translation>结果显示</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>rescale min … max</source>
         <translation>线性拉伸（最小 … 最大）</translation>
     </message>
@@ -319,11 +314,6 @@ or drop a picture of one</source>
         <location line="+2"/>
         <source>How values below 0 or above 255 are shown; a saved .npy keeps the raw numbers</source>
         <translation>小于 0 或大于 255 的值如何显示；保存的 .npy 保留原始数值</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Negative values:</source>
-        <translation>负值：</translation>
     </message>
 </context>
 <context>
@@ -410,7 +400,7 @@ or drop a picture of one</source>
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="+32"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="+33"/>
         <source>A picture array must be uint8; got {dtype}.</source>
         <translation>图片数组必须是 uint8 类型；实际为 {dtype}。</translation>
     </message>
@@ -435,47 +425,37 @@ or drop a picture of one</source>
         <translation>图片需要有高和宽；实际形状为 {shape}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>An MNIST digit is 28x28 pixels; this one is {shape}.</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>CUDA was asked for but no CUDA device is available.</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Could not read MNIST from {folder}: {error}</source>
-        <translation>无法从 {folder} 读取 MNIST：{error}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Could not save weights to {path}: {reason}. Any previous file there is unchanged.</source>
         <translation>无法将权重保存到 {path}：{reason}。该位置原有的文件保持不变。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MNIST in {folder} has unexpected contents; download it again.</source>
-        <translation>{folder} 中的 MNIST 内容异常；请重新下载。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), or copy the four uncompressed files there; or point MNIST Desk at another folder (--data-dir, the app&apos;s data folder setting, or the MNIST_DESK_DATA environment variable).</source>
         <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Padding &apos;same&apos; works with stride 1 only (as in PyTorch); give the padding in pixels.</source>
         <translation>填充 &apos;same&apos; 只适用于步长 1（与 PyTorch 一样）；请以像素数给出填充。</translation>
     </message>
@@ -485,39 +465,84 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-19"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>Building the compiled filter kernels needs a C++ compiler (g++, clang++ or Visual C++), and none was found. The Filter Lab works without them, more slowly.</source>
-        <translation>编译滤镜内核需要 C++ 编译器（g++、clang++ 或 Visual C++），但没有找到。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
+        <location line="-11"/>
+        <source>--out {path} is a folder; give a file name such as {example}.</source>
+        <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Building the compiled filter kernels needs torch 2.6 or newer; this is torch {version}. The Filter Lab works without them, more slowly.</source>
-        <translation>编译滤镜内核需要 torch 2.6 或更新的版本，这里是 torch {version}。没有它们，滤镜实验室照样能用，只是慢一些。</translation>
+        <location line="+9"/>
+        <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
+        <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Could not download {filename}: the download servers failed ({reasons}).</source>
-        <translation>无法下载 {filename}：下载服务器出错（{reasons}）。</translation>
+        <source>Could not create the folder {folder}: {reason}.</source>
+        <translation>无法创建文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not open {path}: {reason}.</source>
+        <translation>无法打开 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save weights to {path}: it is a folder; choose a file name.</source>
+        <translation>无法将权重保存到 {path}：这是一个文件夹；请选择一个文件名。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Could not download {filename}: the network cannot be reached (no internet connection, or the download servers are blocked). Connect to the internet and try again, or copy the four MNIST files into {folder}.</source>
-        <translation>无法下载 {filename}：连不上网络（没有联网，或下载服务器被屏蔽）。请联网后再试，或把四个 MNIST 文件复制到 {folder}。</translation>
+        <source>Could not save weights to {path}: the folder {folder} does not exist.</source>
+        <translation>无法将权重保存到 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Could not save weights to {path}: they hold something that cannot be saved ({kind}). Any previous file there is unchanged.</source>
+        <translation>无法将权重保存到 {path}：其中有无法保存的内容（{kind}）。该位置原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save {filename} in {folder}: {reason}.</source>
+        <translation>无法把 {filename} 保存到 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save {path}: the folder {folder} does not exist.</source>
+        <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save {path}: {reason}. Any file that was there before is unchanged.</source>
+        <translation>无法保存 {path}：{reason}。该位置原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MNIST Desk cannot train on the {kind!r} device; choose auto, cpu, cuda or mps.</source>
+        <translation>MNIST Desk 无法在 {kind!r} 设备上训练；请选择 auto、cpu、cuda 或 mps。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only an 8-bit picture can be saved as {kind}.</source>
         <translation>只有 8 位图片才能保存为 {kind}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reflect padding of {pad} needs a picture wider and taller than the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的反射填充要求图片的宽和高都大于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That run has already trained its {epochs} epochs; pass a larger --epochs to continue it.</source>
+        <translation>这次训练已经训练完它的 {epochs} 个周期；要继续训练，请给出更大的 --epochs。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That run has already trained {steps:,} steps, its budget (--max-steps {budget}); pass a larger --max-steps to continue it.</source>
+        <translation>这次训练已经训练了 {steps:,} 步，用完了它的步数上限（--max-steps {budget}）；要继续训练，请给出更大的 --max-steps。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -530,7 +555,7 @@ or drop a picture of one</source>
         <translation>卷积结果（{height} × {width}）小于 {size}×{size} 的池化窗口。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The divisor must be a finite number other than 0.</source>
         <translation>除数必须是不为 0 的有限数。</translation>
     </message>
@@ -546,6 +571,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>The folder {folder} of --out does not exist.</source>
+        <translation>--out 所在的文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The kernel holds a number that is not finite (NaN or infinity).</source>
         <translation>卷积核中有不是有限数的值（NaN 或无穷大）。</translation>
     </message>
@@ -570,7 +600,7 @@ or drop a picture of one</source>
         <translation>学习率必须是正数，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The number of epochs must be at least 1, not {value}.</source>
         <translation>轮数必须至少为 1，而不是 {value}。</translation>
     </message>
@@ -578,6 +608,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>The offset must be a finite number.</source>
         <translation>偏移必须是有限数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The optimizer state saved with these weights does not fit this network; train it from scratch instead.</source>
+        <translation>与这些权重一起保存的优化器状态不适合这个网络；请改为从头训练。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -606,13 +641,133 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The saved optimizer state does not fit the {optimizer!r} optimizer: {error}</source>
-        <translation>保存的优化器状态与 {optimizer!r} 优化器不匹配：{error}</translation>
+        <source>The seed must be a whole number from 0 to {most:,}, not {value}.</source>
+        <translation>随机种子必须是 0 到 {most:,} 之间的整数，而不是 {value}。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The {arch} architecture is built with 1 to {limit} filters a layer; these weights declare {count:,}.</source>
+        <translation>{arch} 架构每层使用 1 到 {limit} 个卷积核；这些权重声明了 {count:,} 个。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.</source>
+        <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
+        <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk or network share could not be read or written (input/output error)</source>
+        <translation>磁盘或网络共享无法读写（输入/输出错误）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk quota is exceeded</source>
+        <translation>超出了磁盘配额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is too large for this disk</source>
+        <translation>文件对这个磁盘来说太大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the network share is gone</source>
+        <translation>网络共享已断开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation>真或假</translation>
+    </message>
+    <message>
+        <location line="-100"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>A saliency map needs the network&apos;s 28×28 input, not an array of shape {shape}.</source>
+        <translation>显著图需要网络的 28×28 输入，而不是形状为 {shape} 的数组。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A {name} layer cannot be worked out here.</source>
+        <translation>这里无法逐步算出 {name} 层。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not download {filename}: the download servers answered with an error or sent damaged files ({reasons}). Try again later, or copy the four files into {folder}.</source>
+        <translation>无法下载 {filename}：下载服务器返回了错误或发来了损坏的文件（{reasons}）。请稍后再试，或把这四个文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not download {filename}: the network cannot be reached (no internet connection, or the download servers are blocked). Connect to the internet and try again, or copy the four MNIST files into {folder}.</source>
+        <translation>无法下载 {filename}：连不上网络（没有联网，或下载服务器被屏蔽）。请联网后再试，或把四个 MNIST 文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only plain convolutions (no groups, no dilation, zero padding) can be worked out here.</source>
+        <translation>这里只能逐步算出普通卷积（不分组、无空洞、零填充）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The digit to explain must be 0 to 9, not {value}.</source>
+        <translation>要解释的数字必须是 0 到 9，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The input is not computed: it has no arithmetic.</source>
+        <translation>输入不是算出来的：它没有算式。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The loss needs the network&apos;s ten outputs, not {count}.</source>
+        <translation>损失需要网络的十个输出，而不是 {count} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network has no feature map named {name!r}.</source>
+        <translation>网络中没有名为 {name!r} 的特征图。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no CUDA device {index}: this computer has {count} (cuda:0 to cuda:{last}).</source>
+        <translation>没有 CUDA 设备 {index}：这台电脑有 {count} 个（cuda:0 到 cuda:{last}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These weights cannot be loaded into the {arch!r} network: their numbers are of a kind it cannot take.</source>
+        <translation>这些权重无法载入 {arch!r} 网络：其中数值的类型是它不能接受的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These weights declare {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
+        <translation>这些权重在 {arch!r} 架构的一层中声明了 {count:,} 个卷积核，超过了 MNIST Desk 构建的上限 {limit} 个。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -626,6 +781,21 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. No weights were trained before that.</source>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。在此之前还没有训练出任何权重。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are kept.</source>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。已保留最后一组有限的权重（第 {kept:,} 步）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training stopped at step {step:,}: the loss is no longer a finite number (NaN or infinity), so the learning rate ({lr:g}) is probably too high. The last finite weights, of step {kept:,}, are saved in {path}.</source>
+        <translation>训练在第 {step:,} 步停止：损失不再是有限数（NaN 或无穷大），学习率（{lr:g}）很可能太高了。最后一组有限的权重（第 {kept:,} 步）已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown activation {name!r}; choose one of: {choices}.</source>
         <translation>未知的激活函数 {name!r}；请从以下选项中选择：{choices}。</translation>
     </message>
@@ -635,12 +805,7 @@ or drop a picture of one</source>
         <translation>未知的架构 {name!r}；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Unknown device {name!r}: {error}</source>
-        <translation>未知的设备 {name!r}：{error}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unknown display mode {mode!r}; choose one of: {choices}.</source>
         <translation>未知的显示模式 {mode!r}；请从以下选项中选择：{choices}。</translation>
     </message>
@@ -663,6 +828,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>Unknown pooling {kind!r}; choose &apos;max&apos; or &apos;avg&apos;.</source>
         <translation>未知的池化方式 {kind!r}；请选择 &apos;max&apos; 或 &apos;avg&apos;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown saliency method {name!r}; choose one of: {choices}.</source>
+        <translation>未知的显著图方法 {name!r}；可选：{choices}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -706,6 +876,26 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} asks for more memory than this computer has; it is not a weights file MNIST Desk can load.</source>
+        <translation>{path} 需要的内存超过了这台电脑所有的；它不是 MNIST Desk 能载入的权重文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {count:,} filters in a layer of the {arch!r} architecture, more than the {limit} MNIST Desk builds.</source>
+        <translation>{path} 在 {arch!r} 架构的一层中声明了 {count:,} 个卷积核，超过了 MNIST Desk 构建的上限 {limit} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {count:,} numbers in all, far beyond any network MNIST Desk builds (at most {limit:,}).</source>
+        <translation>{path} 一共声明了 {count:,} 个数值，远远超出 MNIST Desk 构建的任何网络（最多 {limit:,} 个）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} declares {key} with the shape {shape} ({count:,} numbers), far beyond any network MNIST Desk builds (at most {limit:,} numbers a tensor).</source>
+        <translation>{path} 声明的 {key} 形状为 {shape}（{count:,} 个数值），远远超出 MNIST Desk 构建的任何网络（每个张量最多 {limit:,} 个数值）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} does not fit any known architecture; closest is {arch!r}: {problems}.</source>
         <translation>{path} 与任何已知架构都不匹配；最接近的是 {arch!r}：{problems}。</translation>
     </message>
@@ -718,6 +908,41 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} has no usable state_dict.</source>
         <translation>{path} 中没有可用的 state_dict。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds a {saved} network, which --resume continues as it is: leave out {option} {asked}, or train a new {asked} network without --resume.</source>
+        <translation>{path} 中是一个 {saved} 网络，--resume 会按原样继续训练它：请去掉 {option} {asked}，或者不用 --resume，重新训练一个 {asked} 网络。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds labels above 9: it is not MNIST&apos;s. Delete it and download MNIST again.</source>
+        <translation>{path} 中有大于 9 的标签：它不是 MNIST 的文件。请删除它并重新下载 MNIST。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds no optimizer state or progress; it cannot be resumed (train from scratch instead).</source>
+        <translation>{path} 中没有优化器状态或训练进度，无法继续训练（请改为从头训练）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds weights that are not finite numbers (NaN or infinity, in {keys}): the run that saved them diverged. Use other weights, or train again with a smaller learning rate.</source>
+        <translation>{path} 中的权重不是有限数（NaN 或无穷大，在 {keys} 中）：保存它们的那次训练发散了。请使用其他权重，或者用更小的学习率重新训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {count:,} history records, more than the {limit:,} MNIST Desk reads.</source>
+        <translation>{path} 中有 {count:,} 条历史记录，超过了 MNIST Desk 读取的上限 {limit:,} 条。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {key} as complex numbers; weights are real numbers.</source>
+        <translation>{path} 中的 {key} 是复数；权重应当是实数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds {key} in a form a network cannot use (a sparse, quantized or data-less tensor).</source>
+        <translation>{path} 中的 {key} 是网络无法使用的形式（稀疏、量化或没有数据的张量）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -741,6 +966,16 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is a link to {target}, which does not exist.</source>
+        <translation>{path} 是指向 {target} 的链接，而后者不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a link to {target}, which does not exist. Point it at the real file, or delete it and download MNIST again.</source>
+        <translation>{path} 是指向 {target} 的链接，而后者不存在。请让它指向真正的文件，或者删除它并重新下载 MNIST。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is empty (0 bytes).</source>
         <translation>{path} 是空文件（0 字节）。</translation>
     </message>
@@ -748,11 +983,6 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} is empty (0 bytes); it is not a weights file.</source>
         <translation>{path} 是空文件（0 字节），不是权重文件。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} is not a PyTorch weights file ({reason}).</source>
-        <translation>{path} 不是 PyTorch 权重文件（{reason}）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -771,6 +1001,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is not a valid weights file: its field {field} holds {found} where {expected} belongs.</source>
+        <translation>{path} 不是有效的权重文件：它的字段 {field} 中是{found}，而这里应当是{expected}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is too large to open safely: more than {limit:,} pixels. Use a smaller picture.</source>
         <translation>{path} 太大，无法安全打开：超过 {limit:,} 像素。请使用更小的图片。</translation>
     </message>
@@ -781,13 +1016,18 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is too large to open with the memory this computer has left.</source>
+        <translation>{path} 太大，这台电脑剩下的内存不够打开它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is truncated or corrupted ({actual:,} bytes, expected {size:,}). Delete it and download MNIST again.</source>
         <translation>{path} 不完整或已损坏（{actual:,} 字节，应为 {size:,} 字节）。请删除它并重新下载 MNIST。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{path} is truncated or corrupted and cannot be read ({reason}).</source>
-        <translation>{path} 不完整或已损坏，无法读取（{reason}）。</translation>
+        <location line="+2"/>
+        <source>{path} is truncated or corrupted: its picture data cannot be decoded.</source>
+        <translation>{path} 不完整或已损坏：其图像数据无法解码。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -801,8 +1041,23 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>{path} is truncated or corrupted: {error}</source>
-        <translation>{path} 不完整或已损坏：{error}</translation>
+        <source>{path} is {kind}, not a picture file.</source>
+        <translation>{path} 是{kind}，不是图片文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is {kind}, not a weights file.</source>
+        <translation>{path} 是{kind}，不是权重文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is {kind}, not an MNIST file: MNIST Desk reads only ordinary files there. Replace it with the downloaded file.</source>
+        <translation>{path} 是{kind}，不是 MNIST 文件：MNIST Desk 在那里只读取普通文件。请用下载的文件替换它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} uses the activation {name!r}, which this version does not know ({known}).</source>
+        <translation>{path} 使用的激活函数 {name!r} 是这个版本不认识的（认识的有：{known}）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -816,8 +1071,78 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} was saved in an old PyTorch format that cannot be read safely; save it again with a recent PyTorch (torch.save).</source>
+        <translation>{path} 是用旧的 PyTorch 格式保存的，无法安全读取；请用较新的 PyTorch 重新保存（torch.save）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} was written by a newer MNIST Desk ({version}); update the app to read it.</source>
         <translation>{path} 由较新版本的 MNIST Desk（{version}）写入；请更新本应用后再读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{stage} has no pixel ({channel}, {row}, {col}).</source>
+        <translation>{stage} 中没有像素 ({channel}, {row}, {col})。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a fraction from 0 to 1</source>
+        <translation>0 到 1 之间的小数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a named pipe</source>
+        <translation>一个命名管道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>一个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a table</source>
+        <translation>一个表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a tensor</source>
+        <translation>一个张量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a whole number</source>
+        <translation>一个整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an optimizer&apos;s state</source>
+        <translation>优化器的状态</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -826,8 +1151,33 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>padding</source>
         <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -841,6 +1191,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>something else</source>
+        <translation>别的东西</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>stride</source>
         <translation>步长</translation>
     </message>
@@ -848,7 +1203,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+108"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+110"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1032,7 +1387,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+74"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+80"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1042,17 +1397,32 @@ or drop a picture of one</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+127"/>
         <source>Cannot open picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Picture: {name}</source>
         <translation>图片：{name}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-119"/>
+        <source>Why this answer</source>
+        <translation>为何是这个答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Open a picture of a digit</source>
         <translation>打开数字图片</translation>
     </message>
@@ -1077,22 +1447,17 @@ or drop a picture of one</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Cannot use picture</source>
         <translation>无法使用图片</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot save drawing</source>
         <translation>无法保存手写图</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The drawing could not be written to {path}. Check that the folder exists and that you may write there.</source>
-        <translation>无法将手写图写入 {path}。请检查该文件夹是否存在，以及是否有写入权限。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Save drawing</source>
         <translation>保存手写图</translation>
     </message>
@@ -1111,16 +1476,11 @@ or drop a picture of one</source>
         <source>No model loaded — load weights (File → Load weights…) or train one.</source>
         <translation>未加载模型 — 请加载权重（文件 → 加载权重…）或训练一个模型。</translation>
     </message>
-    <message>
-        <location line="+116"/>
-        <source>Draw a digit to see the feature maps it produces.</source>
-        <translation>写一个数字，查看它产生的特征图。</translation>
-    </message>
 </context>
 <context>
     <name>DrawTools</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tools.py" line="+21"/>
+        <location filename="../../mnist_desk/ui/draw/tools.py" line="+22"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -1205,7 +1565,7 @@ or drop a picture of one</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>{n} px</source>
         <translation>{n} px</translation>
     </message>
@@ -1348,9 +1708,37 @@ The details are in the log: {log}</source>
     </message>
 </context>
 <context>
+    <name>ExplainPages</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/pages.py" line="+148"/>
+        <source>Draw a digit to see which of its pixels the answer rests on.</source>
+        <translation>写一个数字，看看答案取决于它的哪些像素。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The map follows when you lift the pen.</source>
+        <translation>抬笔后显著图随之更新。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Making the map…</source>
+        <translation>正在生成显著图…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Taking one step on a copy of the model…</source>
+        <translation>正在模型副本上走一步…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The drawing changed meanwhile: take the step again.</source>
+        <translation>期间图画已改变：请重新走一步。</translation>
+    </message>
+</context>
+<context>
     <name>FilterArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="-129"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+97"/>
         <source>The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
         <translation>滤波器实际得到 %1：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
     </message>
@@ -1391,12 +1779,13 @@ The details are in the log: {log}</source>
         <translation>乘积之和 = %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+98"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+6"/>
         <source>ReLU: max(0, %1) = %2</source>
         <translation>ReLU：max(0, %1) = %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+22"/>
         <source>max pool</source>
         <translation>最大池化</translation>
     </message>
@@ -1421,7 +1810,7 @@ The details are in the log: {log}</source>
         <translation>→ 平均值 = %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+38"/>
         <source>Result pixel row %1, column %2 = %3</source>
         <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
     </message>
@@ -1451,7 +1840,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterChain</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+82"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+86"/>
         <source>no padding</source>
         <translation>无填充</translation>
     </message>
@@ -1504,6 +1893,24 @@ The details are in the log: {log}</source>
         <location line="+3"/>
         <source>, stride %1</source>
         <translation>，步长 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterDisplay</name>
+    <message>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+74"/>
+        <source>Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.</source>
+        <translation>线性拉伸：%1 → 黑，%2 → 白；小于 0、大于 255 的值照样显示。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.</source>
+        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 %1 … %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clipped: below 0 → black, above 255 → white; raw %1 … %2.</source>
+        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 %1 … %2。</translation>
     </message>
 </context>
 <context>
@@ -1584,7 +1991,7 @@ The details are in the log: {log}</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>No picture yet.</source>
         <translation>尚无图片。</translation>
     </message>
@@ -1604,12 +2011,12 @@ The details are in the log: {log}</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>The clipboard holds no picture and no picture file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
@@ -1619,27 +2026,7 @@ The details are in the log: {log}</source>
         <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Shown rescaled: minimum black, maximum white.</source>
-        <translation>拉伸显示：最小值为黑，最大值为白。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown clipped to 0 … 255.</source>
-        <translation>截断到 0 … 255 显示。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shown as absolute values, clipped at 255.</source>
-        <translation>显示绝对值，截断于 255。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Raw result from %1 to %2.</source>
-        <translation>原始结果范围：%1 到 %2。</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+67"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -1672,7 +2059,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPicture</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+26"/>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-51"/>
         <source>sample picture</source>
         <translation>示例图片</translation>
     </message>
@@ -1752,7 +2139,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-114"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-178"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -1979,7 +2366,7 @@ The details are in the log: {log}</source>
 <context>
     <name>KernelEditor</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+17"/>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+23"/>
         <source>3 × 3</source>
         <translation>3 × 3</translation>
     </message>
@@ -2014,7 +2401,7 @@ The details are in the log: {log}</source>
         <translation>卷积核第 %1 行、第 %2 列</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2099,7 +2486,7 @@ The details are in the log: {log}</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Edited; started from: %1</source>
         <translation>已修改，原为：%1</translation>
     </message>
@@ -2122,29 +2509,29 @@ The details are in the log: {log}</source>
 <context>
     <name>LabViews</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+57"/>
         <source>Open a picture, drop one here or paste one.</source>
         <translation>打开图片、拖入图片或粘贴图片。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+72"/>
         <source>The result appears here.</source>
         <translation>结果显示在这里。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-71"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-54"/>
         <source>red</source>
         <translation>红色</translation>
     </message>
@@ -2164,7 +2551,12 @@ The details are in the log: {log}</source>
         <translation>显示哪个通道的计算过程</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+7"/>
+        <source>Display:</source>
+        <translation>显示方式：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Result — %1 × %2</source>
         <translation>结果 — %1 × %2</translation>
     </message>
@@ -2219,6 +2611,124 @@ The details are in the log: {log}</source>
     </message>
 </context>
 <context>
+    <name>LossView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+36"/>
+        <source>Adam (the tutorial&apos;s)</source>
+        <translation>Adam（教程所用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>You meant:</source>
+        <translation>你想写的是：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The drawing is a %1</source>
+        <translation>这幅图是 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(or press 0–9 on the canvas, or click a bar)</source>
+        <translation>（或在画布上按 0–9，或点击概率条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say which digit you meant: press 0–9 while the canvas has the focus, click a probability bar, or a button here.</source>
+        <translation>说出你想写的数字：在画布获得焦点时按 0–9，点击概率条，或点击这里的按钮。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate of the step</source>
+        <translation>这一步的学习率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One training step on this drawing</source>
+        <translation>在这幅图上训练一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One gradient step on a copy of the model, towards the digit you meant; the active weights stay as they are</source>
+        <translation>在模型的副本上朝你想写的数字走一步梯度下降；当前权重保持不变</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Draw a digit to see its loss.</source>
+        <translation>写一个数字，查看它的损失。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a digit: its ten outputs appear here, through the softmax.</source>
+        <translation>写一个数字：它的十个输出会在这里经过 softmax 显示出来。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which digit did you mean? The loss measures how far the answer is from it.</source>
+        <translation>你想写的是哪个数字？损失衡量答案离它有多远。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss = −log p(%1) = −log %2 = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>损失 = −log p(%1) = −log %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softmax: p = e^(z − max z) / Σ, with Σ = %1 (the same as e^z / Σ e^z, without overflowing).</source>
+        <translation>Softmax：p = e^(z − max z) / Σ，其中 Σ = %1（与 e^z / Σ e^z 相同，但不会溢出）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss: −log p of the digit meant (*), as the tutorial&apos;s nn.CrossEntropyLoss().</source>
+        <translation>损失：想写的数字（标 *）的 −log p，与教程的 nn.CrossEntropyLoss() 相同。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>score z</source>
+        <translation>得分 z</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p = e^(…) / Σ</source>
+        <translation>p = e^(…) / Σ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>p after the step</source>
+        <translation>走一步后的 p</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>One %1 step (learning rate %2) on a copy of the model: loss %3 → %4, p(%5) %6 → %7; no weight moved more than %8. The active weights are unchanged.</source>
+        <translation>在模型副本上走了一步 %1（学习率 %2）：损失 %3 → %4，p(%5) %6 → %7；任何权重的变化都不超过 %8。当前权重没有改变。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="+52"/>
@@ -2251,7 +2761,7 @@ The details are in the log: {log}</source>
         <translation>手写图已保存为 {path}</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>The weights used last, {path}, are gone: the shipped weights are active.</source>
         <translation>上次使用的权重 {path} 已不存在：现在使用内置权重。</translation>
     </message>
@@ -2266,13 +2776,13 @@ The details are in the log: {log}</source>
         <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+18"/>
+        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot load weights</source>
         <translation>无法加载权重</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>{error}
 
 The previous model stays active.</source>
@@ -2281,7 +2791,7 @@ The previous model stays active.</source>
 之前的模型仍为当前模型。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Loaded {name}</source>
         <translation>已加载 {name}</translation>
     </message>
@@ -2294,21 +2804,6 @@ The previous model stays active.</source>
         <location line="+1"/>
         <source>Weights files ({patterns});;All files (*)</source>
         <translation>权重文件 ({patterns});;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>&amp;Save result…</source>
-        <translation>保存结果(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Save drawing…</source>
-        <translation>保存手写图(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Dropped picture</source>
-        <translation>拖入的图片</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/model_status.py" line="+19"/>
@@ -2349,6 +2844,233 @@ The previous model stays active.</source>
         <location line="+1"/>
         <source>No model loaded — load weights or train one</source>
         <translation>未加载模型 — 请加载权重或训练一个模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+37"/>
+        <source>&amp;Save result…</source>
+        <translation>保存结果(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save drawing…</source>
+        <translation>保存手写图(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Dropped picture</source>
+        <translation>拖入的图片</translation>
+    </message>
+</context>
+<context>
+    <name>MapArithmetic</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-74"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, channel %2</source>
+        <translation>%1 的通道 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>convolution outputs</source>
+        <translation>卷积输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>batch norm&apos;s outputs</source>
+        <translation>批归一化的输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ReLU&apos;s outputs</source>
+        <translation>ReLU 的输出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sigmoid&apos;s outputs</source>
+        <translation>sigmoid 的输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pooling&apos;s outputs</source>
+        <translation>池化的输出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 channel %2 at row %3, column %4</source>
+        <translation>%1 通道 %2 第 %3 行、第 %4 列</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: each of the %2 input channels&apos; window × its own kernel, summed (windows at rows %4–%5, columns %6–%7 of %3):</source>
+        <translation>%1：%2 个输入通道各自的窗口 × 各自的卷积核，再求和（窗口位于 %3 的第 %4–%5 行、第 %6–%7 列）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>in %1: %2</source>
+        <translation>输入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sum over the %1 input channels = %2</source>
+        <translation>%1 个输入通道之和 = %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>+ bias %1 = %2</source>
+        <translation>+ 偏置 %1 = %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input channel %1 in full</source>
+        <translation>输入通道 %1 的完整算式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(This conv has no bias: the batch norm after it adds its own shift.)</source>
+        <translation>（这个卷积没有偏置：其后的批归一化自带平移。）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, batch norm: (x − mean) / √(variance + ε) × γ + β</source>
+        <translation>%1，批归一化：(x − 均值) / √(方差 + ε) × γ + β</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>sigmoid: 1 / (1 + e^−%1) = %2</source>
+        <translation>sigmoid：1 / (1 + e^−%1) = %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, channel %2, row %3, column %4 = %5</source>
+        <translation>%1，通道 %2，第 %3 行、第 %4 列 = %5</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>= %1, the network&apos;s own value.</source>
+        <translation>= %1，与网络自身的数值相同。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The network itself has %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
+        <translation>网络自身的数值是 %1：它用 float32（约 7 位有效数字）计算，求和顺序也不同，所以最后几位不同。</translation>
+    </message>
+</context>
+<context>
+    <name>MapInspector</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/map_inspector.py" line="+48"/>
+        <source>← All feature maps</source>
+        <translation>← 全部特征图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to every feature map (Esc)</source>
+        <translation>返回全部特征图（Esc）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channel </source>
+        <translation>通道 </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input channel </source>
+        <translation>输入通道 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which of the input channels&apos; kernels to show in full (or click one)</source>
+        <translation>完整显示哪个输入通道的卷积核（也可以点击一个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use in the Filter Lab</source>
+        <translation>在滤波实验室中使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this kernel into the Filter Lab&apos;s grid and go there</source>
+        <translation>把这个卷积核放进滤波实验室的网格并切换过去</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hover over a pixel of the large map to see how the network computed it, step by step, from its own numbers.</source>
+        <translation>把鼠标移到大图的某个像素上，看网络如何用它自己的数值一步步算出它。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+7"/>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2×%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，%2×%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>channel %1: %2</source>
+        <translation>通道 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 reads: the input</source>
+        <translation>%1 读取：输入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reads: %2</source>
+        <translation>%1 读取：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its %1×%1 kernel (red +, blue −)</source>
+        <translation>它的 %1×%1 卷积核（红正、蓝负）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its %1 kernels, %2×%2, one per input channel (red +, blue −)</source>
+        <translation>它的 %1 个 %2×%2 卷积核，每个输入通道一个（红正、蓝负）</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>the active model</source>
+        <translation>当前模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&apos;s %2 kernel %3</source>
+        <translation>%1 的 %2 第 %3 个卷积核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&apos;s %2 kernel from input channel %3 to output channel %4</source>
+        <translation>%1 的 %2 中从输入通道 %3 到输出通道 %4 的卷积核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learned: %1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the network&apos;s by a shift and a scale.</source>
+        <translation>学到的卷积核：%1。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与网络中的相差一个平移和缩放。</translation>
     </message>
 </context>
 <context>
@@ -2440,12 +3162,32 @@ The previous model stays active.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+32"/>
+        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+42"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+56"/>
+        <source>Hover over a feature map to see what it is; click it to open it.</source>
+        <translation>把鼠标移到特征图上可查看它是什么；点击可打开它。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Draw a digit to see the feature maps it produces.</source>
+        <translation>写一个数字，查看它产生的特征图。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1, channel %2 of %3 (%4×%5): values %6 to %7; here (row %8, column %9) %10.</source>
+        <translation>%1，通道 %2 / %3（%4×%5）：数值 %6 到 %7；此处（第 %8 行、第 %9 列）为 %10。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click to open it.</source>
+        <translation>点击可打开。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>conv1&apos;s learned kernels appear when a model is loaded.</source>
         <translation>加载模型后，这里会显示 conv1 学到的卷积核。</translation>
     </message>
@@ -2465,7 +3207,7 @@ The previous model stays active.</source>
         <translation>此架构先池化再激活：与教程的 卷积 → ReLU → 池化 得到的数值相同，计算量只有四分之一。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>no input</source>
         <translation>无输入</translation>
     </message>
@@ -2529,7 +3271,7 @@ The previous model stays active.</source>
         <translation>没有数字：画布是空的</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+170"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -2554,6 +3296,14 @@ maybe {digit}</source>
         <location line="+1"/>
         <source>Unsure: {why}.</source>
         <translation>不确定：{why}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <location line="-175"/>
+        <source>Click the digit you meant to see the loss of your drawing</source>
+        <translation>点击你想写的数字，查看这幅图的损失</translation>
     </message>
 </context>
 <context>
@@ -2803,7 +3553,7 @@ maybe {digit}</source>
 <context>
     <name>TrainChart</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart.py" line="+48"/>
+        <location filename="../../mnist_desk/ui/train/chart.py" line="+52"/>
         <source>The chart of training loss and test accuracy appears here.</source>
         <translation>训练损失和测试准确率的曲线图会显示在这里。</translation>
     </message>
@@ -3107,7 +3857,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+74"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+76"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3153,12 +3903,12 @@ maybe {digit}</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+275"/>
         <source>Restored run</source>
         <translation>恢复的训练</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>These weights hold no optimizer state or progress, so their run cannot be resumed.</source>
         <translation>这些权重不含优化器状态和进度，因此无法继续训练。</translation>
     </message>
@@ -3183,67 +3933,12 @@ maybe {digit}</source>
         <translation>正在构建模型…</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Training run #{0}</source>
-        <translation>训练 #{0}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Pausing…</source>
-        <translation>正在暂停…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Paused. Save the weights now, or Resume.</source>
-        <translation>已暂停。现在可以保存权重，或点击“继续”。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stopping after the current batch…</source>
-        <translation>将在当前批次完成后停止…</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Export metrics as CSV</source>
-        <translation>将指标导出为 CSV</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Could not export the metrics</source>
-        <translation>无法导出指标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported {0:,} records to {1}.</source>
-        <translation>已将 {0:,} 条记录导出到 {1}。</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/train/run_texts.py" line="+19"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
-        <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
@@ -3273,12 +3968,7 @@ maybe {digit}</source>
         <translation>在第一步之前就停止了：什么都没有训练，所以没有可保存或继续的内容。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
-        <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Restored the run that was left unsaved: save its weights, or train it further (Resume stopped run).</source>
         <translation>已恢复未保存的训练：可以保存它的权重，或继续训练（“继续已停止的训练”）。</translation>
     </message>
@@ -3286,6 +3976,61 @@ maybe {digit}</source>
         <location line="+4"/>
         <source>(The automatic checkpoint could not be written: {0}. Save the weights yourself.)</source>
         <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
+        <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+25"/>
+        <source>Training run #{0}</source>
+        <translation>训练 #{0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paused. Save the weights now, or Resume.</source>
+        <translation>已暂停。现在可以保存权重，或点击“继续”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+33"/>
+        <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
+        <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+43"/>
+        <source>Export metrics as CSV</source>
+        <translation>将指标导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not export the metrics</source>
+        <translation>无法导出指标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {0:,} records to {1}.</source>
+        <translation>已将 {0:,} 条记录导出到 {1}。</translation>
     </message>
 </context>
 <context>
@@ -3490,6 +4235,130 @@ maybe {digit}</source>
         <location line="+2"/>
         <source>These weights are now the active model in every tab ({0}).</source>
         <translation>这些权重现已成为所有标签页的当前模型（{0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>WhyView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+36"/>
+        <source>Integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How the digit&apos;s score grows, pixel by pixel, as the drawing fades in from a blank canvas; the map adds up to the whole change.</source>
+        <translation>图画从空白画布逐渐显现时，该数字的得分如何逐像素增长；整张图加起来正好是总变化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How much the digit&apos;s probability falls when a 4×4 square of the drawing is rubbed out, shared among that square&apos;s ink.</source>
+        <translation>擦掉图画中一个 4×4 方块时该数字的概率下降多少，并分摊到该方块的墨迹上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the last conv layer&apos;s 7×7 maps hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look at the deepest layer.</source>
+        <translation>最后一个卷积层的 7×7 特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙，但能看到最深的一层。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Explain:</source>
+        <translation>解释：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+81"/>
+        <source>the answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Which pixels made the network answer as it did</source>
+        <translation>哪些像素使网络给出这个答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why %1, or why not %1?</source>
+        <translation>为什么是 %1，或者为什么不是 %1？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saliency method</source>
+        <translation>显著图方法</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>what the network sees (28×28)</source>
+        <translation>网络看到的输入（28×28）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no map yet</source>
+        <translation>尚无显著图</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the answer (%1)</source>
+        <translation>答案（%1）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 for %2: red pushed %2 up, blue pushed it down</source>
+        <translation>%1（%2）：红色推高 %2，蓝色压低它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 for %2 (why not %2?): red pushed %2 up, blue down</source>
+        <translation>%1（%2，为什么不是 %2？）：红色推高 %2，蓝色压低</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The map adds up to %1: the score of %2 for this drawing, %3, minus its score for a blank canvas, %4 (a score is the number before the softmax).</source>
+        <translation>整张图加起来是 %1：这幅图上 %2 的得分 %3，减去空白画布上的得分 %4（得分是 softmax 之前的数）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>p(%1) = %2. A value of 0.1 means rubbing out that ink lowered p(%1) by about 10 points; a negative one, that it raised p(%1).</source>
+        <translation>p(%1) = %2。数值 0.1 表示擦掉那处墨迹使 p(%1) 下降约 10 个百分点；负值表示它使 p(%1) 上升。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The map adds up to %1: the score of %2, %3, less the output layer&apos;s bias %4. The last conv layer is 7×7: each of its pixels stands for 4×4 input pixels.</source>
+        <translation>整张图加起来是 %1：%2 的得分 %3，减去输出层的偏置 %4。最后一个卷积层是 7×7：它的每个像素对应 4×4 个输入像素。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check: setting the %1 most salient pixels (10 % of the ink) to background takes p(%2) from %3 to %4; as many random ink pixels, to %5.</source>
+        <translation>检验：把最显著的 %1 个像素（墨迹的 10 %）设为背景，p(%2) 从 %3 变为 %4；随机设同样多的墨迹像素，变为 %5。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row %1, column %2: ink %3, map %4</source>
+        <translation>第 %1 行、第 %2 列：墨迹 %3，显著图 %4</translation>
     </message>
 </context>
 </TS>

@@ -10,8 +10,9 @@ CORE = Path(mnist_desk.core.__file__).parent
 
 
 def test_importing_every_core_module_loads_no_qt():
-    modules = sorted(f"mnist_desk.core.{p.stem}" for p in CORE.glob("*.py") if p.stem != "__init__")
-    assert "mnist_desk.core.training" in modules
+    modules = sorted("mnist_desk.core." + ".".join(p.relative_to(CORE).with_suffix("").parts).removesuffix(".__init__")
+                     for p in CORE.rglob("*.py") if p != CORE / "__init__.py")
+    assert "mnist_desk.core.training" in modules and "mnist_desk.core.filters.conv" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

@@ -1,12 +1,16 @@
 """Finding and reading MNIST: clear errors for missing, truncated and corrupted files."""
 
+import errno
+import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 import torch
 
 from mnist_desk.core import paths
-from mnist_desk.core.data import RAW_FILES, check_data_dir, data_status, load_split, raw_folder
+from mnist_desk.core.data import RAW_FILES, check_data_dir, data_status, download, load_split, raw_folder
 from mnist_desk.core.errors import DataError
 
 
@@ -84,3 +88,62 @@ def test_real_files_truncated_by_a_broken_download(full_data_dir, tmp_path):
         handle.truncate(1_000_000)
     with pytest.raises(DataError, match="truncated"):
         load_split(tmp_path, train=False)
+
+
+# -- downloading: what goes wrong is said in our words (torchvision's download itself is faked) ------------
+def _fake_downloads(monkeypatch, fail=None):
+    """torchvision's download_and_extract_archive, writing the right files, or failing as ``fail`` says."""
+    from urllib.error import URLError
+
+    import torchvision.datasets.utils as tv_utils
+
+    fetched = []
+
+    def fake(url, download_root, filename, md5):
+        name = filename.rsplit(".", 1)[0]
+        if fail == "network":
+            raise URLError(OSError(-3, "Temporary failure in name resolution"))
+        if fail == "disk":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        magic, count, size = RAW_FILES[name]
+        with open(Path(download_root) / name, "wb") as handle:
+            handle.write(magic.to_bytes(4, "big") + count.to_bytes(4, "big"))
+            handle.truncate(size)
+        fetched.append(name)
+
+    monkeypatch.setattr(tv_utils, "download_and_extract_archive", fake)
+    return fetched
+
+
+def test_download_fetches_again_a_file_that_is_broken_and_keeps_whole_ones(tmp_path, monkeypatch):
+    fetched = _fake_downloads(monkeypatch)
+    assert [step[0] for step in download(tmp_path)] == [1, 2, 3, 4] and len(fetched) == 4
+    with open(raw_folder(tmp_path) / "t10k-labels-idx1-ubyte", "r+b") as handle:
+        handle.truncate(100)  # an interrupted extraction
+    (raw_folder(tmp_path) / "train-labels-idx1-ubyte").unlink()
+    (raw_folder(tmp_path) / "train-labels-idx1-ubyte").symlink_to(tmp_path / "gone")
+    fetched.clear()
+    list(download(tmp_path))
+    assert sorted(fetched) == ["t10k-labels-idx1-ubyte", "train-labels-idx1-ubyte"]
+    assert data_status(tmp_path)[0]
+
+
+@pytest.mark.parametrize(("fail", "expect"), [
+    ("network", r"^Could not download train-images-idx3-ubyte\.gz: the network cannot be reached \(no internet "
+                r"connection, or the download servers are blocked\)\. Connect to the internet and try again, or copy "
+                r"the four MNIST files into .*raw\.$"),
+    ("disk", r"^Could not save train-images-idx3-ubyte\.gz in .*raw: the disk is full\.$"),
+])
+def test_download_failures_are_one_sentence_of_ours(tmp_path, monkeypatch, fail, expect):
+    _fake_downloads(monkeypatch, fail)
+    with pytest.raises(DataError) as raised:
+        list(download(tmp_path))
+    assert re.search(expect, str(raised.value)) and "Errno" not in str(raised.value)
+
+
+def test_download_refuses_to_write_into_a_named_pipe(tmp_path, monkeypatch):
+    _fake_downloads(monkeypatch)
+    raw_folder(tmp_path).mkdir(parents=True)
+    os.mkfifo(raw_folder(tmp_path) / "train-images-idx3-ubyte")
+    with pytest.raises(DataError, match="train-images-idx3-ubyte is a named pipe, not an MNIST file"):
+        list(download(tmp_path))

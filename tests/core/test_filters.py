@@ -1,5 +1,5 @@
-"""Filter Lab core: convolve / pool against the tutorial's torch layers and a plain numpy reference,
-display conversion, presets, the pipeline's shapes and arithmetic (pictures: test_filter_pictures.py)."""
+"""Filter Lab core: pooling against the tutorial's torch layers, display conversion, presets, the pipeline's
+shapes and the hover arithmetic (convolution: test_filter_conv.py; pictures: test_filter_pictures.py)."""
 
 from __future__ import annotations
 
@@ -10,212 +10,13 @@ import pytest
 import torch
 from torch import nn
 
-from mnist_desk.core import filter_engine
 from mnist_desk.core.errors import ConfigError, ImageError
-from mnist_desk.core.filter_pipeline import (FilterSettings, conv_window, plan_stages, pool_window,
-                                             receptive_field, result_geometry, run_filter)
-from mnist_desk.core.filter_presets import PRESETS, TUTORIAL_KERNEL, preset
-from mnist_desk.core.filters import PADDING_MODES, convolve, pool, relu, to_display
+from mnist_desk.core.filters import PADDING_MODES, convolve, pool, relu, threads, to_display
+from mnist_desk.core.filters.pipeline import FilterSettings, plan_stages, run_filter
+from mnist_desk.core.filters.presets import PRESETS, TUTORIAL_KERNEL, preset
+from mnist_desk.core.filters.windows import conv_window, pool_window, receptive_field, result_geometry
 
 RNG = np.random.default_rng(20240601)
-
-
-# -- references ------------------------------------------------------------------------------
-
-def torch_conv(image: np.ndarray, kernel: np.ndarray, stride: int = 1, padding: int | str = 0,
-               mode: str = "zeros") -> np.ndarray:
-    """The tutorial's way: nn.Conv2d(1, 1, k, bias=False), weight set from numpy, image as (1, 1, H, W)."""
-    conv = nn.Conv2d(1, 1, kernel.shape[0], stride=stride, padding=padding, padding_mode=mode, bias=False)
-    conv.weight.data = torch.from_numpy(kernel.reshape(1, 1, *kernel.shape).astype("float32"))
-    tensor = torch.from_numpy(image.astype("float32").reshape(1, 1, image.shape[0], image.shape[1]))
-    with torch.no_grad():
-        return conv(tensor).data.squeeze(0).squeeze(0).numpy()
-
-
-def numpy_conv(image: np.ndarray, kernel: np.ndarray, stride: int, padding: int, mode: str) -> np.ndarray:
-    """Textbook loops: pad, then for each output pixel sum window × kernel (float64)."""
-    numpy_mode = {"zeros": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}[mode]
-    padded = np.pad(image.astype(np.float64), padding, mode=numpy_mode)
-    k = kernel.shape[0]
-    out_h = (padded.shape[0] - k) // stride + 1
-    out_w = (padded.shape[1] - k) // stride + 1
-    out = np.zeros((out_h, out_w))
-    for r in range(out_h):
-        for c in range(out_w):
-            out[r, c] = (padded[r * stride:r * stride + k, c * stride:c * stride + k] * kernel).sum()
-    return out
-
-
-def valid_case(height: int, width: int, k: int, pad: int, mode: str) -> bool:
-    if height + 2 * pad < k or width + 2 * pad < k:
-        return False
-    if mode == "reflect" and pad >= min(height, width):
-        return False
-    return not (mode == "circular" and pad > min(height, width))
-
-
-# -- convolve --------------------------------------------------------------------------------
-
-def test_tutorial_kernel_equals_conv2d_exactly():
-    image = RNG.integers(0, 256, (61, 47)).astype("float32")  # the tutorial's float32 0..255 array
-    kernel = np.array(TUTORIAL_KERNEL, dtype="float32")
-    got = convolve(image, kernel)
-    assert got.dtype == np.float32 and got.shape == (59, 45)
-    np.testing.assert_array_equal(got, torch_conv(image, kernel))
-
-
-@pytest.mark.parametrize("mode", PADDING_MODES)
-@pytest.mark.parametrize("k", [1, 3, 5, 7])
-def test_integer_pictures_match_conv2d_bit_for_bit(mode, k):
-    """Integer pictures and kernels: every partial sum is exact, so every plan must equal torch exactly."""
-    for stride, pad in itertools.product([1, 2, 3, 4], [0, 1, 2, 3]):
-        height, width = RNG.integers(4, 23, 2)
-        if not valid_case(height, width, k, pad, mode):
-            continue
-        image = RNG.integers(0, 256, (height, width)).astype("uint8")
-        kernel = RNG.integers(-4, 5, (k, k)).astype("float32")
-        got = convolve(image, kernel, stride=stride, padding=pad, padding_mode=mode)
-        np.testing.assert_array_equal(got, torch_conv(image, kernel, stride, pad, mode),
-                                      err_msg=f"stride={stride} pad={pad} image={image.shape}")
-
-
-@pytest.mark.parametrize("mode", PADDING_MODES)
-def test_random_floats_match_conv2d_and_numpy(mode):
-    for k, stride, pad in itertools.product([3, 5], [1, 2, 3, 4], [0, 1, 2]):
-        height, width = RNG.integers(5, 20, 2)
-        if not valid_case(height, width, k, pad, mode):
-            continue
-        image = RNG.uniform(-2, 300, (height, width)).astype("float32")
-        kernel = RNG.normal(size=(k, k)).astype("float32")
-        got = convolve(image, kernel, stride=stride, padding=pad, padding_mode=mode)
-        np.testing.assert_allclose(got, torch_conv(image, kernel, stride, pad, mode), rtol=1e-5, atol=2e-3)
-        np.testing.assert_allclose(got, numpy_conv(image, kernel, stride, pad, mode), rtol=1e-5, atol=2e-3)
-
-
-@pytest.mark.parametrize("item", PRESETS, ids=lambda p: p.key)
-def test_every_preset_plan_matches_conv2d(item):
-    """Presets take the separable / box-plus-rest plans: they must give torch's numbers all the same."""
-    image = RNG.integers(0, 256, (40, 33)).astype("uint8")
-    kernel = item.array()
-    for stride in (1, 2):
-        got = convolve(image, kernel, stride=stride, padding=item.size // 2, padding_mode="replicate")
-        np.testing.assert_array_equal(got, torch_conv(image, kernel, stride, item.size // 2, "replicate"))
-
-
-@pytest.mark.parametrize("kernel", [
-    [[2, 2, 2], [2, 2, 2], [2, 2, 1]],  # box × 2, then a −1 remainder
-    [[-1, -1, -1], [-1, 0, -1], [-1, -1, -2]],  # box × −1 (sign folded), remainders +1 and −1
-    [[3, 3, 3, 3, 3], [3, 3, 3, 3, 3], [3, 3, -5, 3, 3], [3, 4, 3, 3, 3], [3, 3, 3, 3, 2]],
-    [[0.5, 1, -0.5], [1, 2, -1], [0.5, 1, -0.5]],  # an outer product with fractional factors
-    [[0, 0, 0], [0, 0, 0], [0, 0, 0]],
-    [[0, 0, 0], [0, -1, 0], [0, 0, 0]],
-    [[0, 0, 0], [0, 0, 0], [0, 0, 6]],
-    [[1, -1, 1], [-1, 1, -1], [1, -1, 1]],
-], ids=lambda k: str(np.array(k).ravel().tolist()))
-def test_structured_kernels_take_every_branch(kernel):
-    image = RNG.integers(0, 256, (17, 14)).astype("uint8")
-    kernel = np.array(kernel, "float32")
-    for stride, pad in [(1, 0), (2, 1), (3, 2)]:
-        if 14 + 2 * pad < kernel.shape[0]:
-            continue
-        np.testing.assert_array_equal(convolve(image, kernel, stride=stride, padding=pad),
-                                      torch_conv(image, kernel, stride, pad), err_msg=f"stride {stride}")
-
-
-def test_plans_chosen_for_known_kernels():
-    tutorial = filter_engine.choose_strategy(np.array(TUTORIAL_KERNEL, "float32"), 1)
-    assert tutorial.across is not None and len(tutorial.direct) == 1  # −1 × box sum, then the centre's −7
-    sobel = filter_engine.choose_strategy(preset("sobel_x").array(), 1)
-    assert sobel.across is not None and sobel.direct == []  # an outer product: rows then columns
-    dense = filter_engine.choose_strategy(np.arange(1, 10, dtype="float32").reshape(3, 3) * 1.5, 1)
-    assert dense.across is None
-    assert (sobel.down_pairs, sobel.across_pairs) == (1, 0)  # [1, 2, 1] down = (1 + z)·[1, 1]: 2 passes
-    gaussian5 = filter_engine.choose_strategy(preset("gaussian5").array(), 1)
-    assert gaussian5.across_pairs >= 3 and gaussian5.down_pairs >= 3
-    assert filter_engine.choose_strategy(preset("gaussian").array(), 2).across_pairs == 0  # stride 1 only
-
-
-def test_threaded_blocks_match_conv2d(monkeypatch):
-    monkeypatch.setattr(filter_engine, "BLOCK_ELEMENTS", 2_000)  # many blocks, split among threads
-    monkeypatch.setattr(filter_engine, "PARALLEL_MIN_WORK", 1)
-    image = RNG.integers(0, 256, (203, 157)).astype("uint8")
-    kernel = RNG.integers(-3, 4, (5, 5)).astype("float32")
-    for stride, pad, mode in [(1, 2, "zeros"), (3, 1, "reflect"), (2, 2, "circular")]:
-        np.testing.assert_array_equal(convolve(image, kernel, stride=stride, padding=pad, padding_mode=mode),
-                                      torch_conv(image, kernel, stride, pad, mode))
-
-
-@pytest.mark.parametrize("kernel", [
-    TUTORIAL_KERNEL,  # box × −1 plus the centre: ends on a pass written straight into the output
-    [[1, 2, 1], [2, 4, 2], [1, 2, 1]],  # separable
-    [[0, 1, 0], [1, 1, 1], [0, 1, 0]],  # ±1 taps only: the sum needs no multiply
-    [[0, -1, 0], [-1, -1, -1], [0, -1, 0]],  # sign folded: negated at the end
-    [[0.5, -2, 3], [1.25, 7, -1], [2, 0, -4]],  # dense
-    [[1, 4, 6, 4, 1]] * 5,  # 5×5, separable
-    np.arange(25).reshape(5, 5) % 7 - 3,  # 5×5, dense
-    [[3]],  # 1×1
-], ids=lambda k: str(np.array(k).ravel().tolist()[:9]))
-def test_flat_stride_one_blocks_match_conv2d(monkeypatch, kernel):
-    # A contiguous float32 picture is read in place as one flat run per block; a
-    # channel of a colour picture (not contiguous) and a padded one are copied per block.
-    monkeypatch.setattr(filter_engine, "BLOCK_ELEMENTS", 700)
-    monkeypatch.setattr(filter_engine, "PARALLEL_MIN_WORK", 1)
-    kernel = np.array(kernel, "float32")
-    image = RNG.integers(0, 256, (61, 47)).astype("float32")
-    half = kernel.shape[0] // 2
-    cases = [(image, 0, "zeros", None), (np.dstack([image, image])[..., 1], 0, "zeros", None), (image, 0, "zeros", 4.0)]
-    cases += [(image, half, mode, None) for mode in PADDING_MODES if half]
-    for picture, pad, mode, divisor in cases:
-        got = convolve(picture, kernel, padding=pad, padding_mode=mode, divisor=divisor, offset=0.5)
-        plain = torch_conv(picture, kernel, 1, pad, mode)
-        np.testing.assert_allclose(got, plain / (divisor or 1.0) + 0.5, rtol=1e-6, atol=1e-4, err_msg=mode)
-        if divisor is None:
-            np.testing.assert_array_equal(got, plain + np.float32(0.5), err_msg=mode)
-
-
-def test_color_pictures_are_filtered_per_channel():
-    image = RNG.integers(0, 256, (20, 24, 3)).astype("uint8")
-    kernel = preset("sobel_y").array()
-    got = convolve(image, kernel, padding=1)
-    assert got.shape == (20, 24, 3)
-    for channel in range(3):
-        np.testing.assert_array_equal(got[..., channel], torch_conv(image[..., channel], kernel, 1, 1))
-
-
-def test_same_valid_divisor_and_offset():
-    image = RNG.integers(0, 256, (15, 12)).astype("float32")
-    kernel = np.ones((3, 3), "float32")
-    same = convolve(image, kernel, padding="same", divisor=9, offset=10)
-    assert same.shape == image.shape
-    np.testing.assert_allclose(same, torch_conv(image, kernel, 1, "same") / 9 + 10, rtol=1e-6)
-    assert convolve(image, kernel, padding="valid").shape == (13, 10)
-
-
-@pytest.mark.parametrize("call, error", [
-    (lambda img: convolve(img, np.ones((3, 3)), divisor=0), ConfigError),
-    (lambda img: convolve(img, [[1, 2], [3, 4]]), ConfigError),
-    (lambda img: convolve(img, [[1, 2, 3]]), ConfigError),
-    (lambda img: convolve(img, [[0, 0, 0], [0, float("nan"), 0], [0, 0, 0]]), ConfigError),
-    (lambda img: convolve(img, np.ones((3, 3)), stride=0), ConfigError),
-    (lambda img: convolve(img, np.ones((3, 3)), stride=2, padding="same"), ConfigError),
-    (lambda img: convolve(img, np.ones((3, 3)), padding_mode="mirror"), ConfigError),
-    (lambda img: convolve(img, np.ones((3, 3)), offset=float("inf")), ConfigError),
-    (lambda img: convolve(img[:2, :2], np.ones((3, 3))), ImageError),
-    (lambda img: convolve(img[:2, :9], np.ones((3, 3)), padding=2, padding_mode="reflect"), ImageError),
-])
-def test_bad_arguments_give_clear_errors(call, error):
-    with pytest.raises(error) as info:
-        call(np.ones((9, 9), "float32"))
-    assert str(info.value)
-
-
-def test_tiny_pictures():
-    one = np.full((1, 1), 200, "uint8")
-    with pytest.raises(ImageError, match="smaller than the 3×3 kernel"):
-        convolve(one, np.ones((3, 3)))
-    np.testing.assert_array_equal(convolve(one, np.ones((3, 3)), padding=1), [[200.0]])
-    np.testing.assert_array_equal(convolve(one, np.ones((3, 3)), padding=1, padding_mode="replicate"), [[1800.0]])
-    np.testing.assert_array_equal(convolve(one, np.ones((3, 3)), padding=1, padding_mode="circular"), [[1800.0]])
 
 
 # -- pool, relu, display ---------------------------------------------------------------------
@@ -274,7 +75,7 @@ def test_to_display_modes():
 
 
 def test_big_display_uses_blocks_and_threads(monkeypatch):
-    monkeypatch.setattr(filter_engine, "PARALLEL_MIN_WORK", 1)
+    monkeypatch.setattr(threads, "PARALLEL_MIN_WORK", 1)
     raw = RNG.normal(0, 200, (301, 257)).astype("float32")
     display, low, high = to_display(raw, "rescale")
     expected = np.floor((raw.astype(np.float64) - low) * (255.0 / (high - low)) + 0.5)

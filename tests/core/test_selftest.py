@@ -60,10 +60,12 @@ def test_missing_weights_fail_clearly(tmp_path):
     classify_line = next(line for line in text.splitlines() if "classify bundled digits" in line)
     assert "[FAILED]" in classify_line and "did not load" in classify_line
     # The checks that do not need the weights still ran, and passed.
-    for name in ("resources", "convolution and pooling", "compiled filter kernels", "torchvision operators",
+    for name in ("resources", "convolution and pooling", "torchvision operators",
                  "training steps"):
         assert any(f"[  ok  ] {name}" in line for line in text.splitlines()), text
-    assert "2 of 7 checks FAILED" in text.splitlines()[-1]
+    explain_line = next(line for line in text.splitlines() if "why this answer" in line)
+    assert "[FAILED]" in explain_line and "did not load" in explain_line
+    assert "3 of 7 checks FAILED" in text.splitlines()[-1]
 
 
 def test_an_untrained_model_misreads_the_bundled_digits(tmp_path):

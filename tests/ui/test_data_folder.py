@@ -184,7 +184,7 @@ def test_a_failing_server_is_not_called_an_offline_network(qtbot, make_widget, t
     widget.set_folder(tmp_path / "data")
     assert wait_status(qtbot, widget) is False
     click_download(qtbot, widget)
-    qtbot.waitUntil(lambda: not widget.is_downloading() and "servers failed" in widget.status_label.text(),
+    qtbot.waitUntil(lambda: not widget.is_downloading() and "servers answered" in widget.status_label.text(),
                     timeout=60_000)
     assert "403" in widget.status_label.text() and "network cannot be reached" not in widget.status_label.text()
 

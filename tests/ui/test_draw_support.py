@@ -77,3 +77,10 @@ def draw_zero(qtbot, canvas) -> None:
 
 def draw_seven(qtbot, canvas) -> None:
     draw_polyline(qtbot, canvas, [(0.28, 0.2), (0.72, 0.2), (0.45, 0.82)])
+
+
+def open_picture_and_wait(qtbot, tab, path, timeout: int = 20_000) -> bool:
+    """Open a picture on the Draw tab as the user does (it opens in a worker); True when it is on the canvas."""
+    with qtbot.waitSignal(tab.picture_opened, timeout=timeout) as blocker:
+        assert tab.open_picture(path)
+    return blocker.args[1]

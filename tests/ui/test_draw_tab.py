@@ -7,7 +7,9 @@ import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox
-from test_draw_support import draw_one, draw_polyline, draw_seven, draw_weights, draw_zero  # noqa: F401
+from test_draw_support import (  # noqa: F401
+    draw_one, draw_polyline, draw_seven, draw_weights, draw_zero, open_picture_and_wait,
+)
 
 from mnist_desk.ui import settings_keys as keys
 from mnist_desk.ui.active_model import ActiveModel
@@ -129,7 +131,7 @@ def test_open_picture_either_polarity(qtbot, tab, tmp_path, dark_on_light):
     pen.line([(40, 40), (100, 40), (62, 150)], fill=ink, width=11, joint="curve")
     path = tmp_path / "seven.jpg"
     image.save(path, quality=90)
-    assert tab.open_picture(path)
+    assert open_picture_and_wait(qtbot, tab, path)
     tab.update_prediction()
     assert tab.last_prediction.digit == 7
     assert "seven.jpg" in tab.caption.text()
@@ -142,13 +144,13 @@ def test_bad_picture_shows_message_and_keeps_drawing(qtbot, tab, tmp_path):
     before = tab.document.ink_array().copy()
     bad = tmp_path / "not_a_picture.png"
     bad.write_bytes(b"this is not a PNG at all")
-    assert not tab.open_picture(bad)
+    assert not open_picture_and_wait(qtbot, tab, bad)
     boxes = error_boxes(tab)
     assert boxes and "not_a_picture.png" in boxes[0].text()
     np.testing.assert_array_equal(tab.document.ink_array(), before)
     blank = tmp_path / "blank.png"
     Image.new("L", (50, 50), 255).save(blank)
-    assert not tab.open_picture(blank)
+    assert not open_picture_and_wait(qtbot, tab, blank)
     np.testing.assert_array_equal(tab.document.ink_array(), before)
 
 
@@ -161,7 +163,7 @@ def test_save_drawing_round_trip(qtbot, tab, tmp_path):
         pixels = np.asarray(picture.convert("L"))
     assert pixels[0, 0] == 255 and pixels.min() < 50  # dark ink on white paper
     tab.clear()
-    assert tab.open_picture(saved)
+    assert open_picture_and_wait(qtbot, tab, saved)
     tab.update_prediction()
     assert tab.last_prediction.digit == 0
     assert not tab.save_drawing(tmp_path / "missing_folder" / "x.png")

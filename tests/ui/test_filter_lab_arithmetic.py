@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QFontMetricsF
 
-from mnist_desk.core.filter_pipeline import FilterSettings, result_geometry, run_filter
+from mnist_desk.core.filters.pipeline import FilterSettings, run_filter
+from mnist_desk.core.filters.windows import result_geometry
 from mnist_desk.ui.filter_lab import arithmetic
-from mnist_desk.ui.filter_lab.arithmetic import ArithmeticPanel, explain, number, text_width, wrap_line
+from mnist_desk.ui.filter_lab.arithmetic import explain, number, text_width, wrap_line
+from mnist_desk.ui.filter_lab.arithmetic_panel import ArithmeticPanel
 
 RNG = np.random.default_rng(3)
 FLOAT32_NOTE = "it works in float32"

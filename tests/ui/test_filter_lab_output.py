@@ -12,7 +12,7 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QFileDialog
 
-from mnist_desk.core.filter_pictures import Picture, picture_from_array
+from mnist_desk.core.filters.pictures import Picture, picture_from_array
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.filter_lab.tab import FilterLabTab
 from mnist_desk.ui.filter_lab.texts import picture_summary

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from mnist_desk.core.errors import ConfigError, ImageError
-from mnist_desk.core.filter_pictures import picture_from_array
-from mnist_desk.core.filter_pipeline import FilterSettings, plan_stages
+from mnist_desk.core.filters.pictures import picture_from_array
+from mnist_desk.core.filters.pipeline import FilterSettings, plan_stages
 from mnist_desk.core.filters import convolve
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.filter_lab.kernel_grid import AMBIGUOUS, kernel_sum, parse_number
@@ -147,7 +147,7 @@ def test_a_learned_number_shows_whole_in_its_cell(qtbot, tab):
 
 
 def test_editing_the_divisor_is_an_edit_too_and_a_restart_keeps_the_note(qtbot, settings):
-    from mnist_desk.core.filter_presets import preset
+    from mnist_desk.core.filters.presets import preset
 
     first = FilterLabTab(ActiveModel(), settings)
     qtbot.addWidget(first)

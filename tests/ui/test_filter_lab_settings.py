@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mnist_desk.core.filter_presets import preset
+from mnist_desk.core.filters.presets import preset
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.filter_lab.tab import FilterLabTab
 

@@ -99,7 +99,7 @@ def test_dropped_weights_switch_the_model_everywhere(window, draw_weights, qtbot
     assert draw_weights.name in window.model_label.text()
 
 
-def test_dropped_picture_goes_to_the_draw_tab(window, tmp_path):
+def test_dropped_picture_goes_to_the_draw_tab(window, tmp_path, qtbot):
     from PIL import Image, ImageDraw
 
     picture = Image.new("L", (100, 100), 255)
@@ -107,7 +107,8 @@ def test_dropped_picture_goes_to_the_draw_tab(window, tmp_path):
     path = tmp_path / "one.png"
     picture.save(path)
     window.tabs.setCurrentIndex(2)
-    assert window.open_dropped(str(path))
+    with qtbot.waitSignal(window.draw_tab.picture_opened, timeout=20_000):
+        assert window.open_dropped(str(path))
     assert window.tabs.currentWidget() is window.draw_tab
     assert window.draw_tab.document.ink_array().sum() > 0
 
@@ -121,7 +122,7 @@ def test_files_named_at_start_open_in_the_window(window, draw_weights, tmp_path,
     ImageDraw.Draw(one).line([(30, 10), (30, 50)], fill=0, width=6)
     one.save(pictures[0])
     Image.new("L", (60, 60), 255).save(pictures[1])
-    with qtbot.waitSignal(window.active_model.changed, timeout=20000):
+    with qtbot.waitSignals([window.active_model.changed, window.draw_tab.picture_opened], timeout=20000):
         window.open_at_start([str(pictures[0]), str(pictures[1]), str(draw_weights)])
     assert not shipped and draw_weights.name in window.model_label.text()
     assert window.tabs.currentWidget() is window.draw_tab and window.draw_tab.document.ink_array().sum() > 0

@@ -268,7 +268,7 @@ def test_a_core_error_is_shown_in_chinese_with_its_values(chinese):
 def test_the_filter_lab_says_in_chinese_that_the_picture_is_too_small(qtbot, settings, chinese):
     import numpy as np
 
-    from mnist_desk.core.filter_pictures import picture_from_array
+    from mnist_desk.core.filters.pictures import picture_from_array
     from mnist_desk.ui.active_model import ActiveModel
     from mnist_desk.ui.filter_lab.tab import FilterLabTab
 
@@ -277,6 +277,36 @@ def test_the_filter_lab_says_in_chinese_that_the_picture_is_too_small(qtbot, set
     try:
         tab.set_picture(picture_from_array(np.full((1, 1), 77, "uint8"), "dot"))
         assert tab.message.text() == "不加填充时，图片（1 × 1）小于 3×3 的卷积核：请增加填充（例如 'same'）或使用更大的图片。"
+    finally:
+        tab.shutdown()
+
+
+def test_the_chinese_filter_lab_holds_still_and_says_how_it_shows_the_result(qtbot, settings, chinese):
+    import numpy as np
+
+    from mnist_desk.core.filters.pictures import picture_from_array, sample_picture
+    from mnist_desk.ui.active_model import ActiveModel
+    from mnist_desk.ui.filter_lab.tab import FilterLabTab
+
+    tab = FilterLabTab(ActiveModel(), settings)
+    qtbot.addWidget(tab)
+    tab.resize(1160, 740)  # the tab in the window's first size
+    tab.show()
+    qtbot.waitExposed(tab)
+    try:
+        with qtbot.waitSignal(tab.result_shown, timeout=10_000):
+            tab.set_picture(picture_from_array(np.ascontiguousarray(sample_picture().gray), "photo"))
+        note = tab.views.display_note
+        assert note.text().startswith("线性拉伸：") and note.shown_text() == note.text()  # the tutorial's kernel
+        editor = tab.kernel_editor
+        where = editor.presets_button.mapTo(tab, editor.presets_button.rect().topLeft()), tab.original_view.x()
+        editor.size_box.setCurrentIndex(editor.size_box.findData(5))
+        qtbot.wait(50)
+        assert (editor.presets_button.mapTo(tab, editor.presets_button.rect().topLeft()), tab.original_view.x()) == where
+        action = next(a for a in editor.presets_menu.actions() if a.data() == "sharpen")
+        with qtbot.waitSignal(tab.result_shown, timeout=10_000):
+            action.trigger()
+        assert note.text().startswith("截断：小于 0 → 黑，大于 255 → 白") and note.shown_text() == note.text()
     finally:
         tab.shutdown()
 

@@ -13,6 +13,7 @@ freezes the window while torch loads).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from ..error_text import error_text
 from ..worker import IteratorWorker, WorkerRunner
 
 SETTINGS_KEY = "data/dir"
+STATUS_CHECK_WAIT_MS = 2000  # how long closing waits for a folder check before leaving it behind
 
 
 def describe_folder(option: str) -> str:
@@ -50,7 +52,7 @@ def _status_steps(root: Path) -> Iterator[tuple[str, BaseException | None, str]]
         check_data_dir(root)
     except DataError as error:
         names = [name for pair in SPLIT_FILES.values() for name in pair]
-        missing = any(not (folder / name).exists() for name in names)
+        missing = any(not os.path.lexists(folder / name) for name in names)  # a broken link is there, but bad
         yield ("missing" if missing else "bad"), error, str(folder)
         return
     yield "found", None, str(folder)
@@ -354,4 +356,6 @@ class DataFolderWidget(QWidget):
             _data_folder_hub().folder_changed.disconnect(self._on_hub_changed)
             _data_folder_hub().contents_changed.disconnect(self.refresh)
         self._download_runner.stop_and_wait(120_000)
-        self._status_runner.stop_and_wait()
+        # A check reads no more than the four files' headers: one that takes longer is stuck on a
+        # file that does not answer (a stalled network share), and must not hold the window open.
+        self._status_runner.stop_and_wait(STATUS_CHECK_WAIT_MS)

@@ -45,15 +45,10 @@ class ImageView(QWidget):
             self.image = to_image(array, QImage.Format.Format_RGB32)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        palette = self.palette()
-        painter.fillRect(event.rect(), palette.color(self.backgroundRole()))
+    def image_rect(self) -> QRectF:
+        """Where the image is painted, in widget coordinates (empty without an image)."""
         if self.image is None:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
-            painter.end()
-            return
+            return QRectF()
         w, h = self.image.width(), self.image.height()
         if self.reference_size:
             scale = min(self.width(), self.height()) / self.reference_size
@@ -63,7 +58,18 @@ class ImageView(QWidget):
             # Whole device pixels per image pixel look crisp on any screen (HiDPI included).
             ratio = self.devicePixelRatioF()
             scale = max(1.0, int(scale * ratio)) / ratio
-        target = QRectF((self.width() - w * scale) / 2, (self.height() - h * scale) / 2, w * scale, h * scale)
+        return QRectF((self.width() - w * scale) / 2, (self.height() - h * scale) / 2, w * scale, h * scale)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(self.backgroundRole()))
+        if self.image is None:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+            painter.end()
+            return
+        target = self.image_rect()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.smooth)
         painter.drawImage(target, self.image)
         frame = QColor(palette.color(QPalette.ColorRole.Mid))
@@ -75,9 +81,11 @@ class ImageView(QWidget):
 class LabelledImage(QWidget):
     """An :class:`ImageView` with a caption underneath."""
 
-    def __init__(self, caption: str, side: int = 96, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, side: int = 96, parent: QWidget | None = None,
+                 view: ImageView | None = None) -> None:
         super().__init__(parent)
-        self.view = ImageView(side, self)
+        self.view = view if view is not None else ImageView(side, self)
+        self.view.setParent(self)
         self.caption = QLabel(caption, self)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.caption.setWordWrap(True)

@@ -39,6 +39,20 @@ def tile(maps: np.ndarray, max_columns: int = 8) -> np.ndarray:
     return np.ascontiguousarray(grid[:-1, :-1])
 
 
+def tile_at(count: int, height: int, width: int, x: int, y: int, max_columns: int = 8) -> tuple[int, int, int] | None:
+    """Which map and which of its pixels lie at pixel (x, y) of :func:`tile`'s picture of ``count`` maps.
+
+    Returns (map, row, column), or None on a separator or an empty cell.
+    """
+    _rows, columns = grid_shape(count, max_columns)
+    cell_col, col = divmod(int(x), width + 1)
+    cell_row, row = divmod(int(y), height + 1)
+    index = cell_row * columns + cell_col
+    if x < 0 or y < 0 or col >= width or row >= height or cell_col >= columns or index >= count:
+        return None
+    return index, row, col
+
+
 def activations_gray(maps: np.ndarray) -> np.ndarray:
     """Feature maps (C, H, W) → uint8 gray (C, H, W), scaled together by the stage's largest value.
 

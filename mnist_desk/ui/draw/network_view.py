@@ -6,6 +6,10 @@ active architecture really has (from
 :func:`mnist_desk.core.models.forward_with_features`), each with its shape,
 so the tutorial's 1×28×28 → 16×28×28 → 16×14×14 → 32×14×14 → 32×7×7 → 10
 can be followed on the user's own digit.
+
+Hovering a map says which layer and channel it is and its range of values;
+clicking one opens it (:class:`~mnist_desk.ui.explain.map_inspector.MapInspector`):
+large, beside what its conv read, with its kernels and each pixel's arithmetic.
 """
 
 from __future__ import annotations
@@ -13,11 +17,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from ..explain.map_inspector import MapInspector
+from ..explain.pickable import PickableImageView
+from ..explain.scroll import FitScrollArea
+from ..explain.texts import fill
+from ..filter_lab.arithmetic import number
+from ..names import arch_name
+from .fixed_text import fix_text_height
 from .image_view import LabelledImage
-from .mosaic import activations_gray, kernels_rgb, tile
+from .mosaic import activations_gray, kernels_rgb, tile, tile_at
 
 COLUMNS = 3
 
@@ -26,11 +37,14 @@ def shape_text(shape: Sequence[int]) -> str:
     return "×".join(str(n) for n in shape)
 
 
+def stage_title(name: str) -> str:
+    """A stage's name as shown: "conv1 → relu"; the input is named as such."""
+    return QCoreApplication.translate("NetworkView", "input") if name == "input" else name
+
+
 def stage_caption(name: str, shape: Sequence[int]) -> str:
-    """e.g. "conv1 → relu: 16×28×28"; the input is named as such."""
-    if name == "input":
-        name = QCoreApplication.translate("NetworkView", "input")
-    return f"{name}: {shape_text(shape)}"
+    """e.g. "conv1 → relu: 16×28×28"."""
+    return f"{stage_title(name)}: {shape_text(shape)}"
 
 
 def shape_chain(shapes: Sequence[Sequence[int]]) -> str:
@@ -56,7 +70,12 @@ def pools_first(names) -> bool:
 
 
 class NetworkView(QWidget):
-    """Feature-map mosaics per stage, the shape chain, and conv1's learned kernels."""
+    """Feature-map mosaics per stage, the shape chain, and conv1's learned kernels; a map opened on a click.
+
+    ``kernel_chosen(rows, note)``: the opened map's kernel, for the Filter Lab.
+    """
+
+    kernel_chosen = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +90,18 @@ class NetworkView(QWidget):
         self.kernels.setObjectName("conv1Kernels")
         self._stage_views: list[LabelledImage] = []
         self._stage_names: list[str] = []
+        self._arrays: dict[str, np.ndarray] = {}
+        self.hover_label = QLabel(self)
+        self.hover_label.setObjectName("mapHover")
+        self.hover_label.setWordWrap(True)
+        fix_text_height(self.hover_label, 2)
+        self.hover_label.setText(self.tr("Hover over a feature map to see what it is; click it to open it."))
+        self.model = None  # the active model, as trained (the opened map's arithmetic reads it)
+        self.model_name = ""
+        self.field28: np.ndarray | None = None
+        self.inspector = MapInspector(self)
+        self.inspector.closed.connect(self.close_map)
+        self.inspector.kernel_chosen.connect(self.kernel_chosen)
 
         body = QWidget()
         self._grid = QGridLayout(body)
@@ -80,10 +111,14 @@ class NetworkView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(FitScrollArea(self.inspector, self))  # a small window scrolls the opened map
         layout = QVBoxLayout(self)
         layout.addWidget(self.chain_label)
         layout.addWidget(self.message)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.hover_label)
+        layout.addWidget(self.stack, 1)
         self.set_kernels(None)
 
     @property
@@ -92,6 +127,84 @@ class NetworkView(QWidget):
 
     def stage_view(self, name: str) -> LabelledImage:
         return self._stage_views[self._stage_names.index(name)]
+
+    def set_model(self, model, arch: str = "", name: str = "") -> None:
+        """The active model (None: none yet): conv1's kernels shown, an opened map closed when it is another."""
+        if model is self.model:
+            return
+        self.model, self.model_name = model, name
+        self.close_map()
+        if model is None:
+            self.set_kernels(None)
+            return
+        from ...core.models import first_conv_kernels
+
+        self.set_kernels(first_conv_kernels(model).numpy(), arch)
+
+    def show_prediction(self, prediction, no_model_text: str) -> None:
+        """A core Prediction's stages (asked for with its features); ``no_model_text`` when there is none."""
+        if prediction is None:
+            self.clear_stages(no_model_text)
+            return
+        if not prediction.stages:
+            self.clear_stages(self.tr("Draw a digit to see the feature maps it produces."))
+            return
+        self.field28 = prediction.preprocessed.field28
+        self.show_stages([(stage.name, stage.tensor.numpy()) for stage in prediction.stages])
+        if self.map_open:
+            self.inspector.set_trace(self._trace())
+
+    # -- an opened map --------------------------------------------------------------------------
+    @property
+    def map_open(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def _trace(self):
+        from ...core.explain.activation_arithmetic import ActivationTrace
+
+        return ActivationTrace(self.model, self.field28)
+
+    def open_map(self, name: str, channel: int) -> bool:
+        """Open channel ``channel`` (from 0) of the stage ``name``; False when it has no arithmetic (the input)."""
+        if name == "input" or self.model is None or self.field28 is None or name not in self._arrays:
+            return False
+        self.inspector.open(self._trace(), name, channel, self.model_name)
+        self.stack.setCurrentIndex(1)
+        self.hover_label.hide()  # it is about the mosaics: the opened map needs the room
+        self.inspector.map.view.setFocus()
+        return True
+
+    def close_map(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.hover_label.show()
+
+    def _hit(self, name: str, x: int, y: int) -> tuple[int, int, int] | None:
+        array = self._arrays.get(name)
+        return None if array is None else tile_at(array.shape[0], array.shape[1], array.shape[2], x, y)
+
+    def _on_hover(self, name: str, view: LabelledImage, x: int, y: int) -> None:
+        hit = self._hit(name, x, y)
+        if hit is None:
+            self._on_leave(view)
+            return
+        channel, row, col = hit
+        array = self._arrays[name]
+        plane = array[channel]
+        text = fill(self.tr("%1, channel %2 of %3 (%4×%5): values %6 to %7; here (row %8, column %9) %10."),
+                    stage_title(name), channel + 1, array.shape[0], plane.shape[0], plane.shape[1],
+                    number(float(plane.min())), number(float(plane.max())), row, col, number(float(plane[row, col])))
+        if name != "input":
+            text += " " + self.tr("Click to open it.")
+        self.hover_label.setText(text)
+        view.view.setToolTip(text)
+
+    def _on_leave(self, view: LabelledImage) -> None:
+        view.view.setToolTip("")
+
+    def _on_pick(self, name: str, x: int, y: int) -> None:
+        hit = self._hit(name, x, y)
+        if hit is not None:
+            self.open_map(name, hit[0])
 
     def set_kernels(self, kernels: np.ndarray | None, arch: str = "") -> None:
         """conv1's kernels (C, k, k), shown red for positive weights and blue for negative."""
@@ -104,7 +217,7 @@ class NetworkView(QWidget):
         self.kernels.show()
         self.kernels.set_array(tile(kernels_rgb(kernels)))
         self.kernels.set_caption(self.tr("conv1's {n} learned {k}×{k} kernels ({arch}); red positive, blue negative")
-                                 .format(n=count, k=k, arch=arch))
+                                 .format(n=count, k=k, arch=arch_name(arch)))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -130,6 +243,7 @@ class NetworkView(QWidget):
         names = [name for name, _array in maps]
         if names != self._stage_names:
             self._rebuild(names)
+        self._arrays = dict(maps)
         for (name, array), view in zip(maps, self._stage_views):
             view.set_array(tile(activations_gray(array)))
             view.set_caption(stage_caption(name, array.shape))
@@ -145,8 +259,11 @@ class NetworkView(QWidget):
         kernel_cell = 1 if names and names[0] == "input" else 0
         self._grid.addWidget(self.kernels, kernel_cell // COLUMNS, kernel_cell % COLUMNS)
         for index, name in enumerate(names):
-            view = LabelledImage(name, 130, self)
+            view = LabelledImage(name, 130, self, view=PickableImageView(130))
             view.view.placeholder = self.tr("no input")
+            view.view.hovered.connect(lambda x, y, n=name, v=view: self._on_hover(n, v, x, y))
+            view.view.left.connect(lambda v=view: self._on_leave(v))
+            view.view.picked.connect(lambda x, y, n=name: self._on_pick(n, x, y))
             position = index + (1 if index >= kernel_cell else 0)
             self._grid.addWidget(view, position // COLUMNS, position % COLUMNS)
             self._stage_views.append(view)

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from ...core.errors import ImageError
-from ...core.preprocess import MIN_CONTRAST, ink_from_gray, open_image, to_gray_array
+from ...core.preprocess import MIN_CONTRAST, WORKING_SIDE, ink_from_gray, open_image, to_gray_array
 from .document import SIZE
 
 
@@ -50,8 +50,11 @@ def ink_from_picture(image: Image.Image | np.ndarray) -> np.ndarray:
 
 
 def ink_from_file(path: str | os.PathLike[str]) -> np.ndarray:
-    """Open a picture file and turn it into canvas ink (raises :class:`ImageError`)."""
-    return ink_from_picture(open_image(path))
+    """Open a picture file and turn it into canvas ink (raises :class:`ImageError`).
+
+    A very large picture is made smaller while it is opened: the canvas is 448 pixels wide.
+    """
+    return ink_from_picture(open_image(path, max_side=WORKING_SIDE))
 
 
 def ink_from_field28(field28: np.ndarray) -> np.ndarray:

@@ -8,8 +8,8 @@ confident wrong answer.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QStaticText
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QStaticText
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .fixed_text import fix_text_height
@@ -39,13 +39,21 @@ class ProbabilityBars(QWidget):
     as :class:`QStaticText` (laid out once, not at every paint) and a new set
     of probabilities that looks the same (same texts, same bar lengths in
     pixels) does not repaint at all.
+
+    A click on a bar says that digit is the one meant (``digit_clicked``); the
+    digit meant, when set, is framed.
     """
+
+    digit_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("probabilityBars")
+        self.setToolTip(self.tr("Click the digit you meant to see the loss of your drawing"))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.probabilities = np.zeros(10, dtype=np.float32)
         self.top: int | None = None
+        self.meant: int | None = None
         self._shown_key: tuple | None = None
         self._texts: dict[str, QStaticText] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -85,6 +93,23 @@ class ProbabilityBars(QWidget):
             self._shown_key = key
             self.update()
 
+    def set_meant(self, digit: int | None) -> None:
+        if digit != self.meant:
+            self.meant = digit
+            self.update()
+
+    def digit_at(self, y: float) -> int | None:
+        row = int(y // (self.height() / 10.0)) if self.height() > 0 else -1
+        return row if 0 <= row < 10 else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        digit = self.digit_at(event.position().y())
+        if event.button() == Qt.MouseButton.LeftButton and digit is not None:
+            self.digit_clicked.emit(digit)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
         self._texts.clear()  # a new font or style lays the texts out again
@@ -123,6 +148,9 @@ class ProbabilityBars(QWidget):
             fill = palette.color(QPalette.ColorRole.Highlight) if highlight else palette.color(QPalette.ColorRole.Mid)
             painter.fillRect(QRectF(bar.left(), bar.top(), bar_w * min(max(p, 0.0), 1.0), bar.height()), fill)
             self._draw_right_aligned(painter, label_w + bar_w + value_w, top, row, self._value_text(p))
+        if self.meant is not None:  # the digit meant, framed
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(0.5, self.meant * row + 0.5, self.width() - 1.0, row - 1.0))
         painter.end()
 
 

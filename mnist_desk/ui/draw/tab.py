@@ -1,4 +1,4 @@
-"""The Draw tab: draw a digit, watch the prediction, see what the network sees and does.
+"""The Draw tab: draw a digit, watch the prediction, see what the network sees and does, and why.
 
 Predictions run on the GUI thread, at most once per screen refresh: the
 canvas's changes only mark the prediction stale and a single-shot timer
@@ -16,40 +16,47 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ...core.errors import ImageError
-from ...core.preprocess import Preprocessed
+from ...core.atomic_files import save_file
+from ...core.errors import FileSaveError, ImageError
+from ...core.preprocess import WORKING_SIDE, Preprocessed
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
-from ..images import qimage_to_gray
+from ..explain.pages import ExplainPages
+from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
-from ..names import arch_name
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
-from .fixed_text import OneLineLabel
 from .inference import one_thread
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
-from .picture import ink_from_field28, ink_from_file, ink_from_picture
+from .opening import PictureOpener
+from .picture import ink_from_field28, ink_from_picture
 from .preparing import prepare, prepare_pair
 from .prediction_panel import PredictionPanel
 from .tools import DrawTools
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
-PAGE_PREPROCESSING, PAGE_NETWORK = 0, 1
+PAGE_PREPROCESSING, PAGE_NETWORK, PAGE_WHY, PAGE_LOSS = 0, 1, 2, 3
 COMPARISON_INTERVAL_S = 0.1
-# Likewise the feature maps of "Inside the network": every tenth of a second while the pen
-# moves (the answer itself stays live every frame), at once when it is up.
+# Likewise "Inside the network": every 0.1 s while the pen moves (the answer stays live), at once when it is up.
 NETWORK_INTERVAL_S = 0.1
 PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see Document.ink_array)
 
 
 class DrawTab(QWidget):
-    """Canvas, live prediction, preprocessing inspector and the network's insides."""
+    """Canvas, live prediction, preprocessing inspector and the network's insides.
 
+    ``picture_opened(str, bool)``: a picture file asked for with :meth:`open_picture` is on the
+    canvas (True), or could not be used (False, after its message). ``kernel_for_filter_lab(rows, note)``:
+    a learned kernel the user sends to the Filter Lab from an opened feature map.
+    """
+
+    picture_opened = Signal(str, bool)
+    kernel_for_filter_lab = Signal(object, str)
     drawing_saved = Signal(str)  # the path a drawing was written to (the window's status bar says so)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -60,8 +67,7 @@ class DrawTab(QWidget):
         self.document = Document(self)
         self.canvas = Canvas(self.document, self)
         self.tools = DrawTools(self)
-        self.caption = OneLineLabel(self)  # its line is kept when empty: the buttons below never move
-        self.caption.setObjectName("canvasCaption")
+        self.caption = self.tools.caption  # "Picture: …", one line that never moves the buttons below
         self.panel = PredictionPanel(self)
         self.inspector = Inspector(self)
         self.network = NetworkView(self)
@@ -73,10 +79,12 @@ class DrawTab(QWidget):
         inspector_scroll.setWidget(self.inspector)
         self.details.addTab(inspector_scroll, self.tr("What the network sees"))
         self.details.addTab(self.network, self.tr("Inside the network"))
+        self.explain = ExplainPages(active_model, settings, self)
+        self.details.addTab(self.explain.why_page, self.tr("Why this answer"))
+        self.details.addTab(self.explain.loss_page, self.tr("Loss"))
         self.last_prediction = None  # the core Prediction last shown (tests and scripts read it)
         self.last_plain_prediction = None
         self._last_update = 0.0
-        self._kernels_for: object = None
         self._comparison: tuple | None = None  # (recipe on?, other Preprocessed, its Prediction)
         self._comparison_time = 0.0
         self._network_time = 0.0
@@ -108,6 +116,10 @@ class DrawTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.update_prediction)
 
+        self.opener = PictureOpener(self)
+        self.opener.opened.connect(self._on_picture_opened)
+        self.opener.failed.connect(self._on_picture_failed)
+
         self._restore_settings()
         self.tools.width_changed.connect(self._on_width)
         self.tools.eraser_toggled.connect(self._on_eraser)
@@ -121,10 +133,15 @@ class DrawTab(QWidget):
         self.splitter.splitterMoved.connect(self._save_splitter)
         self.document.changed.connect(self._schedule)
         self.document.history_changed.connect(self._on_history)
+        self.canvas.digit_pressed.connect(self.say_meant)
+        self.panel.bars.digit_clicked.connect(self.say_meant)
+        self.network.kernel_chosen.connect(self.kernel_for_filter_lab)
         active_model.changed.connect(self._on_model_changed)
         active_model.status_changed.connect(self._on_model_status)
         self._on_history()
         self._on_model_status()
+        if active_model.ready:  # loaded before this tab was made
+            self._on_model_changed()
 
     # -- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -133,7 +150,7 @@ class DrawTab(QWidget):
         self.tools._on_width(width)  # show the value even when it equals the slider's default
         self.canvas.pen_width = float(width)
         self.inspector.recipe_switch.setChecked(keys.read_bool(self.settings, keys.DRAW_MNIST_RECIPE, True))
-        self.details.setCurrentIndex(keys.read_int(self.settings, keys.DRAW_DETAIL_PAGE, 0, 0, 1))
+        self.details.setCurrentIndex(keys.read_int(self.settings, keys.DRAW_DETAIL_PAGE, 0, 0, PAGE_LOSS))
         state = self.settings.value(keys.DRAW_SPLITTER)
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([560, 620])  # a canvas about as wide as it can be tall
@@ -173,15 +190,23 @@ class DrawTab(QWidget):
 
     # -- pictures -----------------------------------------------------------------------------
     def open_picture(self, path: str | Path) -> bool:
-        """Put a picture of a digit on the canvas; a bad file shows a message and changes nothing."""
-        try:
-            ink = ink_from_file(path)
-        except ImageError as error:
-            show_error(self, self.tr("Cannot open picture"), error_text(error))
-            return False
-        keys.remember_folder(self.settings, keys.FOLDER_PICTURES, str(path))
-        self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name))
+        """Start putting a picture of a digit on the canvas, opened in a worker (a large photo takes seconds);
+        ``picture_opened(path, ok)`` tells the outcome. A bad file shows a message and changes nothing."""
+        self.caption.setText(self.tr("Opening {name}…").format(name=Path(path).name))
+        self.opener.open(str(path))
         return True
+
+    @Slot(str, object)
+    def _on_picture_opened(self, path: str, ink: np.ndarray) -> None:
+        keys.remember_folder(self.settings, keys.FOLDER_PICTURES, path)
+        self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name))
+        self.picture_opened.emit(path, True)
+
+    @Slot(str, str)
+    def _on_picture_failed(self, path: str, message: str) -> None:
+        self.caption.setText(self.document.caption())
+        show_error(self, self.tr("Cannot open picture"), message)
+        self.picture_opened.emit(path, False)
 
     def open_picture_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -206,16 +231,8 @@ class DrawTab(QWidget):
 
     def open_qimage(self, image: QImage, caption: str) -> bool:
         """Put a QImage (pasted or dropped) on the canvas."""
-        if image.hasAlphaChannel():
-            # Transparent pixels are paper: flatten onto white, as a viewer would show them.
-            flat = QImage(image.size(), QImage.Format.Format_RGB32)
-            flat.fill(Qt.GlobalColor.white)
-            painter = QPainter(flat)
-            painter.drawImage(0, 0, image)
-            painter.end()
-            image = flat
         try:
-            ink = ink_from_picture(qimage_to_gray(image))
+            ink = ink_from_picture(picture_to_gray(image, WORKING_SIDE))
         except ImageError as error:
             show_error(self, self.tr("Cannot use picture"), error_text(error))
             return False
@@ -225,22 +242,21 @@ class DrawTab(QWidget):
     def show_mnist_digit(self, field28: np.ndarray, caption: str = "") -> None:
         """Show an MNIST digit (28×28, ink bright, 0..1) on the canvas, ready to draw over.
 
-        The digit is already a network input, so until it is drawn over it is
-        classified as is, not preprocessed again: the Draw tab then agrees
-        with the Evaluate tab about it.
+        Until drawn over it is classified as is, not preprocessed again: as the Evaluate tab does.
         """
         field = np.clip(np.nan_to_num(np.asarray(field28, dtype=np.float32)), 0.0, 1.0)
         self.document.set_background(ink_from_field28(field), field28=field.copy(), caption=caption)
 
     def save_drawing(self, path: str | Path) -> bool:
-        """Save the drawing as a PNG (dark ink on white); a failure shows a message."""
+        """Save the drawing as a PNG (dark ink on white), atomically; a failure shows a message."""
         target = Path(path)
         if target.suffix.lower() != ".png":
             target = target.with_suffix(target.suffix + ".png") if target.suffix else target.with_suffix(".png")
-        if not self.document.to_qimage_for_saving().save(str(target), "PNG"):
-            show_error(self, self.tr("Cannot save drawing"),
-                       self.tr("The drawing could not be written to {path}. Check that the folder exists and "
-                               "that you may write there.").format(path=target))
+        data = png_bytes(self.document.to_qimage_for_saving())
+        try:  # a full disk leaves a picture that was there before as it was
+            save_file(target, lambda handle: handle.write(data))
+        except FileSaveError as error:
+            show_error(self, self.tr("Cannot save drawing"), error_text(error))
             return False
         keys.remember_folder(self.settings, keys.FOLDER_DRAWINGS, str(target))
         self.drawing_saved.emit(str(target))
@@ -263,24 +279,21 @@ class DrawTab(QWidget):
         if not self.active_model.ready:
             self.panel.show_message(self._no_model_text())
             self.network.clear_stages(self._no_model_text())
-            self.network.set_kernels(None)
+            self.network.set_model(None)
 
     @Slot()
     def _on_model_changed(self) -> None:
-        self._kernels_for = None
         self._comparison = None
-        self._show_kernels()
+        checkpoint = self.active_model.checkpoint
+        self.network.set_model(self.active_model.model, checkpoint.arch if checkpoint else "",
+                               self.active_model.display_name())
         self._schedule()
 
-    def _show_kernels(self) -> None:
-        model = self.active_model.model
-        if model is None or self._kernels_for is model:
-            return
-        from ...core.models import first_conv_kernels
-
-        self._kernels_for = model
-        arch = self.active_model.checkpoint.arch if self.active_model.checkpoint is not None else ""
-        self.network.set_kernels(first_conv_kernels(model).numpy(), arch_name(arch))
+    def say_meant(self, digit: int) -> None:
+        """The user says which digit the drawing is (a key 0–9 on the canvas, a click on a bar): its loss."""
+        self.panel.bars.set_meant(digit)
+        self.explain.set_meant(digit)
+        self.details.setCurrentIndex(PAGE_LOSS)
 
     # -- prediction ---------------------------------------------------------------------------
     def _frame_interval_ms(self) -> float:
@@ -341,7 +354,9 @@ class DrawTab(QWidget):
             self.last_plain_prediction = prediction if not use_recipe else None
             if network_due:
                 self._network_time = now
-                self._show_network(prediction)
+                self.network.show_prediction(prediction, self._no_model_text())
+            self.explain.follow(prediction, self.document.drawing, page == PAGE_WHY, page == PAGE_LOSS,
+                                self._no_model_text())
 
     def _comparison_due(self, use_recipe: bool, now: float) -> bool:
         """Whether the side-by-side view's other preprocessing is redone in this update.
@@ -366,23 +381,15 @@ class DrawTab(QWidget):
         assert self._comparison is not None
         return self._comparison[1], self._comparison[2]
 
-    def _show_network(self, prediction) -> None:
-        if prediction is None:
-            self.network.clear_stages(self._no_model_text())
-            return
-        self._show_kernels()
-        if not prediction.stages:
-            self.network.clear_stages(self.tr("Draw a digit to see the feature maps it produces."))
-            return
-        self.network.show_stages([(stage.name, stage.tensor.numpy()) for stage in prediction.stages])
-
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self._schedule()  # views hidden meanwhile were not updated
 
     def shutdown(self) -> None:
-        """Called by the window on close: nothing runs in the background here; keep the layout."""
+        """Called by the window on close: stop opening a picture; keep the layout."""
         self._timer.stop()
+        self.opener.shutdown()
+        self.explain.shutdown()
         self._save_splitter()
 
 

@@ -9,18 +9,9 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase, QFontMetricsF, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ...core.filter_pipeline import (
-    ConvWindow,
-    FilterResult,
-    PoolWindow,
-    conv_window,
-    pool_window,
-    receptive_field,
-    result_geometry,
-)
+from ...core.filters.pipeline import FilterResult
+from ...core.filters.windows import ConvWindow, PoolWindow, conv_window, pool_window, receptive_field, result_geometry
 
 
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
@@ -36,7 +27,7 @@ def number(value: float, digits: int = 4) -> str:
     return text.replace("-", "\u2212")
 
 
-# How wide a text is, in columns of the monospaced font (the width of a space): see ArithmeticPanel.measure.
+# How wide a text is, in columns of the monospaced font (the width of a space): see arithmetic_panel.ArithmeticPanel.measure.
 Measure = Callable[[str], float]
 
 
@@ -49,7 +40,7 @@ def text_width(text: str) -> int:
 
     A terminal's rule; a window's monospaced font usually has no Chinese and
     draws them from another font, narrower than two columns, so the panel
-    measures with the font instead (:meth:`ArithmeticPanel.measure`).
+    measures with the font instead (:meth:`.arithmetic_panel.ArithmeticPanel.measure`).
     """
     return sum(2 if _wide(ch) else 1 for ch in text)
 
@@ -116,8 +107,8 @@ def _table(values: np.ndarray, marks: np.ndarray | None = None) -> list[str]:
         [number(v) + ("*" if marks is not None and marks[r, c] else "") for c, v in enumerate(row)]
         for r, row in enumerate(values)
     ]
-    width = max(len(cell) for row in cells for cell in row)
-    return [" ".join(cell.rjust(width) for cell in row) for row in cells]
+    widths = [max(len(row[c]) for row in cells) for c in range(len(cells[0]))]  # each column as wide as it needs
+    return [" ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in cells]
 
 
 def format_conv(
@@ -212,71 +203,6 @@ def format_pool(window: PoolWindow, source_label: str, heading: str, holds: floa
     for r, line in enumerate(table):
         lines.append(f"  {line}" + (f"   {verdict}" if r == len(table) // 2 else ""))
     return lines + _precision_note(window.value, holds)
-
-
-class ArithmeticPanel(QPlainTextEdit):
-    """A read-only monospace text showing the hovered pixel's arithmetic.
-
-    The tables keep their lines whole (scrolling sideways when wider than the
-    panel); the sentences above and below them wrap to the panel's width.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[str] = []
-        self.setReadOnly(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.setFont(font)
-        # Room for a pooling window and a 5 × 5 kernel's arithmetic; the pictures get the rest.
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 11 + 14)
-        self.setPlaceholderText(
-            self.tr(
-                "Hover over a result pixel (or the picture) to see its arithmetic: "
-                "the numbers under the kernel, times the kernel, and their sum."
-            )
-        )
-
-    def measure(self, text: str) -> float:
-        """How wide ``text`` is drawn in this panel's font, in columns (widths of a space).
-
-        Measured rather than counted: Chinese characters come from a fallback
-        font and are not exactly two columns wide.
-        """
-        metrics = QFontMetricsF(self.font())
-        return metrics.horizontalAdvance(text) / metrics.horizontalAdvance(" ")
-
-    def columns(self) -> float | None:
-        """How many columns fit across the panel; None before it is shown (nothing to wrap to yet)."""
-        if not self.isVisible():
-            return None
-        margin = 2 * self.document().documentMargin() + self.cursorWidth() + 1
-        return (self.viewport().width() - margin) / QFontMetricsF(self.font()).horizontalAdvance(" ")
-
-    def show_lines(self, lines: list[str]) -> None:
-        self._lines = list(lines)
-        self._render()
-
-    def _render(self) -> None:
-        columns = self.columns()
-        shown: list[str] = []
-        for line in self._lines:
-            # Table lines start with a space; wrapping one would break its columns apart.
-            if columns is None or columns < 20 or line.startswith(" "):
-                shown.append(line)
-            else:
-                shown += wrap_line(line, columns, self.measure)
-        text = "\n".join(shown)
-        if text != self.toPlainText():
-            self.setPlainText(text)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._render()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        self._render()
 
 
 class Explanation:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from ...core.filter_pipeline import FilterSettings, Stage
+from ...core.filters.pipeline import FilterSettings, Stage
 
 
 def _combo(parent: QWidget, items: list[tuple[str, object, str]]) -> QComboBox:
@@ -18,7 +18,12 @@ def _combo(parent: QWidget, items: list[tuple[str, object, str]]) -> QComboBox:
 
 
 class ChainControls(QWidget):
-    """Sliding (stride, padding), pooling (with ReLU) and display choices; ``changed`` on every edit."""
+    """Sliding (stride, padding), pooling (with ReLU) and display choices; ``changed`` on every edit.
+
+    The display choice (:attr:`display`) is made here but shown under the
+    result (:meth:`.views_panel.LabViews.add_display_choice`), beside the line
+    that says what it does.
+    """
 
     changed = Signal()
 
@@ -85,8 +90,7 @@ class ChainControls(QWidget):
         pool_layout.addWidget(layer_note)
         pool_form.addRow(pool_layout)
 
-        display = QGroupBox(self.tr("Showing the result"), self)
-        self.display = _combo(display, [
+        self.display = _combo(self, [
             (self.tr("rescale min … max"), "rescale",
              self.tr("The smallest value becomes black, the largest white: how the tutorial's plt.imshow shows it")),
             (self.tr("clip to 0 … 255"), "clip", self.tr("Negative values black, values above 255 white")),
@@ -94,17 +98,10 @@ class ChainControls(QWidget):
         ])
         self.display.setToolTip(self.tr("How values below 0 or above 255 are shown; a saved .npy keeps the raw "
                                         "numbers"))
-        self.range_label = QLabel(display)
-        self.range_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        display_form = QFormLayout()
-        display_form.addRow(self.tr("Negative values:"), self.display)
-        display_layout = QVBoxLayout(display)
-        display_layout.addLayout(display_form)
-        display_layout.addWidget(self.range_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for group in (slide, pooling, display):
+        for group in (slide, pooling):
             layout.addWidget(group)
         for box in (self.padding, self.padding_mode, self.pool, self.pool_on, self.display):
             box.currentIndexChanged.connect(self._on_change)
@@ -125,6 +122,12 @@ class ChainControls(QWidget):
             widget.setEnabled(pooling)
         for widget in (self.stride, self.padding, self.relu):
             widget.setEnabled(convolving)
+
+    def set_display(self, mode: str) -> None:
+        """Show results as ``mode`` ("clip", "abs" or "rescale") without a ``changed`` of its own."""
+        blocked = self.display.blockSignals(True)
+        self.display.setCurrentIndex(max(0, self.display.findData(mode)))
+        self.display.blockSignals(blocked)
 
     def settings(self, kernel, divisor: float | None, offset: float) -> FilterSettings:
         return FilterSettings(

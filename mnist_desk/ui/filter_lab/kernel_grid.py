@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMenu, QToolButton, QVBoxLayout, QWidget)
 
-from ...core.filter_presets import PRESETS, Preset
-from ...core.filters import MIN_DIVISOR
+from ...core.filters.checks import MIN_DIVISOR
+from ...core.filters.presets import PRESETS, Preset
 
 MAX_SIZE = 5
 MAX_MAGNITUDE = 1e6  # larger numbers only overflow the display; nobody types them on purpose
@@ -94,9 +94,15 @@ def preset_caption(item: Preset) -> str:
 
 
 class KernelEditor(QWidget):
-    """Edits a kernel; ``changed`` fires on every edit, valid or not (see :meth:`problem`)."""
+    """Edits a kernel; ``changed`` fires on every edit, valid or not (see :meth:`problem`).
+
+    ``preset_chosen`` fires when the user picks a preset, just before its
+    numbers fill the grid (and ``changed`` fires): the tab shows its result
+    the way that preset is best shown.
+    """
 
     changed = Signal()
+    preset_chosen = Signal(object)  # the Preset
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,7 +124,7 @@ class KernelEditor(QWidget):
             action = self.presets_menu.addAction(preset_name(item))
             action.setToolTip(preset_note(item))
             action.setData(item.key)
-            action.triggered.connect(lambda _checked=False, p=item: self.apply_preset(p))
+            action.triggered.connect(lambda _checked=False, p=item: self.choose_preset(p))
         self.presets_menu.setToolTipsVisible(True)
         self.presets_button.setMenu(self.presets_menu)
         top = QHBoxLayout()
@@ -145,6 +151,12 @@ class KernelEditor(QWidget):
                 row.append(cell)
             self.cells.append(row)
         grid.setColumnStretch(MAX_SIZE, 1)  # cells stay together at the left, not spread over the width
+        for cell in self.cells[0]:
+            # A 3 × 3 grid keeps the width of a 5 × 5 one (its first row's hidden cells keep their room, the
+            # rows below fold away): the panel, the pictures beside it and the Presets button stay put.
+            policy = cell.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            cell.setSizePolicy(policy)
 
         self.sum_label = QLabel(self)
         self.divisor_edit = QLineEdit(self)
@@ -305,6 +317,11 @@ class KernelEditor(QWidget):
         self.refresh()
         if emit:
             self.changed.emit()
+
+    def choose_preset(self, item: Preset) -> None:
+        """The user picked ``item`` from the Presets menu."""
+        self.preset_chosen.emit(item)
+        self.apply_preset(item)
 
     def apply_preset(self, item: Preset, emit: bool = True) -> None:
         self.set_kernel(item.kernel, item.divisor, item.offset, preset_caption(item), emit=emit)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QMimeData, QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ...core.filter_pictures import (Picture, picture_from_array, picture_from_file, sample_picture, save_npy,
+from ...core.filters.pictures import (Picture, picture_from_array, picture_from_file, sample_picture, save_npy,
                                      save_picture)
 from .jobs import LatestJob
 

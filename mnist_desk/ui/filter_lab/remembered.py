@@ -29,7 +29,7 @@ def _note(settings: QSettings, rows: list[list[str]]) -> str:
     note = str(settings.value(PREFIX + "kernel_note", "") or "")
     if str(settings.value(PREFIX + "kernel_note_language", "en")) == active_language():
         return note
-    from ...core.filter_presets import PRESETS
+    from ...core.filters.presets import PRESETS
 
     for item in PRESETS:  # the same numbers as a preset: its note, in this language
         if [[format_number(float(t)) for t in row] for row in item.kernel] == rows:
@@ -53,9 +53,12 @@ def restore_lab(settings: QSettings, editor: KernelEditor, controls: ChainContro
         editor.keep_as_source()  # the remembered note already says whether these numbers were edited
         editor.refresh()
     else:
-        from ...core.filter_presets import preset
+        from ...core.filters.presets import preset
 
-        editor.apply_preset(preset("tutorial"), emit=False)
+        first = preset("tutorial")
+        editor.apply_preset(first, emit=False)
+        if settings.value(PREFIX + "display") is None:
+            controls.set_display(first.display)
     return _flag(settings, "per_channel")
 
 

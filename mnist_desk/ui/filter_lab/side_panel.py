@@ -12,9 +12,9 @@ MIN_WIDTH = 340
 class SidePanel(QScrollArea):
     """Scrolls its content; prefers the content's full width, down to :data:`MIN_WIDTH`.
 
-    The content's width changes after the window is built: a 5 × 5 kernel is
-    wider than the 3 × 3 one, and a translation's labels are shorter or longer
-    than English. A width fixed once at startup cut the 5 × 5 grid off in the
+    The content's width can change after the window is built: a translation's
+    labels are shorter or longer than English (the kernel grid keeps the width
+    of a 5 × 5 grid at 3 × 3, so switching sizes changes nothing). A width fixed once at startup cut the 5 × 5 grid off in the
     Chinese window, with no scroll bar to reach it; a minimum that followed the
     content made the window itself grow. So the panel *prefers* the content's
     width (it gets it whenever the window has room) and, in a narrow window,
@@ -30,6 +30,9 @@ class SidePanel(QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Always there: a scroll bar that came and went with the content's height (a 5 × 5 grid is
+        # taller) moved everything right of the content's left edge, the Presets button first.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         content.installEventFilter(self)
         for field in content.findChildren(QComboBox) + content.findChildren(QAbstractSpinBox):

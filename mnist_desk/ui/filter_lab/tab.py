@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgr
                                QVBoxLayout, QWidget)
 
 from ...core.errors import MnistDeskError
-from ...core.filter_pictures import Picture
-from ...core.filter_pipeline import FilterResult, plan_stages, run_filter
+from ...core.filters.pictures import Picture
+from ...core.filters.pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
 from ..after_paint import after_paint
 from ..error_text import error_text
-from .arithmetic import number
 from .controls import ChainControls, format_chain
 from .jobs import LatestJob
 from .kernel_grid import KernelEditor
@@ -28,7 +27,7 @@ from .learned import LearnedKernelBox
 from .remembered import restore_lab, save_lab
 from .side_panel import SidePanel
 from .picture_io import PictureIO, is_weights_drop
-from .texts import picture_summary
+from .texts import display_note, picture_summary
 from .views_panel import LabViews
 
 
@@ -93,6 +92,9 @@ class FilterLabTab(QWidget):
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setAccessibleName(self.tr("Working"))
         self.busy_bar.setVisible(False)
+        keep = self.busy_bar.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # coming and going, it must not move the pictures below it
+        self.busy_bar.setSizePolicy(keep)
         bar = QHBoxLayout()
         for widget in (self.open_button, self.paste_button, self.sample_button, self.save_button):
             bar.addWidget(widget)
@@ -127,12 +129,14 @@ class FilterLabTab(QWidget):
         side_layout.addWidget(kernel_group)
         side_layout.addWidget(self.chain_controls)
         side_layout.addStretch(1)
-        scroll = SidePanel(side, self)
 
         self.views = LabViews(self)
         # Short names for what tests and the main window reach for.
         self.state, self.original_view, self.result_view = self.views.state, self.views.original_view, self.views.result_view
         self.arithmetic, self.chain_label, self.channel_box = self.views.arithmetic, self.views.chain_label, self.views.channel_box
+        # The display choice goes under the result (before the panel takes the wheel from its fields).
+        self.views.add_display_choice(self.chain_controls.display)
+        scroll = SidePanel(side, self)
 
         main = QVBoxLayout()
         main.addLayout(bar)
@@ -150,6 +154,8 @@ class FilterLabTab(QWidget):
 
     def _wire(self) -> None:
         self.kernel_editor.changed.connect(self.recompute)
+        # A preset brings the display that shows it best (a sharpened photo clipped, edges as |x| ...).
+        self.kernel_editor.preset_chosen.connect(lambda item: self.chain_controls.set_display(item.display))
         self.chain_controls.changed.connect(self.recompute)
         self.per_channel.toggled.connect(self._on_per_channel)
         self.learned.chosen.connect(self._use_learned)
@@ -273,12 +279,7 @@ class FilterLabTab(QWidget):
         self._set_result_kept(True)
         self.views.show_result(item)
         self.chain_label.setText(format_chain(item.stages, item.settings))
-        shown = {"rescale": self.tr("Shown rescaled: minimum black, maximum white."),
-                 "clip": self.tr("Shown clipped to 0 … 255."),
-                 "abs": self.tr("Shown as absolute values, clipped at 255.")}[item.settings.display]
-        self.chain_controls.range_label.setText(
-            self.tr("Raw result from %1 to %2.").replace("%1", number(item.low, 6)).replace("%2", number(item.high, 6))
-            + "\n" + shown)
+        self.views.display_note.setText(display_note(item.settings.display, item.low, item.high))
         self._update_enabled()
         self.result_shown.emit(item.version)
 
@@ -291,7 +292,6 @@ class FilterLabTab(QWidget):
         self.result = None
         self._set_result_kept(False)
         self.views.clear_result(message)
-        self.chain_controls.range_label.setText("")
         self.chain_label.setText("")  # its shapes were the dropped result's (recompute writes the new ones)
         self.show_message(message)
         self._update_enabled()
@@ -303,7 +303,13 @@ class FilterLabTab(QWidget):
 
     @Slot(object, str)
     def _use_learned(self, rows, note: str) -> None:
+        # A learned kernel's sums are small numbers of both signs: rescaled, its pattern shows.
+        self.chain_controls.set_display("rescale")
         self.kernel_editor.set_kernel(rows, None, 0.0, note)
+
+    def use_kernel(self, rows, note: str) -> None:
+        """A learned kernel sent from elsewhere (the Draw tab's opened feature map) into the grid, with its note."""
+        self._use_learned(rows, note)
 
     # -- zoom ---------------------------------------------------------------------------------
     @Slot()

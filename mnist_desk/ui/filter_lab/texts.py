@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.filter_pictures import (
+from ...core.filters.pictures import (
     NOTE_16BIT,
     NOTE_ALPHA,
     NOTE_CMYK,
@@ -15,6 +15,7 @@ from ...core.filter_pictures import (
     SAMPLE_NAME,
     Picture,
 )
+from .arithmetic import number
 
 
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
@@ -61,3 +62,19 @@ def picture_summary(picture: Picture, per_channel: bool = False) -> str:
     separator = translate("FilterPicture", "; ", "between the parts of a picture's description")
     return translate("FilterPicture", "%1.", "a picture's description, ended as a sentence").replace(
         "%1", separator.join(parts))
+
+
+def display_note(mode: str, low: float, high: float) -> str:
+    """One line saying what the display does with values below 0 and above 255, and the raw range.
+
+    ``mode`` is the result's display ("clip", "abs" or "rescale"); ``low`` and
+    ``high`` are its raw minimum and maximum.
+    """
+    if mode == "rescale":
+        text = translate("FilterDisplay", "Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.")
+    elif mode == "abs":
+        text = translate("FilterDisplay", "Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.")
+    else:
+        text = translate("FilterDisplay", "Clipped: below 0 → black, above 255 → white; raw %1 … %2.")
+    # Four digits: the line must fit under the result (the arithmetic below gives a pixel's exact value).
+    return text.replace("%1", number(low, 4)).replace("%2", number(high, 4))

@@ -3,7 +3,7 @@
 The result of a convolution is smaller than the picture and each of its
 pixels comes from a window of the picture; each result pixel is drawn one
 stride wide, centred on the middle of its window
-(:func:`mnist_desk.core.filter_pipeline.result_geometry`), so the two views
+(:func:`mnist_desk.core.filters.windows.result_geometry`), so the two views
 line up pixel for pixel at any zoom and pan together.
 """
 
@@ -98,6 +98,9 @@ class PictureView(QWidget):
         # callback into the tab, so no reference cycle keeps widgets alive for the garbage collector.
         self.values: np.ndarray | None = None
         self._drag: QPointF | None = None
+        # The view shown beside this one in step (set by the panel holding both); a weak reference
+        # would do as well, but both are children of one panel and go together.
+        self.partner: PictureView | None = None
         self.setMouseTracking(True)
         self.setMinimumSize(160, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -123,15 +126,29 @@ class PictureView(QWidget):
             self.update()
 
     # -- coordinates --------------------------------------------------------------------------
+    def _centre(self) -> tuple[int, int]:
+        """Where the state's centre point is drawn: the view's middle, in whole pixels.
+
+        A splitter gives one of two views its odd pixel; views one pixel apart in
+        size take the smaller one's middle, so that they line up exactly.
+        """
+        width, height = self.width(), self.height()
+        if self.partner is not None:
+            if abs(self.partner.width() - width) <= 1:
+                width = min(width, self.partner.width())
+            if abs(self.partner.height() - height) <= 1:
+                height = min(height, self.partner.height())
+        return width // 2, height // 2
+
     def to_screen(self, x: float, y: float) -> QPointF:
         zoom = self.state.zoom
-        # Whole-pixel centres: views one pixel apart in size still line up exactly.
-        return QPointF((x - self.state.cx) * zoom + self.width() // 2, (y - self.state.cy) * zoom + self.height() // 2)
+        centre_x, centre_y = self._centre()
+        return QPointF((x - self.state.cx) * zoom + centre_x, (y - self.state.cy) * zoom + centre_y)
 
     def to_picture(self, point: QPointF) -> tuple[float, float]:
         zoom = self.state.zoom
-        return ((point.x() - self.width() // 2) / zoom + self.state.cx,
-                (point.y() - self.height() // 2) / zoom + self.state.cy)
+        centre_x, centre_y = self._centre()
+        return (point.x() - centre_x) / zoom + self.state.cx, (point.y() - centre_y) / zoom + self.state.cy
 
     def screen_rect(self, rect: QRectF) -> QRectF:
         top_left = self.to_screen(rect.left(), rect.top())

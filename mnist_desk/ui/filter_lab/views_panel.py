@@ -4,11 +4,39 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
-from ...core.filter_pipeline import FilterResult, result_geometry
-from .arithmetic import ArithmeticPanel, explain
+from ...core.filters.pipeline import FilterResult
+from ...core.filters.windows import result_geometry
+from .arithmetic import explain
+from .arithmetic_panel import ArithmeticPanel
 from .view import PictureView, ViewState
+
+
+class OneLineLabel(QLabel):
+    """A label that keeps to one line: a text too long for it ends in "…" (the whole text in its tooltip).
+
+    It never asks for the width of its text, so a long text cannot widen the views above it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """What is drawn: the text, shortened to the label's width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         self.shown_text())
 
 
 class LabViews(QWidget):
@@ -25,6 +53,7 @@ class LabViews(QWidget):
         self._fitted_zoom: float | None = None  # while the zoom is the last fit's, a resize (maximising) fits again
         self.original_view = PictureView(self.state, self)
         self.result_view = PictureView(self.state, self)
+        self.original_view.partner, self.result_view.partner = self.result_view, self.original_view
         self.original_view.placeholder = self.tr("Open a picture, drop one here or paste one.")
         self.result_view.placeholder = self.tr("The result appears here.")
         self.original_title = QLabel(self.tr("Picture"), self)
@@ -52,9 +81,16 @@ class LabViews(QWidget):
         below = QHBoxLayout()
         below.addWidget(self.arithmetic, 1)
         below.addWidget(self.channel_box, 0, Qt.AlignmentFlag.AlignTop)
+        # Under the result: how it is shown, and what that does with values below 0 and above 255.
+        self.display_row = QHBoxLayout()
+        self.display_label = QLabel(self.tr("Display:"), self)
+        self.display_note = OneLineLabel(self)
+        self.display_row.addWidget(self.display_label)
+        self.display_row.addWidget(self.display_note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter, 1)
+        layout.addLayout(self.display_row)
         layout.addWidget(self.chain_label)
         layout.addLayout(below)
 
@@ -65,6 +101,11 @@ class LabViews(QWidget):
         self.original_view.resized.connect(self._on_resized)
         self.channel_box.currentIndexChanged.connect(lambda _i: self._refresh_hover())
         self.state.changed.connect(lambda: self.zoom_changed.emit(self.state.zoom))
+
+    def add_display_choice(self, box: QComboBox) -> None:
+        """Put the display choice (made by the tab's controls) under the result, before its note."""
+        self.display_row.insertWidget(1, box)
+        self.display_label.setBuddy(box)
 
     # -- content ------------------------------------------------------------------------------
     def show_picture(self, shown: np.ndarray, values: np.ndarray, colour: bool) -> None:
@@ -84,6 +125,7 @@ class LabViews(QWidget):
 
     def clear_result(self, reason: str) -> None:
         self.result = None
+        self.display_note.setText("")
         self.result_view.set_array(None)
         self.result_view.placeholder = reason or self.tr("The result appears here.")
         self.result_title.setText(self.tr("Result"))

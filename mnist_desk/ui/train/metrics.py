@@ -8,10 +8,13 @@ needs no plotting at all. No Qt, no torch here.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import os
 from dataclasses import dataclass, field
 from typing import Any
+
+from ...core.atomic_files import save_file
 
 SMOOTHING = 0.8  # weight of the past in the smoothed loss (an exponential moving average)
 
@@ -113,23 +116,28 @@ class MetricsStore:
     def write_csv(self, path: str | os.PathLike[str]) -> int:
         """Write every record of every run kept; returns the number of rows.
 
+        The file is written atomically: whatever goes wrong, a file that was
+        there before is left as it was.
+
         Raises
         ------
-        OSError
-            When the file cannot be written.
+        FileSaveError
+            When the file cannot be written (its message says why: "the disk is full" ...).
         """
         rows = 0
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-            writer.writeheader()
-            for run in self.runs:
-                for record in run.records:
-                    row = {key: record.get(key, "") for key in CSV_COLUMNS}
-                    row["run"], row["label"] = run.number, run.label
-                    for key in ("test_accuracy", "smoothed_loss"):
-                        value = row[key]
-                        if value is None or (isinstance(value, float) and math.isnan(value)):
-                            row[key] = ""
-                    writer.writerow(row)
-                    rows += 1
+        text = io.StringIO(newline="")
+        writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for run in self.runs:
+            for record in run.records:
+                row = {key: record.get(key, "") for key in CSV_COLUMNS}
+                row["run"], row["label"] = run.number, run.label
+                for key in ("test_accuracy", "smoothed_loss"):
+                    value = row[key]
+                    if value is None or (isinstance(value, float) and math.isnan(value)):
+                        row[key] = ""
+                writer.writerow(row)
+                rows += 1
+        data = text.getvalue().encode("utf-8")
+        save_file(path, lambda handle: handle.write(data))
         return rows

@@ -162,12 +162,15 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         raise
     finally:
         records.close()
-        if clean and trainer.progress.step != last_sent_step:
+        untrained = trainer.diverged is not None and trainer.progress.step == 0  # nothing worth keeping
+        if clean and trainer.progress.step != last_sent_step and not untrained:
             why = "finished" if trainer.finished else "stopped"
             checkpoint = trainer.checkpoint()
             # No yield is possible while closing; emit directly, still from the worker thread.
             worker.item.emit(("checkpoint", why, checkpoint))
             _autosave(worker, job, checkpoint)
+    if trainer.diverged is not None:  # the loss went NaN: the last finite weights were sent just now
+        raise trainer.diverged
 
 
 class TrainingSession(QObject):

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..active_model import ActiveModel
+from ..error_text import error_text
+from ..messages import show_error
 from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
 from ..icons import icon
 from . import run_texts
@@ -328,11 +330,12 @@ class TrainTab(QWidget):
             self.write_csv(Path(chosen))
 
     def write_csv(self, path: Path) -> bool:
+        from ...core.errors import FileSaveError
+
         try:
             rows = self.store.write_csv(path)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Could not export the metrics"),
-                                self.tr("Could not write {0}: {1}").format(path, error.strerror or error))
+        except FileSaveError as error:  # a file there before is unchanged (written atomically)
+            show_error(self, self.tr("Could not export the metrics"), error_text(error))
             return False
         self.progress.show_status(self.tr("Exported {0:,} records to {1}.").format(rows, path))
         return True

@@ -26,9 +26,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from .errors import ImageError
-from .atomic_files import write_atomically
-from .preprocess import open_image
+from ..errors import ImageError
+from ..atomic_files import write_atomically
+from ..preprocess import open_image
 
 # The built-in picture's name (the UI shows it translated).
 SAMPLE_NAME = "sample picture"

@@ -1,0 +1,104 @@
+"""``mnist-desk explain``: which pixels of each picture made the network answer as it did.
+
+Per file: the 28×28 input the network saw (MNIST's preprocessing, as
+``predict``), a saliency map of the class explained (the answer, or the digit
+given with ``--target``) and the deletion check of that map
+(:mod:`mnist_desk.core.explain.faithfulness`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import numpy as np
+
+from ..cli import report_error, weights_argument
+from ..core.errors import ImageError
+from ..core.explain.faithfulness import DELETED_FRACTION, deletion_test
+from ..core.explain.saliency import prepare_model, probabilities, saliency_map
+from ..core.preprocess import WORKING_SIDE, open_image, preprocess
+from ..core.weights import load_model
+
+METHOD_NAMES = {"integrated-gradients": "integrated gradients", "occlusion": "occlusion", "grad-cam": "Grad-CAM"}
+# Text maps: a character per pixel, from strongly against the class to strongly for it.
+_AGAINST, _FOR = "=-,", ".+#"
+_LEVELS = (0.5, 0.2, 0.05)
+
+
+def text_map(saliency: np.ndarray) -> list[str]:
+    """28 lines picturing the map: ``#+.`` for the class, ``=-,`` against it, blank for about nothing."""
+    peak = float(np.abs(saliency).max(initial=0.0))
+    scaled = saliency / peak if peak > 0 else np.zeros_like(saliency)
+    lines = []
+    for row in scaled:
+        characters = []
+        for value in row:
+            mark = " "
+            for level, strong_for, strong_against in zip(_LEVELS, _FOR[::-1], _AGAINST):
+                if value >= level:
+                    mark = strong_for
+                    break
+                if value <= -level:
+                    mark = strong_against
+                    break
+            characters.append(mark * 2)  # two characters a pixel: a terminal's cells are tall
+        lines.append("".join(characters).rstrip())
+    return lines
+
+
+def _rounded(array: np.ndarray, digits: int) -> list[list[float]]:
+    return [[round(float(v), digits) for v in row] for row in array]
+
+
+def explain_file(prepared, name: str, method: str, target: int | None) -> dict:
+    """The JSON object of one picture file (see the README's Command line section)."""
+    prepared_input = preprocess(open_image(name, max_side=WORKING_SIDE))
+    field28 = prepared_input.field28
+    row: dict = {"file": name, "input": _rounded(field28, 4)}
+    if prepared_input.empty:
+        return {**row, "digit": None, "probabilities": [0.0] * 10, "target": None, "method": method,
+                "saliency": None, "deletion": None}
+    chances = probabilities(prepared, field28)
+    answer = int(np.argmax(chances))
+    explained = answer if target is None else target
+    result = saliency_map(prepared, field28, explained, method)
+    deletion = deletion_test(prepared, field28, result.map, explained)
+    return {**row, "digit": answer, "probabilities": [round(float(p), 6) for p in chances], "target": explained,
+            "method": method, "measure": result.measure, "value": round(result.value, 6),
+            "baseline": None if result.baseline is None else round(result.baseline, 6),
+            "saliency": [[float(f"{v:.6g}") for v in line] for line in result.map],
+            "deletion": deletion.to_json() if deletion is not None else None}
+
+
+def summary_lines(row: dict) -> list[str]:
+    """What the command prints for one file without ``--json``."""
+    name = row["file"]
+    if row["digit"] is None:
+        return [f"{name}: no digit, nothing to explain"]
+    target, chances, deletion = row["target"], row["probabilities"], row["deletion"]
+    head = f"{name}: {row['digit']} ({chances[row['digit']]:.1%}); {METHOD_NAMES[row['method']]} for {target}"
+    if deletion is not None:
+        head += (f"; setting the {deletion['pixels']} most salient pixels to background ({DELETED_FRACTION:.0%} of "
+                 f"the ink) leaves p({target}) = {deletion['salient']:.1%}, as many random ink pixels "
+                 f"{deletion['random']:.1%} (from {deletion['before']:.1%})")
+    legend = f"  (# + . for {target}, = - , against it)"
+    return [head + legend, *text_map(np.asarray(row["saliency"], dtype=np.float32))]
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    model, _ = load_model(weights_argument(args.weights))
+    prepared = prepare_model(model)
+    failures = 0
+    for name in args.files:
+        try:
+            row = explain_file(prepared, name, args.method, args.target)
+        except ImageError as error:  # one line for this file; the others are still explained
+            failures += 1
+            report_error(error)
+            continue
+        if args.json:
+            print(json.dumps(row), flush=True)
+        else:
+            print("\n".join(summary_lines(row)), flush=True)
+    return 1 if failures else 0

@@ -1,0 +1,219 @@
+"""Why this answer: the network's 28×28 input beside a heat map of which pixels pushed a digit up or down."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..draw.fixed_text import fix_text_height
+from ..draw.image_view import LabelledImage
+from ..filter_lab.arithmetic import number
+from .heatmap import input_gray, saliency_rgb
+from .pickable import PickableImageView
+from .texts import fill
+
+if TYPE_CHECKING:  # torch is imported once a model loads: the window paints first
+    from ...core.explain.faithfulness import Deletion
+    from ...core.explain.saliency import Saliency
+
+ANSWER = 10  # the target button that follows the answer (not -1: QButtonGroup gives that one its own id)
+translate = QCoreApplication.translate
+
+
+def method_name(method: str) -> str:
+    return {"integrated-gradients": translate("WhyView", "Integrated gradients"),
+            "occlusion": translate("WhyView", "Occlusion"),
+            "grad-cam": translate("WhyView", "Grad-CAM")}.get(method, method)
+
+
+def method_explanation(method: str) -> str:
+    """One line on what a method measures."""
+    return {
+        "integrated-gradients": translate("WhyView", "How the digit's score grows, pixel by pixel, as the drawing "
+                                          "fades in from a blank canvas; the map adds up to the whole change."),
+        "occlusion": translate("WhyView", "How much the digit's probability falls when a 4×4 square of the drawing "
+                               "is rubbed out, shared among that square's ink."),
+        "grad-cam": translate("WhyView", "Where the last conv layer's 7×7 maps hold evidence for the digit: each "
+                              "map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look "
+                              "at the deepest layer."),
+    }.get(method, "")
+
+
+def percent(p: float) -> str:
+    return f"{p * 100:.1f} %"
+
+
+class WhyView(QWidget):
+    """The explained digit, the method, the input and its heat map, and what the map says.
+
+    ``request_changed()``: the user picked another digit or method.
+    """
+
+    request_changed = Signal()
+
+    def __init__(self, methods: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("whyView")
+        self.answer: int | None = None
+        self.shown: Saliency | None = None
+        self._field: np.ndarray | None = None
+        self._shown_field: np.ndarray | None = None
+        self.targets = QButtonGroup(self)
+        self.targets.setExclusive(True)
+        target_row = QHBoxLayout()
+        target_row.setSpacing(2)
+        target_row.addWidget(QLabel(self.tr("Explain:"), self))
+        for value in (ANSWER, *range(10)):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setText(self.tr("the answer") if value == ANSWER else str(value))
+            button.setToolTip(self.tr("Which pixels made the network answer as it did") if value == ANSWER
+                              else self.tr("Why %1, or why not %1?").replace("%1", str(value)))
+            button.setObjectName("explainAnswer" if value == ANSWER else f"explainDigit{value}")
+            self.targets.addButton(button, value)
+            target_row.addWidget(button)
+        target_row.addStretch(1)
+        self.targets.button(ANSWER).setChecked(True)
+        self.targets.idClicked.connect(lambda _id: self.request_changed.emit())
+        self.method_box = QComboBox(self)
+        self.method_box.setAccessibleName(self.tr("Saliency method"))
+        for method in methods:
+            self.method_box.addItem(method_name(method), method)
+        self.method_box.currentIndexChanged.connect(self._on_method)
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        fix_text_height(self.explanation, 2)
+        method_row = QHBoxLayout()
+        method_row.addWidget(QLabel(self.tr("Method:"), self))
+        method_row.addWidget(self.method_box)
+        method_row.addStretch(1)
+
+        self.input_view = LabelledImage(self.tr("what the network sees (28×28)"), 170, self)
+        self.input_view.view.placeholder = self.tr("empty")
+        self.heat_view = PickableImageView(170)
+        self.heat = LabelledImage("", 170, self, view=self.heat_view)
+        self.heat_view.placeholder = self.tr("no map yet")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("saliencySummary")
+        self.summary.setWordWrap(True)
+        fix_text_height(self.summary, 3)
+        self.check = QLabel(self)
+        self.check.setObjectName("saliencyCheck")
+        self.check.setWordWrap(True)
+        fix_text_height(self.check, 2)
+        # What is going on ("making the map…"), or the hovered pixel's numbers.
+        self.status = QLabel(self)
+        self.status.setObjectName("saliencyStatus")
+        fix_text_height(self.status, 1)
+        self._status = ""
+        self.heat_view.hovered.connect(self._on_hover)
+        self.heat_view.left.connect(lambda: self.status.setText(self._status))
+        pictures = QGridLayout()
+        pictures.addWidget(self.input_view, 0, 0)
+        pictures.addWidget(self.heat, 0, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(target_row)
+        layout.addLayout(method_row)
+        layout.addWidget(self.explanation)
+        layout.addLayout(pictures, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.check)
+        self._on_method()
+
+    # -- what the user asks ---------------------------------------------------------------------
+    @property
+    def method(self) -> str:
+        return str(self.method_box.currentData())
+
+    def set_method(self, method: str) -> None:
+        index = self.method_box.findData(method)
+        if index >= 0:
+            self.method_box.setCurrentIndex(index)
+
+    @property
+    def target(self) -> int | None:
+        """The digit to explain: the one picked, or the answer (None without one)."""
+        picked = self.targets.checkedId()
+        return self.answer if picked == ANSWER else picked
+
+    @Slot()
+    def _on_method(self) -> None:
+        self.explanation.setText(fill(self.tr("<b>%1</b>: %2"), method_name(self.method),
+                                      method_explanation(self.method)))
+        self.request_changed.emit()
+
+    # -- what the network does ------------------------------------------------------------------
+    def show_input(self, field28: np.ndarray | None, answer: int | None) -> None:
+        """The network's current input and answer (None: nothing to explain)."""
+        self.answer = answer
+        self.targets.button(ANSWER).setText(self.tr("the answer") if answer is None
+                                            else self.tr("the answer (%1)").replace("%1", str(answer)))
+        if field28 is None:
+            self._field = None
+            self.input_view.set_array(None)
+            self.heat.set_array(None)
+            self.heat.set_caption("")
+            self.summary.setText("")
+            self.check.setText("")
+            self.shown = None
+            return
+        if self._field is None or not np.array_equal(field28, self._field):
+            self._field = np.array(field28, copy=True)
+            self.input_view.set_array(input_gray(field28))
+
+    def set_status(self, text: str) -> None:
+        self._status = text
+        self.status.setText(text)
+
+    def show_saliency(self, field28: np.ndarray, result: Saliency) -> None:
+        """A map, over the input it was made for."""
+        self.shown, self._shown_field = result, np.array(field28, copy=True)
+        self.heat.set_array(saliency_rgb(field28, result.map))
+        target = str(result.target)
+        title = (self.tr("%1 for %2: red pushed %2 up, blue pushed it down") if result.target == self.answer
+                 else self.tr("%1 for %2 (why not %2?): red pushed %2 up, blue down"))
+        self.heat.set_caption(title.replace("%1", method_name(result.method)).replace("%2", target))
+        if result.method == "integrated-gradients":
+            text = fill(self.tr("The map adds up to %1: the score of %2 for this drawing, %3, minus its score for a "
+                                "blank canvas, %4 (a score is the number before the softmax)."),
+                        number(result.total), target, number(result.value), number(result.baseline or 0.0))
+        elif result.method == "occlusion":
+            text = fill(self.tr("p(%1) = %2. A value of 0.1 means rubbing out that ink lowered p(%1) by about 10 "
+                                "points; a negative one, that it raised p(%1)."), target, percent(result.value))
+        else:
+            text = fill(self.tr("The map adds up to %1: the score of %2, %3, less the output layer's bias %4. The "
+                                "last conv layer is 7×7: each of its pixels stands for 4×4 input pixels."),
+                        number(result.total), target,
+                        number(result.value), number(result.baseline or 0.0))
+        self.summary.setText(text)
+        self.check.setText("")
+
+    def show_check(self, target: int, check: Deletion | None) -> None:
+        """The deletion check of the map shown."""
+        if check is None:
+            self.check.setText("")
+            return
+        self.check.setText(fill(self.tr("Check: setting the %1 most salient pixels (10 % of the ink) to background "
+                                        "takes p(%2) from %3 to %4; as many random ink pixels, to %5."),
+                                check.pixels, target, percent(check.before), percent(check.salient),
+                                percent(check.random)))
+
+    @Slot(int, int)
+    def _on_hover(self, x: int, y: int) -> None:
+        if self.shown is None or self._shown_field is None:
+            return
+        self.status.setText(fill(self.tr("Row %1, column %2: ink %3, map %4"), y, x,
+                                 number(float(self._shown_field[y, x])), number(float(self.shown.map[y, x]))))
