@@ -187,7 +187,7 @@ def test_a_killed_run_is_offered_back_at_the_next_start(qtbot, settings, tmp_pat
     assert tab.store.current.records  # its history is on the chart
     assert "Restored" in tab.progress.status.text() and "Restored the unsaved run" in tab.weights.status.text()
     tab.split_loader = loader
-    tab.form.epochs.setValue(30)
+    assert tab.form.epochs.value() == 500  # the killed run's own settings, shown again
     with qtbot.waitSignal(tab.session.started, timeout=30_000) as started:
         tab.weights.resume_button.click()  # trains on from where the killed window was
     assert started.args[0]["start_step"] == restored.progress["step"]
