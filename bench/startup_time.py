@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import select
 import os
+import select
 import shutil
 import statistics
 import subprocess

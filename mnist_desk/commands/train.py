@@ -5,23 +5,55 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.data import load_split
+from ..core.choices import ACTIVATION_NAMES, ARCHITECTURE_NAMES, OPTIMIZERS, SCHEDULES
 from ..core.errors import ConfigError, TrainingDiverged
-from ..core.training import TrainConfig, Trainer, pick_device
-from ..core.weights import Checkpoint, load_checkpoint, save_checkpoint
-from .progress_bar import ProgressBar, format_duration
+from .common import EXIT_OK, add_data_dir_option, positive_float, positive_int
+
+if TYPE_CHECKING:  # torch comes with these: imported where the run needs them, not to build the parser
+    from ..core.training import TrainConfig, Trainer
+    from ..core.weights import Checkpoint
 
 # Command-line option → TrainConfig field, for options that default to "not given".
 _OVERRIDES = {
-    "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch", "activation": "activation",
+    "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch",
+    "activation": "activation",
     "optimizer": "optimizer", "schedule": "schedule", "augment": "augment", "label_smoothing": "label_smoothing",
     "seed": "seed", "device": "device", "test_every": "test_every",
 }
 
 
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("train", help="train a CNN on MNIST and save its weights")
+    add_data_dir_option(parser)
+    # None means "not given": with --resume the saved run's own settings apply.
+    parser.add_argument("--epochs", type=positive_int, metavar="N", help="number of epochs (default 10)")
+    parser.add_argument("--batch-size", type=positive_int, metavar="B", help="digits per step (default 50)")
+    parser.add_argument("--max-steps", type=positive_int, metavar="S",
+                        help="end after this many steps, even inside an epoch")
+    parser.add_argument("--lr", type=positive_float, metavar="X", help="learning rate (default 0.001)")
+    parser.add_argument("--arch", choices=sorted(ARCHITECTURE_NAMES), help="architecture (default tutorial)")
+    parser.add_argument("--activation", choices=sorted(ACTIVATION_NAMES), help="activation (default relu)")
+    parser.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
+    parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
+    parser.add_argument("--augment", action="store_true", default=None,
+                        help="random rotation, scale, shift, shear and stroke width")
+    parser.add_argument("--label-smoothing", type=float, metavar="X", help="cross-entropy label smoothing (default 0)")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed, 0 to 4294967295 (default 0)")
+    parser.add_argument("--device", metavar="D", help="auto (default), cpu, cuda, cuda:1, mps")
+    parser.add_argument("--test-every", type=positive_int, metavar="N",
+                        help="also test on 1,000 test digits every N steps")
+    parser.add_argument("--resume", metavar="W", help="continue the run saved in W")
+    parser.add_argument("--out", metavar="W", required=True, help="where to save the weights")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(run=run)
+
+
 def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
     """The run's settings: ``base`` (a resumed run's, or the defaults) with the given options on top."""
+    from ..core.training import TrainConfig
+
     values = (base or TrainConfig()).to_dict()
     for option, name in _OVERRIDES.items():
         value = getattr(args, option, None)
@@ -63,7 +95,12 @@ def _finished_error(trainer: Trainer) -> ConfigError:
                        epochs=trainer.config.epochs)
 
 
-def run_train(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    from ..core.data import load_split
+    from ..core.training import TrainConfig, Trainer, pick_device
+    from ..core.weights import load_checkpoint, save_checkpoint
+    from .progress_bar import ProgressBar, format_duration
+
     out = Path(args.out).expanduser()
     _check_out(out)
     resume = load_checkpoint(args.resume) if args.resume else None
@@ -81,7 +118,8 @@ def run_train(args: argparse.Namespace) -> int:
     bar = None if args.quiet else ProgressBar()
     print(f"Training {config.arch} ({config.activation}) on {trainer.device} — {config.epochs} epochs, "
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
-          + (", augmented" if config.augment else "") + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
+          + (", augmented" if config.augment else "")
+          + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
     try:
@@ -98,7 +136,7 @@ def run_train(args: argparse.Namespace) -> int:
                 bar.update(fraction, f"epoch {record.epoch + 1}/{record.epochs} loss {record.loss:.4f} "
                            f"acc {record.train_accuracy:.1%} {record.images_per_s:,.0f} img/s "
                            f"ETA {format_duration(record.eta_s)}")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C: keep what was trained and say how to go on; cli.main gives the status
         checkpoint = trainer.checkpoint()  # the last finite weights, should the last steps have diverged
         save_checkpoint(checkpoint, out)
         if bar:
@@ -106,7 +144,7 @@ def run_train(args: argparse.Namespace) -> int:
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
               f"Continue with: mnist-desk train --resume {out} --out {out}"
               + (f" --data-dir {args.data_dir}" if args.data_dir else ""), file=sys.stderr)
-        return 130
+        raise
     if bar:
         bar.finish()
     if trainer.diverged is not None:
@@ -119,5 +157,6 @@ def run_train(args: argparse.Namespace) -> int:
                                "weights, of step {kept:,}, are saved in {path}.", step=values["step"],
                                lr=values["lr"], kept=trainer.progress.step, path=out)
     accuracy = trainer.progress.last_test_accuracy
-    print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; weights saved to {out}")
-    return 0
+    print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; "
+          f"weights saved to {out}")
+    return EXIT_OK

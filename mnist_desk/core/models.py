@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import torch
 from torch import nn
 
 from .errors import ConfigError
 
-ACTIVATIONS: dict[str, Callable[[], nn.Module]] = {
+ACTIVATIONS: dict[str, type[nn.Module]] = {
     "relu": nn.ReLU,
     "sigmoid": nn.Sigmoid,
 }
@@ -61,6 +61,7 @@ class TutorialCNN(nn.Module):
         self.out = nn.Linear(32 * 7 * 7, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Ten logits for a batch of (N, 1, 28, 28) digits."""
         # Same numbers as conv → activation → pool, the tutorial's order: max-pooling
         # commutes with any increasing activation (ReLU, sigmoid), and applying the
         # activation to the pooled map does a quarter of the work, in both passes.
@@ -75,7 +76,7 @@ class TutorialCNN(nn.Module):
 
 
 def _bn_block(in_channels: int, out_channels: int, kernel: int, activation: str, pool: bool = True) -> nn.Sequential:
-    """conv (same padding) → batch norm → [max-pool 2] → activation.
+    """Conv (same padding) → batch norm → [max-pool 2] → activation.
 
     The conv has no bias: the batch norm's own shift makes it redundant.
     Pooling comes before the activation: max-pooling commutes with any
@@ -109,6 +110,7 @@ class DeskCNN(nn.Module):
         self.out = nn.Linear(64 * 7 * 7, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Ten logits for a batch of (N, 1, 28, 28) digits."""
         return self.head(self.conv3(self.conv2(self.conv1(x))))
 
     def head(self, features: torch.Tensor) -> torch.Tensor:
@@ -143,6 +145,7 @@ class FastCNN(nn.Module):
         self.out = nn.Linear(second * 7 * 7, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Ten logits for a batch of (N, 1, 28, 28) digits."""
         return self.head(self.conv2(self.conv1(x)))
 
     def head(self, features: torch.Tensor) -> torch.Tensor:
@@ -275,15 +278,16 @@ def fold_batch_norm(model: nn.Module) -> nn.Module:
     folded = copy.deepcopy(model).eval()
     for _name, block in conv_blocks(folded):
         for i in range(len(block) - 1):
-            if isinstance(block[i], nn.Conv2d) and isinstance(block[i + 1], nn.BatchNorm2d):
-                block[i] = fuse_conv_bn_eval(block[i], block[i + 1])
+            conv, norm = block[i], block[i + 1]
+            if isinstance(conv, nn.Conv2d) and isinstance(norm, nn.BatchNorm2d):
+                block[i] = fuse_conv_bn_eval(conv, norm)
                 block[i + 1] = nn.Identity()
     return folded
 
 
 def first_conv_kernels(model: nn.Module) -> torch.Tensor:
     """conv1's learned kernels as an (out_channels, k, k) tensor, detached on the CPU."""
-    conv = conv_blocks(model)[0][1][0]
+    conv = cast(nn.Conv2d, conv_blocks(model)[0][1][0])  # a block starts with its conv (module docstring)
     return conv.weight.detach().cpu()[:, 0].clone()
 
 
@@ -307,6 +311,7 @@ class FeatureStage:
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The shape of the activations, (C, H, W) or (10,)."""
         return tuple(self.tensor.shape)
 
 
@@ -338,6 +343,7 @@ def forward_with_features(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tens
                 stages.append(FeatureStage(f"{name} → {label}", name, h[0].detach().cpu()))
             elif isinstance(module, (nn.MaxPool2d, nn.AvgPool2d)):
                 stages.append(FeatureStage(f"{name} → pool", name, h[0].detach().cpu()))
-    logits = model.head(h)
+    head = getattr(model, "head")  # every architecture has one, as it has conv1, conv2 ... (module docstring)
+    logits = head(h)
     stages.append(FeatureStage("out", "out", logits[0].detach().cpu()))
     return logits, stages

@@ -126,10 +126,6 @@ class MainWindow(QMainWindow):
             can_save_changed.connect(self._update_edit_actions)
         return widget
 
-    def build_all_tabs(self) -> None:
-        for index in LAZY_TABS:
-            self.tab(index)
-
     def start_building_tabs(self) -> None:
         """Build the tabs not built yet, one per turn of the event loop (start-up calls it once the model is in)."""
         if not self._build_timer.isActive() and any(index not in self._built for index in LAZY_TABS):
@@ -162,7 +158,8 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         for index, item in enumerate(a.show_tab):
             item.triggered.connect(lambda _checked=False, index=index: self.tabs.setCurrentIndex(index))
-        a.next_tab.triggered.connect(lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
+        a.next_tab.triggered.connect(
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
         a.previous_tab.triggered.connect(
             lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count()))
         self.draw_tab.kernel_for_filter_lab.connect(lambda rows, note: (  # into the lab's grid, and the lab shown

@@ -22,7 +22,8 @@ def model_status_text(model: ActiveModel) -> str:
         else:
             text += " — " + translate("MainWindow", "test accuracy unknown")
         if model.checkpoint is not None:  # "（桌面 CNN）" in Chinese
-            text = translate("MainWindow", "%1 (%2)").replace("%1", text, 1).replace("%2", arch_name(model.checkpoint.arch), 1)
+            text = translate("MainWindow", "{weights} ({network})").format(weights=text,
+                                                                             network=arch_name(model.checkpoint.arch))
         return text
     if model.loading:
         from ..core.paths import default_weights_path
@@ -32,5 +33,6 @@ def model_status_text(model: ActiveModel) -> str:
             return translate("MainWindow", "Loading the shipped weights…")
         return translate("MainWindow", "Loading {name}…").format(name=path.name)
     if model.load_error:
-        return translate("MainWindow", "No model loaded ({why}) — load weights or train one").format(why=model.load_error)
+        return translate("MainWindow", "No model loaded ({why}) — load weights or train one").format(
+            why=model.load_error)
     return translate("MainWindow", "No model loaded — load weights or train one")

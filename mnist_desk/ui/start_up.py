@@ -22,13 +22,12 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QObject, QRect, QTimer, Slot
 from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+MainWindow = Any  # the main window, which imports this module (so it is not imported here)
 
 REPORT_PAINT_ENV = "MNIST_DESK_REPORT_PAINT"  # print timestamps for bench/startup_time.py and tools/shots_*.py
 ACTIVE_WEIGHTS = "model/weights"  # the weights file active at the last close ("": the shipped weights)
@@ -104,12 +103,12 @@ class StartUp(QObject):
         window = self.window
         if not window.offer_left_behind_runs:
             return
-        from .main_window import TAB_TRAIN
         from .train.run_guard import offer_left_behind_run
 
         def train_tab() -> QWidget:
-            window.tabs.setCurrentIndex(TAB_TRAIN)
-            return window.train_tab
+            tab = window.train_tab  # built now if it was not yet
+            window.tabs.setCurrentWidget(tab)
+            return tab
 
         offer_left_behind_run(window, train_tab)
 

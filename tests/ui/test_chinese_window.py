@@ -6,15 +6,13 @@ import re
 
 from PySide6.QtCore import QFileInfo
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QLabel
-from test_train_tab import loader, records_of, tab  # noqa: F401 (fixtures)
-from test_translation import chinese  # noqa: F401 (fixture)
 
 from mnist_desk.ui.main_window import MainWindow
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def test_the_file_dialog_is_all_chinese(qtbot, chinese, tmp_path):  # noqa: F811
+def test_the_file_dialog_is_all_chinese(qtbot, chinese, tmp_path):
     dialog = QFileDialog(None, "", "", "PNG (*.png)")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own dialog, as on a desktop without a portal
     qtbot.addWidget(dialog)
@@ -26,7 +24,7 @@ def test_the_file_dialog_is_all_chinese(qtbot, chinese, tmp_path):  # noqa: F811
     assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "文件夹"  # the dialog's "Type" column
 
 
-def test_the_status_bar_and_the_kernel_caption_name_the_architecture_in_chinese(qtbot, settings, chinese,  # noqa: F811
+def test_the_status_bar_and_the_kernel_caption_name_the_architecture_in_chinese(qtbot, settings, chinese,
                                                                                  active_model):
     window = MainWindow(settings)
     qtbot.addWidget(window)
@@ -39,14 +37,3 @@ def test_the_status_bar_and_the_kernel_caption_name_the_architecture_in_chinese(
     qtbot.waitUntil(lambda: "conv1" in draw.network.kernels.caption.text(), timeout=5000)
     caption = draw.network.kernels.caption.text()
     assert "桌面 CNN" in caption and "desk" not in caption, caption
-
-
-def test_the_training_status_has_no_raw_keys(qtbot, tab, chinese):  # noqa: F811
-    tab.start_button.click()
-    records_of(qtbot, tab, 2)
-    status = tab.progress.status.text()
-    assert "快速 CNN" in status and "CPU" in status, status
-    assert not re.search(r"\bfast\b|\brelu\b|\bcpu\b", status), status
-    assert tab.progress.speed.text().endswith("（CPU）"), tab.progress.speed.text()
-    with qtbot.waitSignal(tab.session.ended, timeout=5000):
-        tab.stop_button.click()

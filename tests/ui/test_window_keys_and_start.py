@@ -10,11 +10,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from drawing import draw_seven
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
-from test_draw_support import draw_seven, draw_weights  # noqa: F401
 
 from mnist_desk.ui.main_window import MainWindow
 
@@ -84,7 +84,7 @@ def test_the_filter_lab_restored_at_start_takes_ctrl_o(qtbot, settings, monkeypa
     assert asked == ["Open a picture"] and window.tabs.currentIndex() == 1
 
 
-def test_the_active_weights_are_remembered_across_restarts(qtbot, settings, draw_weights, tmp_path):  # noqa: F811
+def test_the_active_weights_are_remembered_across_restarts(qtbot, settings, draw_weights, tmp_path):
     import shutil
 
     mine = tmp_path / "my-weights.pt"
@@ -199,7 +199,8 @@ def test_no_tab_shortcut_clashes_with_the_windows(qtbot, settings, qtlog):
     from PySide6.QtGui import QShortcut
 
     window = open_window(qtbot, settings)
-    window.build_all_tabs()
+    for index in range(1, window.tabs.count()):  # every tab built, its shortcuts made
+        window.tab(index)
     actions = window.actions_
     window_keys = {s.toString() for action in [*actions.show_tab, actions.next_tab, actions.previous_tab]
                    for s in action.shortcuts()}

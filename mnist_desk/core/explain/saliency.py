@@ -81,6 +81,7 @@ class Saliency:
 
     @property
     def total(self) -> float:
+        """The sum of the map (float64)."""
         return float(self.map.sum(dtype=np.float64))
 
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
+from ..fixed_text import OneLineLabel
 from ..icons import icon
 from .canvas import MAX_PEN, MIN_PEN
-from .fixed_text import OneLineLabel
 
 
 class DrawTools(QWidget):

@@ -145,7 +145,8 @@ class ExplainPages(QObject):
         if self.field is None:
             self._asked = None
             self._saliency.cancel()
-            self.why.set_status(no_model_text or self.tr("Draw a digit to see which of its pixels the answer rests on."))
+            self.why.set_status(no_model_text
+                                or self.tr("Draw a digit to see which of its pixels the answer rests on."))
         elif self._drawing:
             self.why.set_status(self.tr("The map follows when you lift the pen."))
         else:

@@ -83,7 +83,7 @@ class TrainChart(QWidget):
         if self.canvas is not None or self._importer.is_running():
             return
         worker = IteratorWorker(lambda _worker: iter([importlib.import_module(".chart_canvas", __package__).__name__]))
-        worker.finished.connect(self.ensure_built)  # also after a failure: the import is then retried here, and says why
+        worker.finished.connect(self.ensure_built)  # after a failure too: retried here, it says why
         self._importer.start(worker)
 
     @Slot()

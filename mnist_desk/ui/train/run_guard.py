@@ -11,8 +11,9 @@ offers a run left that way back at the next start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -21,7 +22,20 @@ from ..messages import ask_save_discard_cancel, show_error
 from .autosave import AutosaveSlot, find_left_behind
 
 if TYPE_CHECKING:
-    from .tab import TrainTab
+    from ...core.weights import Checkpoint
+    from .session import TrainingSession
+    from .weights_panel import WeightsPanel
+
+
+class GuardedTab(Protocol):
+    """What the guard uses of the Train tab (which imports this module, so it is not imported here)."""
+
+    weights: WeightsPanel
+    session: TrainingSession
+
+    def has_unsaved_run(self) -> bool: ...
+    def show_restored_run(self, checkpoint: Checkpoint) -> None: ...
+    def window(self) -> QWidget: ...
 
 
 translate = QCoreApplication.translate
@@ -30,8 +44,8 @@ translate = QCoreApplication.translate
 class RunGuard(QObject):
     """Asks before a run is lost and keeps the tab's autosave slot; one per Train tab."""
 
-    def __init__(self, tab: TrainTab, autosave: AutosaveSlot | None = None) -> None:
-        super().__init__(tab)
+    def __init__(self, tab: GuardedTab, autosave: AutosaveSlot | None = None) -> None:
+        super().__init__(cast(QObject, tab))
         self.tab = tab
         self.autosave = autosave or AutosaveSlot()
         self._answered_on_close = False  # Save or Discard was chosen: the autosave goes either way
@@ -43,11 +57,12 @@ class RunGuard(QObject):
     def may_start_new_run(self) -> bool:
         """Before a new run: the last run's unsaved weights are saved, discarded, or the start is cancelled."""
         if self.tab.has_unsaved_run():
-            answer = ask_save_discard_cancel(
-                self.tab, translate("RunGuard", "Start a new run"),
-                translate("RunGuard", "The last run's newest weights are not saved. Save them before starting a new run?"),
-                translate("RunGuard", "Save writes them into {0} and starts the new run; Discard starts it without them.")
-                .format(self._where()))
+            question = translate("RunGuard", "The last run's newest weights are not saved. Save them before "
+                                             "starting a new run?")
+            detail = translate("RunGuard", "Save writes them into {0} and starts the new run; Discard starts it "
+                                           "without them.").format(self._where())
+            title = translate("RunGuard", "Start a new run")
+            answer = ask_save_discard_cancel(self.tab.window(), title, question, detail)
             if answer == "cancel" or (answer == "save" and self.tab.weights.save() is None):
                 return False
         self.autosave.discard()  # the new run must not leave the old one to be offered back
@@ -61,11 +76,14 @@ class RunGuard(QObject):
         running = tab.session.is_active()
         if running:
             text = translate("RunGuard", "A training run is still going. Save its weights before quitting?")
-            detail = translate("RunGuard", "Save stops it after the current batch and writes its weights into {0}, then quits; "
-                         "Discard stops it and quits without them; Cancel lets it train on.").format(self._where())
+            detail = translate("RunGuard", "Save stops it after the current batch and writes its weights into {0}, "
+                                           "then quits; Discard stops it and quits without them; Cancel lets it "
+                                           "train on.").format(self._where())
         else:
-            text = translate("RunGuard", "The last training run's newest weights are not saved. Save them before quitting?")
-            detail = translate("RunGuard", "Save writes them into {0}, then quits; Discard quits without them.").format(self._where())
+            text = translate("RunGuard", "The last training run's newest weights are not saved. Save them before "
+                                         "quitting?")
+            detail = translate("RunGuard", "Save writes them into {0}, then quits; Discard quits without "
+                                           "them.").format(self._where())
         answer = ask_save_discard_cancel(tab.window(), translate("RunGuard", "Quit MNIST Desk"), text, detail)
         if answer == "cancel":
             return False
@@ -98,7 +116,7 @@ class RunGuard(QObject):
             checkpoint = load_checkpoint(run_file)
         except WeightsError as error:
             QApplication.restoreOverrideCursor()
-            show_error(self.tab, translate("RunGuard", "Cannot restore the training run"), error_text(error))
+            show_error(self.tab.window(), translate("RunGuard", "Cannot restore the training run"), error_text(error))
             return False
         QApplication.restoreOverrideCursor()
         self.autosave.adopt(run_file, lock)  # Save or Discard remove it from now on
@@ -110,7 +128,7 @@ class RunGuard(QObject):
         self.autosave.release(delete=self._answered_on_close or not self.tab.has_unsaved_run())
 
 
-def offer_left_behind_run(window: QWidget, train_tab_of) -> QMessageBox | None:
+def offer_left_behind_run(window: QWidget, train_tab_of: Callable[[], Any]) -> QMessageBox | None:
     """At start: offer back a run whose window ended without saving or discarding it.
 
     ``train_tab_of()`` returns the Train tab (built when needed). The question does not
@@ -121,12 +139,13 @@ def offer_left_behind_run(window: QWidget, train_tab_of) -> QMessageBox | None:
     if found is None:
         return None
     run_file, lock = found
-    box = QMessageBox(QMessageBox.Icon.Question, translate("RunGuard", "Restore a training run"),
-                      translate("RunGuard", "MNIST Desk ended while a training run was unsaved. Its automatic checkpoint is kept: "
-                          "restore it in the Train tab?"), QMessageBox.StandardButton.NoButton, window)
+    question = translate("RunGuard", "MNIST Desk ended while a training run was unsaved. Its automatic checkpoint is "
+                                     "kept: restore it in the Train tab?")
+    box = QMessageBox(QMessageBox.Icon.Question, translate("RunGuard", "Restore a training run"), question,
+                      QMessageBox.StandardButton.NoButton, window)
     box.setObjectName("restoreRunQuestion")
-    box.setInformativeText(translate("RunGuard", "It holds the run's weights and progress as they were at its last epoch end, "
-                               "pause or stop ({0}).").format(_modified(run_file)))
+    box.setInformativeText(translate("RunGuard", "It holds the run's weights and progress as they were at its last "
+                                                 "epoch end, pause or stop ({0}).").format(_modified(run_file)))
     restore = box.addButton(translate("RunGuard", "Restore"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(QMessageBox.StandardButton.Discard)
     later = box.addButton(translate("RunGuard", "Later"), QMessageBox.ButtonRole.RejectRole)

@@ -16,17 +16,17 @@ translate = QCoreApplication.translate
 
 def then(first: str, second: str) -> str:
     """Two sentences one after the other: a space in English, none in Chinese."""
-    return translate("TrainTab", "%1 %2").replace("%1", first, 1).replace("%2", second, 1)
+    return translate("TrainTab", "{first} {second}").format(first=first, second=second)
 
 
 def started(info: dict[str, Any]) -> str:
     """The worker's "started" item, in words: what trains, on what, from which step."""
     names = (arch_name(info["arch"]), activation_name(info["activation"]), int(info["train_size"]),
              device_name(info["device"]))
+    step = int(info["start_step"])
     if info.get("resumed_from") is None:
-        return translate("TrainTab", "Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.").format(int(info["start_step"]), *names)
-    text = translate("TrainTab", "Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.").format(int(info["start_step"]),
-                                                                                         *names)
+        return translate("TrainTab", "Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.").format(step, *names)
+    text = translate("TrainTab", "Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.").format(step, *names)
     moved = resume_moved(info)
     return then(text, moved) if moved else text
 
@@ -39,31 +39,36 @@ def resume_moved(info: dict[str, Any]) -> str:
     if where == now:
         return ""
     if where[0] != now[0]:
-        return translate("TrainTab", "(It had stopped at step {0:,}; its steps are counted again for this run's settings.)").format(
-            where[0])
-    return translate("TrainTab", "(It had stopped in epoch {0} at a step past the end of an epoch with this run's batch size, so it "
-               "goes on with epoch {1}.)").format(where[1] + 1, now[1] + 1)
+        return translate("TrainTab", "(It had stopped at step {0:,}; its steps are counted again for this run's "
+                                     "settings.)").format(where[0])
+    return translate("TrainTab", "(It had stopped in epoch {0} at a step past the end of an epoch with this run's "
+                                 "batch size, so it goes on with epoch {1}.)").format(where[1] + 1, now[1] + 1)
 
 
 def stopped(step: int) -> str:
-    return translate("TrainTab", "Stopped at step {0:,}. Save the weights, or resume the run later (Resume stopped run).").format(step)
+    return translate("TrainTab", "Stopped at step {0:,}. Save the weights, or resume the run later (Resume stopped "
+                                 "run).").format(step)
 
 
 def stopped_before_training(resumed: bool) -> str:
     """A stop while MNIST loaded or before the first batch: nothing new to save or resume."""
     if resumed:
         return translate("TrainTab", "Stopped before any further step: the weights are as they were.")
-    return translate("TrainTab", "Stopped before the first step: nothing was trained, so there is nothing to save or resume.")
+    return translate("TrainTab", "Stopped before the first step: nothing was trained, so there is nothing to save or "
+                                 "resume.")
 
 
 def finished(accuracy: str) -> str:
-    return translate("TrainTab", "Finished: test accuracy {0}. Save the weights, or use them in every tab.").format(accuracy)
+    return translate("TrainTab", "Finished: test accuracy {0}. Save the weights, or use them in every "
+                                 "tab.").format(accuracy)
 
 
 def restored() -> str:
-    return translate("TrainTab", "Restored the run that was left unsaved: save its weights, or train it further (Resume stopped run).")
+    return translate("TrainTab", "Restored the run that was left unsaved: save its weights, or train it further "
+                                 "(Resume stopped run).")
 
 
 def autosave_failed(running: str, message: str) -> str:
-    note = translate("TrainTab", "(The automatic checkpoint could not be written: {0}. Save the weights yourself.)").format(message)
+    note = translate("TrainTab", "(The automatic checkpoint could not be written: {0}. Save the weights "
+                                 "yourself.)").format(message)
     return then(running, note) if running else note

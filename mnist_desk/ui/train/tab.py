@@ -15,15 +15,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QGroupBox, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+    QApplication,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..active_model import ActiveModel
-from ..error_text import error_text
-from ..messages import show_error
 from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
+from ..error_text import error_text
 from ..icons import icon
+from ..messages import show_error
 from . import run_texts
 from .autosave import AutosaveSlot
 from .chart import TrainChart
@@ -368,7 +375,8 @@ class TrainTab(QWidget):
 
     def show_restored_run(self, checkpoint: Checkpoint) -> None:
         """A run left unsaved, restored from its automatic checkpoint: this tab's stopped run now."""
-        self.form.set_values({**(checkpoint.hparams or {}), "arch": checkpoint.arch, "activation": checkpoint.activation})
+        self.form.set_values({**(checkpoint.hparams or {}), "arch": checkpoint.arch,
+                              "activation": checkpoint.activation})
         label = self.tr("Restored run")
         self._session_checkpoint = checkpoint
         self.store.new_run(label, checkpoint.history)
