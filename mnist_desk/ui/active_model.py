@@ -100,6 +100,12 @@ class ActiveModel(QObject):
         self.changed.emit()
 
     # -- background loading -------------------------------------------------------------------
+    def expect(self, path: str | Path) -> None:
+        """Say that ``path`` is about to load (the window before its first paint), so nothing reads "no model"."""
+        if not self.ready and not self.loading:
+            self.loading, self.loading_path, self.load_error = True, str(path), ""
+            self.status_changed.emit()
+
     def load_file_async(self, path: str | Path) -> bool:
         """Start loading ``path`` in a worker thread; returns False if a load already runs.
 

@@ -435,7 +435,7 @@ or drop a picture of one</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
@@ -465,7 +465,7 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
@@ -485,12 +485,7 @@ or drop a picture of one</source>
         <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Could not download {filename}: no internet connection, or the mirrors are unreachable or sent damaged files. Try again later, or copy the four files into {folder}.</source>
-        <translation>无法下载 {filename}：没有网络连接，或者镜像站无法访问、传来的文件已损坏。请稍后再试，或把这四个文件复制到 {folder}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Could not open {path}: {reason}.</source>
         <translation>无法打开 {path}：{reason}。</translation>
     </message>
@@ -715,7 +710,7 @@ or drop a picture of one</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
         <source>A saliency map needs the network&apos;s 28×28 input, not an array of shape {shape}.</source>
         <translation>显著图需要网络的 28×28 输入，而不是形状为 {shape} 的数组。</translation>
     </message>
@@ -730,7 +725,17 @@ or drop a picture of one</source>
         <translation>无法从 {total} 个训练数字中留出 {count} 个。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Could not download {filename}: the download servers answered with an error or sent damaged files ({reasons}). Try again later, or copy the four files into {folder}.</source>
+        <translation>无法下载 {filename}：下载服务器返回了错误或发来了损坏的文件（{reasons}）。请稍后再试，或把这四个文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not download {filename}: the network cannot be reached (no internet connection, or the download servers are blocked). Connect to the internet and try again, or copy the four MNIST files into {folder}.</source>
+        <translation>无法下载 {filename}：连不上网络（没有联网，或下载服务器被屏蔽）。请联网后再试，或把四个 MNIST 文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Only plain convolutions (no groups, no dilation, zero padding) can be worked out here.</source>
         <translation>这里只能逐步算出普通卷积（不分组、无空洞、零填充）。</translation>
     </message>
@@ -1248,7 +1253,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+117"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+118"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1308,7 +1313,7 @@ or drop a picture of one</source>
         <translation>无法检查数据文件夹：{0}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Downloading MNIST into {0}…</source>
         <translation>正在将 MNIST 下载到 {0}…</translation>
     </message>
@@ -1432,7 +1437,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+81"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+80"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1502,7 +1507,7 @@ or drop a picture of one</source>
         <translation>无法保存手写图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save drawing</source>
         <translation>保存手写图</translation>
     </message>
@@ -1525,7 +1530,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTools</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tools.py" line="+21"/>
+        <location filename="../../mnist_desk/ui/draw/tools.py" line="+22"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -1610,7 +1615,7 @@ or drop a picture of one</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>{n} px</source>
         <translation>{n} px</translation>
     </message>
@@ -1961,7 +1966,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+71"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+72"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -2061,7 +2066,7 @@ The details are in the log: {log}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+163"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
@@ -2184,7 +2189,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-187"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-188"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2554,7 +2559,7 @@ The details are in the log: {log}</source>
 <context>
     <name>LabViews</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+56"/>
+        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+57"/>
         <source>Open a picture, drop one here or paste one.</source>
         <translation>打开图片、拖入图片或粘贴图片。</translation>
     </message>
@@ -2776,7 +2781,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+53"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+52"/>
         <source>MNIST Desk</source>
         <translation>MNIST Desk</translation>
     </message>
@@ -2801,12 +2806,22 @@ The details are in the log: {log}</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+20"/>
+        <source>Drawing saved as {path}</source>
+        <translation>手写图已保存为 {path}</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>The weights used last, {path}, are gone: the shipped weights are active.</source>
+        <translation>上次使用的权重 {path} 已不存在：现在使用内置权重。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>no weights file at {path}</source>
         <translation>{path} 处没有权重文件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>One picture and one weights file at a time: {count} more file(s) named at start were not opened.</source>
         <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
     </message>
@@ -2841,7 +2856,7 @@ The previous model stays active.</source>
         <translation>权重文件 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../mnist_desk/ui/model_status.py" line="+19"/>
         <source>Weights: {name}</source>
         <translation>权重：{name}</translation>
     </message>
@@ -2861,9 +2876,14 @@ The previous model stays active.</source>
         <translation>{weights}（{network}）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Loading model…</source>
-        <translation>正在加载模型…</translation>
+        <location line="+8"/>
+        <source>Loading the shipped weights…</source>
+        <translation>正在加载内置权重…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading {name}…</source>
+        <translation>正在加载 {name}…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2876,7 +2896,7 @@ The previous model stays active.</source>
         <translation>未加载模型 — 请加载权重或训练一个模型</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+37"/>
         <source>&amp;Save result…</source>
         <translation>保存结果(&amp;S)…</translation>
     </message>
@@ -2889,16 +2909,6 @@ The previous model stays active.</source>
         <location line="+26"/>
         <source>Dropped picture</source>
         <translation>拖入的图片</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Quit MNIST Desk</source>
-        <translation>退出 MNIST Desk</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A training run is active or its newest weights are not saved. Quit anyway?</source>
-        <translation>训练正在进行，或最新的权重尚未保存。仍要退出吗？</translation>
     </message>
 </context>
 <context>
@@ -3116,7 +3126,7 @@ The previous model stays active.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../mnist_desk/ui/menus.py" line="+46"/>
+        <location filename="../../mnist_desk/ui/menus.py" line="+49"/>
         <source>&amp;Open picture…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
@@ -3161,7 +3171,17 @@ The previous model stays active.</source>
         <translation>关于 MNIST Desk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;revious tab</source>
+        <translation>上一个标签页(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3172,14 +3192,27 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <location filename="../../mnist_desk/ui/names.py" line="+34"/>
+        <source>CUDA GPU {0}</source>
+        <translation>CUDA GPU {0}</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+40"/>
+        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+41"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -3347,7 +3380,7 @@ maybe {digit}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/progress_panel.py" line="+23"/>
+        <location filename="../../mnist_desk/ui/train/progress_panel.py" line="+35"/>
         <source>{0:.2f} %</source>
         <translation>{0:.2f} %</translation>
     </message>
@@ -3363,12 +3396,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Test accuracy: –</source>
         <translation>测试准确率：–</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-43"/>
         <source>Not started.</source>
         <translation>尚未开始。</translation>
     </message>
@@ -3383,33 +3416,34 @@ maybe {digit}</source>
         <translation>总进度：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>step %v of %m (%p%)</source>
         <translation>第 %v / %m 步（%p%）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+14"/>
+        <location line="+4"/>
+        <location line="+21"/>
+        <location line="+36"/>
         <source>epoch {0} of {1}: step %v of %m</source>
         <translation>第 {0} / {1} 轮：第 %v / %m 步</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-25"/>
         <source>– images/s on {0}</source>
         <translation>– 张图片/秒（{0}）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
         <source>{0:,.0f} images/s on {1}</source>
         <translation>{0:,.0f} 张图片/秒（{1}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+26"/>
         <source>{0} elapsed, about {1} left</source>
         <translation>已用 {0}，约剩 {1}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Test accuracy {0} on all test digits after epoch {1}</source>
         <translation>第 {1} 轮后在全部测试数字上的测试准确率：{0}</translation>
     </message>
@@ -3422,6 +3456,33 @@ maybe {digit}</source>
         <location line="+3"/>
         <source>; best epoch so far: {0}</source>
         <translation>；目前最佳轮次：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../mnist_desk/ui/qt_texts.py" line="+25"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-3"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3488,9 +3549,82 @@ maybe {digit}</source>
     </message>
 </context>
 <context>
+    <name>RunGuard</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_guard.py" line="+64"/>
+        <source>Start a new run</source>
+        <translation>开始新的训练</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The last run&apos;s newest weights are not saved. Save them before starting a new run?</source>
+        <translation>上一次训练的最新权重尚未保存。开始新的训练前要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save writes them into {0} and starts the new run; Discard starts it without them.</source>
+        <translation>“保存”会把它们写入 {0}，然后开始新的训练；“丢弃”则不保存直接开始。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A training run is still going. Save its weights before quitting?</source>
+        <translation>训练仍在进行。退出前要保存它的权重吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save stops it after the current batch and writes its weights into {0}, then quits; Discard stops it and quits without them; Cancel lets it train on.</source>
+        <translation>“保存”会在当前批次后停止训练，把权重写入 {0}，然后退出；“丢弃”会停止训练并直接退出；“取消”则让它继续训练。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last training run&apos;s newest weights are not saved. Save them before quitting?</source>
+        <translation>上一次训练的最新权重尚未保存。退出前要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save writes them into {0}, then quits; Discard quits without them.</source>
+        <translation>“保存”会把它们写入 {0}，然后退出；“丢弃”则不保存直接退出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit MNIST Desk</source>
+        <translation>退出 MNIST Desk</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot restore the training run</source>
+        <translation>无法恢复这次训练</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Restore a training run</source>
+        <translation>恢复训练</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>MNIST Desk ended while a training run was unsaved. Its automatic checkpoint is kept: restore it in the Train tab?</source>
+        <translation>MNIST Desk 上次结束时有一次训练尚未保存，它的自动检查点还在：要在“训练”标签页中恢复它吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It holds the run&apos;s weights and progress as they were at its last epoch end, pause or stop ({0}).</source>
+        <translation>其中保存着这次训练在最后一次轮结束、暂停或停止时的权重和进度（{0}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
     <name>TrainChart</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart.py" line="+47"/>
+        <location filename="../../mnist_desk/ui/train/chart.py" line="+52"/>
         <source>The chart of training loss and test accuracy appears here.</source>
         <translation>训练损失和测试准确率的曲线图会显示在这里。</translation>
     </message>
@@ -3558,37 +3692,37 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+42"/>
+        <location filename="../../mnist_desk/ui/names.py" line="-19"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+56"/>
         <source>The tutorial&apos;s CNN: two 5×5 conv blocks (16, 32 filters) and a linear layer.</source>
         <translation>教程中的 CNN：两个 5×5 卷积块（16、32 个卷积核）和一个全连接层。</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+1"/>
         <source>Fast CNN</source>
         <translation>快速 CNN</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+2"/>
         <source>Two strided conv layers (16, 32 filters) with batch norm, no pooling: the quickest to train. 99 % in three epochs with Adam, batch 128 and a one-cycle learning rate of 0.015.</source>
         <translation>两个带步长的卷积层（16、32 个卷积核），带批归一化，不用池化：训练最快。使用 Adam、批大小 128、单周期学习率 0.015，3 轮即达 99 %。</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+1"/>
         <source>Desk CNN</source>
-        <translation>Desk CNN</translation>
+        <translation>桌面 CNN</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+3"/>
         <source>Three conv blocks with batch norm and dropout (about 90k parameters), as the shipped weights.</source>
         <translation>三个带批归一化和 Dropout 的卷积块（约 90k 个参数），与随附的权重相同。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+6"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
@@ -3598,18 +3732,18 @@ maybe {digit}</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+8"/>
         <source>The tutorial (2.1) says ReLU converges far faster than Sigmoid: train both and compare them on the chart.</source>
         <translation>教程（2.1 节）说 ReLU 比 Sigmoid 收敛快得多：两个都训练一下，在图表上比较。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+154"/>
+        <location line="+170"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-169"/>
         <source>SGD with momentum 0.9</source>
         <translation>SGD（动量 0.9）</translation>
     </message>
@@ -3619,7 +3753,7 @@ maybe {digit}</source>
         <translation>优化器每步更新的幅度；教程中 Adam 使用 0.001。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
@@ -3669,12 +3803,13 @@ maybe {digit}</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+8"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+1"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+1"/>
         <source>Tutorial defaults</source>
         <translation>教程默认值</translation>
     </message>
@@ -3759,7 +3894,7 @@ maybe {digit}</source>
         <translation>学习率必须是不超过 10 的正数，例如 0.001（而不是 {0}）。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -3779,12 +3914,13 @@ maybe {digit}</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
         <source>CUDA ({0})</source>
         <translation>CUDA ({0})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+4"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+3"/>
         <source>Apple MPS</source>
         <translation>Apple MPS</translation>
     </message>
@@ -3792,7 +3928,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+75"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+83"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3803,12 +3939,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+185"/>
+        <location line="+189"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-188"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -3838,17 +3974,12 @@ maybe {digit}</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+85"/>
-        <source>Start a new run</source>
-        <translation>开始新的训练</translation>
+        <location line="+276"/>
+        <source>Restored run</source>
+        <translation>恢复的训练</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The last run&apos;s newest weights are not saved. Start a new run and discard them?</source>
-        <translation>上一次训练的最新权重尚未保存。要开始新的训练并丢弃它们吗？</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-183"/>
         <source>These weights hold no optimizer state or progress, so their run cannot be resumed.</source>
         <translation>这些权重不含优化器状态和进度，因此无法继续训练。</translation>
     </message>
@@ -3863,7 +3994,7 @@ maybe {digit}</source>
         <translation>{0}（继续）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Loading MNIST from {0}…</source>
         <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
@@ -3873,32 +4004,72 @@ maybe {digit}</source>
         <translation>正在构建模型…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+19"/>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>(It had stopped at step {0:,}; its steps are counted again for this run&apos;s settings.)</source>
+        <translation>（它原本停在第 {0:,} 步；按这次的设置重新计算了步数。）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(It had stopped in epoch {0} at a step past the end of an epoch with this run&apos;s batch size, so it goes on with epoch {1}.)</source>
+        <translation>（它原本停在第 {0} 轮中，按这次的批大小，那一步已超出一轮的末尾，所以从第 {1} 轮继续。）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped at step {0:,}. Save the weights, or resume the run later (Resume stopped run).</source>
+        <translation>已在第 {0:,} 步停止。可以保存权重，或以后再继续训练（“继续已停止的训练”）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped before any further step: the weights are as they were.</source>
+        <translation>在新的一步之前就停止了：权重保持不变。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Stopped before the first step: nothing was trained, so there is nothing to save or resume.</source>
+        <translation>在第一步之前就停止了：什么都没有训练，所以没有可保存或继续的内容。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restored the run that was left unsaved: save its weights, or train it further (Resume stopped run).</source>
+        <translation>已恢复未保存的训练：可以保存它的权重，或继续训练（“继续已停止的训练”）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(The automatic checkpoint could not be written: {0}. Save the weights yourself.)</source>
+        <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
+    </message>
+    <message>
+        <location line="-44"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+25"/>
         <source>Training run #{0}</source>
         <translation>训练 #{0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Paused. Save the weights now, or Resume.</source>
         <translation>已暂停。现在可以保存权重，或点击“继续”。</translation>
     </message>
@@ -3908,17 +4079,12 @@ maybe {digit}</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+34"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
         <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Stopped. Save the weights, or resume the run later (Resume stopped run).</source>
-        <translation>已停止。可以保存权重，或以后再继续训练（“继续已停止的训练”）。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+43"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -3941,7 +4107,7 @@ maybe {digit}</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+76"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+79"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4011,39 +4177,59 @@ maybe {digit}</source>
         <translation>训练中…每轮结束时、暂停或停止后可以保存权重。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Training again from step {0:,}… the weights can be saved at each epoch end, when paused or stopped.</source>
+        <translation>从第 {0:,} 步继续训练中…每轮结束时、暂停或停止后可以保存权重。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped before any further step: the weights are as they were.</source>
+        <translation>在新的一步之前就停止了：权重保持不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No weights yet: the run stopped before its first step.</source>
+        <translation>尚无权重：训练在第一步之前就停止了。</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>{first} {second}</source>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Epoch {0} done.</source>
         <translation>第 {0} 轮已完成。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Paused at epoch {0}.</source>
-        <translation>在第 {0} 轮暂停。</translation>
+        <source>Paused at step {1:,}, in epoch {0}.</source>
+        <translation>在第 {0} 轮的第 {1:,} 步暂停。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Stopped in epoch {0}.</source>
-        <translation>在第 {0} 轮中停止。</translation>
+        <source>Stopped at step {1:,}, in epoch {0}.</source>
+        <translation>在第 {0} 轮的第 {1:,} 步停止。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Paused after epoch {0}.</source>
-        <translation>在第 {0} 轮结束后暂停。</translation>
+        <source>Paused after epoch {0} (step {1:,}).</source>
+        <translation>在第 {0} 轮结束后暂停（第 {1:,} 步）。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Stopped after epoch {0}.</source>
-        <translation>在第 {0} 轮结束后停止。</translation>
+        <source>Stopped after epoch {0} (step {1:,}).</source>
+        <translation>在第 {0} 轮结束后停止（第 {1:,} 步）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finished after epoch {0}.</source>
         <translation>第 {0} 轮后完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored the unsaved run at step {1:,} ({0} epochs done).</source>
+        <translation>已恢复未保存的训练，停在第 {1:,} 步（已完成 {0} 轮）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4082,7 +4268,7 @@ maybe {digit}</source>
         <translation>权重另存为</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Load weights</source>
         <translation>加载权重</translation>
     </message>
