@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 def add_fine_tune_options(parser: argparse.ArgumentParser) -> None:
     """``--init-weights``, ``--extra-set``, ``--extra-share`` and ``--holdout``."""
     parser.add_argument("--init-weights", metavar="W",
-                        help="start from these weights (fine-tune them) instead of from random ones")
+                        help="start from these weights (fine-tune them) instead of from random ones, keeping "
+                             "their recipe (augmentation, non-digits, digits held out)")
     parser.add_argument("--extra-set", metavar="DIR",
                         help="mix the digits of this handwriting set (DIR/0/*.png … DIR/9/*.png) into MNIST's "
                              "training digits, holding a part out to measure")

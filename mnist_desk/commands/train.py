@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..core.choices import (
     ACTIVATION_NAMES,
     ARCHITECTURE_NAMES,
+    AUGMENT_RECIPES,
     FINE_TUNE_BATCH_SIZE,
     FINE_TUNE_LR,
     OPTIMIZERS,
@@ -38,8 +39,9 @@ if TYPE_CHECKING:  # torch comes with these: imported where the run needs them, 
 _OVERRIDES = {
     "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch",
     "activation": "activation",
-    "optimizer": "optimizer", "schedule": "schedule", "augment": "augment", "label_smoothing": "label_smoothing",
-    "seed": "seed", "device": "device", "test_every": "test_every",
+    "optimizer": "optimizer", "schedule": "schedule", "label_smoothing": "label_smoothing",
+    "seed": "seed", "device": "device", "test_every": "test_every", "outliers": "outliers",
+    "outlier_weight": "outlier_weight", "hold_out": "hold_out",
 }
 
 
@@ -47,7 +49,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("train", help="train a CNN on MNIST and save its weights")
     add_data_dir_option(parser)
     # None means "not given": with --resume the saved run's own settings apply.
-    parser.add_argument("--epochs", type=positive_int, metavar="N", help="number of epochs (default 10)")
+    parser.add_argument("--epochs", type=positive_int, metavar="N",
+                        help="number of epochs (default 10; 1 with --init-weights)")
     parser.add_argument("--batch-size", type=positive_int, metavar="B",
                         help=f"digits per step (default 50; {FINE_TUNE_BATCH_SIZE} with --init-weights)")
     parser.add_argument("--max-steps", type=positive_int, metavar="S",
@@ -58,8 +61,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--activation", choices=sorted(ACTIVATION_NAMES), help="activation (default relu)")
     parser.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
     parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
-    parser.add_argument("--augment", action="store_true", default=None,
-                        help="random rotation, scale, shift, shear and stroke width")
+    parser.add_argument("--augment", nargs="?", const="basic", choices=AUGMENT_RECIPES, metavar="RECIPE",
+                        help="augment each batch: 'basic' (the default: rotation, scale, shift, shear, stroke "
+                        "width) or 'handwriting' (also pen from thin to marker, slant, elastic wobble, gaps, "
+                        "blurred scans)")
+    parser.add_argument("--outliers", type=_fraction_of_batch, metavar="F",
+                        help="add F synthetic non-digits per digit to each batch, trained towards 'no digit' "
+                        "(e.g. 0.25)")
+    parser.add_argument("--outlier-weight", type=positive_float, metavar="W",
+                        help="weight of the non-digits' loss (default 0.5)")
+    parser.add_argument("--hold-out", type=positive_int, metavar="N",
+                        help="keep the last N training digits out of training; they calibrate the 'no digit' answer")
     parser.add_argument("--label-smoothing", type=float, metavar="X", help="cross-entropy label smoothing (default 0)")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, 0 to 4294967295 (default 0)")
     parser.add_argument("--device", metavar="D", help="auto (default), cpu, cuda, cuda:1, mps")
@@ -72,6 +84,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def _fraction_of_batch(text: str) -> float:
+    value = positive_float(text)
+    if value > 4:
+        raise argparse.ArgumentTypeError(f"{text} is too many (at most 4 non-digits per digit)")
+    return value
+
+
 def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
     """The run's settings: ``base`` (a resumed run's, or the defaults) with the given options on top."""
     from ..core.training import TrainConfig
@@ -81,10 +100,27 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
         value = getattr(args, option, None)
         if value is not None:
             values[name] = value
+    recipe = getattr(args, "augment", None)
+    if recipe is not None:  # --augment alone is the basic recipe; --augment handwriting names one
+        values["augment"], values["augment_recipe"] = True, recipe
     config = TrainConfig.from_dict(values)
     config.log_every = 10
     config.validate()
     return config
+
+
+def checkpoint_to_save(trainer: Trainer, train_split) -> Checkpoint:
+    """The run's checkpoint, with its "no digit" calibration when the run held digits out.
+
+    The calibration is made for the weights being saved (the last finite ones, should the
+    last steps have diverged), on the held-out digits the run never trained on.
+    """
+    from ..core.novelty import calibrate_held_out
+
+    checkpoint = trainer.checkpoint()
+    if trainer.config.hold_out >= 2:
+        checkpoint.novelty = calibrate_held_out(checkpoint.build(), train_split, trainer.config.hold_out).to_dict()
+    return checkpoint
 
 
 def _check_out(out: Path) -> None:
@@ -130,8 +166,11 @@ def run(args: argparse.Namespace) -> int:
     if resume is not None:
         _check_resume(args, resume)
     init = load_checkpoint(args.init_weights) if args.init_weights else None
-    base = (TrainConfig.from_dict(resume.hparams) if resume else
-            TrainConfig(lr=FINE_TUNE_LR, batch_size=FINE_TUNE_BATCH_SIZE) if init else None)
+    base = TrainConfig.from_dict(resume.hparams) if resume else None
+    if init is not None:  # the starting weights' recipe, smaller steps (see core.handwriting.fine_tune)
+        from ..core.handwriting.fine_tune import fine_tune_config
+
+        base = fine_tune_config(init)
     config = config_from_args(args, base)
     start_from = resume or init
     if start_from is not None:  # --resume continues the saved network (checked above), --init-weights tunes it
@@ -150,7 +189,9 @@ def run(args: argparse.Namespace) -> int:
     bar = None if args.quiet else ProgressBar()
     print(f"Training {config.arch} ({config.activation}) on {trainer.device} — {config.epochs} epochs, "
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
-          + (", augmented" if config.augment else "")
+          + (f", augmented ({config.augment_recipe})" if config.augment else "")
+          + (f", {config.outliers:g} non-digits per digit" if config.outliers else "")
+          + (f", {config.hold_out:,} digits held out" if config.hold_out else "")
           + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
@@ -161,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
             if record.kind == "start":
                 report_start(record)
             elif record.kind == "epoch":
-                save_checkpoint(trainer.checkpoint(), out)
+                save_checkpoint(checkpoint_to_save(trainer, train_split), out)
                 if bar:
                     bar.finish()
                 held = (f", held-out accuracy {record.holdout_accuracy:.2%}" if record.holdout_accuracy is not None
@@ -175,8 +216,8 @@ def run(args: argparse.Namespace) -> int:
                            f"acc {record.train_accuracy:.1%} {record.images_per_s:,.0f} img/s "
                            f"ETA {format_duration(record.eta_s)}")
     except KeyboardInterrupt:  # Ctrl+C: keep what was trained and say how to go on; cli.main gives the status
-        checkpoint = trainer.checkpoint()  # the last finite weights, should the last steps have diverged
-        save_checkpoint(checkpoint, out)
+        # The last finite weights, should the last steps have diverged.
+        save_checkpoint(checkpoint_to_save(trainer, train_split), out)
         if bar:
             bar.finish()
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
@@ -188,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
     if trainer.diverged is not None:
         if trainer.progress.step == 0:
             raise trainer.diverged  # nothing trained before the loss went
-        save_checkpoint(trainer.checkpoint(), out)  # the last finite weights
+        save_checkpoint(checkpoint_to_save(trainer, train_split), out)  # the last finite weights
         values = trainer.diverged.values
         raise TrainingDiverged("Training stopped at step {step:,}: the loss is no longer a finite number (NaN or "
                                "infinity), so the learning rate ({lr:g}) is probably too high. The last finite "
@@ -202,4 +243,7 @@ def run(args: argparse.Namespace) -> int:
                 f"(before: {progress.start_holdout_accuracy:.2%})")
     print(f"Done in {format_duration(progress.elapsed_s)}: test accuracy {progress.last_test_accuracy:.2%}{before}"
           f"{held}; weights saved to {out}")
+    if config.hold_out < 2:
+        print("No digits were held out (--hold-out), so these weights have no 'no digit' calibration: "
+              "pictures with ink get a digit or 'unsure', never 'no digit'.", file=sys.stderr)
     return EXIT_OK

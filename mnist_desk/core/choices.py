@@ -12,6 +12,7 @@ ARCHITECTURE_NAMES = ("tutorial", "fast", "desk")  # the keys of models.ARCHITEC
 ACTIVATION_NAMES = ("relu", "sigmoid")  # the keys of models.ACTIVATIONS
 OPTIMIZERS = ("adam", "sgd")
 SCHEDULES = ("constant", "onecycle")
+AUGMENT_RECIPES = ("basic", "handwriting")  # the recipes of augment.augment
 
 # Fine-tuning on a handwriting set (core/handwriting): the share of each batch that is the set's digits, and the
 # share of each of its digits held out, never trained on.

@@ -6,20 +6,61 @@ at a share of each batch, so the network learns the user's hand without
 forgetting MNIST's. The trainer (:class:`~mnist_desk.core.training.Trainer`
 with ``init`` and ``holdout``) then measures the held-out part beside the
 MNIST test digits, before the first step and after each epoch.
+
+A fine-tuning run keeps the recipe that made what the weights know
+(:func:`fine_tune_config`): their augmentation, their non-digits (outlier
+exposure, which the "no digit" answer rests on) and their held-out digits (on
+which the fine-tuned weights' "no digit" threshold is calibrated again), with
+smaller steps than a run from scratch.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from ..choices import DEFAULT_EXTRA_SHARE
+from ..choices import DEFAULT_EXTRA_SHARE, FINE_TUNE_BATCH_SIZE, FINE_TUNE_LR
 from ..data import MnistSplit, mixed_split
 from ..errors import ConfigError
 from .reading import SetDigits
 from .split import DEFAULT_HOLDOUT, check_holdout, holdout_split
 
 EXTRA_SHARE_RANGE = (0.01, 0.9)
+# What a fine-tuning run takes over from the run that made its starting weights.
+KEPT_SETTINGS = ("augment", "augment_recipe", "outliers", "outlier_weight", "hold_out", "label_smoothing")
+
+if TYPE_CHECKING:
+    from ..train_config import TrainConfig
+    from ..weights import Checkpoint
+
+
+def fine_tune_config(init: Checkpoint, **settings: Any) -> TrainConfig:
+    """The settings of a run that fine-tunes ``init``: its recipe (:data:`KEPT_SETTINGS`), smaller steps.
+
+    Parameters
+    ----------
+    init
+        The weights to start from; their ``hparams`` give the recipe kept.
+    **settings
+        Any :class:`~mnist_desk.core.train_config.TrainConfig` field, on top
+        (``epochs``, an ``lr`` of the user's ...).
+
+    Returns
+    -------
+    TrainConfig
+        Adam at :data:`~mnist_desk.core.choices.FINE_TUNE_LR`, batch
+        :data:`~mnist_desk.core.choices.FINE_TUNE_BATCH_SIZE`, one epoch, the
+        network and recipe of ``init``.
+    """
+    from ..train_config import TrainConfig
+
+    kept = {name: init.hparams[name] for name in KEPT_SETTINGS if name in init.hparams}
+    values = {**TrainConfig().to_dict(), "lr": FINE_TUNE_LR, "batch_size": FINE_TUNE_BATCH_SIZE, "epochs": 1,
+              "schedule": "constant", **kept, "arch": init.arch, "activation": init.activation, **settings}
+    config = TrainConfig.from_dict(values)
+    config.validate()
+    return config
 
 
 def check_extra_share(share: float) -> float:

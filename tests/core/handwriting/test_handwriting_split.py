@@ -85,7 +85,8 @@ def test_mixing_repeats_the_set_to_its_share():
     extra = MnistSplit(torch.full((30, 28, 28), 255, dtype=torch.uint8), torch.full((30,), 7))
     mixed = mixed_split(MnistSplit(*base), extra, 0.25)
     assert len(mixed) == 1000 + 30 * 11 and int((mixed.labels == 7).sum()) == 330  # 330 / 1330 = 24.8 %
-    assert torch.equal(mixed.images[1000:1030], extra.images)
+    assert torch.equal(mixed.images[:30], extra.images)  # first: a hold-out at the end stays MNIST's
+    assert torch.equal(mixed.images[-1000:], base[0])
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +102,7 @@ def test_fine_tuning_never_trains_on_the_held_out_part_and_measures_it_before_an
     assert len(data.held_out_paths) == 30 and len(data.trained_paths) == 30
     assert not set(data.held_out_paths) & set(data.trained_paths)
     held_images = {bytes(image.numpy().tobytes()) for image in data.holdout.images}
-    train_images = {bytes(image.numpy().tobytes()) for image in data.train.images[len(train_sample):]}
+    train_images = {bytes(image.numpy().tobytes()) for image in data.train.images[:-len(train_sample)]}
     assert not held_images & train_images  # no held-out digit among the digits trained on
     assert len(data.train) == len(train_sample) + 30 * data.repeats and data.repeats == 8
     init = Checkpoint({k: v.clone() for k, v in trained_looking("fast", seed=4).state_dict().items()}, arch="fast")

@@ -15,7 +15,7 @@ def pngs(folder, label):
     return sorted((folder / str(label)).glob("*.png"))
 
 
-def test_the_add_button_stores_the_drawing_as_drawn_with_the_users_label(qtbot, draw_tab, settings):
+def test_the_add_button_stores_the_drawing_as_drawn_with_the_users_label(qtbot, draw_tab, settings, tmp_path):
     assert not draw_tab.collect.buttons[3].isEnabled()  # nothing drawn, nothing to add
     draw_seven(qtbot, draw_tab.canvas)
     draw_tab.update_prediction()  # the answer for the whole drawing (the one shown once the pen is up)
@@ -23,7 +23,7 @@ def test_the_add_button_stores_the_drawing_as_drawn_with_the_users_label(qtbot, 
     answer = draw_tab.last_prediction.digit
     qtbot.mouseClick(draw_tab.collect.buttons[3], Qt.MouseButton.LeftButton)  # the user says: a 3 (it is a 7)
     folder = active_folder(settings)
-    assert folder == default_set_folder() and folder.parent.parent.name == "user-data"
+    assert folder == default_set_folder() and folder.is_relative_to(tmp_path / "user-data")
     [stored] = pngs(folder, 3)
     picture = np.asarray(Image.open(stored))
     assert picture.shape == (448, 448) and picture.dtype == np.uint8  # the drawing, not the 28x28 input
