@@ -5,7 +5,8 @@ five writing habits; deterministic) unless ``--set`` names one. Half of each
 digit is held out (the app's stratified, deterministic split) and never
 trained on; the shipped weights are fine-tuned on the other half mixed into
 MNIST's 60,000 training digits (the app's defaults: a quarter of each batch the
-set's, Adam at 0.0003, batch 128), one epoch, exactly as
+set's, Adam at 0.0003, batch 128, the weights' own recipe: their augmentation,
+non-digits and held-out digits), one epoch, exactly as
 ``mnist-desk train --init-weights weights/mnist_desk.pt --extra-set SET --holdout 0.5 --epochs 1`` does.
 
 Targets: the held-out half's error falls by at least half, and MNIST's test
@@ -34,15 +35,19 @@ def load_line() -> str:
 
 
 def fine_tune(digits, holdout_indices, train_indices, mnist_train, mnist_test, epochs: int, seed: int) -> dict:
-    from mnist_desk.core.choices import DEFAULT_EXTRA_SHARE, FINE_TUNE_BATCH_SIZE, FINE_TUNE_LR
+    from mnist_desk.core.choices import DEFAULT_EXTRA_SHARE
     from mnist_desk.core.data import mixed_split
+    from mnist_desk.core.handwriting.fine_tune import fine_tune_config
     from mnist_desk.core.paths import default_weights_path
-    from mnist_desk.core.training import TrainConfig, Trainer
+    from mnist_desk.core.training import Trainer
     from mnist_desk.core.weights import load_checkpoint
 
     init = load_checkpoint(default_weights_path())
     mixed = mixed_split(mnist_train, digits.split(train_indices), DEFAULT_EXTRA_SHARE)
-    config = TrainConfig(lr=FINE_TUNE_LR, batch_size=FINE_TUNE_BATCH_SIZE, epochs=epochs, seed=seed, log_every=100)
+    config = fine_tune_config(init, epochs=epochs, seed=seed, log_every=100)
+    print(f"  recipe kept from the weights: augment {config.augment_recipe if config.augment else 'off'}, "
+          f"{config.outliers:g} non-digits per digit, {config.hold_out:,} MNIST digits held out; "
+          f"lr {config.lr:g}, batch {config.batch_size}", flush=True)
     trainer = Trainer(config, mixed, mnist_test, init=init, holdout=digits.split(holdout_indices))
     start = time.perf_counter()
     started = None

@@ -26,10 +26,10 @@ from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
 from ..explain.pages import ExplainPages
-from ..handwriting.collect_row import CollectRow
 from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
+from .collect_row import CollectRow
 from .document import Document
 from .inference import one_thread
 from .inspector import Answer, Inspector

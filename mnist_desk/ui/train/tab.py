@@ -34,6 +34,7 @@ from ..messages import show_error
 from . import run_texts
 from .autosave import AutosaveSlot
 from .chart import TrainChart
+from .fine_tune_box import FineTuneBox
 from .form import InvalidSetting, TrainForm
 from .metrics import MetricsStore
 from .progress_panel import ProgressPanel, format_percent
@@ -80,6 +81,7 @@ class TrainTab(QWidget):
 
         self.data_folder = DataFolderWidget(settings, self)
         self.form = TrainForm(settings, self)
+        self.fine_tune = FineTuneBox(active_model, settings, self.form, self)  # start from the active weights
         self.start_button = QPushButton(self.tr("Start"), self)
         self.start_button.setToolTip(self.tr("Train a new model with these settings (F5)"))
         self.pause_button = QPushButton(self.tr("Pause"), self)
@@ -106,6 +108,7 @@ class TrainTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.fine_tune)
         left_layout.addWidget(settings_box)
         left_layout.addWidget(weights_box)
         left_layout.addStretch(1)
@@ -157,7 +160,7 @@ class TrainTab(QWidget):
     # -- starting -----------------------------------------------------------------------------
     def _job(self, resume: Checkpoint | None) -> TrainJob | None:
         try:
-            config = self.form.values()
+            config, fine_tune = self.form.values(), self.fine_tune.part()
         except InvalidSetting as error:
             self._error(str(error))
             return None
@@ -165,7 +168,7 @@ class TrainTab(QWidget):
         train = test = None
         if self._data is not None and self._data[0] == str(root):
             _, train, test = self._data
-        return TrainJob(config, root, self.split_loader, train, test, resume, autosave=self.guard.autosave.claim())
+        return TrainJob(config, root, self.split_loader, train, test, resume, self.guard.autosave.claim(), fine_tune)
 
     @Slot()
     def start(self) -> bool:
@@ -177,7 +180,7 @@ class TrainTab(QWidget):
             return False
         self._session_checkpoint = None
         self._begin_run(None)
-        self.store.new_run(self.form.describe())
+        self.store.new_run(self.fine_tune.describe(self.form.describe()))
         self.weights.new_run()
         self.chart.redraw_now()
         self.session.start(job)
@@ -230,7 +233,7 @@ class TrainTab(QWidget):
     @Slot(str)
     def _on_status(self, code: str) -> None:
         texts = {"loading": self.tr("Loading MNIST from {0}…").format(self.data_folder.folder()),
-                 "building": self.tr("Building the model…")}
+                 "building": self.tr("Building the model…"), "reading_set": self.fine_tune.reading_text()}
         self.progress.show_status(texts.get(code, code))
 
     @Slot(object, object)
@@ -277,8 +280,8 @@ class TrainTab(QWidget):
             self.pause_button.setText(self.tr("Pausing…"))
         self.stop_button.setEnabled(active and state != "stopping")
         focused = QApplication.focusWidget()
-        self.form.setEnabled(not active)
-        self.data_folder.setEnabled(not active)
+        for widget in (self.form, self.data_folder, self.fine_tune):
+            widget.setEnabled(not active)
         if active and self.stop_button.isEnabled() and (focused is None or not focused.isEnabled()):
             # The field the user was in is now disabled: without a focus inside the tab, F6 and
             # Shift+F5 (shortcuts of this tab) would not reach it.

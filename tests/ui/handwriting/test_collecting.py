@@ -66,7 +66,7 @@ def test_a_failing_disk_says_why_and_adds_nothing(qtbot, draw_tab, settings, mon
     sets.set_active(settings, blocker)
     draw_one(qtbot, draw_tab.canvas)
     shown = []
-    monkeypatch.setattr("mnist_desk.ui.handwriting.collect_row.show_error",
+    monkeypatch.setattr("mnist_desk.ui.draw.collect_row.show_error",
                         lambda parent, title, text: shown.append((title, text)))
     assert draw_tab.collect.add(4) is None
     assert shown and shown[0][0] == "Cannot add the digit" and "Could not make the folder" in shown[0][1]

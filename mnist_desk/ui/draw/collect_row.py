@@ -14,7 +14,7 @@ unless "then clear" is off.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,13 +24,22 @@ from ...core.errors import MnistDeskError
 from ...core.handwriting.store import HandwritingSet, quick_counts
 from .. import settings_keys as keys
 from ..error_text import error_text
+from ..handwriting.sets import active_folder, contents_changed, set_hub
 from ..images import png_bytes
 from ..messages import show_error
-from .sets import active_folder, contents_changed, set_hub
 
 if TYPE_CHECKING:
     from ...core.handwriting.store import Digit
-    from ..draw.tab import DrawTab
+    from .document import Document
+
+
+class DrawingTab(Protocol):
+    """What the row needs of the Draw tab (a QWidget): its drawing, its last answer, its Clear."""
+
+    document: Document
+    last_prediction: Any
+
+    def clear(self) -> None: ...
 
 CLEAR_AFTER_KEY = "handwriting/clear_after_add"
 
@@ -46,8 +55,8 @@ class CollectRow(QWidget):
 
     added = Signal(int, str)
 
-    def __init__(self, draw_tab: DrawTab, settings: QSettings) -> None:
-        super().__init__(draw_tab)
+    def __init__(self, draw_tab: DrawingTab, settings: QSettings) -> None:
+        super().__init__(draw_tab)  # type: ignore[arg-type]  # the Draw tab is a QWidget
         self.setObjectName("collectRow")
         self.draw_tab = draw_tab
         self.settings = settings
@@ -129,7 +138,7 @@ class CollectRow(QWidget):
         self.status.setText(text)
         if self.clear_after.isChecked():
             self.draw_tab.clear()
-        self.last_add_ms = (time.perf_counter() - start) * 1000.0
         self.added.emit(digit, str(stored.path))
-        contents_changed(folder)
+        contents_changed(folder)  # every view of the set follows, before the time is taken
+        self.last_add_ms = (time.perf_counter() - start) * 1000.0
         return stored
