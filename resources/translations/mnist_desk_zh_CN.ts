@@ -319,7 +319,7 @@ or drop a picture of one</source>
 <context>
     <name>ChartToolbar</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+53"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+56"/>
         <source>Back to the whole run (and follow new data again)</source>
         <translation>回到整个训练的视图（并重新跟随新数据）</translation>
     </message>
@@ -4279,7 +4279,7 @@ maybe {digit}</source>
         <translation>之前的训练会以淡色保留在图表上，便于对比。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+76"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+97"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -4315,8 +4315,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>your held-out digits&apos; accuracy (right axis)</source>
-        <translation>你留出的数字的准确率（右轴）</translation>
+        <source>your held-out digits (right axis)</source>
+        <translation>你留出的数字（右轴）</translation>
     </message>
 </context>
 <context>
@@ -4640,8 +4640,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>Fine-tuning {network} ({activation}) on {device}: {mnist:,} MNIST digits with {trained:,} of your digits from “{set}” mixed in ({repeats}× each an epoch); {held:,} of yours held out, never trained on.</source>
-        <translation>正在 {device} 上微调 {network}（{activation}）：{mnist:,} 个 MNIST 数字，混入“{set}”中你的 {trained:,} 个数字（每轮各 {repeats} 次）；你的 {held:,} 个数字留出，从不参与训练。</translation>
+        <source>Fine-tuning {network} ({activation}) on {device}: {mnist:,} MNIST digits with {trained:,} of your digits from “{set}” mixed in, each {repeats:,} times an epoch; {held:,} of yours held out, never trained on.</source>
+        <translation>正在 {device} 上微调 {network}（{activation}）：{mnist:,} 个 MNIST 数字，混入“{set}”中你的 {trained:,} 个数字，每个每轮出现 {repeats:,} 次；你的 {held:,} 个数字留出，从不参与训练。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4674,7 +4674,12 @@ maybe {digit}</source>
         <translation>在第一步之前就停止了：什么都没有训练，所以没有可保存或继续的内容。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Finished fine-tuning: your held-out digits {held_before} → {held}, MNIST test accuracy {test_before} → {test}. Save the weights, or use them in every tab.</source>
+        <translation>微调完成：你留出的数字 {held_before} → {held}，MNIST 测试准确率 {test_before} → {test}。可以保存权重，或在所有标签页中使用它们。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Restored the run that was left unsaved: save its weights, or train it further (Resume stopped run).</source>
         <translation>已恢复未保存的训练：可以保存它的权重，或继续训练（“继续已停止的训练”）。</translation>
     </message>
@@ -4684,7 +4689,7 @@ maybe {digit}</source>
         <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-54"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
@@ -4714,7 +4719,7 @@ maybe {digit}</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+34"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+44"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
         <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>

@@ -17,6 +17,7 @@ so that is rare.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import QWidget
 
 from .chart_fonts import use_chart_fonts
 from .metrics import RunMetrics
+
+LEGEND_WIDTH = 44  # characters a line of a run's legend label (the legend has two columns)
 
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
 translate = QCoreApplication.translate
@@ -93,6 +96,27 @@ class RunLines:
 
     def all(self) -> tuple[Line2D, Line2D, Line2D, Line2D, Line2D]:
         return self.raw, self.smoothed, self.accuracy, self.epochs, self.holdout
+
+
+def _display_width(text: str) -> int:
+    """Characters of ``text``, a wide (CJK) one counted twice."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def legend_label(text: str, width: int = LEGEND_WIDTH) -> str:
+    """``text`` broken into lines at its " · " (the run's settings) so that no line is much wider than ``width``.
+
+    The legend sits centred below the axes in two columns: a run's one-line label
+    (a fine-tuning run's names the weights and the set too) would push both
+    columns past the figure's edges, where they are cut off.
+    """
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and _display_width(lines[-1]) + 3 + _display_width(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return "\n".join(lines)
 
 
 def _grow_log(limits: tuple[float, float] | None, low: float, high: float) -> tuple[float, float] | None:
@@ -222,7 +246,7 @@ class ChartCanvas:
             lines.accuracy.set_alpha(1.0 if newest else 0.4)
             lines.holdout.set_alpha(1.0 if newest else 0.4)
             lines.epochs.set_visible(newest)
-            lines.smoothed.set_label(f"#{run.number} {run.label}")
+            lines.smoothed.set_label(legend_label(f"#{run.number} {run.label}"))
         self._update_legend(runs)
 
     def _update_legend(self, runs: list[RunMetrics]) -> bool:
@@ -247,7 +271,7 @@ class ChartCanvas:
         ]
         if tuned:
             handles.insert(-1, Line2D([], [], color=grey, linewidth=1.4, linestyle="-.", marker="s", markersize=4,
-                                      label=translate("TrainChart", "your held-out digits' accuracy (right axis)")))
+                                      label=translate("TrainChart", "your held-out digits (right axis)")))
         # Below the axes, never over the curves (the constrained layout makes room for it).
         self._legend = self.figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize="small",
                                           frameon=False)

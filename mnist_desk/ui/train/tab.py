@@ -304,7 +304,7 @@ class TrainTab(QWidget):
         checkpoint = self._session_checkpoint
         accuracy = format_percent(checkpoint.test_accuracy if checkpoint is not None else None)
         if outcome == "completed":
-            self.progress.show_status(run_texts.finished(accuracy))
+            self.progress.show_status(run_texts.finished(accuracy, checkpoint.metrics if checkpoint else None))
         elif self._run_checkpoints == 0:  # stopped while loading, or before the first step
             self.weights.nothing_trained(resumed=self._resuming is not None)
             self.progress.show_status(run_texts.stopped_before_training(resumed=self._resuming is not None))

@@ -89,11 +89,19 @@ def test_fine_tune_charts_held_out_accuracy_beside_mnists_before_and_after(qtbot
     checkpoint = tab._session_checkpoint
     assert checkpoint.metrics["holdout_accuracy"] == pytest.approx(accuracy_of(checkpoint.build(), digits.split(held)))
     assert checkpoint.metrics["holdout_accuracy_before"] == run.holdout_accuracy[0]
+    metrics = checkpoint.metrics
+    assert tab.progress.status.text() == (
+        f"Finished fine-tuning: your held-out digits {metrics['holdout_accuracy_before']:.2%} → "
+        f"{metrics['holdout_accuracy']:.2%}, MNIST test accuracy {metrics['test_accuracy_before']:.2%} → "
+        f"{metrics['test_accuracy']:.2%}. Save the weights, or use them in every tab.").replace("%", " %")
     assert checkpoint.novelty is not None  # "no digit" calibrated again, on MNIST digits the run held out
     tab.chart.ensure_built()
     tab.chart.redraw_now()
     legend = [text.get_text() for text in tab.chart.canvas._legend.get_texts()]
-    assert "your held-out digits' accuracy (right axis)" in legend
+    assert "your held-out digits (right axis)" in legend
+    figure = tab.chart.canvas.figure
+    box = tab.chart.canvas._legend.get_window_extent(figure.canvas.get_renderer())
+    assert 0 <= box.x0 and box.x1 <= figure.bbox.width  # the long label is wrapped, not cut off at the edges
     line = tab.chart.canvas.lines[run.number].holdout
     assert list(line.get_xdata()) == run.holdout_steps
 
