@@ -12,7 +12,7 @@ non-digits and held-out digits), one epoch, exactly as
 Targets: the held-out half's error falls by at least half, and MNIST's test
 accuracy stays at 99.3 % or more.
 
-    nice -n 10 python bench/fine_tune.py --data-dir ../shared/datasets [--set DIR] [--epochs 1] [--by-font]
+    nice -n 10 python bench/fine_tune.py --data-dir DATA [--set DIR] [--epochs 1] [--by-font | --only-by-font]
 
 ``--by-font`` also holds out whole fonts instead (writers never seen in
 training): a harder question than the app's, reported beside it.
@@ -83,6 +83,7 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--by-font", action="store_true", help="also hold out whole fonts (unseen writers)")
+    parser.add_argument("--only-by-font", action="store_true", help="only the whole fonts held out")
     args = parser.parse_args()
 
     from mnist_desk.core.data import load_split
@@ -107,16 +108,19 @@ def main() -> int:
     names = [path.name for path in digits.paths]
     train_indices, held = holdout_split(names, digits.labels.tolist(), 0.5, args.seed)
     print(f"the app's split: {len(train_indices)} digits to train on, {len(held)} held out (half of each digit)")
-    ok = report("app's split", fine_tune(digits, held, train_indices, mnist_train, mnist_test, args.epochs,
-                                         args.seed), len(held))
-    if args.by_font:
+    ok = True
+    if not args.only_by_font:
+        ok = report("app's split", fine_tune(digits, held, train_indices, mnist_train, mnist_test, args.epochs,
+                                             args.seed), len(held))
+    if args.by_font or args.only_by_font:
         fonts = sorted({name.rsplit("-", 2)[0] for name in names})
         held_fonts = set(fonts[1::2])
         held = [i for i, name in enumerate(names) if name.rsplit("-", 2)[0] in held_fonts]
         train_indices = [i for i in range(len(names)) if i not in set(held)]
         print(f"by font: {len(fonts) - len(held_fonts)} fonts to train on, {len(held_fonts)} held out")
-        report("unseen fonts", fine_tune(digits, held, train_indices, mnist_train, mnist_test, args.epochs,
-                                         args.seed), len(held))
+        font_ok = report("unseen fonts", fine_tune(digits, held, train_indices, mnist_train, mnist_test,
+                                                   args.epochs, args.seed), len(held))
+        ok = font_ok if args.only_by_font else ok  # the app's split is the target; unseen fonts are a harder look
     print(load_line())
     return 0 if ok else 1
 

@@ -135,3 +135,32 @@ def test_without_weights_start_says_to_load_some(qtbot, settings, small, tmp_pat
     assert not tab.session.is_active()
     assert "starts from the active weights: load some first" in tab.progress.status.text()
     tab.shutdown()
+
+
+def test_a_stopped_fine_tuning_run_resumes_on_the_same_split_and_keeps_its_before(qtbot, test_sample, tuning_tab):
+    from training_runs import records_of, stop_and_wait
+
+    sets.contents_changed(make_set(sets.default_set_folder(), test_sample, per_label=6).folder)
+    tab = tuning_tab
+    tick(qtbot, tab.fine_tune)
+    tab.form.epochs.setValue(2)
+    tab.form.test_every.setValue(1)
+    with qtbot.waitSignal(tab.session.started, timeout=60_000) as started:
+        qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    first = records_of(qtbot, tab, 2, timeout=60_000)[0]
+    assert first["kind"] == "start"
+    stop_and_wait(qtbot, tab)
+    stopped = tab.weights.checkpoint.progress["step"]
+    assert stopped > 0 and "Stopped at step" in tab.progress.status.text()
+    with qtbot.waitSignal(tab.session.started, timeout=60_000) as resumed, \
+            qtbot.waitSignal(tab.session.ended, timeout=120_000) as ended:
+        qtbot.mouseClick(tab.weights.resume_button, Qt.MouseButton.LeftButton)
+    assert ended.args[0] == "completed", ended.args
+    assert resumed.args[0]["fine_tune"] == started.args[0]["fine_tune"]  # the same set, split the same way
+    assert resumed.args[0]["start_step"] == stopped
+    run = tab.store.current
+    assert [step for step in run.holdout_steps if step > stopped]  # the held-out line goes on after the resume
+    metrics = tab._session_checkpoint.metrics
+    assert metrics["holdout_accuracy_before"] == first["holdout_accuracy"]  # "before" is the run's start, kept
+    assert tab.progress.status.text().startswith(
+        f"Finished fine-tuning: your held-out digits {first['holdout_accuracy']:.2%}".replace("%", " %"))
