@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,32 @@ from ...core.handwriting.store import Digit
 
 THUMB = 64
 DIGIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """A thumbnail as drawn, framed in the highlight colour when selected (the style's icon view would tint it
+    and highlight an empty caption under it)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        target = QRect(0, 0, THUMB, THUMB)
+        target.moveCenter(option.rect.center())
+        state = option.state
+        palette = option.palette
+        if state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(target.adjusted(-3, -3, 3, 3), palette.highlight())
+        picture = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(picture, QIcon):
+            picture.paint(painter, target)
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.save()
+            painter.setPen(QPen(palette.text().color(), 1, Qt.PenStyle.DotLine))
+            painter.drawRect(target.adjusted(-4, -4, 3, 3))
+            painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(THUMB + 8, THUMB + 8)
 
 
 class DigitFlow(QListWidget):
@@ -48,6 +77,7 @@ class DigitFlow(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setItemDelegate(ThumbnailDelegate(self))
 
     def fit_height(self) -> None:
         per_row = max(1, self.viewport().width() // self.gridSize().width())
