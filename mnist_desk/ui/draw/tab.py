@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, Q
 from ...core.atomic_files import save_file
 from ...core.errors import FileSaveError, ImageError
 from ...core.preprocess import WORKING_SIDE, Preprocessed
+from ...core.torch_threads import one_thread
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
@@ -30,7 +31,6 @@ from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
-from .inference import one_thread
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .opening import PictureOpener
