@@ -73,6 +73,7 @@ class DrawTab(WindowTab):
         self.panel = PredictionPanel(self)
         self.inspector = Inspector(self)
         self.network = NetworkView(self)
+        self.network.close_map_on_escape_in(self)  # before the window's Clear, also on Esc
         self.details = QTabWidget(self)
         self.details.setDocumentMode(True)
         inspector_scroll = QScrollArea(self)  # small windows scroll rather than squeeze the steps
