@@ -29,6 +29,7 @@ from .atomic_files import write_atomically
 from .errors import ConfigError, WeightsError
 from .file_access import DanglingLinkError, NotRegularFileError, open_regular, os_reason
 from .models import ACTIVATIONS, ARCHITECTURES, build_model
+from .novelty import checked_calibration
 
 log = logging.getLogger(__name__)
 # A read that fails with one of these is the disk's (or share's) fault; torch's EINVAL and the like are bad bytes.
@@ -61,6 +62,8 @@ class Checkpoint:
     optimizer_state, scheduler_state, progress
         Present when the run can be resumed: where it stopped and the
         optimizer's moments.
+    novelty
+        The calibrated "no digit" threshold (see :mod:`mnist_desk.core.novelty`), if any.
     """
 
     state_dict: dict[str, torch.Tensor]
@@ -74,6 +77,7 @@ class Checkpoint:
     optimizer_state: dict[str, Any] | None = None
     scheduler_state: dict[str, Any] | None = None
     progress: dict[str, Any] | None = None
+    novelty: dict[str, Any] | None = None
     bare: bool = False  # loaded from a bare state_dict
 
     @property
@@ -101,6 +105,8 @@ class Checkpoint:
             "app_version": self.app_version,
             "created": self.created or _dt.datetime.now().isoformat(timespec="seconds"),
         }
+        if self.novelty is not None:
+            data["novelty"] = dict(self.novelty)
         if include_resume_state:
             data["optimizer_state"] = self.optimizer_state
             data["scheduler_state"] = self.scheduler_state
@@ -310,6 +316,7 @@ def _our_checkpoint(data: dict[str, Any], file: Path) -> Checkpoint:
         optimizer_state=checks.optimizer_state(data, file),
         scheduler_state=checks.scheduler_state(data, file),
         progress=checks.progress(data, file),
+        novelty=checked_calibration(data.get("novelty")),  # one that makes no sense is refused now, too
     )
 
 

@@ -88,7 +88,8 @@ class ActiveModel(QObject):
     def _activate(self, checkpoint: Checkpoint, model: nn.Module, source: str) -> None:
         from ..core.predict import Predictor
 
-        predictor = Predictor(model)  # first: should it fail, the previous model stays active, whole
+        # First: should it fail (a bad calibration), the previous model stays active, whole.
+        predictor = Predictor.from_checkpoint(checkpoint, model)
         self._generation += 1
         self.model, self.checkpoint, self.source = model, checkpoint, source
         self.predictor = predictor

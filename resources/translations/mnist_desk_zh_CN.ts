@@ -435,7 +435,7 @@ or drop a picture of one</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
@@ -470,7 +470,7 @@ or drop a picture of one</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>--out {path} is a folder; give a file name such as {example}.</source>
         <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
@@ -480,7 +480,7 @@ or drop a picture of one</source>
         <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not create the folder {folder}: {reason}.</source>
         <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
@@ -645,17 +645,17 @@ or drop a picture of one</source>
         <translation>随机种子必须是 0 到 {most:,} 之间的整数，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>The {arch} architecture is built with 1 to {limit} filters a layer; these weights declare {count:,}.</source>
         <translation>{arch} 架构每层使用 1 到 {limit} 个卷积核；这些权重声明了 {count:,} 个。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.</source>
         <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
         <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
     </message>
@@ -705,12 +705,12 @@ or drop a picture of one</source>
         <translation>真或假</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-104"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-59"/>
         <source>A saliency map needs the network&apos;s 28×28 input, not an array of shape {shape}.</source>
         <translation>显著图需要网络的 28×28 输入，而不是形状为 {shape} 的数组。</translation>
     </message>
@@ -720,7 +720,12 @@ or drop a picture of one</source>
         <translation>这里无法逐步算出 {name} 层。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Cannot hold out {count} of {total} training digits.</source>
+        <translation>无法从 {total} 个训练数字中留出 {count} 个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Could not download {filename}: the download servers answered with an error or sent damaged files ({reasons}). Try again later, or copy the four files into {folder}.</source>
         <translation>无法下载 {filename}：下载服务器返回了错误或发来了损坏的文件（{reasons}）。请稍后再试，或把这四个文件复制到 {folder}。</translation>
     </message>
@@ -755,7 +760,32 @@ or drop a picture of one</source>
         <translation>网络中没有名为 {name!r} 的特征图。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible digit count.</source>
+        <translation>权重文件中“不是数字”的校准记录了不可能的数字个数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible refusal rate.</source>
+        <translation>权重文件中“不是数字”的校准记录了不可能的拒绝率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration is not readable.</source>
+        <translation>权重文件中“不是数字”的校准无法读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration uses an unknown score {name!r}.</source>
+        <translation>权重文件中“不是数字”的校准使用了未知的分数 {name!r}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; threshold is not a finite number.</source>
+        <translation>权重文件中“不是数字”的阈值不是有限的数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>There is no CUDA device {index}: this computer has {count} (cuda:0 to cuda:{last}).</source>
         <translation>没有 CUDA 设备 {index}：这台电脑有 {count} 个（cuda:0 到 cuda:{last}）。</translation>
     </message>
@@ -805,6 +835,11 @@ or drop a picture of one</source>
         <translation>未知的架构 {name!r}；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Unknown augmentation {name!r}; choose one of: {choices}.</source>
+        <translation>未知的数据增强 {name!r}；可选：{choices}。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Unknown display mode {mode!r}; choose one of: {choices}.</source>
         <translation>未知的显示模式 {mode!r}；请从以下选项中选择：{choices}。</translation>
@@ -846,6 +881,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>hold_out must be 0 or more, not {value}.</source>
+        <translation>hold_out 必须大于或等于 0，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>label_smoothing must be in [0, 1).</source>
         <translation>label_smoothing 必须在 [0, 1) 范围内。</translation>
     </message>
@@ -858,6 +898,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>max_steps must be 0 (no budget) or positive, not {value}.</source>
         <translation>max_steps 必须为 0（不限步数）或正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlier_weight must be 0 or more, not {value}.</source>
+        <translation>outlier_weight 必须大于或等于 0，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outliers must be between 0 and 4 non-digits per digit, not {value}.</source>
+        <translation>outliers 必须在每个数字 0 到 4 个非数字之间，而不是 {value}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2139,7 +2189,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-178"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-188"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -3256,7 +3306,7 @@ The previous model stays active.</source>
 <context>
     <name>PredictionPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+37"/>
         <source>low confidence: the best guess has only {p:.0f} %</source>
         <translation>置信度低：最可能的结果也只有 {p:.0f} %</translation>
     </message>
@@ -3271,12 +3321,22 @@ The previous model stays active.</source>
         <translation>没有数字：画布是空的</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+2"/>
+        <source>this does not look like a digit</source>
+        <translation>这看起来不像数字</translation>
+    </message>
+    <message>
+        <location line="+171"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>Keep drawing…</source>
+        <translation>请继续写…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Draw a digit: the prediction appears as you draw.</source>
         <translation>写一个数字：边写边显示预测结果。</translation>
     </message>
@@ -3289,19 +3349,30 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+11"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Unsure: {why}.</source>
         <translation>不确定：{why}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no digit</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No digit: {why}. Draw one digit, 0 to 9.</source>
+        <translation>不是数字：{why}。请写一个 0 到 9 的数字。</translation>
     </message>
 </context>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location line="-175"/>
+        <location line="-204"/>
         <source>Click the digit you meant to see the loss of your drawing</source>
         <translation>点击你想写的数字，查看这幅图的损失</translation>
     </message>

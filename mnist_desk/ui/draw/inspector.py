@@ -26,11 +26,6 @@ class Answer:
     probability: float = 0.0
     unsure: bool = False
 
-    @classmethod
-    def of(cls, prediction) -> Answer | None:
-        """What the inspector shows of a core ``Prediction`` (None for none)."""
-        return None if prediction is None else cls(prediction.digit, prediction.confidence, prediction.unsure)
-
 
 class Inspector(QWidget):
     """The preprocessing steps (crop, 20×20 fit, 28×28 centred) and the plain resize."""

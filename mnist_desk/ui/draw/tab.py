@@ -125,7 +125,7 @@ class DrawTab(WindowTab):
 
         self._restore_settings()
         self.tools.width_changed.connect(self._on_width)
-        self.tools.eraser_toggled.connect(lambda on: setattr(self.canvas, "eraser", on))
+        self.tools.eraser_toggled.connect(self._on_eraser)
         self.tools.undo_button.clicked.connect(self.undo)
         self.tools.redo_button.clicked.connect(self.redo)
         self.tools.clear_button.clicked.connect(self.clear)
@@ -165,6 +165,9 @@ class DrawTab(WindowTab):
 
     def _save_splitter(self) -> None:
         self.settings.setValue(keys.DRAW_SPLITTER, self.splitter.saveState())
+
+    def _on_eraser(self, on: bool) -> None:
+        self.canvas.eraser = on
 
     # -- editing (the window's Edit menu calls these) -------------------------------------------
     @property
@@ -342,8 +345,7 @@ class DrawTab(WindowTab):
         if predictor is not None:
             with one_thread():
                 prediction = predictor.predict_prepared(used, with_features=network_due)
-            self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure,
-                                       prediction.reasons)
+            self.panel.show_answer(prediction, self.document.drawing)  # a "no digit" waits for the pen to lift
         else:
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction
@@ -351,8 +353,9 @@ class DrawTab(WindowTab):
             unused, other = self._comparison_for(unused, use_recipe, now)
             self.last_plain_prediction = prediction if not use_recipe else other
             recipe, plain = (used, unused) if use_recipe else (unused, used)
-            recipe_prediction, plain_prediction = (prediction, other) if use_recipe else (other, prediction)
-            self.inspector.show_steps(recipe, plain, Answer.of(recipe_prediction), Answer.of(plain_prediction),
+            shown = self.panel.held_answer if prediction is not None else None  # as the panel shows it
+            recipe_prediction, plain_prediction = (shown, other) if use_recipe else (other, shown)
+            self.inspector.show_steps(recipe, plain, _answer(recipe_prediction), _answer(plain_prediction),
                                       use_recipe, exact_digit=exact is not None)
         else:
             self.last_plain_prediction = prediction if not use_recipe else None
@@ -395,3 +398,9 @@ class DrawTab(WindowTab):
         self.opener.shutdown()
         self.explain.shutdown()
         self._save_splitter()
+
+
+def _answer(prediction) -> Answer | None:
+    if prediction is None:
+        return None
+    return Answer(prediction.digit, prediction.confidence, prediction.unsure)
