@@ -10,8 +10,9 @@ can be followed on the user's own digit.
 Hovering a map says which layer and channel it is and its range of values;
 clicking one opens it (:class:`~mnist_desk.ui.explain.map_inspector.MapInspector`):
 large, beside what its conv read, with its kernels and each pixel's arithmetic.
-Esc closes it again wherever the focus is in the Draw tab; the window's Clear,
-on Esc too, has the key back once no map is open (Delete clears either way).
+Esc closes it again wherever the focus is in the view's parent (the Draw tab);
+the window's Clear, on Esc too, has the key back once no map is open (Delete
+clears either way).
 """
 
 from __future__ import annotations
@@ -105,7 +106,9 @@ class NetworkView(QWidget):
         self.inspector.closed.connect(self.close_map)
         self.inspector.kernel_chosen.connect(self.kernel_chosen)
         self._escape = _EscapeClosesMap(self)
-        self.installEventFilter(self._escape)
+        for area in (self, parent):  # the parent: the canvas beside has the focus as often
+            if area is not None:
+                area.installEventFilter(self._escape)
 
         body = QWidget()
         self._grid = QGridLayout(body)
@@ -181,10 +184,6 @@ class NetworkView(QWidget):
     def close_map(self) -> None:
         self.stack.setCurrentIndex(0)
         self.hover_label.show()
-
-    def close_map_on_escape_in(self, area: QWidget) -> None:
-        """Esc anywhere in ``area`` (the Draw tab) closes an opened map on screen before it does anything else."""
-        area.installEventFilter(self._escape)
 
     def _hit(self, name: str, x: int, y: int) -> tuple[int, int, int] | None:
         array = self._arrays.get(name)

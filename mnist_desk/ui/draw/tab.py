@@ -73,7 +73,6 @@ class DrawTab(WindowTab):
         self.panel = PredictionPanel(self)
         self.inspector = Inspector(self)
         self.network = NetworkView(self)
-        self.network.close_map_on_escape_in(self)  # before the window's Clear, also on Esc
         self.details = QTabWidget(self)
         self.details.setDocumentMode(True)
         inspector_scroll = QScrollArea(self)  # small windows scroll rather than squeeze the steps
@@ -125,7 +124,7 @@ class DrawTab(WindowTab):
 
         self._restore_settings()
         self.tools.width_changed.connect(self._on_width)
-        self.tools.eraser_toggled.connect(self._on_eraser)
+        self.tools.eraser_toggled.connect(lambda on: setattr(self.canvas, "eraser", on))
         self.tools.undo_button.clicked.connect(self.undo)
         self.tools.redo_button.clicked.connect(self.redo)
         self.tools.clear_button.clicked.connect(self.clear)
@@ -165,9 +164,6 @@ class DrawTab(WindowTab):
 
     def _save_splitter(self) -> None:
         self.settings.setValue(keys.DRAW_SPLITTER, self.splitter.saveState())
-
-    def _on_eraser(self, on: bool) -> None:
-        self.canvas.eraser = on
 
     # -- editing (the window's Edit menu calls these) -------------------------------------------
     @property
@@ -401,6 +397,4 @@ class DrawTab(WindowTab):
 
 
 def _answer(prediction) -> Answer | None:
-    if prediction is None:
-        return None
-    return Answer(prediction.digit, prediction.confidence, prediction.unsure)
+    return None if prediction is None else Answer(prediction.digit, prediction.confidence, prediction.unsure)

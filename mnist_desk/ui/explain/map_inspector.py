@@ -46,7 +46,7 @@ class MapInspector(QWidget):
         self.last_arithmetic: PixelArithmetic | None = None  # the arithmetic last shown (tests read it)
         self.back_button = QPushButton(self.tr("← All feature maps"), self)
         self.back_button.setToolTip(self.tr("Back to every feature map (Esc)"))
-        self.back_button.clicked.connect(self.closed)  # Esc too: see NetworkView.close_map_on_escape_in
+        self.back_button.clicked.connect(self.closed)  # Esc too: see NetworkView
         self.title = QLabel(self)
         self.title.setObjectName("openedMapTitle")
         self.channel_box = QSpinBox(self)
