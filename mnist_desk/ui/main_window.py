@@ -26,6 +26,7 @@ from .messages import show_error
 from .model_status import model_status_text
 from .start_up import ACTIVE_WEIGHTS, StartUp
 from .window_tab import WindowTab
+from .worker import closing
 
 if TYPE_CHECKING:  # built on demand: not imported before they are
     from .evaluate.tab import EvaluateTab
@@ -360,9 +361,11 @@ class MainWindow(QMainWindow):
             return
         self._build_timer.stop()
         self._save_geometry()
-        # Each tab stops its workers and waits (a moment), so no thread outlives the window.
-        for tab in list(self._built.values()):  # tabs never built have nothing to stop
-            tab.shutdown()
-        self.active_model.shutdown()
+        # Every job is asked to stop, then each tab waits for its own, all within one short deadline:
+        # no thread outlives the window, and one stuck on a file that never answers is left behind.
+        with closing(self):
+            for tab in list(self._built.values()):  # tabs never built have nothing to stop
+                tab.shutdown()
+            self.active_model.shutdown()
         self.settings.sync()
         super().closeEvent(event)

@@ -18,11 +18,14 @@ between training batches); pausing blocks the worker on a wait condition.
 
 Every owner starts its jobs with :meth:`WorkerRunner.start_job` (the steps and
 the handlers of the signals it wants) and, when the window closes, calls
-:meth:`WorkerRunner.shutdown`.
+:meth:`WorkerRunner.shutdown`; the window does so inside :func:`closing`, which
+first asks every job under it to stop, so they all stop together and the
+waits share one deadline.
 
 A job can also be stuck where no flag is looked at: a read from a stalled
 network share never returns, a save to a disk that does not answer. Closing
-waits :data:`CLOSE_WAIT_MS` for each job, then gives it up instead of
+waits :data:`CLOSE_WAIT_MS` for all jobs together (each still gets
+:data:`CLOSE_WAIT_FLOOR_MS` to end after a stuck one used the time up), then gives it up instead of
 keeping the window open: the job is kept alive (a QThread destroyed while it
 runs aborts the whole program), its handlers are disconnected, so its results
 go nowhere; when the program ends with such a job still stuck,
@@ -35,8 +38,10 @@ import logging
 import os
 import sys
 import traceback
+import time
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from inspect import ismethod
 from typing import Any
 
@@ -61,6 +66,28 @@ log = logging.getLogger(__name__)
 # How long closing waits for a job to stop (each job; a stop is noticed between items, within
 # milliseconds) before it gives the job up as stuck: the window must close promptly whatever runs.
 CLOSE_WAIT_MS = 3000
+# What a job asked to stop still gets once the shared wait is used up (by one stuck job): the
+# few milliseconds a stopping thread needs to end, so only a stuck job is left behind.
+CLOSE_WAIT_FLOOR_MS = 250
+_close_deadline: float | None = None  # time.monotonic() by which closing's waits end (see closing)
+
+
+@contextmanager
+def closing(window: QObject, wait_ms: int = CLOSE_WAIT_MS) -> Iterator[None]:
+    """A window closes: ask every job under ``window`` to stop now; :meth:`WorkerRunner.shutdown` calls inside wait
+    until one deadline, ``wait_ms`` from now, instead of :data:`CLOSE_WAIT_MS` each.
+
+    The owners' shutdowns then run one after the other, each job having
+    been stopping since the start.
+    """
+    global _close_deadline
+    for runner in window.findChildren(WorkerRunner):
+        runner.request_stop()
+    outer, _close_deadline = _close_deadline, time.monotonic() + wait_ms / 1000
+    try:
+        yield
+    finally:
+        _close_deadline = outer
 
 
 class _FailureRelay(QObject):
@@ -339,9 +366,14 @@ class WorkerRunner(QObject):
     def shutdown(self) -> bool:
         """The window is closing: stop the job and wait for it, at most :data:`CLOSE_WAIT_MS`; True if it ended.
 
-        A job that has not stopped by then is given up (see :meth:`stop_and_wait`).
+        Inside :func:`closing`, until its deadline (and :data:`CLOSE_WAIT_FLOOR_MS`
+        at least). A job that has not stopped by then is given up (see
+        :meth:`stop_and_wait`).
         """
-        return self.stop_and_wait(CLOSE_WAIT_MS)
+        wait_ms = CLOSE_WAIT_MS
+        if _close_deadline is not None:
+            wait_ms = max(CLOSE_WAIT_FLOOR_MS, int((_close_deadline - time.monotonic()) * 1000))
+        return self.stop_and_wait(wait_ms)
 
     def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
         """Request a stop and block until the thread has ended, at most ``timeout_ms``; True if it did.
