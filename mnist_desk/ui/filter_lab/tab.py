@@ -3,7 +3,7 @@
 Open any picture, see it in grayscale (the tutorial's ``convert('L')``),
 slide a kernel over it with a stride and padding, pool the result, and see
 every shape and, under the mouse, every multiplication. All computing runs
-in a worker thread and the latest edit wins (:mod:`.jobs`).
+in a worker thread and the latest edit wins (:mod:`mnist_desk.ui.latest_job`).
 """
 
 from __future__ import annotations

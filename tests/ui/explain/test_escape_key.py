@@ -7,6 +7,7 @@ with the focus on the canvas it cleared the drawing under the opened map.
 
 from __future__ import annotations
 
+import pytest
 from explain_support import drawn, open_by_click
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -49,33 +50,33 @@ def test_esc_goes_back_from_an_opened_map_wherever_its_focus_is_and_keeps_the_dr
         assert not tab.document.state.empty
 
 
-def test_esc_on_the_canvas_closes_the_map_first_then_clears(qtbot, settings, draw_weights):
+@pytest.fixture
+def map_open_canvas_focused(qtbot, settings, draw_weights):
+    """The real window, a seven drawn, one of its feature maps opened, the focus back on the canvas."""
     window = shown_window(qtbot, settings, draw_weights)
     tab = window.draw_tab
     network = drawn(qtbot, tab)
     open_by_click(qtbot, network, network.stage_names[1], 0)
     tab.canvas.setFocus()
+    return tab, network
+
+
+def test_esc_on_the_canvas_closes_the_map_first_then_clears(map_open_canvas_focused):
+    tab, network = map_open_canvas_focused
     press_escape()
     assert not network.map_open and not tab.document.state.empty  # the map closed, the drawing kept
     press_escape()
     assert tab.document.state.empty  # no map open: the window's Clear, as its menu says
 
 
-def test_delete_clears_even_with_a_map_open(qtbot, settings, draw_weights):
-    window = shown_window(qtbot, settings, draw_weights)
-    tab = window.draw_tab
-    network = drawn(qtbot, tab)
-    open_by_click(qtbot, network, network.stage_names[1], 0)
-    tab.canvas.setFocus()
+def test_delete_clears_even_with_a_map_open(map_open_canvas_focused):
+    tab, network = map_open_canvas_focused
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
-    assert tab.document.state.empty
+    assert tab.document.state.empty and network.map_open
 
 
-def test_an_open_map_on_a_page_not_shown_leaves_esc_to_clear(qtbot, settings, draw_weights):
-    window = shown_window(qtbot, settings, draw_weights)
-    tab = window.draw_tab
-    network = drawn(qtbot, tab)
-    open_by_click(qtbot, network, network.stage_names[1], 0)
+def test_an_open_map_on_a_page_not_shown_leaves_esc_to_clear(map_open_canvas_focused):
+    tab, network = map_open_canvas_focused
     tab.details.setCurrentIndex(0)  # another page: the opened map is out of sight
     tab.canvas.setFocus()
     press_escape()
