@@ -31,9 +31,9 @@ from .errors import ConfigError, TrainingDiverged
 from .evaluation import accuracy_of
 from .models import build_model
 from .outliers import outlier_batch, uniform_target_loss
+from .torch_threads import one_thread
 from .train_config import OPTIMIZERS, SCHEDULES, TrainConfig, TrainRecord, pick_device
 from .train_state import FiniteGuard, position_scheduler, restore_optimizer
-from .torch_threads import one_thread
 from .weights import Checkpoint, load_state_dict_checked
 
 __all__ = ["OPTIMIZERS", "SCHEDULES", "TrainConfig", "TrainRecord", "Trainer", "pick_device", "train"]

@@ -37,8 +37,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 import time
+import traceback
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
