@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..messages import ask_save_discard_cancel, show_error
 from .autosave import AutosaveSlot, find_left_behind
 
+SAVE_STOP_WAIT_MS = 60_000  # quitting with Save: how long a run may take to stop and send its weights
+
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
     from .session import TrainingSession
@@ -91,7 +93,8 @@ class RunGuard(QObject):
         if running:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                tab.session.shutdown()  # also delivers the stopped run's checkpoint
+                # Also delivers the stopped run's checkpoint; Save waits for it (a test evaluation takes seconds).
+                tab.session.shutdown(SAVE_STOP_WAIT_MS if answer == "save" else None)
             finally:
                 QApplication.restoreOverrideCursor()
         if answer == "save" and tab.has_unsaved_run() and tab.weights.save() is None:

@@ -243,14 +243,16 @@ class TrainingSession(QObject):
             self._runner.request_stop()  # also wakes a paused worker
             self._set_state("stopping")
 
-    def shutdown(self) -> bool:
+    def shutdown(self, wait_ms: int | None = None) -> bool:
         """Stop the run and wait for the worker thread to end (closing the window; see :meth:`WorkerRunner.shutdown`).
 
-        What the worker sent last (the stopped run's checkpoint) is delivered before this
-        returns, so the caller can save it. A run that does not stop in time is left
-        behind, what it sent until then kept: the session is idle either way.
+        ``wait_ms`` instead of the close's short wait: when the user chose to save the run, which
+        may be in its test evaluation (seconds, with no stop looked at). What the worker sent last
+        (the stopped run's checkpoint) is delivered before this returns, so the caller can save it.
+        A run that does not stop in time is left behind, what it sent until then kept: the session
+        is idle either way.
         """
-        ended = self._runner.shutdown()
+        ended = self._runner.shutdown() if wait_ms is None else self._runner.stop_and_wait(wait_ms)
         if ended:
             QCoreApplication.sendPostedEvents(self)  # the queued items, then stopped and finished
         self._set_state("idle")
