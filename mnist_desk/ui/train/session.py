@@ -246,8 +246,8 @@ class TrainingSession(QObject):
     def shutdown(self, wait_ms: int | None = None) -> bool:
         """Stop the run and wait for the worker thread to end (closing the window; see :meth:`WorkerRunner.shutdown`).
 
-        ``wait_ms`` instead of the close's short wait: when the user chose to save the run, which
-        may be in its test evaluation (seconds, with no stop looked at). What the worker sent last
+        ``wait_ms`` instead of the close's short wait: when the user chose Save or Discard for the
+        run, which may be in its test evaluation (seconds, with no stop looked at). What the worker sent last
         (the stopped run's checkpoint) is delivered before this returns, so the caller can save it.
         A run that does not stop in time is left behind, what it sent until then kept: the session
         is idle either way.
