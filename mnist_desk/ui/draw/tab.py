@@ -22,23 +22,24 @@ from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, Q
 from ...core.atomic_files import save_file
 from ...core.errors import FileSaveError, ImageError
 from ...core.preprocess import WORKING_SIDE, Preprocessed
+from ...core.torch_threads import one_thread
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
 from ..explain.pages import ExplainPages
 from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
+from ..window_tab import WindowTab
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .collect_row import CollectRow
 from .document import Document
-from .inference import one_thread
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .opening import PictureOpener
 from .picture import ink_from_field28, ink_from_picture
 from .prediction_panel import PredictionPanel
 from .preparing import prepare, prepare_pair
-from .tools import DrawTools
+from .tools import DrawTools, drawing_column
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 PAGE_PREPROCESSING, PAGE_NETWORK, PAGE_WHY, PAGE_LOSS = 0, 1, 2, 3
@@ -48,7 +49,7 @@ NETWORK_INTERVAL_S = 0.1
 PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see Document.ink_array)
 
 
-class DrawTab(QWidget):
+class DrawTab(WindowTab):
     """Canvas, live prediction, preprocessing inspector and the network's insides.
 
     ``picture_opened(str, bool)``: a picture file asked for with :meth:`open_picture` is on the
@@ -59,6 +60,7 @@ class DrawTab(QWidget):
     picture_opened = Signal(str, bool)
     kernel_for_filter_lab = Signal(object, str)
     drawing_saved = Signal(str)  # the path a drawing was written to (the window's status bar says so)
+    works_on_pictures = True  # the window's Open, Paste, Save and dropped pictures end up on the canvas
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,16 +92,8 @@ class DrawTab(QWidget):
         self._comparison_time = 0.0
         self._network_time = 0.0
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tools)
-        left_layout.addWidget(self.canvas, 1)
-        left_layout.addWidget(self.caption)
-        left_layout.addWidget(self.tools.file_row)
-        self.collect = CollectRow(self, settings)  # "Add to my handwriting as 0 … 9"
-        left_layout.addWidget(self.collect)
-        left_layout.addStretch(0)
+        self.collect = CollectRow(self, settings)  # "Add to my handwriting as 0 … 9", under Open and Save
+        left = drawing_column(self, self.tools, self.canvas, self.tools.file_row, self.collect)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +124,7 @@ class DrawTab(QWidget):
         self.tools.redo_button.clicked.connect(self.redo)
         self.tools.clear_button.clicked.connect(self.clear)
         self.tools.open_button.clicked.connect(self.open_picture_dialog)
-        self.tools.save_button.clicked.connect(self.save_drawing_dialog)
+        self.tools.save_button.clicked.connect(self.save_dialog)
         self.inspector.recipe_toggled.connect(self._on_recipe_toggled)
         self.details.currentChanged.connect(self._on_page_changed)
         self.splitter.splitterMoved.connect(self._save_splitter)
@@ -180,6 +174,9 @@ class DrawTab(QWidget):
     def clear(self) -> None:
         self.document.clear()
         self.caption.clear()
+
+    def can_save(self) -> bool:
+        return not self.document.state.empty
 
     def _on_history(self) -> None:
         self.tools.undo_button.setEnabled(self.document.can_undo)
@@ -262,7 +259,7 @@ class DrawTab(QWidget):
         self.drawing_saved.emit(str(target))
         return True
 
-    def save_drawing_dialog(self) -> None:
+    def save_dialog(self) -> None:
         start = str(Path(keys.last_folder(self.settings, keys.FOLDER_DRAWINGS)) / "digit.png")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save drawing"), start, self.tr("PNG pictures (*.png)"))
         if path:
@@ -395,6 +392,4 @@ class DrawTab(QWidget):
 
 
 def _answer(prediction) -> Answer | None:
-    if prediction is None:
-        return None
-    return Answer(prediction.digit, prediction.confidence, prediction.unsure)
+    return None if prediction is None else Answer(prediction.digit, prediction.confidence, prediction.unsure)

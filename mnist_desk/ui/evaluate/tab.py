@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ..active_model import ActiveModel
 from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
-from ..worker import IteratorWorker, WorkerRunner
+from ..window_tab import WindowTab
+from ..worker import WorkerRunner
 from .browser import DatasetBrowser
 from .confusion import ConfusionMatrixWidget
 from .gallery import DigitGrid
@@ -56,20 +57,13 @@ class DigitsProgressBar(QProgressBar):
         return self.tr("{0:,} of {1:,} test digits").format(self.value(), self.maximum())
 
 
-class EvaluateTab(QWidget):
+class EvaluateTab(WindowTab):
     """Evaluate the active weights; confusion matrix, gallery and dataset browser.
 
-    Signals
-    -------
-    open_digit(object, str)
-        A test digit to open in the Draw tab: 28×28 float32, ink bright, 0..1,
-        and a caption saying which digit it is and its true label.
-    open_picture(str)
-        A handwriting set's picture file to open in the Draw tab.
+    A test digit clicked is sent to the Draw tab (``open_digit``), with a
+    caption saying which digit it is and its true label; a handwriting set's
+    digit as its picture file (``open_digit_file``).
     """
-
-    open_digit = Signal(object, str)
-    open_picture = Signal(str)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None, *,
                  split_loader: SplitLoader | None = None) -> None:
@@ -180,11 +174,6 @@ class EvaluateTab(QWidget):
                             folder)
         self._job_set = str(folder) if folder is not None else None
         self._job_checkpoint = self.active_model.checkpoint
-        worker = IteratorWorker(lambda w: evaluation_steps(w, job))
-        worker.item.connect(self._on_eval_item)
-        worker.failed.connect(self._on_eval_failed)
-        worker.stopped.connect(self._on_eval_stopped)
-        worker.finished.connect(self._on_eval_finished)
         self._evaluating = True
         self._job_source = source
         self.progress.setRange(0, 10_000)
@@ -193,8 +182,9 @@ class EvaluateTab(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Evaluating {0}…").format(source))
         self._update_controls()
-        self._eval_runner.stop_and_wait()  # the previous evaluation has finished; its thread may still be ending
-        self._eval_runner.start(worker)
+        self._eval_runner.start_job(lambda w: evaluation_steps(w, job), on_item=self._on_eval_item,
+                                    on_failed=self._on_eval_failed, on_stopped=self._on_eval_stopped,
+                                    on_finished=self._on_eval_finished)
         return True
 
     @Slot()
@@ -331,7 +321,7 @@ class EvaluateTab(QWidget):
     @Slot(int)
     def _open_test_digit(self, index: int) -> None:
         if self._set is not None:
-            self.open_picture.emit(self._set.paths[index])
+            self.open_digit_file.emit(self._set.paths[index])
             return
         test = self._cached(self._test)
         if test is not None:
@@ -348,14 +338,11 @@ class EvaluateTab(QWidget):
         if self._loading_data or (train is not None and test is not None):
             return
         root = self.data_folder.folder()
-        worker = IteratorWorker(lambda _w: dataset_steps(root, self.split_loader, train is None, test is None))
-        worker.item.connect(self._on_data_item)
-        worker.failed.connect(self._on_data_failed)
-        worker.finished.connect(self._on_data_finished)
         self._loading_data = True
         self.browser.set_status(self.tr("Loading MNIST from {0}…").format(root))
-        self._data_runner.stop_and_wait()  # a previous load has finished; its thread may still be ending
-        self._data_runner.start(worker)
+        self._data_runner.start_job(lambda _w: dataset_steps(root, self.split_loader, train is None, test is None),
+                                    on_item=self._on_data_item, on_failed=self._on_data_failed,
+                                    on_finished=self._on_data_finished)
 
     @Slot(object)
     def _on_data_item(self, item: Any) -> None:
@@ -379,6 +366,6 @@ class EvaluateTab(QWidget):
     # -- closing ------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop the evaluation and data loading and wait for their threads."""
-        self._eval_runner.stop_and_wait()
-        self._data_runner.stop_and_wait()
+        self._eval_runner.shutdown()
+        self._data_runner.shutdown()
         self.data_folder.shutdown()

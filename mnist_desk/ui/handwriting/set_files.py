@@ -158,13 +158,9 @@ class SetFiles(QObject):
         if self.runner.is_running():
             return False
         self._success, self._changed = success, changed
-        worker = IteratorWorker(steps)
-        worker.item.connect(self._on_item)
-        worker.failed.connect(self._on_failed)
-        worker.stopped.connect(lambda: self.done.emit(self.tr("Cancelled.")))
-        worker.finished.connect(self._on_finished)
         self.busy.emit(True)
-        self.runner.start(worker)
+        self.runner.start_job(steps, on_item=self._on_item, on_failed=self._on_failed, on_stopped=self._on_stopped,
+                              on_finished=self._on_finished)
         return True
 
     @Slot(object)
@@ -180,6 +176,10 @@ class SetFiles(QObject):
         self.done.emit(message)
 
     @Slot()
+    def _on_stopped(self) -> None:
+        self.done.emit(self.tr("Cancelled."))
+
+    @Slot()
     def _on_finished(self) -> None:
         if self._changed:
             contents_changed(self._changed)
@@ -189,4 +189,4 @@ class SetFiles(QObject):
         self.runner.request_stop()
 
     def shutdown(self) -> None:
-        self.runner.stop_and_wait()
+        self.runner.shutdown()

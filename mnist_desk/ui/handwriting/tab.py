@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,24 +33,21 @@ from ...core.errors import MnistDeskError
 from ...core.handwriting.store import Digit, HandwritingSet, Scan, scan_folder
 from ..error_text import error_text
 from ..images import gray_to_qimage
+from ..latest_job import LatestJob
 from ..messages import show_error
-from ..worker import IteratorWorker, WorkerRunner
+from ..window_tab import WindowTab
 from .edits import DeleteDigits, RelabelDigits, SetEdit
 from .gallery import THUMB, SetGallery
 from .set_files import SetFiles
 from .sets import active_folder, known_sets, set_active, set_hub
 
 
-class HandwritingTab(QWidget):
+class HandwritingTab(WindowTab):
     """The active handwriting set, its digits, and what can be done with them.
 
-    Signals
-    -------
-    open_picture(str)
-        A digit's picture file to open on the Draw tab's canvas.
+    A digit opened on the canvas goes to the Draw tab as its picture file
+    (:attr:`~mnist_desk.ui.window_tab.WindowTab.open_digit_file`).
     """
-
-    open_picture = Signal(str)
 
     def __init__(self, active_model: object, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +56,8 @@ class HandwritingTab(QWidget):
         self.scan: Scan | None = None
         self._stale = True
         self._icons: dict[tuple[str, int], QIcon] = {}
-        self._thumbs = WorkerRunner(self)
+        self._thumbs = LatestJob(self)  # a reload while thumbnails load: the newest set's win
+        self._thumbs.item.connect(self._on_thumbnails)
         self.undo_stack = QUndoStack(self)
         self.files = SetFiles(self, settings)
 
@@ -258,11 +256,7 @@ class HandwritingTab(QWidget):
         self.export_button.setEnabled(bool(scan.digits))
 
     def _load_thumbnails(self, paths: list[str]) -> None:
-        self._thumbs.request_stop()
-        worker = IteratorWorker(lambda _worker: _thumbnail_steps(paths))
-        worker.item.connect(self._on_thumbnails)
-        self._thumbs.stop_and_wait()
-        self._thumbs.start(worker)
+        self._thumbs.submit(lambda: _thumbnail_steps(paths))
 
     @Slot(object)
     def _on_thumbnails(self, batch) -> None:
@@ -315,7 +309,7 @@ class HandwritingTab(QWidget):
 
     @Slot(object)
     def _open_digit(self, digit: Digit) -> None:
-        self.open_picture.emit(str(digit.path))
+        self.open_digit_file.emit(str(digit.path))
 
     @Slot()
     def reveal(self) -> None:
@@ -334,7 +328,7 @@ class HandwritingTab(QWidget):
 
     def shutdown(self) -> None:
         """Stop loading thumbnails and any import or export (closing the window)."""
-        self._thumbs.stop_and_wait()
+        self._thumbs.shutdown()
         self.files.shutdown()
 
 

@@ -1,9 +1,8 @@
-"""The Train tab: the tutorial's sections 2.3–2.5 in a window.
+"""The Train tab: the tutorial's sections 2.3–2.5 in a window, and fine-tuning on your handwriting.
 
-Settings on the left, the live chart on the right; the run itself happens in
-a worker thread (:mod:`.session`), which loads MNIST, trains and sends plain
-records and checkpoints back. Constructing the tab imports neither torch nor
-matplotlib: both load when first needed.
+Settings on the left (above them, :mod:`.fine_tune_box`), the live chart on the right; the run itself happens in
+a worker thread (:mod:`.session`), which loads MNIST, trains and sends plain records and checkpoints back.
+Constructing the tab imports neither torch nor matplotlib: both load when first needed.
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_sp
 from ..error_text import error_text
 from ..icons import icon
 from ..messages import show_error
+from ..window_tab import WindowTab
 from . import run_texts
 from .autosave import AutosaveSlot
 from .chart import TrainChart
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
 
 
-class TrainTab(QWidget):
+class TrainTab(WindowTab):
     """Train a CNN on MNIST with a live chart; save, load, resume and use the weights.
 
     Parameters

@@ -58,7 +58,7 @@ def test_the_active_set_evaluates_with_mnists_views(qtbot, my_set, evaluate_tab,
     tab.show_cell(3, 3)
     assert tab.gallery_title.text().startswith(f"{expected.confusion[3][3]} digits 3 of “mine” recognised correctly")
     item = tab.gallery.item(0)
-    with qtbot.waitSignal(tab.open_picture) as opened:
+    with qtbot.waitSignal(tab.open_digit_file) as opened:
         qtbot.mouseClick(tab.gallery.viewport(), Qt.MouseButton.LeftButton,
                          pos=tab.gallery.visualItemRect(item).center())
     assert Path(opened.args[0]).parent == my_set / "3" and Path(opened.args[0]).is_file()

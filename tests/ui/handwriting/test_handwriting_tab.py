@@ -71,10 +71,10 @@ def test_the_buttons_do_what_the_keys_do_and_a_digit_opens_on_the_canvas(qtbot, 
     tab = handwriting_tab
     assert not tab.delete_button.isEnabled() and not tab.canvas_button.isEnabled()
     digit = click_digit(qtbot, tab, 4, 2)
-    with qtbot.waitSignal(tab.open_picture) as opened:
+    with qtbot.waitSignal(tab.open_digit_file) as opened:
         qtbot.mouseClick(tab.canvas_button, Qt.MouseButton.LeftButton)
     assert opened.args == [str(digit.path)]
-    with qtbot.waitSignal(tab.open_picture) as opened:
+    with qtbot.waitSignal(tab.open_digit_file) as opened:
         click_digit(qtbot, tab, 9, 0, double=True)
     assert opened.args[0].endswith(tab.gallery.flows[9].item(0).data(Qt.ItemDataRole.UserRole).name)
     click_digit(qtbot, tab, 4, 2)
