@@ -10,6 +10,10 @@ test accuracy, stopped after ``--steps`` steps) and the Evaluate tab on the set.
 
     python tools/shots_handwriting.py [--out shots] [--steps 40] [--size 1180x800]
     # shots/handwriting_en_*.png, shots/handwriting_zh_*.png
+
+The chart's Chinese needs a CJK font in matplotlib's font cache: a cache made
+before the font was installed draws boxes (run with ``MPLCONFIGDIR`` set to an
+empty folder for a fresh one).
 """
 
 from __future__ import annotations
