@@ -44,9 +44,9 @@ def method_explanation(method: str) -> str:
                                           "fades in from a blank canvas; the map adds up to the whole change."),
         "occlusion": translate("WhyView", "How much the digit's probability falls when a 4×4 square of the drawing "
                                "is rubbed out, shared among that square's ink."),
-        "grad-cam": translate("WhyView", "Where the last conv layer's 7×7 maps hold evidence for the digit: each "
-                              "map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look "
-                              "at the deepest layer."),
+        "grad-cam": translate("WhyView", "Where the maps of the last conv layer that shrinks them (7×7) hold "
+                              "evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM "
+                              "form), scaled up; coarse, a look deep inside the network."),
     }.get(method, "")
 
 
