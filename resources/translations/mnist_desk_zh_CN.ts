@@ -3738,12 +3738,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-170"/>
         <source>SGD with momentum 0.9</source>
         <translation>SGD（动量 0.9）</translation>
     </message>
@@ -3894,7 +3894,7 @@ maybe {digit}</source>
         <translation>学习率必须是不超过 10 的正数，例如 0.001（而不是 {0}）。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -4336,12 +4336,7 @@ maybe {digit}</source>
         <translation>擦掉图画中一个 4×4 方块时该数字的概率下降多少，并分摊到该方块的墨迹上。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Where the last conv layer&apos;s 7×7 maps hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look at the deepest layer.</source>
-        <translation>最后一个卷积层的 7×7 特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙，但能看到最深的一层。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Explain:</source>
         <translation>解释：</translation>
     </message>
@@ -4412,7 +4407,12 @@ maybe {digit}</source>
         <translation>显著图方法</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-43"/>
+        <source>Where the maps of the last conv layer that shrinks them (7×7) hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look deep inside the network.</source>
+        <translation>最后一个缩小特征图的卷积层（7×7）的特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙，但能看到网络深处。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
