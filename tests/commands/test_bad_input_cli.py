@@ -237,7 +237,8 @@ def test_a_new_run_holds_digits_out_and_its_weights_are_calibrated(capsys, tmp_p
     assert "5,000 digits held out" in err  # 1/12 of the 60,000 by default
     saved = load_checkpoint(out)
     assert saved.hparams["hold_out"] == 5000 and saved.novelty is not None
-    assert saved.novelty["source"].startswith("MNIST training digits 55,000–57,499") and saved.novelty["digits"] == 10_000
+    assert saved.novelty["source"].startswith("MNIST training digits 55,000–57,499")
+    assert saved.novelty["digits"] == 10_000
     status, _out, err = run_main(capsys, "train", "--data-dir", fake_data, "--quiet", "--out", tmp_path / "none.pt",
                                  "--arch", "fast", "--max-steps", "2", "--hold-out", "0")
     assert status == 0, err
