@@ -31,6 +31,7 @@ from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_sp
 from ..error_text import error_text
 from ..icons import icon
 from ..messages import show_error
+from ..window_tab import WindowTab
 from . import run_texts
 from .autosave import AutosaveSlot
 from .chart import TrainChart
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
 
 
-class TrainTab(QWidget):
+class TrainTab(WindowTab):
     """Train a CNN on MNIST with a live chart; save, load, resume and use the weights.
 
     Parameters

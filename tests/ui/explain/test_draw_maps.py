@@ -6,48 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from drawing import draw_seven
-from explain_support import activate, network_activations, point
-from PySide6.QtCore import QPoint, Qt
+from explain_support import activate, drawn, hover, network_activations, open_by_click, point, tile_point
+from PySide6.QtCore import Qt
 
-from mnist_desk.ui.draw.tab import PAGE_NETWORK
 from mnist_desk.ui.filter_lab.arithmetic import number
-from mnist_desk.ui.mosaic import grid_shape
-
-
-def tile_point(view, array_shape, channel: int, row: int, col: int):
-    """Where pixel (row, col) of map ``channel`` is in a stage's mosaic (1-pixel separators)."""
-    count, height, width = array_shape
-    _rows, columns = grid_shape(count)
-    cell_row, cell_col = divmod(channel, columns)
-    return point(view, cell_col * (width + 1) + col, cell_row * (height + 1) + row)
-
-
-def hover(qtbot, view, x: int, y: int) -> None:
-    """Move the mouse onto image pixel (x, y), from off the image (Qt sends nothing for a move to where it is)."""
-    qtbot.mouseMove(view, pos=QPoint(1, 1))
-    qtbot.mouseMove(view, pos=point(view, x, y))
-
-
-def drawn(qtbot, tab):
-    tab.details.setCurrentIndex(PAGE_NETWORK)
-    draw_seven(qtbot, tab.canvas)
-    tab.update_prediction()
-    network = tab.network
-    qtbot.waitUntil(lambda: all(network.stage_view(name).view.isVisible() for name in network.stage_names),
-                    timeout=2000)
-    return network
-
-
-def open_by_click(qtbot, network, stage: str, channel: int):
-    view = network.stage_view(stage).view
-    shape = network._arrays[stage].shape
-    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=tile_point(view, shape, channel, 1, 1))
-    inspector = network.inspector
-    assert network.map_open and inspector.stage == stage and inspector.channel == channel
-    qtbot.waitUntil(lambda: inspector.map.view.isVisible() and inspector.map.view.width() > 60, timeout=2000)
-    qtbot.wait(20)  # laid out: the large map where it will stay
-    return inspector
 
 
 def test_hovering_a_map_says_layer_channel_and_range(qtbot, tab):
