@@ -46,7 +46,7 @@ def fine_tune(digits, holdout_indices, train_indices, mnist_train, mnist_test, e
     mixed = mixed_split(mnist_train, digits.split(train_indices), DEFAULT_EXTRA_SHARE)
     config = fine_tune_config(init, epochs=epochs, seed=seed, log_every=100)
     print(f"  recipe kept from the weights: augment {config.augment_recipe if config.augment else 'off'}, "
-          f"{config.outliers:g} non-digits per digit, {config.hold_out:,} MNIST digits held out; "
+          f"{config.outliers:g} non-digits per digit, {config.held_out_count(len(mixed)):,} MNIST digits held out; "
           f"lr {config.lr:g}, batch {config.batch_size}", flush=True)
     trainer = Trainer(config, mixed, mnist_test, init=init, holdout=digits.split(holdout_indices))
     start = time.perf_counter()

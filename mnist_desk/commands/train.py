@@ -22,7 +22,7 @@ from ..core.choices import (
     SCHEDULES,
 )
 from ..core.errors import ConfigError, TrainingDiverged
-from .common import EXIT_OK, add_data_dir_option, positive_float, positive_int
+from .common import EXIT_OK, add_data_dir_option, non_negative_int, positive_float, positive_int
 from .fine_tune_options import (
     add_fine_tune_options,
     check_fine_tune_options,
@@ -70,8 +70,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "(e.g. 0.25)")
     parser.add_argument("--outlier-weight", type=positive_float, metavar="W",
                         help="weight of the non-digits' loss (default 0.5)")
-    parser.add_argument("--hold-out", type=positive_int, metavar="N",
-                        help="keep the last N training digits out of training; they calibrate the 'no digit' answer")
+    parser.add_argument("--hold-out", type=non_negative_int, metavar="N",
+                        help="keep the last N training digits out of training; they calibrate the 'no digit' answer "
+                        "(default: 1/12 of them, 5,000 of MNIST's 60,000; 0: none, and no 'no digit' answer)")
     parser.add_argument("--label-smoothing", type=float, metavar="X", help="cross-entropy label smoothing (default 0)")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, 0 to 4294967295 (default 0)")
     parser.add_argument("--device", metavar="D", help="auto (default), cpu, cuda, cuda:1, mps")
@@ -100,6 +101,8 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
         value = getattr(args, option, None)
         if value is not None:
             values[name] = value
+    if base is None and getattr(args, "hold_out", None) is None:
+        values["hold_out"] = None  # a new run holds the default share out (a resumed one keeps its own)
     recipe = getattr(args, "augment", None)
     if recipe is not None:  # --augment alone is the basic recipe; --augment handwriting names one
         values["augment"], values["augment_recipe"] = True, recipe
@@ -109,18 +112,13 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
     return config
 
 
-def checkpoint_to_save(trainer: Trainer, train_split) -> Checkpoint:
+def checkpoint_to_save(trainer: Trainer) -> Checkpoint:
     """The run's checkpoint, with its "no digit" calibration when the run held digits out.
 
     The calibration is made for the weights being saved (the last finite ones, should the
     last steps have diverged), on the held-out digits the run never trained on.
     """
-    from ..core.novelty import calibrate_held_out
-
-    checkpoint = trainer.checkpoint()
-    if trainer.config.hold_out >= 2:
-        checkpoint.novelty = calibrate_held_out(checkpoint.build(), train_split, trainer.config.hold_out).to_dict()
-    return checkpoint
+    return trainer.checkpoint(calibrate=True)
 
 
 def _check_out(out: Path) -> None:
@@ -191,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
           + (f", augmented ({config.augment_recipe})" if config.augment else "")
           + (f", {config.outliers:g} non-digits per digit" if config.outliers else "")
-          + (f", {config.hold_out:,} digits held out" if config.hold_out else "")
+          + (f", {trainer.config.hold_out:,} digits held out" if trainer.config.hold_out else "")
           + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
@@ -202,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
             if record.kind == "start":
                 report_start(record)
             elif record.kind == "epoch":
-                save_checkpoint(checkpoint_to_save(trainer, train_split), out)
+                save_checkpoint(checkpoint_to_save(trainer), out)
                 if bar:
                     bar.finish()
                 held = (f", held-out accuracy {record.holdout_accuracy:.2%}" if record.holdout_accuracy is not None
@@ -217,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
                            f"ETA {format_duration(record.eta_s)}")
     except KeyboardInterrupt:  # Ctrl+C: keep what was trained and say how to go on; cli.main gives the status
         # The last finite weights, should the last steps have diverged.
-        save_checkpoint(checkpoint_to_save(trainer, train_split), out)
+        save_checkpoint(checkpoint_to_save(trainer), out)
         if bar:
             bar.finish()
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
@@ -229,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
     if trainer.diverged is not None:
         if trainer.progress.step == 0:
             raise trainer.diverged  # nothing trained before the loss went
-        save_checkpoint(checkpoint_to_save(trainer, train_split), out)  # the last finite weights
+        save_checkpoint(checkpoint_to_save(trainer), out)  # the last finite weights
         values = trainer.diverged.values
         raise TrainingDiverged("Training stopped at step {step:,}: the loss is no longer a finite number (NaN or "
                                "infinity), so the learning rate ({lr:g}) is probably too high. The last finite "
@@ -243,7 +241,7 @@ def run(args: argparse.Namespace) -> int:
                 f"(before: {progress.start_holdout_accuracy:.2%})")
     print(f"Done in {format_duration(progress.elapsed_s)}: test accuracy {progress.last_test_accuracy:.2%}{before}"
           f"{held}; weights saved to {out}")
-    if config.hold_out < 2:
-        print("No digits were held out (--hold-out), so these weights have no 'no digit' calibration: "
+    if (trainer.config.hold_out or 0) < 2:
+        print("No digits were held out (--hold-out 0), so these weights have no 'no digit' calibration: "
               "pictures with ink get a digit or 'unsure', never 'no digit'.", file=sys.stderr)
     return EXIT_OK

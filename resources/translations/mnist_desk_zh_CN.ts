@@ -4185,14 +4185,14 @@ maybe {digit}</source>
         <translation>zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <location line="-5"/>
+        <location line="+26"/>
         <source>Import or export refused</source>
         <translation>导入或导出被拒绝</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -4368,12 +4368,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-170"/>
         <source>SGD with momentum 0.9</source>
         <translation>SGD（动量 0.9）</translation>
     </message>
@@ -4524,7 +4524,7 @@ maybe {digit}</source>
         <translation>学习率必须是不超过 10 的正数，例如 0.001（而不是 {0}）。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -4977,8 +4977,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Where the last conv layer&apos;s 7×7 maps hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look at the deepest layer.</source>
-        <translation>最后一个卷积层的 7×7 特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙，但能看到最深的一层。</translation>
+        <source>Where the 7×7 maps of the last conv layer that shrinks them hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse.</source>
+        <translation>最后一个缩小特征图的卷积层的 7×7 特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙。</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -5033,11 +5033,11 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>The map adds up to {total}: the score of {digit}, {score}, less the output layer&apos;s bias {bias}. The last conv layer is 7×7: each of its pixels stands for 4×4 input pixels.</source>
-        <translation>整张图加起来是 {total}：{digit} 的得分 {score}，减去输出层的偏置 {bias}。最后一个卷积层是 7×7：它的每个像素对应 4×4 个输入像素。</translation>
+        <source>The map adds up to {total}: the score of {digit}, {score}, less {rest} that the 7×7 maps do not carry (the output layer&apos;s bias, when they are the last layer&apos;s). Each of their pixels stands for 4×4 input pixels.</source>
+        <translation>整张图加起来是 {total}：{digit} 的得分 {score}，减去 7×7 特征图没有承载的 {rest}（它们属于最后一个卷积层时，就是输出层的偏置）。它们的每个像素对应 4×4 个输入像素。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Check: setting the {pixels} most salient pixels (10 % of the ink) to background takes p({digit}) from {before} to {after}; as many random ink pixels, to {random}.</source>
         <translation>检验：把最显著的 {pixels} 个像素（墨迹的 10 %）设为背景，p({digit}) 从 {before} 变为 {after}；随机设同样多的墨迹像素，变为 {random}。</translation>
     </message>
@@ -5047,7 +5047,7 @@ maybe {digit}</source>
         <translation>第 {row} 行、第 {column} 列：墨迹 {ink}，显著图 {value}</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-131"/>
         <source>Saliency method</source>
         <translation>显著图方法</translation>
     </message>

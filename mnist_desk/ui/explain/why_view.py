@@ -44,9 +44,9 @@ def method_explanation(method: str) -> str:
                                           "fades in from a blank canvas; the map adds up to the whole change."),
         "occlusion": translate("WhyView", "How much the digit's probability falls when a 4×4 square of the drawing "
                                "is rubbed out, shared among that square's ink."),
-        "grad-cam": translate("WhyView", "Where the last conv layer's 7×7 maps hold evidence for the digit: each "
-                              "map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look "
-                              "at the deepest layer."),
+        "grad-cam": translate("WhyView", "Where the 7×7 maps of the last conv layer that shrinks them hold "
+                              "evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM "
+                              "form), scaled up; coarse."),
     }.get(method, "")
 
 
@@ -196,10 +196,11 @@ class WhyView(QWidget):
                            "10 points; a negative one, that it raised p({digit}).").format(
                 digit=target, p=percent(result.value))
         else:
-            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less the output layer's bias "
-                           "{bias}. The last conv layer is 7×7: each of its pixels stands for 4×4 input "
-                           "pixels.").format(total=number(result.total), digit=target, score=number(result.value),
-                                             bias=number(result.baseline or 0.0))
+            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less {rest} that the 7×7 maps "
+                           "do not carry (the output layer's bias, when they are the last layer's). Each of their "
+                           "pixels stands for 4×4 input pixels.").format(
+                total=number(result.total), digit=target, score=number(result.value),
+                rest=number(result.baseline or 0.0))
         self.summary.setText(text)
         self.check.setText("")
 

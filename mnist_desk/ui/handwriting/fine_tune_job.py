@@ -3,11 +3,11 @@
 Called from :func:`mnist_desk.ui.train.session.training_steps` in the worker
 thread when the job fine-tunes (:class:`FineTunePart`); nothing here touches a
 widget. The settings are the form's on top of the starting weights' recipe
-(:func:`~mnist_desk.core.handwriting.fine_tune.fine_tune_config`), the set's
-held-out part is measured beside MNIST's test digits, and every checkpoint of
-a run that held MNIST digits out gets its "no digit" threshold calibrated on
-them again (the fine-tuned weights are not the weights the old threshold was
-made for).
+(:func:`~mnist_desk.core.handwriting.fine_tune.fine_tune_config`) and the set's
+held-out part is measured beside MNIST's test digits; every checkpoint gets
+its "no digit" threshold calibrated again on the MNIST digits the run held out
+(``Trainer.checkpoint(calibrate=True)``, as for any run: the fine-tuned
+weights are not the weights the old threshold was made for).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ...core.data import MnistSplit
     from ...core.train_config import TrainConfig
-    from ...core.training import Trainer
     from ...core.weights import Checkpoint
 
 
@@ -43,15 +42,6 @@ class FineTuneInputs:
     holdout: MnistSplit
     facts: dict[str, Any]  # for the "started" line: the set, how many digits on each side
 
-    def calibrated(self, trainer: Trainer, checkpoint: Checkpoint) -> Checkpoint:
-        """``checkpoint`` with its "no digit" threshold made for these weights, when the run held digits out."""
-        hold_out = trainer.config.hold_out
-        if hold_out >= 2:
-            from ...core.novelty import calibrate_held_out
-
-            checkpoint.novelty = calibrate_held_out(checkpoint.build(), self.train, hold_out).to_dict()
-        return checkpoint
-
 
 def fine_tune_inputs(part: FineTunePart, form: dict[str, Any], mnist_train: MnistSplit) -> FineTuneInputs:
     """Read the set (raising naming the first bad file), split it, mix its training part into MNIST's.
@@ -72,5 +62,5 @@ def fine_tune_inputs(part: FineTunePart, form: dict[str, Any], mnist_train: Mnis
     data = fine_tune_data(read_set(part.folder), mnist_train, share=part.share, holdout=part.holdout,
                           seed=config.seed)
     facts = {"set": part.folder.name, "trained": len(data.trained_paths), "held_out": len(data.held_out_paths),
-             "repeats": data.repeats, "mnist": len(mnist_train) - config.hold_out}
+             "repeats": data.repeats, "mnist": len(mnist_train) - config.held_out_count(len(data.train))}
     return FineTuneInputs(config, data.train, data.holdout, facts)
