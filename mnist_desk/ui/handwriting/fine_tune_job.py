@@ -58,7 +58,11 @@ def fine_tune_inputs(part: FineTunePart, form: dict[str, Any], mnist_train: Mnis
     from ...core.handwriting.fine_tune import fine_tune_config, fine_tune_data
     from ...core.handwriting.reading import read_set
 
-    config = fine_tune_config(part.init, **{k: v for k, v in form.items() if k not in ("arch", "activation")})
+    # The form's network is the weights'; its hold_out (None: the default share) would replace the weights' own,
+    # whose digits are the ones they never trained on (MNIST's last, the set's digits come first in the mix).
+    settings = {key: value for key, value in form.items()
+                if key not in ("arch", "activation") and not (key == "hold_out" and value is None)}
+    config = fine_tune_config(part.init, **settings)
     data = fine_tune_data(read_set(part.folder), mnist_train, share=part.share, holdout=part.holdout,
                           seed=config.seed)
     facts = {"set": part.folder.name, "trained": len(data.trained_paths), "held_out": len(data.held_out_paths),

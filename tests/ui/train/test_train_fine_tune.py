@@ -94,6 +94,7 @@ def test_fine_tune_charts_held_out_accuracy_beside_mnists_before_and_after(qtbot
         f"Finished fine-tuning: your held-out digits {metrics['holdout_accuracy_before']:.2%} → "
         f"{metrics['holdout_accuracy']:.2%}, MNIST test accuracy {metrics['test_accuracy_before']:.2%} → "
         f"{metrics['test_accuracy']:.2%}. Save the weights, or use them in every tab.").replace("%", " %")
+    assert checkpoint.hparams["hold_out"] == 200  # the starting weights' held-out digits, not the form's default
     assert checkpoint.novelty is not None  # "no digit" calibrated again, on MNIST digits the run held out
     tab.chart.ensure_built()
     tab.chart.redraw_now()
