@@ -1,4 +1,4 @@
-"""The ``mnist-desk`` command: the window with no arguments, or train / evaluate / predict / explain.
+"""The ``mnist-desk`` command: the window with no arguments, or train / evaluate / predict / explain / layers.
 
 Errors a user can fix (missing data, bad files, bad arguments) end with one
 line on stderr and a non-zero exit status, never a traceback. Commands raise
@@ -81,7 +81,7 @@ def _digit(text: str) -> int:
     return int(text)
 
 
-COMMANDS = ("train", "evaluate", "predict", "explain", "download")
+COMMANDS = ("train", "evaluate", "predict", "explain", "download", "layers")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--max-steps", type=_positive_int, help="end after this many steps, even inside an epoch")
     train.add_argument("--lr", type=_positive_float, help="learning rate (default 0.001)")
     train.add_argument("--arch", choices=sorted(ARCHITECTURES), help="architecture (default tutorial)")
+    train.add_argument("--layers", metavar="SPEC", help="train a network built from this layer list (see "
+                       "'mnist-desk layers --help'), or a preset's name, instead of --arch")
     train.add_argument("--activation", choices=sorted(ACTIVATIONS), help="activation (default relu)")
     train.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
     train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
@@ -135,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
     fetch = commands.add_parser("download", help="download MNIST (needs the internet)")
     fetch.add_argument("--data-dir", help="where to put it (default: $MNIST_DESK_DATA or the user data folder)")
+    from .commands import layers
+
+    layers.register(commands)  # a command that registers its own sub-parser and sets run=
+    layers.add_spec_help(train)
     return parser
 
 
@@ -192,6 +198,8 @@ def _run_command(args: argparse.Namespace) -> int:
         from .selftest import run_self_test
 
         return run_self_test()
+    if getattr(args, "run", None) is not None:
+        return int(args.run(args))
     if args.command == "train":
         from .commands.train import run_train
 

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from ..core.data import load_split
 from ..core.errors import ConfigError, TrainingDiverged
+from ..core.layers import LayerError, format_spec
+from ..core.layers.batches import saved_layers_text
+from ..core.models import CUSTOM
 from ..core.training import TrainConfig, Trainer, pick_device
 from ..core.weights import Checkpoint, load_checkpoint, save_checkpoint
 from .progress_bar import ProgressBar, format_duration
@@ -21,12 +24,21 @@ _OVERRIDES = {
 
 
 def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
-    """The run's settings: ``base`` (a resumed run's, or the defaults) with the given options on top."""
+    """The run's settings: ``base`` (a resumed run's, or the defaults) with the given options on top.
+
+    ``--layers SPEC`` (a layer list or a preset's name) makes it a custom network.
+    """
     values = (base or TrainConfig()).to_dict()
     for option, name in _OVERRIDES.items():
         value = getattr(args, option, None)
         if value is not None:
             values[name] = value
+    if getattr(args, "layers", None):
+        from .layers import layers_argument
+
+        if args.arch is not None:
+            raise ConfigError("--arch {arch} and --layers both name a network: give one of them.", arch=args.arch)
+        values["arch"], values["layers"] = CUSTOM, format_spec(layers_argument(args.layers))
     config = TrainConfig.from_dict(values)
     config.log_every = 10
     config.validate()
@@ -46,6 +58,15 @@ def _check_resume(args: argparse.Namespace, resume: Checkpoint) -> None:
     if not resume.resumable:
         raise ConfigError("{path} holds no optimizer state or progress; it cannot be resumed (train from scratch "
                           "instead).", path=args.resume)
+    layers = getattr(args, "layers", None)
+    if layers:
+        from .layers import layers_argument
+
+        saved_text = saved_layers_text(resume)
+        if format_spec(layers_argument(layers)) != saved_text:
+            raise ConfigError("{path} holds the network {saved}, which --resume continues as it is: leave out --layers, "
+                              "or train the new network without --resume.", path=args.resume,
+                              saved=saved_text or resume.arch)
     for option, asked, saved in (("--arch", args.arch, resume.arch), ("--activation", args.activation,
                                                                       resume.activation)):
         if asked is not None and asked != saved:
@@ -63,7 +84,24 @@ def _finished_error(trainer: Trainer) -> ConfigError:
                        epochs=trainer.config.epochs)
 
 
+def network_name(config: TrainConfig, parameters: int) -> str:
+    """How the run's network is named in the first line: ``tutorial (relu)``, or a custom one's layers."""
+    if config.arch == CUSTOM:
+        return f"the network {config.layers} ({parameters:,} parameters)"
+    return f"{config.arch} ({config.activation})"
+
+
 def run_train(args: argparse.Namespace) -> int:
+    try:
+        return _run_train(args)
+    except LayerError as error:  # an impossible --layers is a bad argument, as for 'mnist-desk layers'
+        from ..cli import EXIT_USAGE, report_error
+
+        report_error(error)
+        return EXIT_USAGE
+
+
+def _run_train(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     _check_out(out)
     resume = load_checkpoint(args.resume) if args.resume else None
@@ -72,6 +110,7 @@ def run_train(args: argparse.Namespace) -> int:
     config = config_from_args(args, TrainConfig.from_dict(resume.hparams) if resume else None)
     if resume is not None:  # --resume continues the saved network (checked above)
         config.arch, config.activation = resume.arch, resume.activation
+        config.layers = saved_layers_text(resume)
     pick_device(config.device)  # a device that cannot work is said before the data is read
     train_split = load_split(args.data_dir, train=True)
     test_split = load_split(args.data_dir, train=False)
@@ -79,7 +118,9 @@ def run_train(args: argparse.Namespace) -> int:
     if trainer.finished:
         raise _finished_error(trainer)
     bar = None if args.quiet else ProgressBar()
-    print(f"Training {config.arch} ({config.activation}) on {trainer.device} — {config.epochs} epochs, "
+    from ..core.models import count_parameters
+
+    print(f"Training {network_name(config, count_parameters(trainer.model))} on {trainer.device} — {config.epochs} epochs, "
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
           + (", augmented" if config.augment else "") + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),

@@ -29,6 +29,8 @@ from .augment import augment_batch
 from .data import MnistSplit, to_input
 from .errors import TrainingDiverged
 from .evaluation import accuracy_of
+from .layers.batches import check_batches, saved_layers_text, training_threads
+from .layers.spec import layers_to_data
 from .models import build_model
 from .train_config import OPTIMIZERS, SCHEDULES, TrainConfig, TrainRecord, pick_device
 from .train_state import FiniteGuard, position_scheduler, restore_optimizer
@@ -66,7 +68,8 @@ class Trainer:
     def __init__(self, config: TrainConfig, train_split: MnistSplit, test_split: MnistSplit | None = None,
                  resume: Checkpoint | None = None) -> None:
         if resume is not None:
-            config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation})
+            config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation,
+                                            "layers": saved_layers_text(resume) or config.layers})
         config.validate()
         self.config = config
         self.train_split = train_split
@@ -74,11 +77,13 @@ class Trainer:
         self.device = pick_device(config.device)
         torch.manual_seed(config.seed)
         sizes_from = resume.state_dict if resume is not None else None
-        self.model: nn.Module = build_model(config.arch, config.activation, sizes_from).to(self.device)
+        self.layers = config.network_layers()  # a custom network's, else None
+        self.model: nn.Module = build_model(config.arch, config.activation, sizes_from, self.layers).to(self.device)
         self.memory_format = torch.channels_last if config.channels_last else torch.contiguous_format
         self.model = self.model.to(memory_format=self.memory_format)
         self.optimizer = self._make_optimizer()
         self.steps_per_epoch = math.ceil(len(train_split) / config.batch_size)
+        check_batches(self.layers, config.batch_size, len(train_split))
         self.steps_total = self.steps_per_epoch * config.epochs
         if config.max_steps:
             self.steps_total = min(self.steps_total, config.max_steps)
@@ -147,6 +152,23 @@ class Trainer:
             self.model.train()
 
     def run(self, interrupt: Callable[[], bool] | None = None) -> Iterator[TrainRecord]:
+        """Train, yielding a :class:`TrainRecord` every ``log_every`` steps and at each epoch end.
+
+        See :meth:`_run`. A small built network trains on this thread alone
+        (:func:`~mnist_desk.core.layers.batches.training_threads`); the count is
+        put back when the run ends or is closed.
+        """
+        threads = training_threads(self.layers, self.config.batch_size, self.device.type)
+        previous = torch.get_num_threads()
+        if threads:
+            torch.set_num_threads(threads)
+        try:
+            yield from self._run(interrupt)
+        finally:
+            if threads:
+                torch.set_num_threads(previous)
+
+    def _run(self, interrupt: Callable[[], bool] | None = None) -> Iterator[TrainRecord]:
         """Train, yielding a :class:`TrainRecord` every ``log_every`` steps and at each epoch end.
 
         Parameters
@@ -306,6 +328,7 @@ class Trainer:
             state_dict={k: v.detach().cpu().clone() for k, v in self.model.state_dict().items()},
             arch=self.config.arch,
             activation=self.config.activation,
+            layers=layers_to_data(self.layers) if self.layers else None,
             hparams=self.config.to_dict(),
             history=list(self.history),
             metrics=metrics,

@@ -46,6 +46,8 @@ __all__ = ["DEFAULT_METHOD", "METHODS", "Saliency", "prepare_model", "saliency_m
 
 SIDE = 28
 IG_STEPS = 32
+# Layers of a built network's head that keep it affine in eval mode (Grad-CAM's map then adds up exactly).
+_AFFINE = (nn.Flatten, nn.Dropout, nn.Linear, nn.BatchNorm1d, nn.Identity)
 OCCLUSION_PATCH, OCCLUSION_STRIDE = 4, 2
 
 
@@ -70,6 +72,14 @@ class Saliency:
         map adds up to ``value - baseline``: the score of a blank canvas
         (integrated gradients), the output layer's bias (grad-cam); ``None``
         for occlusion.
+    grid
+        For grad-cam: the height and width of the last conv block's maps.
+    affine_head
+        For grad-cam: the layers after the last conv block have no activation
+        (one linear layer, perhaps with dropout or batch norm), so ``baseline``
+        is what they give for all-zero maps (the output layer's bias when there
+        is nothing else) and the map is exact. Otherwise the map is the first
+        order of a curved head and ``baseline`` only what is left over.
     """
 
     method: str
@@ -78,6 +88,8 @@ class Saliency:
     measure: str
     value: float
     baseline: float | None = None
+    grid: tuple[int, int] | None = None
+    affine_head: bool = True
 
     @property
     def total(self) -> float:
@@ -217,8 +229,12 @@ def grad_cam(model: nn.Module, x: torch.Tensor, target: int) -> Saliency:
     its cells becomes, so the 28×28 map adds up to the same sum: the score less
     the output bias.
     """
+    blocks = conv_blocks(model)
+    if not blocks:
+        raise ConfigError("This network has no conv layer, so Grad-CAM has no maps to look at: choose integrated "
+                          "gradients or occlusion.")
     features = x
-    for _name, block in conv_blocks(model):
+    for _name, block in blocks:
         features = block(features)
     features = features.detach().requires_grad_(True)
     score = model.head(features)[0, target]  # type: ignore[operator]  # every architecture has a head
@@ -227,7 +243,10 @@ def grad_cam(model: nn.Module, x: torch.Tensor, target: int) -> Saliency:
     spread = (SIDE * SIDE) / (cam.shape[2] * cam.shape[3])
     upscaled = F.interpolate(cam, size=(SIDE, SIDE), mode="bilinear", align_corners=False)[0, 0] / spread
     value = float(score.detach())
-    return Saliency("grad-cam", target, upscaled.numpy().astype(np.float32), "score", value, value - float(cam.sum()))
+    head = model.head
+    affine = not isinstance(head, nn.Sequential) or all(isinstance(module, _AFFINE) for module in head)
+    return Saliency("grad-cam", target, upscaled.numpy().astype(np.float32), "score", value, value - float(cam.sum()),
+                    (int(cam.shape[2]), int(cam.shape[3])), affine)
 
 
 def saliency_map(model: nn.Module, field28: np.ndarray, target: int, method: str = DEFAULT_METHOD) -> Saliency:
