@@ -23,7 +23,7 @@ from .about import make_about_box
 from .active_model import ActiveModel
 from .icons import icon
 from .menus import build_menus
-from .train.form import arch_name
+from .architecture.names import network_name
 from .messages import show_error
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
             else:
                 text += " — " + self.tr("test accuracy unknown")
             if model.checkpoint is not None:  # "（Desk CNN）" in Chinese
-                text = self.tr("%1 (%2)").replace("%1", text, 1).replace("%2", arch_name(model.checkpoint.arch), 1)
+                text = self.tr("%1 (%2)").replace("%1", text, 1).replace("%2", network_name(model.checkpoint), 1)
         elif model.loading:
             text = self.tr("Loading model…")
         elif model.load_error:

@@ -136,8 +136,15 @@ class NetworkView(QWidget):
         if model is None:
             self.set_kernels(None)
             return
-        from ...core.models import first_conv_kernels
+        from ...core.models import first_conv_kernels, has_conv
 
+        if not has_conv(model):  # a built network of linear layers only: no kernels to show
+            self.set_kernels(None)
+            return
+        if getattr(model, "layers", None):  # built here: named by its sizes
+            from ..architecture.names import built_name
+
+            arch = built_name(model.layers)
         self.set_kernels(first_conv_kernels(model).numpy(), arch)
 
     def show_prediction(self, prediction, no_model_text: str) -> None:
@@ -238,6 +245,9 @@ class NetworkView(QWidget):
         if pools_first(name for name, _array in stages):
             text += "<br>" + self.tr("This architecture pools before the activation: the same numbers as the "
                                      "tutorial's conv → ReLU → pool, for a quarter of the work.")
+        if not any(array.ndim == 3 for name, array in stages if name != "input"):
+            text += "<br>" + self.tr("This network has no conv layer: it makes no feature maps, only the lists of "
+                                     "numbers its linear layers compute from the 784 pixels.")
         self.chain_label.setText(text)
         names = [name for name, _array in maps]
         if names != self._stage_names:

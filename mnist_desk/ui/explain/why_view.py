@@ -45,7 +45,7 @@ def method_explanation(method: str) -> str:
                                           "fades in from a blank canvas; the map adds up to the whole change."),
         "occlusion": translate("WhyView", "How much the digit's probability falls when a 4×4 square of the drawing "
                                "is rubbed out, shared among that square's ink."),
-        "grad-cam": translate("WhyView", "Where the last conv layer's 7×7 maps hold evidence for the digit: each "
+        "grad-cam": translate("WhyView", "Where the last conv layer's maps hold evidence for the digit: each "
                               "map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look "
                               "at the deepest layer."),
     }.get(method, "")
@@ -174,6 +174,15 @@ class WhyView(QWidget):
             self._field = np.array(field28, copy=True)
             self.input_view.set_array(input_gray(field28))
 
+    def set_conv_methods(self, available: bool) -> None:
+        """Grad-CAM needs a conv layer: offered only for a network that has one (a built one may not)."""
+        index = self.method_box.findData("grad-cam")
+        item = self.method_box.model().item(index) if index >= 0 else None  # type: ignore[attr-defined]
+        if item is not None:
+            item.setEnabled(available)
+            item.setToolTip("" if available else self.tr("This network has no conv layer: Grad-CAM has no maps "
+                                                         "to look at."))
+
     def set_status(self, text: str) -> None:
         self._status = text
         self.status.setText(text)
@@ -194,12 +203,22 @@ class WhyView(QWidget):
             text = fill(self.tr("p(%1) = %2. A value of 0.1 means rubbing out that ink lowered p(%1) by about 10 "
                                 "points; a negative one, that it raised p(%1)."), target, percent(result.value))
         else:
-            text = fill(self.tr("The map adds up to %1: the score of %2, %3, less the output layer's bias %4. The "
-                                "last conv layer is 7×7: each of its pixels stands for 4×4 input pixels."),
-                        number(result.total), target,
-                        number(result.value), number(result.baseline or 0.0))
+            text = self._grad_cam_text(result, target)
         self.summary.setText(text)
         self.check.setText("")
+
+    def _grad_cam_text(self, result: Saliency, target: str) -> str:
+        rows, cols = result.grid or (7, 7)
+        if result.affine_head:
+            text = fill(self.tr("The map adds up to %1: the score of %2, %3, less what the layers after the last "
+                                "conv give for empty maps, %4 (the output layer's bias)."),
+                        number(result.total), target, number(result.value), number(result.baseline or 0.0))
+        else:
+            text = fill(self.tr("The map adds up to %1 of the score of %2, %3: the layers after the last conv are "
+                                "not one linear layer, so the map is their first-order share and %4 is left over."),
+                        number(result.total), target, number(result.value), number(result.baseline or 0.0))
+        return text + " " + fill(self.tr("The last conv layer is %1×%2: each of its pixels stands for about %3×%4 "
+                                         "input pixels."), rows, cols, f"{round(28 / rows, 1):g}", f"{round(28 / cols, 1):g}")
 
     def show_check(self, target: int, check: Deletion | None) -> None:
         """The deletion check of the map shown."""

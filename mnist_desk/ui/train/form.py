@@ -35,7 +35,8 @@ def arch_name(key: str) -> str:
     """The name the window gives an architecture ("desk" → "Desk CNN"), in the user's language."""
     names = {"tutorial": QCoreApplication.translate("TrainForm", "Tutorial CNN"),
              "fast": QCoreApplication.translate("TrainForm", "Fast CNN"),
-             "desk": QCoreApplication.translate("TrainForm", "Desk CNN")}
+             "desk": QCoreApplication.translate("TrainForm", "Desk CNN"),
+             "custom": QCoreApplication.translate("TrainForm", "Built layer by layer")}
     return names.get(key, key)
 
 
