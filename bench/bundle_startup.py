@@ -38,7 +38,8 @@ GOAL_S = 3.0
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--app", type=Path, default=DEFAULT_APP, help=f"the bundle's executable (default {DEFAULT_APP})")
+    parser.add_argument("--app", type=Path, default=DEFAULT_APP,
+                        help=f"the bundle's executable (default {DEFAULT_APP})")
     parser.add_argument("--runs", type=int, default=5, help="runs after the first one (default 5)")
     parser.add_argument("--xvfb", action="store_true", help="run on a virtual X screen instead of offscreen")
     parser.add_argument("--display", default=":74", help="X display for --xvfb (default :74)")
@@ -70,7 +71,8 @@ def main() -> int:
     paints = [p for p, _ in results if p is not None]
     readies = [r for _, r in results if r is not None]
     if first[0] is None or not paints:
-        print("the window never reported a paint (is MNIST_DESK_REPORT_PAINT supported by this build?)", file=sys.stderr)
+        print("the window never reported a paint (is MNIST_DESK_REPORT_PAINT supported by this build?)",
+              file=sys.stderr)
         return 1
     summary = {
         "app": str(args.app),
@@ -88,7 +90,8 @@ def main() -> int:
         print(json.dumps(summary))
     else:
         print(f"bundle launch → painted window ({summary['platform']}): first run {summary['first_paint_s']:.2f} s; "
-              f"then median {summary['paint_median_s']:.2f} s, max {summary['paint_max_s']:.2f} s over {len(paints)} runs; "
+              f"then median {summary['paint_median_s']:.2f} s, max {summary['paint_max_s']:.2f} s "
+              f"over {len(paints)} runs; "
               f"goal ≤ {GOAL_S:.0f} s: {'met' if summary['ok'] else 'NOT met'}")
         if readies:
             print(f"bundle launch → model ready: first run {summary['first_model_ready_s']} s, "

@@ -23,7 +23,8 @@ The issue asks for a chart cost below 5 %.
 
 Usage::
 
-    MNIST_DESK_DATA=/path/to/data python bench/chart_overhead.py [--steps 2400] [--chunk 20] [--rounds 2] [--arch tutorial]
+    MNIST_DESK_DATA=/path/to/data python bench/chart_overhead.py [--steps 2400] [--chunk 20] [--rounds 2] \
+        [--arch tutorial]
 
 Without MNIST_DESK_DATA it trains on the committed 1,000-digit fixture.
 """

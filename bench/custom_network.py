@@ -38,7 +38,8 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--lr", type=float, default=0.01)
     parser.add_argument("--schedule", default="onecycle")
-    parser.add_argument("--threads", type=int, default=2, help="torch threads of the process (a small network trains on one all the same)")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="torch threads of the process (a small network trains on one all the same)")
     parser.add_argument("--no-channels-last", action="store_true")
     args = parser.parse_args()
 

@@ -155,7 +155,8 @@ def main() -> int:
               f"{interval:.1f} ms frame; torch threads {torch.get_num_threads()}):")
         for row in results:
             print(f"  {row['model']:<18} {row['view']:<11} min {row['min_ms']:6.2f}  mean {row['mean_ms']:6.2f}  "
-                  f"p95 {row['p95_ms']:6.2f}  max {row['max_ms']:6.2f} ms   (GUI-thread CPU mean {row['cpu_mean_ms']:5.2f} ms)")
+                  f"p95 {row['p95_ms']:6.2f}  max {row['max_ms']:6.2f} ms   "
+                  f"(GUI-thread CPU mean {row['cpu_mean_ms']:5.2f} ms)")
         print(f"goal: p95 ≤ {GOAL_MS:.0f} ms: {'met' if ok else 'NOT met'}"
               + (f"   (1-minute load average {load:.1f} on {os.cpu_count()} CPUs: other work inflates wall times)"
                  if load is not None else ""))

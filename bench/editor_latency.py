@@ -89,7 +89,8 @@ def main() -> int:
                   f"{sorted(times)[int(0.95 * len(times)) - 1]:.1f} ms, slowest {max(times):.1f} ms "
                   f"(the GUI thread's own CPU time: median {statistics.median(cpu):.1f}, slowest {max(cpu):.1f} ms)")
     verdict = "met" if worst_all <= GOAL_MS else "NOT met"
-    print(f"slowest edit {worst_all:.1f} ms (goal ≤ {GOAL_MS:.0f} ms): {verdict}; load average {os.getloadavg()[0]:.2f}")
+    print(f"slowest edit {worst_all:.1f} ms (goal ≤ {GOAL_MS:.0f} ms): {verdict}; "
+          f"load average {os.getloadavg()[0]:.2f}")
     return 0 if verdict == "met" else 1
 
 

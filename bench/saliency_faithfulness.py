@@ -33,7 +33,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", help="weights file (default: the shipped weights)")
     parser.add_argument("--count", type=int, default=1000, help="test digits (default 1,000)")
-    parser.add_argument("--of", choices=("ink", "image"), default="ink", help="10 %% of the ink pixels or of all pixels")
+    parser.add_argument("--of", choices=("ink", "image"), default="ink",
+                        help="10 %% of the ink pixels or of all pixels")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true")
     data_dir_argument(parser)

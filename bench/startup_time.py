@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import select
 import os
+import select
 import shutil
 import statistics
 import subprocess

@@ -120,8 +120,9 @@ def main() -> None:
     parser.add_argument("--also-our-class", action="store_true",
                         help="also run the tutorial's loop with the project's model class")
     parser.add_argument("--rounds", type=int, default=2,
-                        help="alternate trainer and tutorial loop this many times (default 2); the fastest of each counts "
-                             "(a shared machine slows one run or another: both sides get the same chances)")
+                        help="alternate trainer and tutorial loop this many times (default 2); the fastest of "
+                             "each counts (a shared machine slows one run or another: both sides get the same "
+                             "chances)")
     args = parser.parse_args()
     print(machine_line())
     ours = theirs = mixed = float("inf")

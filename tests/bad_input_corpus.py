@@ -181,10 +181,9 @@ def bad_weights(folder: Path) -> list[Case]:
     torch.save(build_model("tutorial").state_dict(), folder / "old-protocol.pt", pickle_protocol=4,
                _use_new_zipfile_serialization=False)
     (folder / "raw-pickle.pkl").write_bytes(pickle.dumps({"a": 1}))
-    torch.save({"format": "mnist-desk-weights", "format_version": 1, "arch": "fast", "state_dict": _fast_channels(1_000_000)},
-               folder / "million-channels.pt")
-    torch.save({"format": "mnist-desk-weights", "format_version": 1, "arch": "fast", "state_dict": _fast_channels(3000)},
-               folder / "thousands-of-channels.pt")
+    header = {"format": "mnist-desk-weights", "format_version": 1, "arch": "fast"}
+    torch.save({**header, "state_dict": _fast_channels(1_000_000)}, folder / "million-channels.pt")
+    torch.save({**header, "state_dict": _fast_channels(3000)}, folder / "thousands-of-channels.pt")
     torch.save(_fast_channels(3000), folder / "thousands-bare.pt")
     huge_total = {f"x{i}": torch.zeros(1).expand(15_000_000) for i in range(5)}
     torch.save({"format": "mnist-desk-weights", "format_version": 1, "arch": "tutorial", "state_dict": huge_total},
@@ -252,13 +251,16 @@ def bad_weights(folder: Path) -> list[Case]:
         Case("huge in all", folder / "huge-total.pt", r"declares 75,000,000 numbers in all"),
         Case("5-d tensor", _spoiled(folder, "five-d", _set("state_dict", "out.bias", torch.zeros(1, 1, 1, 1, 10))),
              r"declares out\.bias with the shape \(1, 1, 1, 1, 10\)"),
-        Case("complex numbers", _spoiled(folder, "complex", _set("state_dict", "out.bias", torch.zeros(10, dtype=torch.complex64))),
+        Case("complex numbers",
+             _spoiled(folder, "complex", _set("state_dict", "out.bias", torch.zeros(10, dtype=torch.complex64))),
              r"holds out\.bias as complex numbers"),
         Case("sparse tensor", _spoiled(folder, "sparse", _set("state_dict", "out.bias", torch.zeros(10).to_sparse())),
              r"holds out\.bias in a form a network cannot use"),
-        Case("data-less tensor", _spoiled(folder, "meta", _set("state_dict", "out.bias", torch.empty(10, device="meta"))),
+        Case("data-less tensor",
+             _spoiled(folder, "meta", _set("state_dict", "out.bias", torch.empty(10, device="meta"))),
              r"holds out\.bias in a form a network cannot use"),
-        Case("NaN weights", _spoiled(folder, "nan", _fill(float("nan"))), r"not finite numbers \(NaN or infinity, in conv2\.0\.weight\)"),
+        Case("NaN weights", _spoiled(folder, "nan", _fill(float("nan"))),
+             r"not finite numbers \(NaN or infinity, in conv2\.0\.weight\)"),
         Case("infinite weights", _spoiled(folder, "inf", _fill(float("inf"))), r"not finite numbers"),
         Case("NaN weights, bare", folder / "nan-bare.pt", r"not finite numbers .*in out\.bias"),
         Case("wrong shapes", _spoiled(folder, "shapes", _set("state_dict", "out.bias", torch.zeros(9))),

@@ -78,6 +78,30 @@ def train_sample():
     return _sample("mnist_train_sample.npz")
 
 
+def _trained_looking(arch: str, activation: str = "relu", seed: int = 1):
+    import torch
+    from torch import nn
+
+    from mnist_desk.core.models import build_model
+
+    torch.manual_seed(seed)
+    model = build_model(arch, activation)
+    for module in model.modules():
+        if isinstance(module, nn.BatchNorm2d):
+            module.running_mean.uniform_(-0.5, 0.5)
+            module.running_var.uniform_(0.3, 2.0)
+            module.weight.data.uniform_(0.5, 1.5)
+            module.bias.data.uniform_(-0.3, 0.3)
+    return model.eval()
+
+
+@pytest.fixture(scope="session")
+def trained_looking():
+    """``trained_looking(arch, activation="relu", seed=1)``: fresh weights whose batch norms hold statistics and
+    scales of their own, as after training, in eval mode."""
+    return _trained_looking
+
+
 @pytest.fixture(scope="session")
 def full_data_dir() -> Path:
     """The folder holding the full MNIST set; skips the test when $MNIST_DESK_DATA is not set."""

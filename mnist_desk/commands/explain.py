@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
-import numpy as np
+from ..core.explain.choices import DEFAULT_METHOD, METHODS
+from .common import add_weights_option, answer_each_file, weights_argument
 
-from ..cli import report_error, weights_argument
-from ..core.errors import ImageError
-from ..core.explain.faithfulness import DELETED_FRACTION, deletion_test
-from ..core.explain.saliency import prepare_model, probabilities, saliency_map
-from ..core.preprocess import WORKING_SIDE, open_image, preprocess
-from ..core.weights import load_model
+if TYPE_CHECKING:  # numpy and torch come with these: imported where they are used, not to build the parser
+    import numpy as np
 
 METHOD_NAMES = {"integrated-gradients": "integrated gradients", "occlusion": "occlusion", "grad-cam": "Grad-CAM"}
 # Text maps: a character per pixel, from strongly against the class to strongly for it.
@@ -26,8 +24,27 @@ _AGAINST, _FOR = "=-,", ".+#"
 _LEVELS = (0.5, 0.2, 0.05)
 
 
+def _digit(text: str) -> int:
+    if text.strip() not in tuple("0123456789"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a digit 0 to 9")
+    return int(text)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("explain", help="which pixels made the network answer: a saliency map per picture")
+    add_weights_option(parser)
+    parser.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
+                        help=f"saliency method (default {DEFAULT_METHOD})")
+    parser.add_argument("--target", type=_digit, metavar="D", help="the digit to explain (default: the answer)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per file: input, saliency, deletion")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="picture files (PNG, JPEG, ...)")
+    parser.set_defaults(run=run)
+
+
 def text_map(saliency: np.ndarray) -> list[str]:
     """28 lines picturing the map: ``#+.`` for the class, ``=-,`` against it, blank for about nothing."""
+    import numpy as np
+
     peak = float(np.abs(saliency).max(initial=0.0))
     scaled = saliency / peak if peak > 0 else np.zeros_like(saliency)
     lines = []
@@ -53,6 +70,12 @@ def _rounded(array: np.ndarray, digits: int) -> list[list[float]]:
 
 def explain_file(prepared, name: str, method: str, target: int | None) -> dict:
     """The JSON object of one picture file (see the README's Command line section)."""
+    import numpy as np
+
+    from ..core.explain.faithfulness import deletion_test
+    from ..core.explain.saliency import probabilities, saliency_map
+    from ..core.preprocess import WORKING_SIDE, open_image, preprocess
+
     prepared_input = preprocess(open_image(name, max_side=WORKING_SIDE))
     field28 = prepared_input.field28
     row: dict = {"file": name, "input": _rounded(field28, 4)}
@@ -73,6 +96,10 @@ def explain_file(prepared, name: str, method: str, target: int | None) -> dict:
 
 def summary_lines(row: dict) -> list[str]:
     """What the command prints for one file without ``--json``."""
+    import numpy as np
+
+    from ..core.explain.faithfulness import DELETED_FRACTION
+
     name = row["file"]
     if row["digit"] is None:
         return [f"{name}: no digit, nothing to explain"]
@@ -86,19 +113,15 @@ def summary_lines(row: dict) -> list[str]:
     return [head + legend, *text_map(np.asarray(row["saliency"], dtype=np.float32))]
 
 
-def run_explain(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    from ..core.explain.saliency import prepare_model
+    from ..core.weights import load_model
+
     model, _ = load_model(weights_argument(args.weights))
     prepared = prepare_model(model)
-    failures = 0
-    for name in args.files:
-        try:
-            row = explain_file(prepared, name, args.method, args.target)
-        except ImageError as error:  # one line for this file; the others are still explained
-            failures += 1
-            report_error(error)
-            continue
-        if args.json:
-            print(json.dumps(row), flush=True)
-        else:
-            print("\n".join(summary_lines(row)), flush=True)
-    return 1 if failures else 0
+
+    def answer(name: str) -> str:
+        row = explain_file(prepared, name, args.method, args.target)
+        return json.dumps(row) if args.json else "\n".join(summary_lines(row))
+
+    return answer_each_file(args.files, answer)

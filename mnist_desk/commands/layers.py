@@ -24,8 +24,8 @@ from ..core.layers import (
     shape_text,
 )
 from ..core.layers.shapes import INPUT_SHAPE
+from .common import EXIT_OK, EXIT_USAGE, report_error
 
-EXIT_USAGE = 2  # as cli.EXIT_USAGE: an impossible network is a bad argument
 LAYER_WORDS = """layer words (comma-separated):
   conv N KxK [stride S] [pad P]   N filters of KxK (stride 1, no padding unless given)
   relu | sigmoid | tanh           an activation
@@ -44,16 +44,15 @@ def add_spec_help(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
-def register(subparsers: Any) -> argparse.ArgumentParser:
-    """Add the ``layers`` command to ``mnist-desk``'s sub-parsers."""
-    parser = subparsers.add_parser("layers", help="each layer's output shape and parameter count for a layer list",
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``layers`` command to ``mnist-desk``'s sub-parsers (an impossible network: status 2)."""
+    parser = commands.add_parser("layers", help="each layer's output shape and parameter count for a layer list",
                                    description="What a network built from SPEC makes of a 1x28x28 digit.")
     parser.add_argument("spec", metavar="SPEC", help='e.g. "conv 4 5x5 pad 2, relu, maxpool 2, conv 6 5x5 pad 2, '
                         'relu, maxpool 2, flatten, linear 50, relu, linear 10", or a preset name')
     parser.add_argument("--json", action="store_true", help="one JSON object: layers, total_parameters ...")
     add_spec_help(parser)
-    parser.set_defaults(run=run_layers)
-    return parser
+    parser.set_defaults(run=run)
 
 
 def layers_argument(text: str) -> list[Layer]:
@@ -103,9 +102,7 @@ def plan_table(plan: NetworkPlan) -> list[str]:
     return lines
 
 
-def run_layers(args: argparse.Namespace) -> int:
-    from ..cli import report_error
-
+def run(args: argparse.Namespace) -> int:
     try:
         layers = layers_argument(args.spec)
     except LayerError as error:
@@ -120,4 +117,4 @@ def run_layers(args: argparse.Namespace) -> int:
     if plan.problem is not None:
         report_error(plan.problem)
         return EXIT_USAGE
-    return 0
+    return EXIT_OK

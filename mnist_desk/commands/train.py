@@ -5,22 +5,54 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.data import load_split
+from ..core.choices import ACTIVATION_NAMES, ARCHITECTURE_NAMES, OPTIMIZERS, SCHEDULES
 from ..core.errors import ConfigError, TrainingDiverged
 from ..core.layers import LayerError, format_spec
-from ..core.layers.batches import saved_layers_text
-from ..core.models import CUSTOM
-from ..core.training import TrainConfig, Trainer, pick_device
-from ..core.weights import Checkpoint, load_checkpoint, save_checkpoint
-from .progress_bar import ProgressBar, format_duration
+from .common import EXIT_OK, EXIT_USAGE, add_data_dir_option, positive_float, positive_int, report_error
+from .layers import add_spec_help, layers_argument
+
+if TYPE_CHECKING:  # torch comes with these: imported where the run needs them, not to build the parser
+    from ..core.training import TrainConfig, Trainer
+    from ..core.weights import Checkpoint
 
 # Command-line option → TrainConfig field, for options that default to "not given".
 _OVERRIDES = {
-    "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch", "activation": "activation",
+    "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch",
+    "activation": "activation",
     "optimizer": "optimizer", "schedule": "schedule", "augment": "augment", "label_smoothing": "label_smoothing",
     "seed": "seed", "device": "device", "test_every": "test_every",
 }
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("train", help="train a CNN on MNIST and save its weights")
+    add_data_dir_option(parser)
+    # None means "not given": with --resume the saved run's own settings apply.
+    parser.add_argument("--epochs", type=positive_int, metavar="N", help="number of epochs (default 10)")
+    parser.add_argument("--batch-size", type=positive_int, metavar="B", help="digits per step (default 50)")
+    parser.add_argument("--max-steps", type=positive_int, metavar="S",
+                        help="end after this many steps, even inside an epoch")
+    parser.add_argument("--lr", type=positive_float, metavar="X", help="learning rate (default 0.001)")
+    parser.add_argument("--arch", choices=sorted(ARCHITECTURE_NAMES), help="architecture (default tutorial)")
+    parser.add_argument("--layers", metavar="SPEC", help="train a network built from this layer list (the words "
+                        "below, as 'mnist-desk layers' takes them), or a preset's name, instead of --arch")
+    parser.add_argument("--activation", choices=sorted(ACTIVATION_NAMES), help="activation (default relu)")
+    parser.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
+    parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
+    parser.add_argument("--augment", action="store_true", default=None,
+                        help="random rotation, scale, shift, shear and stroke width")
+    parser.add_argument("--label-smoothing", type=float, metavar="X", help="cross-entropy label smoothing (default 0)")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed, 0 to 4294967295 (default 0)")
+    parser.add_argument("--device", metavar="D", help="auto (default), cpu, cuda, cuda:1, mps")
+    parser.add_argument("--test-every", type=positive_int, metavar="N",
+                        help="also test on 1,000 test digits every N steps")
+    parser.add_argument("--resume", metavar="W", help="continue the run saved in W")
+    parser.add_argument("--out", metavar="W", required=True, help="where to save the weights")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_spec_help(parser)
+    parser.set_defaults(run=run)
 
 
 def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
@@ -28,14 +60,15 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
 
     ``--layers SPEC`` (a layer list or a preset's name) makes it a custom network.
     """
+    from ..core.models import CUSTOM
+    from ..core.training import TrainConfig
+
     values = (base or TrainConfig()).to_dict()
     for option, name in _OVERRIDES.items():
         value = getattr(args, option, None)
         if value is not None:
             values[name] = value
     if getattr(args, "layers", None):
-        from .layers import layers_argument
-
         if args.arch is not None:
             raise ConfigError("--arch {arch} and --layers both name a network: give one of them.", arch=args.arch)
         values["arch"], values["layers"] = CUSTOM, format_spec(layers_argument(args.layers))
@@ -58,14 +91,13 @@ def _check_resume(args: argparse.Namespace, resume: Checkpoint) -> None:
     if not resume.resumable:
         raise ConfigError("{path} holds no optimizer state or progress; it cannot be resumed (train from scratch "
                           "instead).", path=args.resume)
-    layers = getattr(args, "layers", None)
-    if layers:
-        from .layers import layers_argument
+    if getattr(args, "layers", None):
+        from ..core.layers.batches import saved_layers_text
 
         saved_text = saved_layers_text(resume)
-        if format_spec(layers_argument(layers)) != saved_text:
-            raise ConfigError("{path} holds the network {saved}, which --resume continues as it is: leave out --layers, "
-                              "or train the new network without --resume.", path=args.resume,
+        if format_spec(layers_argument(args.layers)) != saved_text:
+            raise ConfigError("{path} holds the network {saved}, which --resume continues as it is: leave out "
+                              "--layers, or train the new network without --resume.", path=args.resume,
                               saved=saved_text or resume.arch)
     for option, asked, saved in (("--arch", args.arch, resume.arch), ("--activation", args.activation,
                                                                       resume.activation)):
@@ -86,22 +118,27 @@ def _finished_error(trainer: Trainer) -> ConfigError:
 
 def network_name(config: TrainConfig, parameters: int) -> str:
     """How the run's network is named in the first line: ``tutorial (relu)``, or a custom one's layers."""
-    if config.arch == CUSTOM:
+    if config.layers and config.arch == "custom":
         return f"the network {config.layers} ({parameters:,} parameters)"
     return f"{config.arch} ({config.activation})"
 
 
-def run_train(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     try:
-        return _run_train(args)
+        return _run(args)
     except LayerError as error:  # an impossible --layers is a bad argument, as for 'mnist-desk layers'
-        from ..cli import EXIT_USAGE, report_error
-
         report_error(error)
         return EXIT_USAGE
 
 
-def _run_train(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> int:
+    from ..core.data import load_split
+    from ..core.layers.batches import saved_layers_text
+    from ..core.models import count_parameters
+    from ..core.training import TrainConfig, Trainer, pick_device
+    from ..core.weights import load_checkpoint, save_checkpoint
+    from .progress_bar import ProgressBar, format_duration
+
     out = Path(args.out).expanduser()
     _check_out(out)
     resume = load_checkpoint(args.resume) if args.resume else None
@@ -118,11 +155,11 @@ def _run_train(args: argparse.Namespace) -> int:
     if trainer.finished:
         raise _finished_error(trainer)
     bar = None if args.quiet else ProgressBar()
-    from ..core.models import count_parameters
-
-    print(f"Training {network_name(config, count_parameters(trainer.model))} on {trainer.device} — {config.epochs} epochs, "
+    print(f"Training {network_name(config, count_parameters(trainer.model))} on {trainer.device} — {config.epochs} "
+          "epochs, "
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
-          + (", augmented" if config.augment else "") + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
+          + (", augmented" if config.augment else "")
+          + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
     try:
@@ -139,7 +176,7 @@ def _run_train(args: argparse.Namespace) -> int:
                 bar.update(fraction, f"epoch {record.epoch + 1}/{record.epochs} loss {record.loss:.4f} "
                            f"acc {record.train_accuracy:.1%} {record.images_per_s:,.0f} img/s "
                            f"ETA {format_duration(record.eta_s)}")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C: keep what was trained and say how to go on; cli.main gives the status
         checkpoint = trainer.checkpoint()  # the last finite weights, should the last steps have diverged
         save_checkpoint(checkpoint, out)
         if bar:
@@ -147,7 +184,7 @@ def _run_train(args: argparse.Namespace) -> int:
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
               f"Continue with: mnist-desk train --resume {out} --out {out}"
               + (f" --data-dir {args.data_dir}" if args.data_dir else ""), file=sys.stderr)
-        return 130
+        raise
     if bar:
         bar.finish()
     if trainer.diverged is not None:
@@ -160,5 +197,6 @@ def _run_train(args: argparse.Namespace) -> int:
                                "weights, of step {kept:,}, are saved in {path}.", step=values["step"],
                                lr=values["lr"], kept=trainer.progress.step, path=out)
     accuracy = trainer.progress.last_test_accuracy
-    print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; weights saved to {out}")
-    return 0
+    print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; "
+          f"weights saved to {out}")
+    return EXIT_OK

@@ -28,7 +28,8 @@ class AugmentConfig:
     thin_probability: float = 0.15
 
 
-def augment_batch(x: torch.Tensor, generator: torch.Generator | None = None, config: AugmentConfig = AugmentConfig()) -> torch.Tensor:
+def augment_batch(x: torch.Tensor, generator: torch.Generator | None = None,
+                  config: AugmentConfig = AugmentConfig()) -> torch.Tensor:
     """Randomly transform a batch of digits.
 
     Parameters
@@ -74,7 +75,8 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator | None = None, con
 
     draw = torch.rand(batch, generator=generator)
     thicken = (draw < config.thicken_probability).to(x.device)
-    thin = ((draw >= config.thicken_probability) & (draw < config.thicken_probability + config.thin_probability)).to(x.device)
+    thin_below = config.thicken_probability + config.thin_probability
+    thin = ((draw >= config.thicken_probability) & (draw < thin_below)).to(x.device)
     if bool(thicken.any()) or bool(thin.any()):
         dilated = F.max_pool2d(out, 3, stride=1, padding=1)
         # A cross-shaped erosion (min over the 4-neighbourhood) thins without wiping thin strokes out.

@@ -53,13 +53,15 @@ class MnistSplit:
     labels: torch.Tensor
 
     def __len__(self) -> int:
+        """The number of digits."""
         return int(self.labels.shape[0])
 
     def subset(self, count: int) -> MnistSplit:
         """The first ``count`` digits (a fixed, reproducible subset)."""
         return MnistSplit(self.images[:count], self.labels[:count])
 
-    def batches(self, batch_size: int, device: torch.device | str = "cpu") -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    def batches(self, batch_size: int,
+                device: torch.device | str = "cpu") -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         """Yield ``(x, y)`` in order; ``x`` is float (B, 1, 28, 28) in 0..1."""
         for start in range(0, len(self), batch_size):
             x = self.images[start:start + batch_size]
@@ -170,15 +172,6 @@ def check_data_dir(root: str | os.PathLike[str] | None = None, splits: tuple[str
     for name in wanted:
         _check_raw_file(folder / name, *RAW_FILES[name])
     return resolved
-
-
-def data_status(root: str | os.PathLike[str] | None = None) -> tuple[bool, str]:
-    """Whether MNIST is usable in ``root``, and a one-line description either way."""
-    try:
-        resolved = check_data_dir(root)
-    except DataError as error:
-        return False, str(error)
-    return True, f"MNIST found in {raw_folder(resolved)}: 60,000 training + 10,000 test digits"
 
 
 def load_split(root: str | os.PathLike[str] | None = None, train: bool = True) -> MnistSplit:

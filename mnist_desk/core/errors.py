@@ -76,6 +76,7 @@ class MnistDeskError(Exception):
         super().__init__(template.format(**values))
 
     def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the error as its template and values (a worker process sends errors back pickled)."""
         # Exception's default would call cls(message), losing the template and the values.
         state = {k: v for k, v in self.__dict__.items() if k not in ("template", "values")}
         return _rebuild, (type(self), self.template, self.values, state)

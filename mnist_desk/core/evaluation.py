@@ -36,6 +36,7 @@ class EvaluationResult:
 
     @property
     def accuracy(self) -> float:
+        """The fraction of the digits recognised (0 for none)."""
         return (self.total - self.wrong) / self.total if self.total else 0.0
 
     @property

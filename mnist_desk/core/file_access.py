@@ -159,8 +159,4 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
         raise
 
 
-def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
-    """The bytes of a regular file (at most ``limit``); raises as :func:`open_regular`."""
-    with open_regular(path) as handle:
-        return handle.read() if limit is None else handle.read(limit)
 

@@ -44,7 +44,7 @@ __all__ = ["ACTIVATIONS", "ACTIVATION_MODULES", "ARCHITECTURES", "CUSTOM", "MAX_
            "FastCNN", "FeatureStage", "TutorialCNN", "block_stages", "build_model", "conv_blocks", "count_parameters",
            "first_conv_kernels", "fold_batch_norm", "forward_with_features", "has_conv"]
 
-ACTIVATIONS: dict[str, Callable[[], nn.Module]] = {
+ACTIVATIONS: dict[str, type[nn.Module]] = {
     "relu": nn.ReLU,
     "sigmoid": nn.Sigmoid,
 }
@@ -81,6 +81,7 @@ class TutorialCNN(nn.Module):
         self.out = nn.Linear(32 * 7 * 7, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Ten logits for a batch of (N, 1, 28, 28) digits."""
         # Same numbers as conv → activation → pool, the tutorial's order: max-pooling
         # commutes with any increasing activation (ReLU, sigmoid), and applying the
         # activation to the pooled map does a quarter of the work, in both passes.
@@ -95,7 +96,7 @@ class TutorialCNN(nn.Module):
 
 
 def _bn_block(in_channels: int, out_channels: int, kernel: int, activation: str, pool: bool = True) -> nn.Sequential:
-    """conv (same padding) → batch norm → [max-pool 2] → activation.
+    """Conv (same padding) → batch norm → [max-pool 2] → activation.
 
     The conv has no bias: the batch norm's own shift makes it redundant.
     Pooling comes before the activation: max-pooling commutes with any
@@ -129,6 +130,7 @@ class DeskCNN(nn.Module):
         self.out = nn.Linear(64 * 7 * 7, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Ten logits for a batch of (N, 1, 28, 28) digits."""
         return self.head(self.conv3(self.conv2(self.conv1(x))))
 
     def head(self, features: torch.Tensor) -> torch.Tensor:
@@ -163,6 +165,7 @@ class FastCNN(nn.Module):
         self.out = nn.Linear(second * 7 * 7, 10)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Ten logits for a batch of (N, 1, 28, 28) digits."""
         return self.head(self.conv2(self.conv1(x)))
 
     def head(self, features: torch.Tensor) -> torch.Tensor:

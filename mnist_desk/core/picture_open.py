@@ -1,4 +1,4 @@
-"""Opening a picture file: never hanging on what is not a file, our words for what goes wrong, huge pictures made smaller early.
+"""Opening a picture file: no hang, our words for what goes wrong, huge pictures made smaller early.
 
 Pillow opens almost anything, but a path may name a named pipe (a read that
 never ends), a folder or a file that cannot be read, and Pillow's own texts

@@ -60,9 +60,11 @@ class Prediction:
 
     @property
     def confidence(self) -> float:
+        """The probability of the answer (0 when there is none)."""
         return float(self.probabilities.max()) if self.digit is not None else 0.0
 
     def to_json(self) -> dict:
+        """The prediction as ``predict --json`` prints it (without the file name)."""
         return {
             "digit": self.digit,
             "probabilities": [round(float(p), 6) for p in self.probabilities],

@@ -184,7 +184,7 @@ def count_blobs(mask: np.ndarray, min_fraction: float = 0.08) -> int:
         h, w = mask.shape
         padded = np.zeros((-(-h // step) * step, -(-w // step) * step), dtype=bool)
         padded[:h, :w] = mask
-        mask = padded.reshape(padded.shape[0] // step, step, padded.shape[1] // step, step).any(axis=(1, 3))
+        mask = np.any(padded.reshape(padded.shape[0] // step, step, padded.shape[1] // step, step), axis=(1, 3))
     height, width = mask.shape
     edges = np.diff(np.pad(mask, ((0, 0), (1, 1))).astype(np.int8), axis=1)
     run_rows, run_starts = np.nonzero(edges == 1)  # row-major order: runs pair up with their ends
@@ -314,7 +314,8 @@ def _finish(analysis: _Analysis, mnist_recipe: bool) -> Preprocessed:
     if analysis.empty or bbox is None:
         return Preprocessed(gray, None, None, np.zeros((FIELD_SIZE, FIELD_SIZE), dtype=np.float32), True, inverted)
     if not mnist_recipe:
-        field28 = np.asarray(Image.fromarray(ink).resize((FIELD_SIZE, FIELD_SIZE), Image.Resampling.BOX), dtype=np.float32)
+        plain = Image.fromarray(ink).resize((FIELD_SIZE, FIELD_SIZE), Image.Resampling.BOX)
+        field28 = np.asarray(plain, dtype=np.float32)
         return Preprocessed(gray, None, None, np.clip(field28, 0, 1), False, inverted, blobs, bbox)
     top, left, bottom, right = bbox
     crop = ink[top:bottom, left:right]

@@ -10,6 +10,7 @@ output into ten logits. A built network without conv layers has no blocks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import torch
 from torch import nn
@@ -58,8 +59,9 @@ def fold_batch_norm(model: nn.Module) -> nn.Module:
     folded = copy.deepcopy(model).eval()
     for _name, block in conv_blocks(folded):
         for i in range(len(block) - 1):
-            if isinstance(block[i], nn.Conv2d) and isinstance(block[i + 1], nn.BatchNorm2d):
-                block[i] = fuse_conv_bn_eval(block[i], block[i + 1])
+            conv, norm = block[i], block[i + 1]
+            if isinstance(conv, nn.Conv2d) and isinstance(norm, nn.BatchNorm2d):
+                block[i] = fuse_conv_bn_eval(conv, norm)
                 block[i + 1] = nn.Identity()
     return folded
 
@@ -80,7 +82,7 @@ def first_conv_kernels(model: nn.Module) -> torch.Tensor:
     blocks = conv_blocks(model)
     if not blocks:
         raise ConfigError("This network has no conv layer, so it has no learned kernels.")
-    conv = blocks[0][1][0]
+    conv = cast(nn.Conv2d, blocks[0][1][0])  # a block starts with its conv (module docstring)
     return conv.weight.detach().cpu()[:, 0].clone()
 
 
@@ -137,6 +139,7 @@ class FeatureStage:
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The shape of the activations, (C, H, W), (N,) or (10,)."""
         return tuple(self.tensor.shape)
 
 
@@ -167,7 +170,7 @@ def forward_with_features(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tens
             h = module(h)
             if index in shown:
                 stages.append(FeatureStage(shown[index], name, h[0].detach().cpu()))
-    head = model.head
+    head = getattr(model, "head")  # every network has one, as it has conv1, conv2 ... (module docstring)
     if isinstance(head, nn.Sequential):  # a built network's head: what each hidden linear layer hands on too
         linears = [i for i, module in enumerate(head) if isinstance(module, nn.Linear)]
         handed_on = {j - 1: f"fc{n}" for n, j in enumerate(linears[1:], start=1)}  # the input of the next linear

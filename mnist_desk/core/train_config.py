@@ -1,5 +1,6 @@
-"""The settings of a training run and the records it yields: plain data, shared by the
-trainer, the command line and the window.
+"""The settings of a training run and the records it yields.
+
+Plain data, shared by the trainer, the command line and the window.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from typing import Any
 
 import torch
 
+from .choices import OPTIMIZERS, SCHEDULES
 from .errors import ConfigError
 from .models import ACTIVATIONS, ARCHITECTURES, CUSTOM
 
-OPTIMIZERS = ("adam", "sgd")
-SCHEDULES = ("constant", "onecycle")
 MAX_SEED = 2**32 - 1  # what numpy and torch's generators all take, with room for the seeds derived from it
 
 
@@ -128,10 +128,12 @@ class TrainConfig:
         return layers
 
     def to_dict(self) -> dict[str, Any]:
+        """The settings as a plain dict (what a weights file keeps as its ``hparams``)."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrainConfig:
+        """Settings from a dict, ignoring keys this version does not know (a later version's settings)."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -163,25 +165,8 @@ class TrainRecord:
     eta_s: float
     test_accuracy: float | None = None
 
-    def network_layers(self) -> list[Any] | None:
-        """A custom network's layers (:class:`~mnist_desk.core.layers.Layer`), ``None`` for a named architecture.
-
-        Raises
-        ------
-        mnist_desk.core.layers.LayerError
-            When the layer list cannot be read or built (the first reason).
-        """
-        if self.arch != CUSTOM:
-            return None
-        from .layers import network_problem, parse_spec
-
-        layers = parse_spec(self.layers)
-        problem = network_problem(layers)
-        if problem is not None:
-            raise problem
-        return layers
-
     def to_dict(self) -> dict[str, Any]:
+        """The record as a plain dict (what the window's signals carry)."""
         return asdict(self)
 
 

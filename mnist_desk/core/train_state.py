@@ -122,6 +122,7 @@ class FiniteGuard:
 
     @property
     def kept_step(self) -> int:
+        """The step of the weights kept last (0 before any)."""
         return int(self._kept["progress"]["step"]) if self._kept is not None else 0
 
     def weights_finite(self) -> bool:
@@ -130,6 +131,7 @@ class FiniteGuard:
         return bool(torch.stack([torch.isfinite(t).all() for t in tensors]).all()) if tensors else True
 
     def keep(self) -> None:
+        """Keep a copy of the trainer's weights, optimizer, schedule and progress, as they are now."""
         trainer = self.trainer
         self._kept = {
             "model": {k: v.detach().clone() for k, v in trainer.model.state_dict().items()},
@@ -140,6 +142,7 @@ class FiniteGuard:
         }
 
     def restore(self) -> None:
+        """Put the kept copy back into the trainer (the last finite weights, after a divergence)."""
         trainer, kept = self.trainer, self._kept
         assert kept is not None
         trainer.model.load_state_dict(kept["model"])

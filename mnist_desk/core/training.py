@@ -126,6 +126,7 @@ class Trainer:
 
     @property
     def finished(self) -> bool:
+        """Whether the run has done its epochs or its step budget."""
         return self.progress.epoch >= self.config.epochs or self.progress.step >= self.steps_total
 
     @property
@@ -184,7 +185,8 @@ class Trainer:
         config = self.config
         progress = self.progress
         images, labels = self.train_split.images, self.train_split.labels
-        test_subset = self.test_split.subset(config.test_subset) if (self.test_split and config.test_every > 0) else None
+        test_subset = (self.test_split.subset(config.test_subset) if (self.test_split and config.test_every > 0)
+                       else None)
         self.model.train()
         session_start = time.perf_counter()
         session_steps = 0
@@ -267,7 +269,8 @@ class Trainer:
 
             test_accuracy = self.evaluate_accuracy(self.test_split) if self.test_split is not None else None
             progress.last_test_accuracy = test_accuracy
-            if test_accuracy is not None and (progress.best_test_accuracy is None or test_accuracy > progress.best_test_accuracy):
+            best = progress.best_test_accuracy
+            if test_accuracy is not None and (best is None or test_accuracy > best):
                 progress.best_test_accuracy = test_accuracy
             # An epoch cut short by the step budget stays unfinished, so a longer budget resumes inside it.
             completed = progress.step_in_epoch >= self.steps_per_epoch

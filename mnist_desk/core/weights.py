@@ -91,14 +91,17 @@ class Checkpoint:
 
     @property
     def test_accuracy(self) -> float | None:
+        """The test accuracy recorded with these weights, if any."""
         value = self.metrics.get("test_accuracy")
         return float(value) if checks.is_number(value) else None
 
     @property
     def resumable(self) -> bool:
+        """Whether the file holds what continuing the run needs (optimizer state and progress)."""
         return self.optimizer_state is not None and self.progress is not None
 
     def to_dict(self, include_resume_state: bool = True) -> dict[str, Any]:
+        """What :func:`save_checkpoint` writes; without the resume state, the weights and their record only."""
         data: dict[str, Any] = {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,

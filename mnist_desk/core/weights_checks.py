@@ -65,6 +65,7 @@ def _is_count(value: Any) -> bool:
 
 
 def format_version(data: dict[str, Any], path: Path) -> int:
+    """The file's ``format_version`` (0 when absent), checked to be a whole number."""
     value = data.get("format_version", 0)
     if not isinstance(value, int) or isinstance(value, bool):
         raise _wrong(path, "format_version", value, Word("a whole number"))
@@ -72,6 +73,7 @@ def format_version(data: dict[str, Any], path: Path) -> int:
 
 
 def text_field(data: dict[str, Any], name: str, path: Path, default: str = "") -> str:
+    """The text field ``name`` (``default`` when absent or ``None``), checked to be text."""
     value = data.get(name, default)
     if value is None:
         return default
@@ -184,6 +186,7 @@ def optimizer_state(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
 
 
 def scheduler_state(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """The learning-rate schedule's state, a table, or ``None`` when the run had no schedule."""
     if data.get("scheduler_state") is None:
         return None
     return table_field(data, "scheduler_state", path)

@@ -57,7 +57,8 @@ def describe_mismatch(model: nn.Module, state_dict: dict[str, torch.Tensor]) -> 
     return problems
 
 
-def load_state_dict_checked(model: nn.Module, state_dict: dict[str, torch.Tensor], arch: str, source: Path | None = None) -> None:
+def load_state_dict_checked(model: nn.Module, state_dict: dict[str, torch.Tensor], arch: str,
+                            source: Path | None = None) -> None:
     """``model.load_state_dict`` with a clear :class:`WeightsError` naming what differs."""
     problems = describe_mismatch(model, state_dict)
     if problems:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 from . import settings_keys as keys
 from .about import make_about_box
 from .active_model import ActiveModel
+from .architecture.names import network_name
 from .icons import icon
 from .menus import build_menus
-from .architecture.names import network_name
 from .messages import show_error
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
@@ -123,10 +123,6 @@ class MainWindow(QMainWindow):
         if can_save_changed is not None:
             can_save_changed.connect(self._update_edit_actions)
         return widget
-
-    def build_all_tabs(self) -> None:
-        for index in LAZY_TABS:
-            self.tab(index)
 
     @Slot()
     def _build_next_tab(self) -> None:
@@ -271,7 +267,7 @@ class MainWindow(QMainWindow):
             else:
                 text += " — " + self.tr("test accuracy unknown")
             if model.checkpoint is not None:  # "（Desk CNN）" in Chinese
-                text = self.tr("%1 (%2)").replace("%1", text, 1).replace("%2", network_name(model.checkpoint), 1)
+                text = self.tr("{weights} ({network})").format(weights=text, network=network_name(model.checkpoint))
         elif model.loading:
             text = self.tr("Loading model…")
         elif model.load_error:

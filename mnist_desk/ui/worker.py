@@ -33,8 +33,18 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import (QCoreApplication, QMutex, QMutexLocker, QObject, Qt, QThread, QWaitCondition, Signal,
-                            SignalInstance, Slot)
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMutex,
+    QMutexLocker,
+    QObject,
+    Qt,
+    QThread,
+    QWaitCondition,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 
 from ..core.errors import MnistDeskError
 from .error_text import error_text

@@ -45,7 +45,7 @@
 <context>
     <name>Canvas</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+43"/>
+        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+53"/>
         <source>Draw one digit. Left button: pen, right button: eraser.</source>
         <translation>写一个数字。左键：画笔，右键：橡皮擦。</translation>
     </message>
@@ -65,7 +65,7 @@ or drop a picture of one</source>
 <context>
     <name>ChainControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+32"/>
+        <location filename="../../mnist_desk/ui/filter_lab/controls.py" line="+31"/>
         <source>Sliding the kernel</source>
         <translation>滑动卷积核</translation>
     </message>
@@ -110,7 +110,7 @@ or drop a picture of one</source>
         <translation>3 像素</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>4 pixels</source>
         <translation>4 像素</translation>
     </message>
@@ -166,12 +166,12 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Stride:</source>
         <translation>步长：</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>Padding:</source>
         <translation>填充：</translation>
     </message>
@@ -231,7 +231,7 @@ or drop a picture of one</source>
         <translation>窗口的步长；“= 窗口大小”是 PyTorch 的默认值（窗口互不重叠）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the convolution&apos;s result</source>
         <translation>卷积结果</translation>
     </message>
@@ -241,7 +241,7 @@ or drop a picture of one</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Pool the picture itself, as the tutorial&apos;s section 1.2</source>
         <translation>直接对图片本身池化，如教程 1.2 节</translation>
     </message>
@@ -319,7 +319,7 @@ or drop a picture of one</source>
 <context>
     <name>ChartToolbar</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+54"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+53"/>
         <source>Back to the whole run (and follow new data again)</source>
         <translation>回到整个训练的视图（并重新跟随新数据）</translation>
     </message>
@@ -1198,7 +1198,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+109"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+117"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1281,7 +1281,7 @@ or drop a picture of one</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+43"/>
+        <location filename="../../mnist_desk/ui/evaluate/browser.py" line="+50"/>
         <source>Training digits</source>
         <translation>训练集</translation>
     </message>
@@ -1374,7 +1374,7 @@ or drop a picture of one</source>
 <context>
     <name>DigitsProgressBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+48"/>
         <source>{0:,} of {1:,} test digits</source>
         <translation>{0:,} / {1:,} 个测试数字</translation>
     </message>
@@ -1705,7 +1705,7 @@ The details are in the log: {log}</source>
 <context>
     <name>ExplainPages</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/pages.py" line="+148"/>
+        <location filename="../../mnist_desk/ui/explain/pages.py" line="+149"/>
         <source>Draw a digit to see which of its pixels the answer rests on.</source>
         <translation>写一个数字，看看答案取决于它的哪些像素。</translation>
     </message>
@@ -1734,22 +1734,22 @@ The details are in the log: {log}</source>
     <name>FilterArithmetic</name>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+97"/>
-        <source>The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
-        <translation>滤波器实际得到 %1：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
+        <source>The filter itself got {value}: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
+        <translation>滤波器实际得到 {value}：它以 float32 计算（约 7 位有效数字），相加顺序也不同，所以最后几位不一样。</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+49"/>
-        <source>rows %1–%2, columns %3–%4</source>
-        <translation>第 %1–%2 行、第 %3–%4 列</translation>
+        <location line="+32"/>
+        <location line="+44"/>
+        <source>rows {top}–{bottom}, columns {left}–{right}</source>
+        <translation>第 {top}–{bottom} 行、第 {left}–{right} 列</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <source>%1: the kernel over the %2 at %3</source>
-        <translation>%1：卷积核位于%2的%3</translation>
+        <location line="-40"/>
+        <source>{heading}: the kernel over the {source} at {where}</source>
+        <translation>{heading}：卷积核位于{source}的{where}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>   (* = padding)</source>
         <translation>   （* = 填充）</translation>
     </message>
@@ -1770,17 +1770,42 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Sum of the products = %1</source>
-        <translation>乘积之和 = %1</translation>
+        <source>Sum of the products = {sum}</source>
+        <translation>乘积之和 = {sum}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+98"/>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+100"/>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+6"/>
-        <source>ReLU: max(0, %1) = %2</source>
-        <translation>ReLU：max(0, %1) = %2</translation>
+        <source>ReLU: max(0, {value}) = {result}</source>
+        <translation>ReLU：max(0, {value}) = {result}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+22"/>
+        <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+23"/>
+        <source>{heading}: {pooling} over the {source} at {where}</source>
+        <translation>{heading}：对{source}的{where}做{pooling}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>→ max = {value} (marked *)</source>
+        <translation>→ 最大值 = {value}（标 *）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>→ mean = {value}</source>
+        <translation>→ 平均值 = {value}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Result pixel row {row}, column {column} = {value}</source>
+        <translation>结果像素第 {row} 行、第 {column} 列 = {value}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Convolution pixel row {row}, column {column}</source>
+        <translation>卷积结果像素第 {row} 行、第 {column} 列</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>max pool</source>
         <translation>最大池化</translation>
     </message>
@@ -1790,27 +1815,7 @@ The details are in the log: {log}</source>
         <translation>平均池化</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: %2 over the %3 at %4</source>
-        <translation>%1：对%3的%4做%2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>→ max = %1 (marked *)</source>
-        <translation>→ 最大值 = %1（标 *）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>→ mean = %1</source>
-        <translation>→ 平均值 = %1</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Result pixel row %1, column %2 = %3</source>
-        <translation>结果像素第 %1 行、第 %2 列 = %3</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+56"/>
         <source>convolution after ReLU</source>
         <translation>经 ReLU 的卷积结果</translation>
     </message>
@@ -1821,15 +1826,10 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <location line="+9"/>
         <source>picture</source>
         <translation>图片</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Convolution pixel row %1, column %2</source>
-        <translation>卷积结果像素第 %1 行、第 %2 列</translation>
     </message>
 </context>
 <context>
@@ -1841,8 +1841,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>padding %1</source>
-        <translation>填充 %1</translation>
+        <source>padding {pixels}</source>
+        <translation>填充 {pixels}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1866,11 +1866,16 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>conv %1×%1, stride %2, %3</source>
-        <translation>卷积 %1×%1，步长 %2，%3</translation>
+        <source>conv {size}×{size}, stride {stride}, {padding}</source>
+        <translation>卷积 {size}×{size}，步长 {stride}，{padding}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
+        <source>, stride {stride}</source>
+        <translation>，步长 {stride}</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
@@ -1884,34 +1889,29 @@ The details are in the log: {log}</source>
         <source>average pool</source>
         <translation>平均池化</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>, stride %1</source>
-        <translation>，步长 %1</translation>
-    </message>
 </context>
 <context>
     <name>FilterDisplay</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+74"/>
-        <source>Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.</source>
-        <translation>线性拉伸：%1 → 黑，%2 → 白；小于 0、大于 255 的值照样显示。</translation>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="+70"/>
+        <source>Rescaled: {low} → black, {high} → white; below 0 and above 255 still show.</source>
+        <translation>线性拉伸：{low} → 黑，{high} → 白；小于 0、大于 255 的值照样显示。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.</source>
-        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 %1 … %2。</translation>
+        <source>Absolute value: −40 looks like 40, above 255 → white; raw {low} … {high}.</source>
+        <translation>绝对值：−40 与 40 显示相同，大于 255 → 白；原始值 {low} … {high}。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Clipped: below 0 → black, above 255 → white; raw %1 … %2.</source>
-        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 %1 … %2。</translation>
+        <source>Clipped: below 0 → black, above 255 → white; raw {low} … {high}.</source>
+        <translation>截断：小于 0 → 黑，大于 255 → 白；原始值 {low} … {high}。</translation>
     </message>
 </context>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+73"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+71"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1946,12 +1946,12 @@ The details are in the log: {log}</source>
         <translation>保存结果…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save the result as PNG, or its raw numbers as .npy</source>
         <translation>将结果保存为 PNG，或将原始数值保存为 .npy</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
@@ -1961,7 +1961,7 @@ The details are in the log: {log}</source>
         <translation>显示整张图片（或双击图片）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
@@ -2006,12 +2006,17 @@ The details are in the log: {log}</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
+        <location line="+44"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+160"/>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location line="-121"/>
         <source>The clipboard holds no picture and no picture file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
@@ -2021,12 +2026,7 @@ The details are in the log: {log}</source>
         <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+73"/>
         <source>There is no result to save yet.</source>
         <translation>还没有可保存的结果。</translation>
     </message>
@@ -2054,7 +2054,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPicture</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-51"/>
+        <location filename="../../mnist_desk/ui/filter_lab/texts.py" line="-48"/>
         <source>sample picture</source>
         <translation>示例图片</translation>
     </message>
@@ -2085,11 +2085,22 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>first frame of %1</source>
-        <translation>%1 帧中的第一帧</translation>
+        <source>first frame of {frames}</source>
+        <translation>{frames} 帧中的第一帧</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
+        <source>{name} — {height} × {width} pixels (height × width), {kind}</source>
+        <translation>{name} — {height} × {width} 像素（高 × 宽），{kind}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{description}.</source>
+        <comment>a picture&apos;s description, ended as a sentence</comment>
+        <translation>{description}。</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>turned upright as its EXIF orientation says</source>
         <translation>已按 EXIF 方向信息转正</translation>
     </message>
@@ -2109,24 +2120,13 @@ The details are in the log: {log}</source>
         <translation>彩色，按教程的 convert(&apos;L&apos;) 以灰度显示</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 — %2 × %3 pixels (height × width), %4</source>
-        <translation>%1 — %2 × %3 像素（高 × 宽），%4</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>; </source>
         <comment>between the parts of a picture&apos;s description</comment>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1.</source>
-        <comment>a picture&apos;s description, ended as a sentence</comment>
-        <translation>%1。</translation>
-    </message>
-    <message>
-        <location line="-35"/>
+        <location line="-31"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
@@ -2274,9 +2274,9 @@ The details are in the log: {log}</source>
         <translation>Pillow 的 EDGE_ENHANCE：图片加上半强度的轮廓（除以 2）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+92"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+103"/>
+        <source>{name}: {note}</source>
+        <translation>{name}：{note}</translation>
     </message>
 </context>
 <context>
@@ -2292,7 +2292,7 @@ The details are in the log: {log}</source>
         <translation>裁剪到笔迹范围，缩放到 20×20 以内，再按质心放在 28×28 的中央。关闭后，网络得到的是整个画布直接缩放的结果，可以看出预处理为何重要。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>1. crop to the ink</source>
         <translation>1. 裁剪到笔迹</translation>
     </message>
@@ -2313,12 +2313,12 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>what the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -2333,12 +2333,12 @@ The details are in the log: {log}</source>
         <translation>&lt;b&gt;MNIST 的预处理&lt;/b&gt; — {state}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&lt;b&gt;Plain resize of the whole canvas&lt;/b&gt; — {state}</source>
         <translation>&lt;b&gt;整个画布直接缩放&lt;/b&gt; — {state}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>MNIST digit: already done</source>
         <translation>MNIST 数字：已预处理</translation>
     </message>
@@ -2392,8 +2392,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+17"/>
-        <source>Kernel row %1, column %2</source>
-        <translation>卷积核第 %1 行、第 %2 列</translation>
+        <source>Kernel row {row}, column {column}</source>
+        <translation>卷积核第 {row} 行、第 {column} 列</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2432,71 +2432,71 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+62"/>
-        <source>Row %1, column %2</source>
-        <translation>第 %1 行、第 %2 列</translation>
+        <source>Row {row}, column {column}</source>
+        <translation>第 {row} 行、第 {column} 列</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>“{text}” is not a finite number; NaN and infinity cannot be used</source>
+        <translation>“{text}”不是有限数；不能使用 NaN 和无穷大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” is too large (at most 1,000,000 either way)</source>
+        <translation>“{text}”太大（绝对值最多为 1,000,000）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{text}” is too close to 0 (at least {smallest} either way)</source>
+        <translation>“{text}”太接近 0（绝对值至少为 {smallest}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{text}” could be a thousand or a decimal; write 1000, or 1.5 for a decimal</source>
+        <translation>“{text}”既可能是一千，也可能是小数；请写成 1000，小数请写成 1.5 这样</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>{problem} — the result still shows the last valid kernel.</source>
+        <translation>{problem} — 结果仍显示上一个有效的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sum of the numbers: {sum}</source>
+        <translation>数值之和：{sum}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edited; started from: {note}</source>
+        <translation>已修改，原为：{note}</translation>
+    </message>
+    <message>
+        <location line="-115"/>
         <source>Divisor</source>
         <translation>除数</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>empty; type a number (0 for nothing)</source>
         <translation>空；请输入一个数（0 表示无）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>“%1” is not a finite number; NaN and infinity cannot be used</source>
-        <translation>“%1”不是有限数；不能使用 NaN 和无穷大</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is too large (at most 1,000,000 either way)</source>
-        <translation>“%1”太大（绝对值最多为 1,000,000）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>0 would divide by zero; leave it empty for no divisor</source>
         <translation>0 会导致除以零；不需要除数时请留空</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>“%1” is too close to 0 (at least %2 either way)</source>
-        <translation>“%1”太接近 0（绝对值至少为 %2）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>“%1” could be a thousand or a decimal; write 1000, or 1.5 for a decimal</source>
-        <translation>“%1”既可能是一千，也可能是小数；请写成 1000，小数请写成 1.5 这样</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is not a number</source>
-        <translation>“%1”不是数字</translation>
-    </message>
-    <message>
-        <location line="+85"/>
-        <source>Edited; started from: %1</source>
-        <translation>已修改，原为：%1</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>%1 — the result still shows the last valid kernel.</source>
-        <translation>%1 — 结果仍显示上一个有效的卷积核。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sum of the numbers: %1</source>
-        <translation>数值之和：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+89"/>
         <source> (0: nothing to divide by)</source>
         <translation>（为 0：不作除数）</translation>
     </message>
@@ -2552,8 +2552,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+36"/>
-        <source>Result — %1 × %2</source>
-        <translation>结果 — %1 × %2</translation>
+        <source>Result — {height} × {width}</source>
+        <translation>结果 — {height} × {width}</translation>
     </message>
 </context>
 <context>
@@ -2596,19 +2596,19 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="-21"/>
-        <source>%1 kernels learned by %2 in conv1.</source>
-        <translation>%2 在 conv1 中学到的 %1 个卷积核。</translation>
+        <source>{count} kernels learned by {model} in conv1.</source>
+        <translation>{model} 在 conv1 中学到的 {count} 个卷积核。</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>Learned kernel %1 of %2 from %3&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
-        <translation>%3 的 conv1 中学到的第 %1 个卷积核（共 %2 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
+        <source>Learned kernel {number} of {count} from {model}&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
+        <translation>{model} 的 conv1 中学到的第 {number} 个卷积核（共 {count} 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
     </message>
 </context>
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+36"/>
+        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+35"/>
         <source>Adam (the tutorial&apos;s)</source>
         <translation>Adam（教程所用）</translation>
     </message>
@@ -2624,8 +2624,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>The drawing is a %1</source>
-        <translation>这幅图是 %1</translation>
+        <source>The drawing is a {digit}</source>
+        <translation>这幅图是 {digit}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2684,16 +2684,21 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Loss = −log p(%1) = −log %2 = &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>损失 = −log p(%1) = −log %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
+        <source>Loss = −log p({digit}) = −log {p} = &lt;b&gt;{loss}&lt;/b&gt;</source>
+        <translation>损失 = −log p({digit}) = −log {p} = &lt;b&gt;{loss}&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Softmax: p = e^(z − max z) / Σ, with Σ = %1 (the same as e^z / Σ e^z, without overflowing).</source>
-        <translation>Softmax：p = e^(z − max z) / Σ，其中 Σ = %1（与 e^z / Σ e^z 相同，但不会溢出）。</translation>
+        <source>Softmax: p = e^(z − max z) / Σ, with Σ = {total} (the same as e^z / Σ e^z, without overflowing).</source>
+        <translation>Softmax：p = e^(z − max z) / Σ，其中 Σ = {total}（与 e^z / Σ e^z 相同，但不会溢出）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+42"/>
+        <source>One {optimizer} step (learning rate {lr}) on a copy of the model: loss {loss_before} → {loss_after}, p({digit}) {p_before} → {p_after}; no weight moved more than {largest_change}. The active weights are unchanged.</source>
+        <translation>在模型副本上走了一步 {optimizer}（学习率 {lr}）：损失 {loss_before} → {loss_after}，p({digit}) {p_before} → {p_after}；任何权重的变化都不超过 {largest_change}。当前权重没有改变。</translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>Loss: −log p of the digit meant (*), as the tutorial&apos;s nn.CrossEntropyLoss().</source>
         <translation>损失：想写的数字（标 *）的 −log p，与教程的 nn.CrossEntropyLoss() 相同。</translation>
     </message>
@@ -2716,11 +2721,6 @@ The details are in the log: {log}</source>
         <location line="+2"/>
         <source>p after the step</source>
         <translation>走一步后的 p</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>One %1 step (learning rate %2) on a copy of the model: loss %3 → %4, p(%5) %6 → %7; no weight moved more than %8. The active weights are unchanged.</source>
-        <translation>在模型副本上走了一步 %1（学习率 %2）：损失 %3 → %4，p(%5) %6 → %7；任何权重的变化都不超过 %8。当前权重没有改变。</translation>
     </message>
 </context>
 <context>
@@ -2751,7 +2751,7 @@ The details are in the log: {log}</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+131"/>
         <source>no weights file at {path}</source>
         <translation>{path} 处没有权重文件</translation>
     </message>
@@ -2807,8 +2807,8 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <source>{weights} ({network})</source>
+        <translation>{weights}（{network}）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2854,14 +2854,14 @@ The previous model stays active.</source>
 <context>
     <name>MapArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-74"/>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-76"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1, channel %2</source>
-        <translation>%1 的通道 %2</translation>
+        <source>{source}, channel {channel}</source>
+        <translation>{source} 的通道 {channel}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2890,68 +2890,68 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>Step %1</source>
-        <translation>第 %1 步</translation>
+        <source>Step {number}</source>
+        <translation>第 {number} 步</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>%1 channel %2 at row %3, column %4</source>
-        <translation>%1 通道 %2 第 %3 行、第 %4 列</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1: each of the %2 input channels&apos; window × its own kernel, summed (windows at rows %4–%5, columns %6–%7 of %3):</source>
-        <translation>%1：%2 个输入通道各自的窗口 × 各自的卷积核，再求和（窗口位于 %3 的第 %4–%5 行、第 %6–%7 列）：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>in %1: %2</source>
-        <translation>输入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Sum over the %1 input channels = %2</source>
-        <translation>%1 个输入通道之和 = %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>+ bias %1 = %2</source>
-        <translation>+ 偏置 %1 = %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Input channel %1 in full</source>
-        <translation>输入通道 %1 的完整算式</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>(This conv has no bias: the batch norm after it adds its own shift.)</source>
-        <translation>（这个卷积没有偏置：其后的批归一化自带平移。）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1, batch norm: (x − mean) / √(variance + ε) × γ + β</source>
-        <translation>%1，批归一化：(x − 均值) / √(方差 + ε) × γ + β</translation>
+        <source>{block} channel {channel} at row {row}, column {column}</source>
+        <translation>{block} 通道 {channel} 第 {row} 行、第 {column} 列</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>sigmoid: 1 / (1 + e^−%1) = %2</source>
-        <translation>sigmoid：1 / (1 + e^−%1) = %2</translation>
+        <source>{heading}: each of the {channels} input channels&apos; window × its own kernel, summed (windows at rows {top}–{bottom}, columns {left}–{right} of {source}):</source>
+        <translation>{heading}：{channels} 个输入通道各自的窗口 × 各自的卷积核，再求和（窗口位于 {source} 的第 {top}–{bottom} 行、第 {left}–{right} 列）：</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1, channel %2, row %3, column %4 = %5</source>
-        <translation>%1，通道 %2，第 %3 行、第 %4 列 = %5</translation>
+        <location line="+4"/>
+        <source>in {channel}: {sum}</source>
+        <translation>输入 {channel}：{sum}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sum over the {channels} input channels = {sum}</source>
+        <translation>{channels} 个输入通道之和 = {sum}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>+ bias {bias} = {value}</source>
+        <translation>+ 偏置 {bias} = {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input channel {channel} in full</source>
+        <translation>输入通道 {channel} 的完整算式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{step}, batch norm: (x − mean) / √(variance + ε) × γ + β</source>
+        <translation>{step}，批归一化：(x − 均值) / √(方差 + ε) × γ + β</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>sigmoid: 1 / (1 + e^−{value}) = {result}</source>
+        <translation>sigmoid：1 / (1 + e^−{value}) = {result}</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>= %1, the network&apos;s own value.</source>
-        <translation>= %1，与网络自身的数值相同。</translation>
+        <source>{stage}, channel {channel}, row {row}, column {column} = {value}</source>
+        <translation>{stage}，通道 {channel}，第 {row} 行、第 {column} 列 = {value}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The network itself has %1: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
-        <translation>网络自身的数值是 %1：它用 float32（约 7 位有效数字）计算，求和顺序也不同，所以最后几位不同。</translation>
+        <location line="+15"/>
+        <source>= {value}, the network&apos;s own value.</source>
+        <translation>= {value}，与网络自身的数值相同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network itself has {value}: it works in float32 (about 7 significant digits) and adds up in another order, so the last digits differ.</source>
+        <translation>网络自身的数值是 {value}：它用 float32（约 7 位有效数字）计算，求和顺序也不同，所以最后几位不同。</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>(This conv has no bias: the batch norm after it adds its own shift.)</source>
+        <translation>（这个卷积没有偏置：其后的批归一化自带平移。）</translation>
     </message>
 </context>
 <context>
@@ -3009,58 +3009,58 @@ The previous model stays active.</source>
     <message>
         <location line="+45"/>
         <location line="+7"/>
-        <source> of %1</source>
-        <translation> / %1</translation>
+        <source> of {count}</source>
+        <translation> / {count}</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;, %2×%3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;，%2×%3</translation>
+        <source>&lt;b&gt;{stage}&lt;/b&gt;, {height}×{width}</source>
+        <translation>&lt;b&gt;{stage}&lt;/b&gt;，{height}×{width}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>channel %1: %2</source>
-        <translation>通道 %1：%2</translation>
+        <source>channel {channel}: {values}</source>
+        <translation>通道 {channel}：{values}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>%1 reads: the input</source>
-        <translation>%1 读取：输入</translation>
+        <source>{block} reads: the input</source>
+        <translation>{block} 读取：输入</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 reads: %2</source>
-        <translation>%1 读取：%2</translation>
+        <source>{block} reads: {source}</source>
+        <translation>{block} 读取：{source}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>its %1×%1 kernel (red +, blue −)</source>
-        <translation>它的 %1×%1 卷积核（红正、蓝负）</translation>
+        <source>its {size}×{size} kernel (red +, blue −)</source>
+        <translation>它的 {size}×{size} 卷积核（红正、蓝负）</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>its %1 kernels, %2×%2, one per input channel (red +, blue −)</source>
-        <translation>它的 %1 个 %2×%2 卷积核，每个输入通道一个（红正、蓝负）</translation>
+        <source>its {count} kernels, {size}×{size}, one per input channel (red +, blue −)</source>
+        <translation>它的 {count} 个 {size}×{size} 卷积核，每个输入通道一个（红正、蓝负）</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
+        <source>{model}&apos;s {block} kernel {channel}</source>
+        <translation>{model} 的 {block} 第 {channel} 个卷积核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{model}&apos;s {block} kernel from input channel {source} to output channel {channel}</source>
+        <translation>{model} 的 {block} 中从输入通道 {source} 到输出通道 {channel} 的卷积核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Learned: {kernel}. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the network&apos;s by a shift and a scale.</source>
+        <translation>学到的卷积核：{kernel}。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与网络中的相差一个平移和缩放。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>the active model</source>
         <translation>当前模型</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1&apos;s %2 kernel %3</source>
-        <translation>%1 的 %2 第 %3 个卷积核</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1&apos;s %2 kernel from input channel %3 to output channel %4</source>
-        <translation>%1 的 %2 中从输入通道 %3 到输出通道 %4 的卷积核</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Learned: %1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the network&apos;s by a shift and a scale.</source>
-        <translation>学到的卷积核：%1。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与网络中的相差一个平移和缩放。</translation>
     </message>
 </context>
 <context>
@@ -3129,7 +3129,7 @@ The previous model stays active.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+40"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -3145,11 +3145,11 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+43"/>
-        <source>%1, channel %2 of %3 (%4×%5): values %6 to %7; here (row %8, column %9) %10.</source>
-        <translation>%1，通道 %2 / %3（%4×%5）：数值 %6 到 %7；此处（第 %8 行、第 %9 列）为 %10。</translation>
+        <source>{stage}, channel {channel} of {channels} ({height}×{width}): values {low} to {high}; here (row {row}, column {column}) {value}.</source>
+        <translation>{stage}，通道 {channel} / {channels}（{height}×{width}）：数值 {low} 到 {high}；此处（第 {row} 行、第 {column} 列）为 {value}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Click to open it.</source>
         <translation>点击可打开。</translation>
     </message>
@@ -3182,14 +3182,14 @@ The previous model stays active.</source>
 <context>
     <name>PictureIO</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+84"/>
+        <location filename="../../mnist_desk/ui/filter_lab/picture_io.py" line="+90"/>
         <source>Open a picture</source>
         <translation>打开图片</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pictures (%1);;All files (*)</source>
-        <translation>图片 (%1);;所有文件 (*)</translation>
+        <source>Pictures ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -3356,7 +3356,7 @@ maybe {digit}</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+22"/>
+        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+28"/>
         <source>No evaluation yet.</source>
         <translation>尚未评估。</translation>
     </message>
@@ -3487,7 +3487,7 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+36"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+42"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
@@ -3721,7 +3721,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+67"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+75"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3870,7 +3870,7 @@ maybe {digit}</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+70"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+76"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3941,8 +3941,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>%1 %2</source>
-        <translation>%1%2</translation>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4054,7 +4054,7 @@ maybe {digit}</source>
 <context>
     <name>WhyView</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+36"/>
+        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+35"/>
         <source>Integrated gradients</source>
         <translation>积分梯度</translation>
     </message>
@@ -4101,11 +4101,56 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Why %1, or why not %1?</source>
-        <translation>为什么是 %1，或者为什么不是 %1？</translation>
+        <source>Why {digit}, or why not {digit}?</source>
+        <translation>为什么是 {digit}，或者为什么不是 {digit}？</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+71"/>
+        <source>&lt;b&gt;{method}&lt;/b&gt;: {explanation}</source>
+        <translation>&lt;b&gt;{method}&lt;/b&gt;：{explanation}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the answer ({digit})</source>
+        <translation>答案（{digit}）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{method} for {digit}: red pushed {digit} up, blue pushed it down</source>
+        <translation>{method}（{digit}）：红色推高 {digit}，蓝色压低它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{method} for {digit} (why not {digit}?): red pushed {digit} up, blue down</source>
+        <translation>{method}（{digit}，为什么不是 {digit}？）：红色推高 {digit}，蓝色压低</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The map adds up to {total}: the score of {digit} for this drawing, {score}, minus its score for a blank canvas, {blank} (a score is the number before the softmax).</source>
+        <translation>整张图加起来是 {total}：这幅图上 {digit} 的得分 {score}，减去空白画布上的得分 {blank}（得分是 softmax 之前的数）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>p({digit}) = {p}. A value of 0.1 means rubbing out that ink lowered p({digit}) by about 10 points; a negative one, that it raised p({digit}).</source>
+        <translation>p({digit}) = {p}。数值 0.1 表示擦掉那处墨迹使 p({digit}) 下降约 10 个百分点；负值表示它使 p({digit}) 上升。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The map adds up to {total}: the score of {digit}, {score}, less the output layer&apos;s bias {bias}. The last conv layer is 7×7: each of its pixels stands for 4×4 input pixels.</source>
+        <translation>整张图加起来是 {total}：{digit} 的得分 {score}，减去输出层的偏置 {bias}。最后一个卷积层是 7×7：它的每个像素对应 4×4 个输入像素。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check: setting the {pixels} most salient pixels (10 % of the ink) to background takes p({digit}) from {before} to {after}; as many random ink pixels, to {random}.</source>
+        <translation>检验：把最显著的 {pixels} 个像素（墨迹的 10 %）设为背景，p({digit}) 从 {before} 变为 {after}；随机设同样多的墨迹像素，变为 {random}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row {row}, column {column}: ink {ink}, map {value}</source>
+        <translation>第 {row} 行、第 {column} 列：墨迹 {ink}，显著图 {value}</translation>
+    </message>
+    <message>
+        <location line="-130"/>
         <source>Saliency method</source>
         <translation>显著图方法</translation>
     </message>
@@ -4128,51 +4173,6 @@ maybe {digit}</source>
         <location line="+3"/>
         <source>no map yet</source>
         <translation>尚无显著图</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>the answer (%1)</source>
-        <translation>答案（%1）</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>%1 for %2: red pushed %2 up, blue pushed it down</source>
-        <translation>%1（%2）：红色推高 %2，蓝色压低它</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 for %2 (why not %2?): red pushed %2 up, blue down</source>
-        <translation>%1（%2，为什么不是 %2？）：红色推高 %2，蓝色压低</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The map adds up to %1: the score of %2 for this drawing, %3, minus its score for a blank canvas, %4 (a score is the number before the softmax).</source>
-        <translation>整张图加起来是 %1：这幅图上 %2 的得分 %3，减去空白画布上的得分 %4（得分是 softmax 之前的数）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>p(%1) = %2. A value of 0.1 means rubbing out that ink lowered p(%1) by about 10 points; a negative one, that it raised p(%1).</source>
-        <translation>p(%1) = %2。数值 0.1 表示擦掉那处墨迹使 p(%1) 下降约 10 个百分点；负值表示它使 p(%1) 上升。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The map adds up to %1: the score of %2, %3, less the output layer&apos;s bias %4. The last conv layer is 7×7: each of its pixels stands for 4×4 input pixels.</source>
-        <translation>整张图加起来是 %1：%2 的得分 %3，减去输出层的偏置 %4。最后一个卷积层是 7×7：它的每个像素对应 4×4 个输入像素。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Check: setting the %1 most salient pixels (10 % of the ink) to background takes p(%2) from %3 to %4; as many random ink pixels, to %5.</source>
-        <translation>检验：把最显著的 %1 个像素（墨迹的 10 %）设为背景，p(%2) 从 %3 变为 %4；随机设同样多的墨迹像素，变为 %5。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Row %1, column %2: ink %3, map %4</source>
-        <translation>第 %1 行、第 %2 列：墨迹 %3，显著图 %4</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from mnist_desk.core import paths
-from mnist_desk.core.data import RAW_FILES, check_data_dir, data_status, download, load_split, raw_folder
+from mnist_desk.core.data import RAW_FILES, check_data_dir, download, load_split, raw_folder
 from mnist_desk.core.errors import DataError
 
 
@@ -58,8 +58,6 @@ def test_corrupted_header_is_a_clear_error(tmp_path):
     _fake_raw_folder(tmp_path, corrupt="train-labels-idx1-ubyte")
     with pytest.raises(DataError, match="train-labels-idx1-ubyte is not a valid MNIST file"):
         check_data_dir(tmp_path)
-    ok, text = data_status(tmp_path)
-    assert not ok and "not a valid MNIST file" in text
 
 
 def test_the_real_test_split_loads_into_one_uint8_tensor(full_test_split):
@@ -74,8 +72,7 @@ def test_the_real_training_split_starts_with_the_tutorials_5(full_data_dir):
     assert len(train) == 60_000 and int(train.labels[0]) == 5
     # The tutorial's section 2.3 prints this row of the first digit.
     assert train.images[0, 5, 12:18].tolist() == [3, 18, 18, 18, 126, 136]
-    ok, text = data_status(full_data_dir)
-    assert ok and "60,000 training + 10,000 test" in text
+    assert check_data_dir(full_data_dir) == full_data_dir
 
 
 def test_real_files_truncated_by_a_broken_download(full_data_dir, tmp_path):
@@ -125,7 +122,7 @@ def test_download_fetches_again_a_file_that_is_broken_and_keeps_whole_ones(tmp_p
     fetched.clear()
     list(download(tmp_path))
     assert sorted(fetched) == ["t10k-labels-idx1-ubyte", "train-labels-idx1-ubyte"]
-    assert data_status(tmp_path)[0]
+    assert check_data_dir(tmp_path) == tmp_path  # all four files whole again
 
 
 @pytest.mark.parametrize(("fail", "expect"), [

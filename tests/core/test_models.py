@@ -105,3 +105,13 @@ def test_folding_batch_norm_keeps_every_output_and_stage(arch):
     assert model.training  # the original keeps its mode, too
     for name, value in model.state_dict().items():  # the original is untouched
         assert torch.equal(value, before[name]), name
+
+
+def test_the_names_the_command_line_offers_are_the_ones_built():
+    from mnist_desk.core import choices
+    from mnist_desk.core.models import ACTIVATIONS
+    from mnist_desk.core.train_config import OPTIMIZERS, SCHEDULES
+
+    assert tuple(ARCHITECTURES) == choices.ARCHITECTURE_NAMES
+    assert tuple(ACTIVATIONS) == choices.ACTIVATION_NAMES
+    assert (OPTIMIZERS, SCHEDULES) == (choices.OPTIMIZERS, choices.SCHEDULES)

@@ -1,9 +1,19 @@
-"""pytest-qt fixtures: QSettings in a temp file, a main window, an active model."""
+"""pytest-qt fixtures shared by the window's tests: QSettings in a temp file, an active model, weights that
+read clear digits, the main window.
+
+Fixtures of one tab's tests live in that tab's folder (tests/ui/draw, filter_lab, train); helpers that are
+not fixtures in modules named for what they do (tests/ui/drawing.py). Test modules keep unique names across
+folders (test_draw_tab.py, test_filter_lab.py ...): pytest imports them by their base name.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+
+TRAINED_STEPS = 200
 
 
 @pytest.fixture(autouse=True)
@@ -34,3 +44,67 @@ def active_model(qtbot):
     model = ActiveModel()
     model.load_file(path)
     return model
+
+
+@pytest.fixture(scope="session")
+def draw_weights(request, train_sample, test_sample) -> Path:
+    """Weights good enough to read clear digits: the shipped weights when present, else a ``fast`` model
+    trained for 200 steps on the committed training sample (cached between runs in pytest's cache folder)."""
+    from mnist_desk.core.paths import default_weights_path
+
+    shipped = default_weights_path()
+    if shipped.is_file():
+        return shipped
+    from mnist_desk.core.training import TrainConfig, Trainer
+    from mnist_desk.core.weights import save_checkpoint
+
+    cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    folder = (Path(cache.mkdir("mnist_desk_draw")) if cache is not None
+              else request.getfixturevalue("tmp_path_factory").mktemp("mnist_desk_draw"))
+    path = folder / f"fast_{TRAINED_STEPS}_steps.pt"
+    if not path.is_file():
+        config = TrainConfig(arch="fast", epochs=TRAINED_STEPS * 50 // len(train_sample), batch_size=50,
+                             seed=0, device="cpu", log_every=50)
+        trainer = Trainer(config, train_sample, test_sample)
+        for _record in trainer.run():
+            pass
+        save_checkpoint(trainer.checkpoint(include_resume_state=False), path)
+    return path
+
+
+@pytest.fixture
+def loaded_model(qtbot, draw_weights):
+    """An ActiveModel holding :func:`draw_weights`, loaded."""
+    from mnist_desk.ui.active_model import ActiveModel
+
+    model = ActiveModel()
+    model.load_file(draw_weights)
+    return model
+
+
+@pytest.fixture
+def draw_tab_of_size(qtbot, loaded_model, settings):
+    """``draw_tab_of_size(width, height)``: the Draw tab over :func:`loaded_model` at that size, shown."""
+    from mnist_desk.ui.draw.tab import DrawTab
+
+    def make(width: int, height: int) -> DrawTab:
+        widget = DrawTab(loaded_model, settings)
+        widget.resize(width, height)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return make
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The main window at its first size, shown."""
+    from mnist_desk.ui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

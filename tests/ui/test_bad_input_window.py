@@ -16,10 +16,10 @@ import re
 import numpy as np
 import pytest
 from bad_input_corpus import bad_data_folders, bad_pictures, bad_weights, deny
+from drawing import draw_one, open_picture_and_wait
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from test_draw_support import draw_one, draw_weights, open_picture_and_wait  # noqa: F401
 
 from mnist_desk.ui.data_folder import DataFolderWidget
 from mnist_desk.ui.main_window import MainWindow
@@ -224,7 +224,8 @@ def test_the_reasons_are_in_the_users_language(qtbot, window, full_disk, tmp_pat
     draw_one(qtbot, tab.canvas)
     full_disk.fill()
     assert not tab.save_drawing(full_disk.folder / "digit.png")
-    assert error_boxes(tab)[0].text() == f"无法保存 {full_disk.folder / 'digit.png'}：磁盘已满。该位置原有的文件保持不变。"
+    assert error_boxes(tab)[0].text() == (f"无法保存 {full_disk.folder / 'digit.png'}：磁盘已满。"
+                                          "该位置原有的文件保持不变。")
     close_boxes(tab)
     case = {case.name: case for case in bad_weights(tmp_path)}["hparams a list"]
     assert not window.load_weights(case.path)

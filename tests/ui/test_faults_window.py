@@ -95,7 +95,8 @@ def test_a_widget_closes_within_moments_while_its_check_is_stuck(qtbot, settings
 def test_a_diverging_run_stops_says_so_and_keeps_the_last_finite_weights(qtbot, settings, tmp_path, monkeypatch,
                                                                          train_sample, test_sample):
     monkeypatch.setattr("mnist_desk.ui.train.form.LOG_EVERY", 2)
-    tab = TrainTab(ActiveModel(), settings, None, split_loader=lambda root, train: train_sample if train else test_sample)
+    tab = TrainTab(ActiveModel(), settings, None,
+                   split_loader=lambda root, train: train_sample if train else test_sample)
     qtbot.addWidget(tab)
     tab.show()
     form = tab.form

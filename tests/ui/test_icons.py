@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from mnist_desk.core.paths import resource_path
 from mnist_desk.ui.icons import icon
-from test_main_window import window  # noqa: F401 (the window fixture)
 
 UI = Path(__file__).resolve().parents[2] / "mnist_desk" / "ui"
 # icon("name") and picture="name" (a helper's argument) in the UI's source.

@@ -8,26 +8,17 @@ import textwrap
 
 import numpy as np
 import pytest
+from drawing import draw_seven
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
-from test_draw_support import draw_seven, draw_weights  # noqa: F401
 
 from mnist_desk import __version__
 from mnist_desk.ui import main_window as main_window_module
 from mnist_desk.ui.about import about_text
 from mnist_desk.ui.exception_hook import ExceptionHook
 from mnist_desk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def error_boxes(widget) -> list[QMessageBox]:

@@ -6,8 +6,9 @@ import ast
 import importlib.util
 import re
 import shutil
-import threading
+import string
 import subprocess
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -229,6 +230,29 @@ def test_translations_keep_every_placeholder():
     assert not wrong, "a translation lost or changed a placeholder:\n" + "\n".join(map(repr, wrong))
 
 
+def test_one_placeholder_style_that_every_translation_fills():
+    """Texts take their values as str.format fields ({path}, {count:,}), as the core's error messages must
+    (the command line formats them without Qt); Qt's %1 is not used (QProgressBar's %v, %m and %p are that
+    widget's own codes). A translation that str.format cannot fill would raise in the window: each is tried."""
+    root = ET.parse(COMMITTED).getroot()
+    qt_style, unfillable = [], []
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            source, translated = message.findtext("source") or "", message.findtext("translation") or ""
+            if re.search(r"%L?[0-9]", source):
+                qt_style.append(source)
+            for text in (source, translated):
+                try:
+                    fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+                    numbered = [int(f) for f in fields if f.isdigit()]
+                    text.format(*[0] * (max(numbered, default=-1) + 1),
+                                **{f: 0 for f in fields if f and not f.isdigit()})
+                except (ValueError, KeyError, IndexError) as error:
+                    unfillable.append(f"{text!r}: {error}")
+    assert not qt_style, "use {name} fields, not Qt's %1:\n" + "\n".join(qt_style)
+    assert not unfillable, "\n".join(unfillable)
+
+
 def _core_errors():
     import numpy as np
 
@@ -274,7 +298,8 @@ def test_the_filter_lab_says_in_chinese_that_the_picture_is_too_small(qtbot, set
     qtbot.addWidget(tab)
     try:
         tab.set_picture(picture_from_array(np.full((1, 1), 77, "uint8"), "dot"))
-        assert tab.message.text() == "不加填充时，图片（1 × 1）小于 3×3 的卷积核：请增加填充（例如 'same'）或使用更大的图片。"
+        assert tab.message.text() == ("不加填充时，图片（1 × 1）小于 3×3 的卷积核："
+                                      "请增加填充（例如 'same'）或使用更大的图片。")
     finally:
         tab.shutdown()
 
@@ -300,7 +325,8 @@ def test_the_chinese_filter_lab_holds_still_and_says_how_it_shows_the_result(qtb
         where = editor.presets_button.mapTo(tab, editor.presets_button.rect().topLeft()), tab.original_view.x()
         editor.size_box.setCurrentIndex(editor.size_box.findData(5))
         qtbot.wait(50)
-        assert (editor.presets_button.mapTo(tab, editor.presets_button.rect().topLeft()), tab.original_view.x()) == where
+        button = editor.presets_button
+        assert (button.mapTo(tab, button.rect().topLeft()), tab.original_view.x()) == where
         action = next(a for a in editor.presets_menu.actions() if a.data() == "sharpen")
         with qtbot.waitSignal(tab.result_shown, timeout=10_000):
             action.trigger()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -40,8 +41,8 @@ _ACTIVATION_TYPES = ACTIVATION_MODULES
 _POOL_TYPES = (nn.MaxPool2d, nn.AvgPool2d)
 
 
-def _pair(value) -> tuple[int, int]:
-    return (int(value[0]), int(value[1])) if isinstance(value, (tuple, list)) else (int(value), int(value))
+def _pair(value: int | Sequence[int]) -> tuple[int, int]:
+    return (value, value) if isinstance(value, int) else (int(value[0]), int(value[1]))
 
 
 @dataclass
@@ -90,9 +91,11 @@ class ActivationTrace:
 
     @property
     def stage_names(self) -> list[str]:
+        """The stages' names, input first."""
         return [stage.name for stage in self.stages]
 
     def stage(self, name: str) -> TraceStage:
+        """The stage called ``name`` (``KeyError`` when there is none)."""
         for stage in self.stages:
             if stage.name == name:
                 return stage
@@ -201,14 +204,17 @@ class PixelArithmetic:
 
     @property
     def value(self) -> float:
+        """The pixel's value as the arithmetic shown works it out."""
         return self.steps[-1].value
 
     @property
     def network(self) -> float:
+        """The pixel's value as the network itself computed it."""
         return self.steps[-1].network
 
     @property
     def conv(self) -> ConvStep:
+        """The convolution step of the block."""
         return next(step for step in self.steps if isinstance(step, ConvStep))
 
 
@@ -255,7 +261,7 @@ def _batch_norm_step(norm: nn.BatchNorm2d, channel: int, before: float, network:
     return BatchNormStep(before, mean, variance, float(norm.eps), weight, bias, value, network)
 
 
-def _pool_window(pool: nn.Module, plane: np.ndarray, row: int, col: int) -> PoolStep:
+def _pool_window(pool: nn.MaxPool2d | nn.AvgPool2d, plane: np.ndarray, row: int, col: int) -> PoolStep:
     size, stride, padding = _pair(pool.kernel_size), _pair(pool.stride or pool.kernel_size), _pair(pool.padding)
     top, left = row * stride[0] - padding[0], col * stride[1] - padding[1]
     kind = "max" if isinstance(pool, nn.MaxPool2d) else "avg"
@@ -308,8 +314,9 @@ def explain_pixel(trace: ActivationTrace, stage: str, channel: int, row: int, co
     position = (row, col)
     for index in range(shown.module, -1, -1):
         links.append((index, position))
-        if isinstance(modules[index], _POOL_TYPES):
-            window = _pool_window(modules[index], outputs[index][channel], *position)
+        pool = modules[index]
+        if isinstance(pool, _POOL_TYPES):
+            window = _pool_window(pool, outputs[index][channel], *position)
             flat = int(np.argmax(window.values))
             position = (window.top + flat // window.values.shape[1], window.left + flat % window.values.shape[1])
     steps: list[Step] = []

@@ -60,6 +60,7 @@ class CrossEntropy:
 
     @property
     def answer(self) -> int:
+        """The digit of the largest output."""
         return int(np.argmax(self.logits))
 
 
@@ -161,7 +162,8 @@ def one_training_step(model: nn.Module, field28: np.ndarray, meant: int, optimiz
         step.zero_grad()
         loss.backward()
         step.step()
-        change = max(float((parameter.detach() - old).abs().max()) for parameter, old in zip(trained.parameters(), start))
+        change = max(float((parameter.detach() - old).abs().max())
+                     for parameter, old in zip(trained.parameters(), start))
         before = cross_entropy(logits.detach()[0], meant)
         after = cross_entropy(logits_of(trained, field28), meant)
     return TrainingStep(optimizer, float(learning_rate), before, after, change)

@@ -54,13 +54,16 @@ class Deletion:
 
     @property
     def salient_drop(self) -> float:
+        """How much deleting the salient pixels lowered the probability."""
         return self.before - self.salient
 
     @property
     def random_drop(self) -> float:
+        """How much deleting as many random ink pixels lowered it (the mean over the draws)."""
         return self.before - self.random
 
     def to_json(self) -> dict:
+        """The check as ``explain --json`` prints it."""
         return {"fraction": self.fraction, "pixels": self.pixels, "before": round(self.before, 6),
                 "salient": round(self.salient, 6), "random": round(self.random, 6), "random_draws": self.draws}
 

@@ -93,6 +93,7 @@ class Saliency:
 
     @property
     def total(self) -> float:
+        """The sum of the map (float64)."""
         return float(self.map.sum(dtype=np.float64))
 
 

@@ -47,6 +47,7 @@ def check_count(value: int, name: Word, low: int = 1) -> int:
 
 
 def check_mode(padding_mode: str) -> str:
+    """The padding mode, or a :class:`ConfigError` naming the modes there are."""
     if padding_mode not in PADDING_MODES:
         raise ConfigError("Unknown padding mode {mode!r}; choose one of: {choices}.",
                           mode=padding_mode, choices=", ".join(PADDING_MODES))
@@ -68,6 +69,7 @@ def check_divisor(divisor: float | None) -> float | None:
 
 
 def check_offset(offset: float) -> float:
+    """The offset as a float, or a :class:`ConfigError` when it is not finite."""
     offset = float(offset)
     if not math.isfinite(offset):
         raise ConfigError("The offset must be a finite number.")
@@ -84,7 +86,8 @@ def resolve_padding(padding: int | str, kernel_size: int, stride: int = 1) -> in
             return 0
         if padding == "same":
             if stride != 1:
-                raise ConfigError("Padding 'same' works with stride 1 only (as in PyTorch); give the padding in pixels.")
+                raise ConfigError("Padding 'same' works with stride 1 only (as in PyTorch); give the padding in "
+                                  "pixels.")
             return (kernel_size - 1) // 2
         raise ConfigError("Unknown padding {padding!r}: give a number of pixels, 'same' or 'valid'.", padding=padding)
     return check_count(padding, Word("padding"), low=0)

@@ -20,14 +20,16 @@ into one clear :class:`~mnist_desk.core.errors.ImageError`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from ..errors import ImageError
 from ..atomic_files import write_atomically
+from ..errors import ImageError
 from ..preprocess import open_image
 
 # The built-in picture's name (the UI shows it translated).
@@ -81,6 +83,7 @@ class Picture:
 
     @property
     def shape(self) -> tuple[int, int]:
+        """(height, width) in pixels."""
         return int(self.gray.shape[0]), int(self.gray.shape[1])
 
 
@@ -93,8 +96,8 @@ def _composite_on_white(image: Image.Image) -> Image.Image:
 
 def _has_transparency(image: Image.Image) -> bool:
     if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        alpha = image.getchannel("A")
-        return alpha.getextrema()[0] < 255
+        lowest, _highest = cast(tuple[int, int], image.getchannel("A").getextrema())  # one band: (min, max)
+        return lowest < 255
     return image.mode == "P" and "transparency" in image.info
 
 
@@ -152,9 +155,9 @@ def picture_from_image(image: Image.Image, name: str = "", frames: int = 1) -> P
         rgb = image.convert("RGB")
     gray = np.asarray(rgb.convert("L"))  # the tutorial's convert('L'): ITU-R 601 luma
     color = np.asarray(rgb)
-    if np.array_equal(color[..., 0], color[..., 1]) and np.array_equal(color[..., 1], color[..., 2]):
-        color = None  # grey in an RGB file: nothing to filter per channel
-    return Picture(gray, color, name, mode, frames, notes)
+    # Grey in an RGB file: nothing to filter per channel.
+    grey = np.array_equal(color[..., 0], color[..., 1]) and np.array_equal(color[..., 1], color[..., 2])
+    return Picture(gray, None if grey else color, name, mode, frames, notes)
 
 
 def picture_from_file(path: str | os.PathLike[str]) -> Picture:
@@ -191,7 +194,8 @@ def picture_from_array(array: np.ndarray, name: str = "") -> Picture:
     channels = array.shape[2]
     if channels not in (3, 4):
         raise ImageError("A picture needs 3 (RGB) or 4 (RGBA) channels; got {channels}.", channels=channels)
-    return picture_from_image(Image.fromarray(np.ascontiguousarray(array), mode="RGB" if channels == 3 else "RGBA"), name)
+    mode = "RGB" if channels == 3 else "RGBA"
+    return picture_from_image(Image.fromarray(np.ascontiguousarray(array), mode=mode), name)
 
 
 def sample_picture() -> Picture:
@@ -217,7 +221,7 @@ def sample_picture() -> Picture:
     return picture_from_image(image, SAMPLE_NAME)
 
 
-def _save_file(path: str | os.PathLike[str], write) -> Path:
+def _save_file(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> Path:
     """Save a picture file atomically (see :mod:`atomic_files`), with our messages for what goes wrong."""
     target = Path(path).expanduser()
     if target.is_dir():

@@ -49,23 +49,28 @@ class FilterSettings:
 
     @property
     def kernel_size(self) -> int:
+        """The kernel's side, 3 or 5."""
         return len(self.kernel)
 
     def kernel_array(self) -> np.ndarray:
+        """The kernel as a checked float32 (k, k) array."""
         return check_kernel(self.kernel)
 
     @property
     def padding_pixels(self) -> int:
+        """The padding on each side, in pixels."""
         if self.padding == "same":
             return (self.kernel_size - 1) // 2
         return resolve_padding(self.padding, self.kernel_size, self.stride)
 
     @property
     def convolves(self) -> bool:
+        """Whether the run convolves (not when it pools the original picture)."""
         return not (self.pool is not None and self.pool_on == "original")
 
     @property
     def pool_step(self) -> int:
+        """The pooling window's stride (its size unless set)."""
         return self.pool_size if self.pool_stride is None else self.pool_stride
 
 

@@ -55,9 +55,11 @@ class Preset:
 
     @property
     def size(self) -> int:
+        """The kernel's side."""
         return len(self.kernel)
 
     def array(self) -> np.ndarray:
+        """The kernel as a float32 (k, k) array."""
         return np.array(self.kernel, dtype=np.float32)
 
 

@@ -1,6 +1,9 @@
-"""Networks built layer by layer: a text and plain-data layer list (:mod:`.spec`), the shape, parameter
+"""Networks built layer by layer.
+
+A text and plain-data layer list (:mod:`.spec`), the shape, parameter
 and multiply-add count of each layer with the first problem in plain words (:mod:`.shapes`, no torch),
-the PyTorch network it builds (:mod:`.build`) and networks to start from (:mod:`.presets`)."""
+the PyTorch network it builds (:mod:`.build`) and networks to start from (:mod:`.presets`).
+"""
 
 from .presets import PRESETS, PRESETS_BY_KEY, Preset, architecture_layers
 from .shapes import LayerInfo, NetworkPlan, network_problem, plan_network, shape_text

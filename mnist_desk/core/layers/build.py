@@ -92,7 +92,7 @@ class BuiltCNN(nn.Module):
         self.layers: tuple[Layer, ...] = tuple(layers)
         self.block_names: list[str] = plan.conv_blocks
         parts: dict[str, list[nn.Module]] = {}
-        in_shape = INPUT_SHAPE
+        in_shape: tuple[int, ...] = INPUT_SHAPE
         for row in plan.rows:
             parts.setdefault(row.block, []).append(_module(row, in_shape))
             assert row.output_shape is not None  # the plan is ok
@@ -103,6 +103,7 @@ class BuiltCNN(nn.Module):
         self._orders = [_fast_order(getattr(self, name)) for name in self.block_names]
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Ten scores per digit of ``x`` (batch, 1, 28, 28): the blocks in order, then the head."""
         for name, order in zip(self.block_names, self._orders):
             block = getattr(self, name)
             for index in order:

@@ -25,6 +25,7 @@ class Preset:
 
     @property
     def layers(self) -> list[Layer]:
+        """The preset's layers (read from its text)."""
         return parse_spec(self.text)
 
 

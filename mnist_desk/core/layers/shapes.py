@@ -96,18 +96,22 @@ class NetworkPlan:
 
     @property
     def ok(self) -> bool:
+        """The network can be built and trained."""
         return self.problem is None
 
     @property
     def layers(self) -> list[Layer]:
+        """The layers, in order."""
         return [row.layer for row in self.rows]
 
     @property
     def total_parameters(self) -> int:
+        """Every layer's parameters (up to the first bad layer)."""
         return sum(row.parameters for row in self.rows)
 
     @property
     def multiply_adds(self) -> int:
+        """Every layer's multiply-adds for one digit (up to the first bad layer)."""
         return sum(row.multiply_adds for row in self.rows)
 
     @property

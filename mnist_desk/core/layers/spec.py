@@ -40,7 +40,8 @@ from typing import Any
 from ..errors import ConfigError, MnistDeskError, Word
 
 CONV, RELU, SIGMOID, TANH = "conv", "relu", "sigmoid", "tanh"
-MAXPOOL, AVGPOOL, BATCHNORM, DROPOUT, FLATTEN, LINEAR = "maxpool", "avgpool", "batchnorm", "dropout", "flatten", "linear"
+MAXPOOL, AVGPOOL, BATCHNORM = "maxpool", "avgpool", "batchnorm"
+DROPOUT, FLATTEN, LINEAR = "dropout", "flatten", "linear"
 ACTIVATION_KINDS = (RELU, SIGMOID, TANH)
 POOL_KINDS = (MAXPOOL, AVGPOOL)
 # Every kind, in the order the editor offers them, with the fields each one has.
@@ -138,18 +139,22 @@ class Layer:
 
 
 def conv(filters: int, kernel: int, stride: int = 1, padding: int = 0) -> Layer:
+    """A conv layer of ``filters`` kernels of ``kernel`` × ``kernel``."""
     return Layer(CONV, filters=filters, kernel=kernel, stride=stride, padding=padding)
 
 
 def pool(kind: str, kernel: int, stride: int | None = None) -> Layer:
+    """A pooling layer (``kind``: maxpool or avgpool); its stride is its window unless given."""
     return Layer(kind, kernel=kernel, stride=kernel if stride is None else stride)
 
 
 def linear(units: int) -> Layer:
+    """A linear layer of ``units`` outputs."""
     return Layer(LINEAR, units=units)
 
 
 def dropout(p: float) -> Layer:
+    """A dropout of fraction ``p``."""
     return Layer(DROPOUT, p=p)
 
 

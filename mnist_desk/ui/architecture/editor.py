@@ -18,8 +18,17 @@ from collections.abc import Sequence
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QTableView, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...core.layers import PRESETS, PRESETS_BY_KEY, Layer, LayerError, NetworkPlan, parse_spec
@@ -418,9 +427,9 @@ class ArchitectureEditor(QWidget):
         plan = self.model.plan
         self.spec_line.show_layers(self.model.layers)
         if plan.ok:
-            self.totals.setText(self.tr("<b>Total: %1 parameters</b> · %2 multiply-adds per digit (the tutorial's "
-                                        "CNN: 28,938 and 2,838,080)").replace("%1", count(plan.total_parameters))
-                                .replace("%2", count(plan.multiply_adds)))
+            self.totals.setText(self.tr("<b>Total: {parameters} parameters</b> · {multiply_adds} multiply-adds per "
+                                        "digit (the tutorial's CNN: 28,938 and 2,838,080)").format(
+                parameters=count(plan.total_parameters), multiply_adds=count(plan.multiply_adds)))
         else:
             self.totals.setText(self.tr("<b>Total: —</b> (the network cannot be built yet)"))
         self.problem.setVisible(plan.problem is not None)

@@ -36,7 +36,10 @@ def _icon(kind: QStyle.StandardPixmap) -> QIcon:
 
 
 class LayerTableModel(QAbstractTableModel):
-    """Layers and their plan; ``plan_changed()`` after every change, ``refused(text)`` for an edit that is not a layer."""
+    """Layers and their plan.
+
+    ``plan_changed()`` after every change; ``refused(text)`` for an edit that is not a layer.
+    """
 
     plan_changed = Signal()
     refused = Signal(str)

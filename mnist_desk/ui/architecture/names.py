@@ -27,8 +27,8 @@ def built_name(items: Sequence[Any]) -> str:
     fc = "/".join(str(n) for n in units)
     if filters:
         conv = "/".join(str(n) for n in filters)
-        return translate("BuiltNetwork", "Built CNN (conv %1, fc %2)").replace("%1", conv).replace("%2", fc)
-    return translate("BuiltNetwork", "Built network (fc %1)").replace("%1", fc)
+        return translate("BuiltNetwork", "Built CNN (conv {filters}, fc {units})").format(filters=conv, units=fc)
+    return translate("BuiltNetwork", "Built network (fc {units})").format(units=fc)
 
 
 def network_name(checkpoint: Any) -> str:

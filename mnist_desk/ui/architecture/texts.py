@@ -94,24 +94,25 @@ def parameter_arithmetic(plan: NetworkPlan, row: int) -> str:
     if info.output_shape is None:
         return ""
     if layer.kind == CONV:
-        text = (translate("LayerTable", "%1 filters × %2×%3×%3 weights + %1 biases = %4") if info.bias else
-                translate("LayerTable", "%1 filters × %2×%3×%3 weights = %4 (no bias: the batch norm after it "
-                          "shifts anyway)"))
-        text = text.replace("%1", count(layer.filters)).replace("%2", str(shape[0])).replace(
-            "%3", str(layer.kernel)).replace("%4", count(info.parameters))
+        text = (translate("LayerTable", "{filters} filters × {inputs}×{side}×{side} weights + {filters} biases = "
+                          "{total}") if info.bias else
+                translate("LayerTable", "{filters} filters × {inputs}×{side}×{side} weights = {total} (no bias: the "
+                          "batch norm after it shifts anyway)"))
+        text = text.format(filters=count(layer.filters), inputs=shape[0], side=layer.kernel,
+                           total=count(info.parameters))
     elif layer.kind == LINEAR:
-        text = (translate("LayerTable", "%1 outputs × %2 inputs + %1 biases = %3") if info.bias else
-                translate("LayerTable", "%1 outputs × %2 inputs = %3 (no bias: the batch norm after it shifts "
-                          "anyway)"))
-        text = text.replace("%1", count(layer.units)).replace("%2", count(shape[0])).replace(
-            "%3", count(info.parameters))
+        text = (translate("LayerTable", "{outputs} outputs × {inputs} inputs + {outputs} biases = {total}") if info.bias
+                else translate("LayerTable", "{outputs} outputs × {inputs} inputs = {total} (no bias: the batch norm "
+                               "after it shifts anyway)"))
+        text = text.format(outputs=count(layer.units), inputs=count(shape[0]), total=count(info.parameters))
     elif layer.kind == BATCHNORM:
-        text = translate("LayerTable", "%1 scales + %1 shifts = %2").replace("%1", count(shape[0])).replace(
-            "%2", count(info.parameters))
+        text = translate("LayerTable", "{channels} scales + {channels} shifts = {total}").format(
+            channels=count(shape[0]), total=count(info.parameters))
     else:
         text = translate("LayerTable", "No parameters: nothing to learn.")
     if info.multiply_adds:
-        text += "\n" + translate("LayerTable", "%1 multiply-adds per digit").replace("%1", count(info.multiply_adds))
+        text += "\n" + translate("LayerTable", "{count} multiply-adds per digit").format(
+            count=count(info.multiply_adds))
     return text
 
 

@@ -260,7 +260,8 @@ class Document(QObject):
         """The pixels a piece of stroke through ``points`` can touch (its curve stays in their hull)."""
         xs, ys = [p.x() for p in points], [p.y() for p in points]
         margin = self._width / 2.0 + 2.0
-        return QRectF(min(xs) - margin, min(ys) - margin, max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin)
+        left, top = min(xs) - margin, min(ys) - margin
+        return QRectF(left, top, max(xs) + margin - left, max(ys) + margin - top)
 
     def _render(self) -> None:
         """Repaint the raster from the state (after undo, redo, clear, a new picture)."""

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from .fixed_text import fix_text_height
-from .image_view import LabelledImage
+from ..fixed_text import fix_text_height
+from ..image_view import LabelledImage
 
 
 @dataclass
@@ -38,8 +38,9 @@ class Inspector(QWidget):
         self.recipe_switch = QCheckBox(self.tr("Use MNIST's preprocessing"), self)
         self.recipe_switch.setObjectName("mnistRecipeSwitch")
         self.recipe_switch.setChecked(True)
-        self.recipe_switch.setToolTip(self.tr("Crop to the ink, fit 20×20, centre by mass in 28×28. Turn it off to feed "
-                                              "the network a plain resize of the whole canvas, and see why it matters."))
+        self.recipe_switch.setToolTip(self.tr("Crop to the ink, fit 20×20, centre by mass in 28×28. Turn it off to "
+                                              "feed the network a plain resize of the whole canvas, and see why it "
+                                              "matters."))
         self.recipe_switch.toggled.connect(self.recipe_toggled)
 
         self.crop = LabelledImage(self.tr("1. crop to the ink"), 96, self)
@@ -92,8 +93,10 @@ class Inspector(QWidget):
 
     def _set_titles(self, recipe: bool) -> None:
         used, unused = self.tr("what the network sees"), self.tr("for comparison")
-        self.recipe_title.setText(self.tr("<b>MNIST's preprocessing</b> — {state}").format(state=used if recipe else unused))
-        self.plain_title.setText(self.tr("<b>Plain resize of the whole canvas</b> — {state}").format(state=unused if recipe else used))
+        self.recipe_title.setText(self.tr("<b>MNIST's preprocessing</b> — {state}").format(
+            state=used if recipe else unused))
+        self.plain_title.setText(self.tr("<b>Plain resize of the whole canvas</b> — {state}").format(
+            state=unused if recipe else used))
 
     @staticmethod
     def _answer_text(answer: Answer | None) -> str:

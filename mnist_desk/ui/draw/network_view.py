@@ -23,11 +23,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QStackedWidget, 
 from ..explain.map_inspector import MapInspector
 from ..explain.pickable import PickableImageView
 from ..explain.scroll import FitScrollArea
-from ..explain.texts import fill
 from ..filter_lab.arithmetic import number
-from .fixed_text import fix_text_height
-from .image_view import LabelledImage
-from .mosaic import activations_gray, kernels_rgb, tile, tile_at
+from ..fixed_text import fix_text_height
+from ..image_view import LabelledImage
+from ..mosaic import activations_gray, kernels_rgb, tile, tile_at
 
 COLUMNS = 3
 
@@ -196,9 +195,11 @@ class NetworkView(QWidget):
         channel, row, col = hit
         array = self._arrays[name]
         plane = array[channel]
-        text = fill(self.tr("%1, channel %2 of %3 (%4×%5): values %6 to %7; here (row %8, column %9) %10."),
-                    stage_title(name), channel + 1, array.shape[0], plane.shape[0], plane.shape[1],
-                    number(float(plane.min())), number(float(plane.max())), row, col, number(float(plane[row, col])))
+        text = self.tr("{stage}, channel {channel} of {channels} ({height}×{width}): values {low} to {high}; here "
+                       "(row {row}, column {column}) {value}.").format(
+            stage=stage_title(name), channel=channel + 1, channels=array.shape[0], height=plane.shape[0],
+            width=plane.shape[1], low=number(float(plane.min())), high=number(float(plane.max())), row=row,
+            column=col, value=number(float(plane[row, col])))
         if name != "input":
             text += " " + self.tr("Click to open it.")
         self.hover_label.setText(text)

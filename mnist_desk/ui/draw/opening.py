@@ -51,9 +51,6 @@ class PictureOpener(QObject):
         self._pending: str | None = None
         self._closed = False
 
-    def is_busy(self) -> bool:
-        return bool(self._current) or self._pending is not None
-
     def open(self, path: str) -> None:
         """Open ``path``; ``opened`` or ``failed`` tells how it went."""
         if self._closed:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QStaticText
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from .fixed_text import fix_text_height
+from ..fixed_text import fix_text_height
 
 # Reason codes of mnist_desk.core.predict (repeated here: importing it would import torch).
 REASON_EMPTY = "empty"

@@ -35,8 +35,8 @@ from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .opening import PictureOpener
 from .picture import ink_from_field28, ink_from_picture
-from .preparing import prepare, prepare_pair
 from .prediction_panel import PredictionPanel
+from .preparing import prepare, prepare_pair
 from .tools import DrawTools
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
@@ -339,7 +339,8 @@ class DrawTab(QWidget):
         if predictor is not None:
             with one_thread():
                 prediction = predictor.predict_prepared(used, with_features=network_due)
-            self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure, prediction.reasons)
+            self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure,
+                                       prediction.reasons)
         else:
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction

@@ -62,6 +62,6 @@ def input_gray(field28: np.ndarray) -> np.ndarray:
 
 def map_gray(plane: np.ndarray) -> np.ndarray:
     """One feature map (H, W) as uint8 grey: 0 (or its minimum, when lower) black, its maximum white."""
-    from ..draw.mosaic import activations_gray
+    from ..mosaic import activations_gray
 
     return activations_gray(np.asarray(plane, dtype=np.float32)[None])[0]

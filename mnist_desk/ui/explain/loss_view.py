@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..draw.fixed_text import fix_text_height
 from ..filter_lab.arithmetic import number
-from .texts import fill
+from ..fixed_text import fix_text_height
 
 if TYPE_CHECKING:  # torch is imported once a model loads: the window paints first
     from ...core.explain.drawing_loss import CrossEntropy, TrainingStep
@@ -58,7 +57,7 @@ class LossView(QWidget):
             button.setCheckable(True)
             button.setText(str(digit))
             button.setObjectName(f"meantDigit{digit}")
-            button.setToolTip(self.tr("The drawing is a %1").replace("%1", str(digit)))
+            button.setToolTip(self.tr("The drawing is a {digit}").format(digit=digit))
             self.digits.addButton(button, digit)
             row.addWidget(button)
         self.digits.idClicked.connect(self.meant_changed)
@@ -152,11 +151,11 @@ class LossView(QWidget):
             self.formula.setText(self.tr("Which digit did you mean? The loss measures how far the answer is from it."))
         else:
             p = work.probabilities[work.meant]
-            self.formula.setText(fill(self.tr("Loss = −log p(%1) = −log %2 = <b>%3</b>"), work.meant,
-                                      number(p, 6), number(work.loss, LOSS_DIGITS + 2)))
+            self.formula.setText(self.tr("Loss = −log p({digit}) = −log {p} = <b>{loss}</b>").format(
+                digit=work.meant, p=number(p, 6), loss=number(work.loss, LOSS_DIGITS + 2)))
         self.table.setText("\n".join(self._table(work, outputs_only)))
-        notes = fill(self.tr("Softmax: p = e^(z − max z) / Σ, with Σ = %1 (the same as e^z / Σ e^z, without "
-                             "overflowing)."), number(work.total, 7))
+        notes = self.tr("Softmax: p = e^(z − max z) / Σ, with Σ = {total} (the same as e^z / Σ e^z, without "
+                        "overflowing).").format(total=number(work.total, 7))
         if not outputs_only:
             notes += " " + self.tr("Loss: −log p of the digit meant (*), as the tutorial's nn.CrossEntropyLoss().")
         self.notes.setText(notes)
@@ -197,12 +196,12 @@ class LossView(QWidget):
             self.result.setText("")
         else:
             before, after = step.before, step.after
-            self.result.setText(fill(self.tr("One %1 step (learning rate %2) on a copy of the model: loss %3 → %4, "
-                                             "p(%5) %6 → %7; no weight moved more than %8. The active weights are "
-                                             "unchanged."),
-                                     optimizer_name(step.optimizer), f"{step.learning_rate:g}",
-                                     number(before.loss, LOSS_DIGITS), number(after.loss, LOSS_DIGITS), before.meant,
-                                     f"{before.probabilities[before.meant] * 100:.2f} %",
-                                     f"{after.probabilities[after.meant] * 100:.2f} %", number(step.largest_change)))
+            self.result.setText(self.tr("One {optimizer} step (learning rate {lr}) on a copy of the model: loss "
+                                        "{loss_before} → {loss_after}, p({digit}) {p_before} → {p_after}; no weight "
+                                        "moved more than {largest_change}. The active weights are unchanged.").format(
+                optimizer=optimizer_name(step.optimizer), lr=f"{step.learning_rate:g}",
+                loss_before=number(before.loss, LOSS_DIGITS), loss_after=number(after.loss, LOSS_DIGITS),
+                digit=before.meant, p_before=f"{before.probabilities[before.meant] * 100:.2f} %",
+                p_after=f"{after.probabilities[after.meant] * 100:.2f} %", largest_change=number(step.largest_change)))
         if self.shown is not None:
             self.table.setText("\n".join(self._table(self.shown, False)))

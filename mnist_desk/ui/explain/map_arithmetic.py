@@ -22,7 +22,7 @@ def source_label(source: str, channel: int) -> str:
     """What a conv reads: "input" or e.g. "conv1 → relu, channel 3" (``channel`` from 0, shown from 1)."""
     if source == "input":
         return translate("MapArithmetic", "input")
-    return translate("MapArithmetic", "%1, channel %2").replace("%1", source).replace("%2", str(channel + 1))
+    return translate("MapArithmetic", "{source}, channel {channel}").format(source=source, channel=channel + 1)
 
 
 def _outputs_of(step) -> str:
@@ -39,7 +39,7 @@ def _outputs_of(step) -> str:
 
 
 def _step_heading(number_: int) -> str:
-    return translate("MapArithmetic", "Step %1").replace("%1", str(number_))
+    return translate("MapArithmetic", "Step {number}").format(number=number_)
 
 
 def _term(value: float, digits: int = 6) -> str:
@@ -49,8 +49,9 @@ def _term(value: float, digits: int = 6) -> str:
 
 
 def _conv_lines(step: ConvStep, work: PixelArithmetic, number_: int, in_channel: int, measure: Measure) -> list[str]:
-    heading = _step_heading(number_) + ", " + translate("MapArithmetic", "%1 channel %2 at row %3, column %4").replace(
-        "%1", work.block).replace("%2", str(work.channel + 1)).replace("%3", str(step.row)).replace("%4", str(step.col))
+    heading = _step_heading(number_) + ", " + translate(
+        "MapArithmetic", "{block} channel {channel} at row {row}, column {column}").format(
+        block=work.block, channel=work.channel + 1, row=step.row, column=step.col)
     offset = step.bias or 0.0
     if len(step.channels) == 1:
         part = step.channels[0]
@@ -58,28 +59,29 @@ def _conv_lines(step: ConvStep, work: PixelArithmetic, number_: int, in_channel:
                             part.products, part.total, None, offset, step.value)
         lines = format_conv(window, source_label(work.source, 0), heading, measure=measure)
     else:
-        lines = [translate("MapArithmetic", "%1: each of the %2 input channels' window × its own kernel, summed "
-                           "(windows at rows %4–%5, columns %6–%7 of %3):")
-                 .replace("%1", heading).replace("%2", str(len(step.channels))).replace("%3", work.source)
-                 .replace("%4", str(step.top)).replace("%5", str(step.top + step.channels[0].kernel.shape[0] - 1))
-                 .replace("%6", str(step.left)).replace("%7", str(step.left + step.channels[0].kernel.shape[1] - 1))]
-        cells = [translate("MapArithmetic", "in %1: %2").replace("%1", str(part.channel + 1))
-                 .replace("%2", number(part.total)) for part in step.channels]
+        kernel_rows, kernel_cols = step.channels[0].kernel.shape
+        lines = [translate("MapArithmetic", "{heading}: each of the {channels} input channels' window × its own "
+                           "kernel, summed (windows at rows {top}–{bottom}, columns {left}–{right} of {source}):")
+                 .format(heading=heading, channels=len(step.channels), top=step.top, bottom=step.top + kernel_rows - 1,
+                         left=step.left, right=step.left + kernel_cols - 1, source=work.source)]
+        cells = [translate("MapArithmetic", "in {channel}: {sum}").format(channel=part.channel + 1,
+                                                                           sum=number(part.total))
+                 for part in step.channels]
         # Padded to the widest as the panel draws them (Chinese labels are not two columns wide there).
         width = max(measure(cell) for cell in cells)
         padded = [cell + " " * max(0, round(width - measure(cell))) for cell in cells]
         for start in range(0, len(padded), PARTS_PER_LINE):
             lines.append("  " + "   ".join(padded[start:start + PARTS_PER_LINE]).rstrip())
-        total = translate("MapArithmetic", "Sum over the %1 input channels = %2").replace(
-            "%1", str(len(step.channels))).replace("%2", number(step.total, 7))
+        total = translate("MapArithmetic", "Sum over the {channels} input channels = {sum}").format(
+            channels=len(step.channels), sum=number(step.total, 7))
         if step.bias is not None:
-            total += "   " + translate("MapArithmetic", "+ bias %1 = %2").replace("%1", number(step.bias, 6)).replace(
-                "%2", number(step.value, 7))
+            total += "   " + translate("MapArithmetic", "+ bias {bias} = {value}").format(
+                bias=number(step.bias, 6), value=number(step.value, 7))
         lines.append(total)
         part = step.channels[min(max(in_channel, 0), len(step.channels) - 1)]
         window = ConvWindow(step.row, step.col, step.top, step.left, part.values, part.from_padding, part.kernel,
                             part.products, part.total, None, 0.0, part.total)
-        in_heading = translate("MapArithmetic", "Input channel %1 in full").replace("%1", str(part.channel + 1))
+        in_heading = translate("MapArithmetic", "Input channel {channel} in full").format(channel=part.channel + 1)
         lines += format_conv(window, source_label(work.source, part.channel), in_heading, measure=measure)
     if step.bias is None:
         lines.append(translate("MapArithmetic", "(This conv has no bias: the batch norm after it adds its own shift.)"))
@@ -87,8 +89,8 @@ def _conv_lines(step: ConvStep, work: PixelArithmetic, number_: int, in_channel:
 
 
 def _batch_norm_line(step: BatchNormStep, number_: int) -> str:
-    formula = translate("MapArithmetic", "%1, batch norm: (x − mean) / √(variance + ε) × γ + β").replace(
-        "%1", _step_heading(number_))
+    formula = translate("MapArithmetic", "{step}, batch norm: (x − mean) / √(variance + ε) × γ + β").format(
+        step=_step_heading(number_))
     numbers = (f"({number(step.before, 7)} − {_term(step.mean)}) / √({number(step.variance, 6)} + "
                f"{number(step.eps, 3)}) × {_term(step.weight)} + {_term(step.bias)} = {number(step.value, 7)}")
     return formula + " = " + numbers
@@ -96,13 +98,12 @@ def _batch_norm_line(step: BatchNormStep, number_: int) -> str:
 
 def _activation_line(step: ActivationStep, number_: int) -> str:
     if step.kind == "relu":
-        text = translate("FilterArithmetic", "ReLU: max(0, %1) = %2")
+        text = translate("FilterArithmetic", "ReLU: max(0, {value}) = {result}")
     elif step.kind == "tanh":
-        text = translate("MapArithmetic", "tanh: (e^%1 − e^−%1) / (e^%1 + e^−%1) = %2")
+        text = translate("MapArithmetic", "tanh: (e^{value} − e^−{value}) / (e^{value} + e^−{value}) = {result}")
     else:
-        text = translate("MapArithmetic", "sigmoid: 1 / (1 + e^−%1) = %2")
-    return _step_heading(number_) + ", " + text.replace("%1", number(step.before, 7)).replace(
-        "%2", number(step.value, 7))
+        text = translate("MapArithmetic", "sigmoid: 1 / (1 + e^−{value}) = {result}")
+    return _step_heading(number_) + ", " + text.format(value=number(step.before, 7), result=number(step.value, 7))
 
 
 def pixel_lines(work: PixelArithmetic, in_channel: int = 0, measure: Measure = text_width) -> list[str]:
@@ -117,9 +118,8 @@ def pixel_lines(work: PixelArithmetic, in_channel: int = 0, measure: Measure = t
     measure
         How wide a text is drawn (see :func:`~mnist_desk.ui.filter_lab.arithmetic.format_conv`).
     """
-    lines = [translate("MapArithmetic", "%1, channel %2, row %3, column %4 = %5")
-             .replace("%1", work.stage).replace("%2", str(work.channel + 1)).replace("%3", str(work.row))
-             .replace("%4", str(work.col)).replace("%5", number(work.network, 7))]
+    lines = [translate("MapArithmetic", "{stage}, channel {channel}, row {row}, column {column} = {value}").format(
+        stage=work.stage, channel=work.channel + 1, row=work.row, column=work.col, value=number(work.network, 7))]
     previous = None
     for index, step in enumerate(work.steps, start=1):
         if isinstance(step, ConvStep):
@@ -133,9 +133,10 @@ def pixel_lines(work: PixelArithmetic, in_channel: int = 0, measure: Measure = t
             lines.append(_activation_line(step, index))
         previous = step
     if number(work.value, 7) == number(work.network, 7):
-        lines.append(translate("MapArithmetic", "= %1, the network's own value.").replace("%1", number(work.network, 7)))
+        lines.append(translate("MapArithmetic", "= {value}, the network's own value.").format(
+            value=number(work.network, 7)))
     else:
-        lines.append(translate("MapArithmetic", "The network itself has %1: it works in float32 (about 7 significant "
-                               "digits) and adds up in another order, so the last digits differ.")
-                     .replace("%1", number(work.network, 7)))
+        lines.append(translate("MapArithmetic", "The network itself has {value}: it works in float32 (about 7 "
+                               "significant digits) and adds up in another order, so the last digits differ.")
+                     .format(value=number(work.network, 7)))
     return lines

@@ -10,13 +10,12 @@ from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from ..draw.image_view import LabelledImage
-from ..draw.mosaic import grid_shape, kernels_rgb, tile, tile_at
 from ..filter_lab.arithmetic import number
 from ..filter_lab.arithmetic_panel import ArithmeticPanel
+from ..image_view import LabelledImage
+from ..mosaic import grid_shape, kernels_rgb, tile, tile_at
 from .heatmap import input_gray, map_gray
 from .pickable import PickableImageView
-from .texts import fill
 
 if TYPE_CHECKING:  # torch is imported once a model loads: the window paints first
     from ...core.explain.activation_arithmetic import ActivationTrace, PixelArithmetic
@@ -120,14 +119,14 @@ class MapInspector(QWidget):
         count = shown.tensor.shape[0]
         blocked = self.channel_box.blockSignals(True)
         self.channel_box.setRange(1, count)
-        self.channel_box.setSuffix(self.tr(" of %1").replace("%1", str(count)))
+        self.channel_box.setSuffix(self.tr(" of {count}").format(count=count))
         if channel is not None:
             self.channel_box.setValue(channel + 1)
         self.channel_box.blockSignals(blocked)
         in_count = trace.conv(shown.block).weight.shape[1]
         blocked = self.in_channel_box.blockSignals(True)
         self.in_channel_box.setRange(1, in_count)
-        self.in_channel_box.setSuffix(self.tr(" of %1").replace("%1", str(in_count)))
+        self.in_channel_box.setSuffix(self.tr(" of {count}").format(count=in_count))
         self.in_channel_box.blockSignals(blocked)
         self.in_channel_box.setVisible(in_count > 1)
         self._refresh()
@@ -137,30 +136,30 @@ class MapInspector(QWidget):
             return
         shown = self.trace.stage(self.stage)
         plane = shown.tensor[self.channel]
-        self.title.setText(self.tr("<b>%1</b>, %2×%3").replace("%1", self.stage).replace(
-            "%2", str(plane.shape[0])).replace("%3", str(plane.shape[1])))
+        self.title.setText(self.tr("<b>{stage}</b>, {height}×{width}").format(
+            stage=self.stage, height=plane.shape[0], width=plane.shape[1]))
         self.map.set_array(map_gray(plane))
         from .map_arithmetic import source_label
 
-        self.map.set_caption(self.tr("channel %1: %2").replace("%1", str(self.channel + 1)).replace(
-            "%2", value_range_text(plane)))
+        self.map.set_caption(self.tr("channel {channel}: {values}").format(
+            channel=self.channel + 1, values=value_range_text(plane)))
         source_name, source = self.trace.source(shown.block)
         in_channel = min(self.in_channel, source.shape[0] - 1)
         if source_name == "input":
             self.source.set_array(input_gray(source[0]))
-            self.source.set_caption(self.tr("%1 reads: the input").replace("%1", shown.block))
+            self.source.set_caption(self.tr("{block} reads: the input").format(block=shown.block))
         else:
             self.source.set_array(map_gray(source[in_channel]))
-            self.source.set_caption(self.tr("%1 reads: %2").replace("%1", shown.block).replace(
-                "%2", source_label(source_name, in_channel)))
+            self.source.set_caption(self.tr("{block} reads: {source}").format(
+                block=shown.block, source=source_label(source_name, in_channel)))
         kernels = self.trace.kernels(shown.block, self.channel)
         size = kernels.shape[-1]
         self.kernels.set_array(tile(kernels_rgb(kernels)))
         if kernels.shape[0] == 1:
-            self.kernels.set_caption(self.tr("its %1×%1 kernel (red +, blue −)").replace("%1", str(size)))
+            self.kernels.set_caption(self.tr("its {size}×{size} kernel (red +, blue −)").format(size=size))
         else:
-            self.kernels.set_caption(self.tr("its %1 kernels, %2×%2, one per input channel (red +, blue −)").replace(
-                "%1", str(kernels.shape[0])).replace("%2", str(size)))
+            self.kernels.set_caption(self.tr("its {count} kernels, {size}×{size}, one per input channel "
+                                             "(red +, blue −)").format(count=kernels.shape[0], size=size))
         self.send_button.setEnabled(size in FILTER_LAB_SIZES)
         self._mark_kernel(kernels)
         if self._hovered is not None:
@@ -225,10 +224,12 @@ class MapInspector(QWidget):
         rows = tuple(tuple(float(v) for v in row) for row in kernels[in_channel])
         name = self.model_name or self.tr("the active model")
         if kernels.shape[0] == 1:
-            where = fill(self.tr("%1's %2 kernel %3"), name, block, self.channel + 1)
+            where = self.tr("{model}'s {block} kernel {channel}").format(model=name, block=block,
+                                                                         channel=self.channel + 1)
         else:
-            where = fill(self.tr("%1's %2 kernel from input channel %3 to output channel %4"), name, block,
-                         in_channel + 1, self.channel + 1)
-        note = self.tr("Learned: %1. Only the kernel is used: the layer's bias (or batch norm) is left out, so the "
-                       "numbers differ from the network's by a shift and a scale.").replace("%1", where)
+            where = self.tr("{model}'s {block} kernel from input channel {source} to output channel "
+                            "{channel}").format(model=name, block=block, source=in_channel + 1,
+                                                channel=self.channel + 1)
+        note = self.tr("Learned: {kernel}. Only the kernel is used: the layer's bias (or batch norm) is left out, so "
+                       "the numbers differ from the network's by a shift and a scale.").format(kernel=where)
         self.kernel_chosen.emit(rows, note)

@@ -118,7 +118,6 @@ class ExplainPages(QObject):
     def set_model(self, model) -> None:
         """A new active model (or none): its saliency copy made now, every result of the last one dropped."""
         from ...core.explain.saliency import prepare_model
-
         from ...core.models import has_conv
 
         self._version += 1
@@ -148,7 +147,8 @@ class ExplainPages(QObject):
         if self.field is None:
             self._asked = None
             self._saliency.cancel()
-            self.why.set_status(no_model_text or self.tr("Draw a digit to see which of its pixels the answer rests on."))
+            self.why.set_status(no_model_text
+                                or self.tr("Draw a digit to see which of its pixels the answer rests on."))
         elif self._drawing:
             self.why.set_status(self.tr("The map follows when you lift the pen."))
         else:

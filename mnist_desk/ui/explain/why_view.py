@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..draw.fixed_text import fix_text_height
-from ..draw.image_view import LabelledImage
 from ..filter_lab.arithmetic import number
+from ..fixed_text import fix_text_height
+from ..image_view import LabelledImage
 from .heatmap import input_gray, saliency_rgb
 from .pickable import PickableImageView
-from .texts import fill
 
 if TYPE_CHECKING:  # torch is imported once a model loads: the window paints first
     from ...core.explain.faithfulness import Deletion
@@ -80,7 +79,7 @@ class WhyView(QWidget):
             button.setCheckable(True)
             button.setText(self.tr("the answer") if value == ANSWER else str(value))
             button.setToolTip(self.tr("Which pixels made the network answer as it did") if value == ANSWER
-                              else self.tr("Why %1, or why not %1?").replace("%1", str(value)))
+                              else self.tr("Why {digit}, or why not {digit}?").format(digit=value))
             button.setObjectName("explainAnswer" if value == ANSWER else f"explainDigit{value}")
             self.targets.addButton(button, value)
             target_row.addWidget(button)
@@ -151,8 +150,8 @@ class WhyView(QWidget):
 
     @Slot()
     def _on_method(self) -> None:
-        self.explanation.setText(fill(self.tr("<b>%1</b>: %2"), method_name(self.method),
-                                      method_explanation(self.method)))
+        self.explanation.setText(self.tr("<b>{method}</b>: {explanation}").format(
+            method=method_name(self.method), explanation=method_explanation(self.method)))
         self.request_changed.emit()
 
     # -- what the network does ------------------------------------------------------------------
@@ -160,7 +159,7 @@ class WhyView(QWidget):
         """The network's current input and answer (None: nothing to explain)."""
         self.answer = answer
         self.targets.button(ANSWER).setText(self.tr("the answer") if answer is None
-                                            else self.tr("the answer (%1)").replace("%1", str(answer)))
+                                            else self.tr("the answer ({digit})").format(digit=answer))
         if field28 is None:
             self._field = None
             self.input_view.set_array(None)
@@ -192,16 +191,19 @@ class WhyView(QWidget):
         self.shown, self._shown_field = result, np.array(field28, copy=True)
         self.heat.set_array(saliency_rgb(field28, result.map))
         target = str(result.target)
-        title = (self.tr("%1 for %2: red pushed %2 up, blue pushed it down") if result.target == self.answer
-                 else self.tr("%1 for %2 (why not %2?): red pushed %2 up, blue down"))
-        self.heat.set_caption(title.replace("%1", method_name(result.method)).replace("%2", target))
+        title = (self.tr("{method} for {digit}: red pushed {digit} up, blue pushed it down")
+                 if result.target == self.answer
+                 else self.tr("{method} for {digit} (why not {digit}?): red pushed {digit} up, blue down"))
+        self.heat.set_caption(title.format(method=method_name(result.method), digit=target))
         if result.method == "integrated-gradients":
-            text = fill(self.tr("The map adds up to %1: the score of %2 for this drawing, %3, minus its score for a "
-                                "blank canvas, %4 (a score is the number before the softmax)."),
-                        number(result.total), target, number(result.value), number(result.baseline or 0.0))
+            text = self.tr("The map adds up to {total}: the score of {digit} for this drawing, {score}, minus its "
+                           "score for a blank canvas, {blank} (a score is the number before the softmax).").format(
+                total=number(result.total), digit=target, score=number(result.value),
+                blank=number(result.baseline or 0.0))
         elif result.method == "occlusion":
-            text = fill(self.tr("p(%1) = %2. A value of 0.1 means rubbing out that ink lowered p(%1) by about 10 "
-                                "points; a negative one, that it raised p(%1)."), target, percent(result.value))
+            text = self.tr("p({digit}) = {p}. A value of 0.1 means rubbing out that ink lowered p({digit}) by about "
+                           "10 points; a negative one, that it raised p({digit}).").format(
+                digit=target, p=percent(result.value))
         else:
             text = self._grad_cam_text(result, target)
         self.summary.setText(text)
@@ -209,30 +211,32 @@ class WhyView(QWidget):
 
     def _grad_cam_text(self, result: Saliency, target: str) -> str:
         rows, cols = result.grid or (7, 7)
+        values = {"total": number(result.total), "digit": target, "score": number(result.value),
+                  "rest": number(result.baseline or 0.0)}
         if result.affine_head:
-            text = fill(self.tr("The map adds up to %1: the score of %2, %3, less what the layers after the last "
-                                "conv give for empty maps, %4 (the output layer's bias)."),
-                        number(result.total), target, number(result.value), number(result.baseline or 0.0))
+            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less what the layers after the "
+                           "last conv give for empty maps, {rest} (the output layer's bias).").format(**values)
         else:
-            text = fill(self.tr("The map adds up to %1 of the score of %2, %3: the layers after the last conv are "
-                                "not one linear layer, so the map is their first-order share and %4 is left over."),
-                        number(result.total), target, number(result.value), number(result.baseline or 0.0))
-        return text + " " + fill(self.tr("The last conv layer is %1×%2: each of its pixels stands for about %3×%4 "
-                                         "input pixels."), rows, cols, f"{round(28 / rows, 1):g}", f"{round(28 / cols, 1):g}")
+            text = self.tr("The map adds up to {total} of the score of {digit}, {score}: the layers after the last "
+                           "conv are not one linear layer, so the map is their first-order share and {rest} is left "
+                           "over.").format(**values)
+        return text + " " + self.tr("The last conv layer is {rows}×{cols}: each of its pixels stands for about "
+                                    "{height}×{width} input pixels.").format(
+            rows=rows, cols=cols, height=f"{round(28 / rows, 1):g}", width=f"{round(28 / cols, 1):g}")
 
     def show_check(self, target: int, check: Deletion | None) -> None:
         """The deletion check of the map shown."""
         if check is None:
             self.check.setText("")
             return
-        self.check.setText(fill(self.tr("Check: setting the %1 most salient pixels (10 % of the ink) to background "
-                                        "takes p(%2) from %3 to %4; as many random ink pixels, to %5."),
-                                check.pixels, target, percent(check.before), percent(check.salient),
-                                percent(check.random)))
+        self.check.setText(self.tr("Check: setting the {pixels} most salient pixels (10 % of the ink) to background "
+                                   "takes p({digit}) from {before} to {after}; as many random ink pixels, to "
+                                   "{random}.").format(pixels=check.pixels, digit=target, before=percent(check.before),
+                                                       after=percent(check.salient), random=percent(check.random)))
 
     @Slot(int, int)
     def _on_hover(self, x: int, y: int) -> None:
         if self.shown is None or self._shown_field is None:
             return
-        self.status.setText(fill(self.tr("Row %1, column %2: ink %3, map %4"), y, x,
-                                 number(float(self._shown_field[y, x])), number(float(self.shown.map[y, x]))))
+        self.status.setText(self.tr("Row {row}, column {column}: ink {ink}, map {value}").format(
+            row=y, column=x, ink=number(float(self._shown_field[y, x])), value=number(float(self.shown.map[y, x]))))

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from ...core.filters.pipeline import FilterResult
 from ...core.filters.windows import ConvWindow, PoolWindow, conv_window, pool_window, receptive_field, result_geometry
 
-
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
 translate = QCoreApplication.translate
 
@@ -27,7 +26,8 @@ def number(value: float, digits: int = 4) -> str:
     return text.replace("-", "\u2212")
 
 
-# How wide a text is, in columns of the monospaced font (the width of a space): see arithmetic_panel.ArithmeticPanel.measure.
+# How wide a text is, in columns of the monospaced font (the width of a space):
+# see arithmetic_panel.ArithmeticPanel.measure.
 Measure = Callable[[str], float]
 
 
@@ -96,9 +96,9 @@ def _precision_note(computed: float, holds: float | None) -> list[str]:
     return [
         translate(
             "FilterArithmetic",
-            "The filter itself got %1: it works in float32 (about 7 significant digits) and adds up in "
+            "The filter itself got {value}: it works in float32 (about 7 significant digits) and adds up in "
             "another order, so the last digits differ.",
-        ).replace("%1", number(holds, 7))
+        ).format(value=number(holds, 7))
     ]
 
 
@@ -126,18 +126,13 @@ def format_conv(
     a line says so. ``measure`` tells how wide the column headers are drawn.
     """
     size = window.kernel.shape[0]
-    where = (
-        translate("FilterArithmetic", "rows %1–%2, columns %3–%4")
-        .replace("%1", str(window.top))
-        .replace("%2", str(window.top + size - 1))
-        .replace("%3", str(window.left))
-        .replace("%4", str(window.left + size - 1))
+    where = translate("FilterArithmetic", "rows {top}–{bottom}, columns {left}–{right}").format(
+        top=window.top, bottom=window.top + size - 1, left=window.left, right=window.left + size - 1
     )
     lines = [
-        translate("FilterArithmetic", "%1: the kernel over the %2 at %3")
-        .replace("%1", heading)
-        .replace("%2", picture_label)
-        .replace("%3", where)
+        translate("FilterArithmetic", "{heading}: the kernel over the {source} at {where}").format(
+            heading=heading, source=picture_label, where=where
+        )
         + (translate("FilterArithmetic", "   (* = padding)") if window.from_padding.any() else "")
     ]
     left = _table(window.values, window.from_padding)
@@ -155,15 +150,15 @@ def format_conv(
     for r in range(size):
         sign, equals = ("×", "=") if r == size // 2 else (" ", " ")
         lines.append(f"  {left[r].rjust(widths[0])}  {sign}  {middle[r].rjust(widths[1])}  {equals}  {right[r]}")
-    total = translate("FilterArithmetic", "Sum of the products = %1").replace("%1", number(window.total, 7))
+    total = translate("FilterArithmetic", "Sum of the products = {sum}").format(sum=number(window.total, 7))
     if window.divisor is not None:
         total += f"   ÷ {number(window.divisor, 6)} = {number(window.total / window.divisor, 7)}"
     if window.offset:
         total += f"   + {number(window.offset, 6)} = {number(window.value, 7)}"
     if relu:
-        total += "   " + translate("FilterArithmetic", "ReLU: max(0, %1) = %2").replace(
-            "%1", number(window.value, 7)
-        ).replace("%2", number(max(window.value, 0.0), 7))
+        total += "   " + translate("FilterArithmetic", "ReLU: max(0, {value}) = {result}").format(
+            value=number(window.value, 7), result=number(max(window.value, 0.0), 7)
+        )
     lines.append(total)
     lines += _precision_note(max(window.value, 0.0) if relu else window.value, holds)
     return lines
@@ -175,12 +170,8 @@ def format_pool(window: PoolWindow, source_label: str, heading: str, holds: floa
     marks = np.zeros(window.values.shape, dtype=bool)
     if window.pick is not None:
         marks[window.pick] = True
-    where = (
-        translate("FilterArithmetic", "rows %1–%2, columns %3–%4")
-        .replace("%1", str(window.top))
-        .replace("%2", str(window.top + size - 1))
-        .replace("%3", str(window.left))
-        .replace("%4", str(window.left + window.values.shape[1] - 1))
+    where = translate("FilterArithmetic", "rows {top}–{bottom}, columns {left}–{right}").format(
+        top=window.top, bottom=window.top + size - 1, left=window.left, right=window.left + window.values.shape[1] - 1
     )
     kind = (
         translate("FilterArithmetic", "max pool")
@@ -188,18 +179,16 @@ def format_pool(window: PoolWindow, source_label: str, heading: str, holds: floa
         else translate("FilterArithmetic", "average pool")
     )
     lines = [
-        translate("FilterArithmetic", "%1: %2 over the %3 at %4")
-        .replace("%1", heading)
-        .replace("%2", kind)
-        .replace("%3", source_label)
-        .replace("%4", where)
+        translate("FilterArithmetic", "{heading}: {pooling} over the {source} at {where}").format(
+            heading=heading, pooling=kind, source=source_label, where=where
+        )
     ]
     table = _table(window.values, marks)
     verdict = (
-        translate("FilterArithmetic", "→ max = %1 (marked *)")
+        translate("FilterArithmetic", "→ max = {value} (marked *)")
         if window.kind == "max"
-        else translate("FilterArithmetic", "→ mean = %1")
-    ).replace("%1", number(window.value, 7))
+        else translate("FilterArithmetic", "→ mean = {value}")
+    ).format(value=number(window.value, 7))
     for r, line in enumerate(table):
         lines.append(f"  {line}" + (f"   {verdict}" if r == len(table) // 2 else ""))
     return lines + _precision_note(window.value, holds)
@@ -235,11 +224,8 @@ def explain(
 
     source = plane(result.source)
     holds = float(plane(result.result)[row, col])
-    heading = (
-        translate("FilterArithmetic", "Result pixel row %1, column %2 = %3")
-        .replace("%1", str(row))
-        .replace("%2", str(col))
-        .replace("%3", number(holds, 7))
+    heading = translate("FilterArithmetic", "Result pixel row {row}, column {column} = {value}").format(
+        row=row, column=col, value=number(holds, 7)
     )
     lines: list[str] = []
     if settings.pool is not None:
@@ -263,10 +249,8 @@ def explain(
                 last = window.values.shape[0] - 1
                 conv_row = window.top + min(max(math.floor((y - first) / stride) - window.top, 0), last)
                 conv_col = window.left + min(max(math.floor((x - first) / stride) - window.left, 0), last)
-            conv_heading = (
-                translate("FilterArithmetic", "Convolution pixel row %1, column %2")
-                .replace("%1", str(conv_row))
-                .replace("%2", str(conv_col))
+            conv_heading = translate("FilterArithmetic", "Convolution pixel row {row}, column {column}").format(
+                row=conv_row, column=conv_col
             )
             activated = plane(result.activated) if result.activated is not None else None
             lines += format_conv(

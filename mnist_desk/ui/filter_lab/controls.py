@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ...core.filters.pipeline import FilterSettings, Stage
 
@@ -38,7 +37,8 @@ class ChainControls(QWidget):
             (self.tr("same"), "same", self.tr("(k − 1) / 2 pixels on each side: with stride 1 the size is kept "
                                               "(PyTorch allows 'same' at stride 1 only; here a larger stride "
                                               "gets the same (k − 1) / 2 pixels)")),
-            (self.tr("1 pixel"), 1, ""), (self.tr("2 pixels"), 2, ""), (self.tr("3 pixels"), 3, ""), (self.tr("4 pixels"), 4, ""),
+            (self.tr("1 pixel"), 1, ""), (self.tr("2 pixels"), 2, ""), (self.tr("3 pixels"), 3, ""),
+            (self.tr("4 pixels"), 4, ""),
         ])
         self.padding_mode = _combo(slide, [
             (self.tr("zeros"), "zeros", self.tr("Pad with 0 (black): the tutorial's padding_mode='zeros'")),
@@ -68,10 +68,12 @@ class ChainControls(QWidget):
         self.pool_stride = QSpinBox(pooling)
         self.pool_stride.setRange(0, 8)
         self.pool_stride.setSpecialValueText(self.tr("= size"))
-        self.pool_stride.setToolTip(self.tr("The window's step; '= size' is PyTorch's default (windows do not overlap)"))
+        self.pool_stride.setToolTip(self.tr("The window's step; '= size' is PyTorch's default (windows do not "
+                                            "overlap)"))
         self.pool_on = _combo(pooling, [
             (self.tr("the convolution's result"), "conv", ""),
-            (self.tr("the original picture"), "original", self.tr("Pool the picture itself, as the tutorial's section 1.2")),
+            (self.tr("the original picture"), "original",
+             self.tr("Pool the picture itself, as the tutorial's section 1.2")),
         ])
         self.pool_on.setToolTip(self.tr("Pool the convolution's result (one CNN layer) or the original picture"))
         self.relu = QCheckBox(self.tr("ReLU after the convolution"), pooling)
@@ -184,7 +186,7 @@ def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
             if pad == 0:
                 padding = translate("FilterChain", "no padding")
             else:
-                padding = translate("FilterChain", "padding %1").replace("%1", str(pad))
+                padding = translate("FilterChain", "padding {pixels}").format(pixels=pad)
                 if settings.padding == "same" and settings.stride == 1:  # only then is the size kept
                     padding += translate("FilterChain", " ('same')")
                 if settings.padding_mode != "zeros":
@@ -192,8 +194,8 @@ def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
                              "replicate": translate("FilterChain", "replicate"),
                              "circular": translate("FilterChain", "circular")}
                     padding += " (" + modes.get(settings.padding_mode, settings.padding_mode) + ")"
-            parts.append(translate("FilterChain", "conv %1×%1, stride %2, %3")
-                         .replace("%1", str(k)).replace("%2", str(settings.stride)).replace("%3", padding))
+            parts.append(translate("FilterChain", "conv {size}×{size}, stride {stride}, {padding}")
+                         .format(size=k, stride=settings.stride, padding=padding))
             parts.append(shape(stage))
         elif stage.kind == "relu":
             parts.append(translate("FilterChain", "ReLU"))
@@ -204,7 +206,7 @@ def format_chain(stages: list[Stage], settings: FilterSettings) -> str:
                 kind = translate("FilterChain", "average pool")
             text = f"{kind} {settings.pool_size}"
             if settings.pool_stride is not None and settings.pool_stride != settings.pool_size:
-                text += translate("FilterChain", ", stride %1").replace("%1", str(settings.pool_stride))
+                text += translate("FilterChain", ", stride {stride}").format(stride=settings.pool_stride)
             parts.append(text)
             parts.append(shape(stage))
     return " → ".join(parts)

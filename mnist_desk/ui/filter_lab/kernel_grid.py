@@ -12,8 +12,19 @@ import math
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMenu, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.filters.checks import MIN_DIVISOR
 from ...core.filters.presets import PRESETS, Preset
@@ -89,8 +100,8 @@ def preset_note(item: Preset) -> str:
 def preset_caption(item: Preset) -> str:
     """The note shown under the grid for a preset: its name and what it does."""
     # One translatable text, so that a translation uses its own colon (Chinese "：").
-    return QCoreApplication.translate("FilterPresets", "%1: %2").replace("%1", preset_name(item), 1) \
-        .replace("%2", preset_note(item), 1)
+    return QCoreApplication.translate("FilterPresets", "{name}: {note}").format(name=preset_name(item),
+                                                                               note=preset_note(item))
 
 
 class KernelEditor(QWidget):
@@ -145,7 +156,7 @@ class KernelEditor(QWidget):
                 cell = QLineEdit(self)
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 cell.setFixedWidth(cell_width)
-                cell.setAccessibleName(self.tr("Kernel row %1, column %2").replace("%1", str(r + 1)).replace("%2", str(c + 1)))
+                cell.setAccessibleName(self.tr("Kernel row {row}, column {column}").format(row=r + 1, column=c + 1))
                 cell.textEdited.connect(self._on_edit)
                 grid.addWidget(cell, r, c)
                 row.append(cell)
@@ -240,7 +251,7 @@ class KernelEditor(QWidget):
             for c in range(self._size):
                 value = parse_number(self.cells[r][c].text())
                 if isinstance(value, str):
-                    where = self.tr("Row %1, column %2").replace("%1", str(r + 1)).replace("%2", str(c + 1))
+                    where = self.tr("Row {row}, column {column}").format(row=r + 1, column=c + 1)
                     return self._labelled(where, self._reason(value, self.cells[r][c].text()))
         if not self.normalise.isChecked() and self.divisor_edit.text().strip():
             value = parse_number(self.divisor_edit.text())
@@ -259,24 +270,24 @@ class KernelEditor(QWidget):
 
     def _labelled(self, where: str, reason: str) -> str:
         # One text, not two glued with ": ", so that a translation can use its own colon (Chinese "：").
-        return self.tr("%1: %2").replace("%1", where, 1).replace("%2", reason, 1)
+        return self.tr("{where}: {reason}").format(where=where, reason=reason)
 
     def _reason(self, code: str, text: str) -> str:
         if code == EMPTY:
             return self.tr("empty; type a number (0 for nothing)")
         if code == NOT_FINITE:
-            return self.tr("“%1” is not a finite number; NaN and infinity cannot be used").replace("%1", text.strip())
+            return self.tr("“{text}” is not a finite number; NaN and infinity cannot be used").format(text=text.strip())
         if code == TOO_LARGE:
-            return self.tr("“%1” is too large (at most 1,000,000 either way)").replace("%1", text.strip())
+            return self.tr("“{text}” is too large (at most 1,000,000 either way)").format(text=text.strip())
         if code == ZERO_DIVISOR:
             return self.tr("0 would divide by zero; leave it empty for no divisor")
         if code == TOO_SMALL:
-            return self.tr("“%1” is too close to 0 (at least %2 either way)").replace("%1", text.strip()) \
-                .replace("%2", format_number(MIN_DIVISOR))
+            return self.tr("“{text}” is too close to 0 (at least {smallest} either way)").format(
+                text=text.strip(), smallest=format_number(MIN_DIVISOR))
         if code == AMBIGUOUS:
-            return self.tr("“%1” could be a thousand or a decimal; write 1000, or 1.5 for a decimal").replace(
-                "%1", text.strip())
-        return self.tr("“%1” is not a number").replace("%1", text.strip())
+            return self.tr("“{text}” could be a thousand or a decimal; write 1000, or 1.5 for a decimal").format(
+                text=text.strip())
+        return self.tr("“{text}” is not a number").format(text=text.strip())
 
     # -- writing ------------------------------------------------------------------------------
     def set_size(self, size: int) -> None:
@@ -346,7 +357,7 @@ class KernelEditor(QWidget):
                 self.cells[r][c].setStyleSheet("border: 2px solid #c62828; background: #fdecea;" if bad else "")
         problem = self.problem()
         if problem and self.result_kept:
-            problem = self.tr("%1 — the result still shows the last valid kernel.").replace("%1", problem)
+            problem = self.tr("{problem} — the result still shows the last valid kernel.").format(problem=problem)
         self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))
         self.divisor_edit.setEnabled(not self.normalise.isChecked())
@@ -356,14 +367,14 @@ class KernelEditor(QWidget):
         else:
             total = kernel_sum(kernel)
             shown = format_number(round(total, 6)).replace("-", "\u2212")  # the minus sign, as in the notes
-            text = self.tr("Sum of the numbers: %1").replace("%1", shown)
+            text = self.tr("Sum of the numbers: {sum}").format(sum=shown)
             if self.normalise.isChecked() and abs(total) < MIN_DIVISOR:
                 text += self.tr(" (0: nothing to divide by)")
             self.sum_label.setText(text)
         note = self._source_note
-        edited = self.tr("Edited; started from: %1")
-        if note and self._numbers() != self._source_numbers and not note.startswith(edited.split("%1")[0]):
+        edited = self.tr("Edited; started from: {note}")
+        if note and self._numbers() != self._source_numbers and not note.startswith(edited.split("{note}")[0]):
             # Typing the numbers back brings the note back; until then it says where they came from.
-            note = edited.replace("%1", note)
+            note = edited.format(note=note)
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))

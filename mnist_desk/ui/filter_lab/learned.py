@@ -56,14 +56,14 @@ class LearnedKernelBox(QWidget):
         self.index.setRange(1, max(1, count))
         name = self.active_model.display_name() or self.tr("the active model")
         if count == 0:
-            self.reason.setText(self.tr("%1 has no conv layer, so it has no learned kernels to try here.")
-                                .replace("%1", name))
+            self.reason.setText(self.tr("{model} has no conv layer, so it has no learned kernels to try here.")
+                                .format(model=name))
             return
         if not usable:  # a built network's conv1 may have kernels of any size; the grid has 3 × 3 and 5 × 5
-            self.reason.setText(self.tr("%1's conv1 kernels are %2 × %2; the grid here takes 3 × 3 and 5 × 5 "
-                                        "kernels.").replace("%1", name).replace("%2", str(size)))
+            self.reason.setText(self.tr("{model}'s conv1 kernels are {size} × {size}; the grid here takes 3 × 3 and "
+                                        "5 × 5 kernels.").format(model=name, size=size))
             return
-        self.reason.setText(self.tr("%1 kernels learned by %2 in conv1.").replace("%1", str(count)).replace("%2", name))
+        self.reason.setText(self.tr("{count} kernels learned by {model} in conv1.").format(count=count, model=name))
 
     def _kernel_count(self) -> tuple[int, int]:
         """How many conv1 kernels the active model has, and their side (0, 0 without a conv layer)."""
@@ -88,8 +88,8 @@ class LearnedKernelBox(QWidget):
         number = min(self.index.value(), kernels.shape[0])
         rows = tuple(tuple(float(v) for v in row) for row in kernels[number - 1].numpy())
         name = self.active_model.display_name() or self.tr("the active model")
-        note = self.tr("Learned kernel %1 of %2 from %3's conv1. Only the kernel is used: the layer's bias "
-                       "(or batch norm) is left out, so the numbers differ from the model's by a shift and a scale; "
-                       "'rescale' shows the pattern it responds to.").replace("%1", str(number)).replace(
-                           "%2", str(kernels.shape[0])).replace("%3", name)
+        note = self.tr("Learned kernel {number} of {count} from {model}'s conv1. Only the kernel is used: the "
+                       "layer's bias (or batch norm) is left out, so the numbers differ from the model's by a shift "
+                       "and a scale; 'rescale' shows the pattern it responds to.").format(
+                           number=number, count=kernels.shape[0], model=name)
         self.chosen.emit(rows, note)

@@ -15,8 +15,14 @@ from PySide6.QtCore import QMimeData, QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ...core.filters.pictures import (Picture, picture_from_array, picture_from_file, sample_picture, save_npy,
-                                     save_picture)
+from ...core.filters.pictures import (
+    Picture,
+    picture_from_array,
+    picture_from_file,
+    sample_picture,
+    save_npy,
+    save_picture,
+)
 from .jobs import LatestJob
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
@@ -82,7 +88,7 @@ class PictureIO(QObject):
         patterns = " ".join(f"*{suffix}" for suffix in PICTURE_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
             parent, self.tr("Open a picture"), self.last_dir(),
-            self.tr("Pictures (%1);;All files (*)").replace("%1", patterns))
+            self.tr("Pictures ({patterns});;All files (*)").format(patterns=patterns))
         if path:
             self.open_file(path)
 

@@ -14,9 +14,10 @@ class SidePanel(QScrollArea):
 
     The content's width can change after the window is built: a translation's
     labels are shorter or longer than English (the kernel grid keeps the width
-    of a 5 × 5 grid at 3 × 3, so switching sizes changes nothing). A width fixed once at startup cut the 5 × 5 grid off in the
-    Chinese window, with no scroll bar to reach it; a minimum that followed the
-    content made the window itself grow. So the panel *prefers* the content's
+    of a 5 × 5 grid at 3 × 3, so switching sizes changes nothing). A width
+    fixed once at startup cut the 5 × 5 grid off in the Chinese window, with
+    no scroll bar to reach it; a minimum that followed the content made the
+    window itself grow. So the panel *prefers* the content's
     width (it gets it whenever the window has room) and, in a narrow window,
     shows a horizontal scroll bar rather than hide anything.
 

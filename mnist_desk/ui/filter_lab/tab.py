@@ -11,8 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from ...core.errors import MnistDeskError
 from ...core.filters.pictures import Picture
@@ -23,12 +22,11 @@ from .controls import ChainControls, format_chain
 from .jobs import LatestJob
 from .kernel_grid import KernelEditor
 from .learned import LearnedKernelBox
+from .picture_io import PictureIO, is_weights_drop
 from .remembered import restore_lab, save_lab
 from .side_panel import SidePanel
-from .picture_io import PictureIO, is_weights_drop
 from .texts import display_note, picture_summary
 from .views_panel import LabViews
-
 
 
 class FilterLabTab(QWidget):
@@ -75,9 +73,10 @@ class FilterLabTab(QWidget):
         self.paste_button = self._tool(self.tr("Paste"), self.tr("Use the picture on the clipboard"), self.paste)
         self.sample_button = self._tool(self.tr("Sample picture"), self.tr("A built-in picture to try filters on"),
                                         self.io.open_sample)
-        self.save_button = self._tool(self.tr("Save result…"), self.tr("Save the result as PNG, or its raw numbers as .npy"),
-                                      self.save_result)
-        self.fit_button = self._tool(self.tr("Fit"), self.tr("Show the whole picture (or double-click it)"), self.fit, "Ctrl+0")
+        self.save_button = self._tool(self.tr("Save result…"),
+                                      self.tr("Save the result as PNG, or its raw numbers as .npy"), self.save_result)
+        self.fit_button = self._tool(self.tr("Fit"), self.tr("Show the whole picture (or double-click it)"), self.fit,
+                                     "Ctrl+0")
         self.actual_button = self._tool(self.tr("1:1"), self.tr("One screen pixel per picture pixel"), self.actual_size,
                                         "Ctrl+1")
         self.zoom_in_button = self._tool("+", self.tr("Zoom in (or the mouse wheel)"), lambda: self.zoom_by(1.5),
@@ -131,8 +130,9 @@ class FilterLabTab(QWidget):
 
         self.views = LabViews(self)
         # Short names for what tests and the main window reach for.
-        self.state, self.original_view, self.result_view = self.views.state, self.views.original_view, self.views.result_view
-        self.arithmetic, self.chain_label, self.channel_box = self.views.arithmetic, self.views.chain_label, self.views.channel_box
+        views = self.views
+        self.state, self.original_view, self.result_view = views.state, views.original_view, views.result_view
+        self.arithmetic, self.chain_label, self.channel_box = views.arithmetic, views.chain_label, views.channel_box
         # The display choice goes under the result (before the panel takes the wheel from its fields).
         self.views.add_display_choice(self.chain_controls.display)
         scroll = SidePanel(side, self)
@@ -160,7 +160,7 @@ class FilterLabTab(QWidget):
         self.learned.chosen.connect(self._use_learned)
         self.io.loaded.connect(self.set_picture)
         self.io.failed.connect(self.show_message)
-        self.io.saved.connect(lambda path: self.show_message(self.tr("Saved %1").replace("%1", path), error=False))
+        self.io.saved.connect(lambda path: self.show_message(self.tr("Saved {path}").format(path=path), error=False))
         self.io.busy_changed.connect(lambda _busy: self._update_busy())
         self.compute.item.connect(self._on_item)
         self.compute.failed.connect(self._on_compute_failed)
@@ -320,7 +320,7 @@ class FilterLabTab(QWidget):
 
     @Slot(float)
     def _update_zoom_label(self, zoom: float) -> None:
-        self.zoom_label.setText(self.tr("%1 %").replace("%1", f"{zoom * 100:.0f}"))
+        self.zoom_label.setText(self.tr("{percent} %").format(percent=f"{zoom * 100:.0f}"))
 
     # -- saving, messages, state --------------------------------------------------------------
     @Slot()

@@ -17,7 +17,6 @@ from ...core.filters.pictures import (
 )
 from .arithmetic import number
 
-
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
 translate = QCoreApplication.translate
 
@@ -35,7 +34,7 @@ def note_text(code: str, picture: Picture) -> str:
         NOTE_ALPHA: translate("FilterPicture", "transparent areas shown on white"),
         NOTE_CMYK: translate("FilterPicture", "CMYK converted to RGB"),
         NOTE_PALETTE: translate("FilterPicture", "palette colours looked up"),
-        NOTE_FIRST_FRAME: translate("FilterPicture", "first frame of %1").replace("%1", str(picture.frames)),
+        NOTE_FIRST_FRAME: translate("FilterPicture", "first frame of {frames}").format(frames=picture.frames),
         NOTE_ROTATED: translate("FilterPicture", "turned upright as its EXIF orientation says"),
     }
     return texts.get(code, code)
@@ -51,17 +50,14 @@ def picture_summary(picture: Picture, per_channel: bool = False) -> str:
     else:
         kind = translate("FilterPicture", "colour, shown in grayscale as the tutorial's convert('L')")
     parts = [
-        translate("FilterPicture", "%1 — %2 × %3 pixels (height × width), %4")
-        .replace("%1", _name(picture))
-        .replace("%2", str(height))
-        .replace("%3", str(width))
-        .replace("%4", kind)
+        translate("FilterPicture", "{name} — {height} × {width} pixels (height × width), {kind}").format(
+            name=_name(picture), height=height, width=width, kind=kind)
     ]
     parts += [note_text(code, picture) for code in picture.notes]
     # The separator and the full stop are translated too: Chinese uses "；" and "。", not "; " and ".".
     separator = translate("FilterPicture", "; ", "between the parts of a picture's description")
-    return translate("FilterPicture", "%1.", "a picture's description, ended as a sentence").replace(
-        "%1", separator.join(parts))
+    return translate("FilterPicture", "{description}.", "a picture's description, ended as a sentence").format(
+        description=separator.join(parts))
 
 
 def display_note(mode: str, low: float, high: float) -> str:
@@ -71,10 +67,10 @@ def display_note(mode: str, low: float, high: float) -> str:
     ``high`` are its raw minimum and maximum.
     """
     if mode == "rescale":
-        text = translate("FilterDisplay", "Rescaled: %1 → black, %2 → white; below 0 and above 255 still show.")
+        text = translate("FilterDisplay", "Rescaled: {low} → black, {high} → white; below 0 and above 255 still show.")
     elif mode == "abs":
-        text = translate("FilterDisplay", "Absolute value: −40 looks like 40, above 255 → white; raw %1 … %2.")
+        text = translate("FilterDisplay", "Absolute value: −40 looks like 40, above 255 → white; raw {low} … {high}.")
     else:
-        text = translate("FilterDisplay", "Clipped: below 0 → black, above 255 → white; raw %1 … %2.")
+        text = translate("FilterDisplay", "Clipped: below 0 → black, above 255 → white; raw {low} … {high}.")
     # Four digits: the line must fit under the result (the arithmetic below gives a pixel's exact value).
-    return text.replace("%1", number(low, 4)).replace("%2", number(high, 4))
+    return text.format(low=number(low, 4), high=number(high, 4))

@@ -13,8 +13,18 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
-                           QResizeEvent, QWheelEvent)
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MIN_ZOOM, MAX_ZOOM = 1 / 64, 96.0

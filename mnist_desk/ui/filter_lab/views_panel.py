@@ -118,8 +118,8 @@ class LabViews(QWidget):
         self.result = result
         scale, offset = result_geometry(result.settings)
         self.result_view.set_array(result.display, scale, offset, values=result.result)
-        self.result_title.setText(self.tr("Result — %1 × %2").replace("%1", str(result.result.shape[0]))
-                                  .replace("%2", str(result.result.shape[1])))
+        self.result_title.setText(self.tr("Result — {height} × {width}").format(height=result.result.shape[0],
+                                                                               width=result.result.shape[1]))
         self._refresh_hover()
 
     def clear_result(self, reason: str) -> None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QWidget
 from .chart_fonts import use_chart_fonts
 from .metrics import RunMetrics
 
-
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
 translate = QCoreApplication.translate
 

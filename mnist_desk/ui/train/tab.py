@@ -15,18 +15,26 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QGroupBox, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+    QApplication,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..active_model import ActiveModel
-from ..error_text import error_text
-from ..messages import show_error
 from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
+from ..error_text import error_text
+from ..icons import icon
+from ..messages import show_error
 from .chart import TrainChart
 from .form import InvalidSetting, TrainForm
 from .metrics import MetricsStore
-from ..icons import icon
 from .progress_panel import ProgressPanel, format_percent
 from .session import TrainingSession, TrainJob
 from .weights_panel import WeightsPanel

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QGridLayout, QLabel, QMessageBox, QPushButton, QWidget,
+    QCheckBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
 )
 
 from ..active_model import ActiveModel
@@ -129,7 +135,7 @@ class WeightsPanel(QWidget):
 
     def _then(self, first: str, second: str) -> str:
         """Two sentences one after the other: a space in English, none in Chinese."""
-        return self.tr("%1 %2").replace("%1", first, 1).replace("%2", second, 1)
+        return self.tr("{first} {second}").format(first=first, second=second)
 
     def take_checkpoint(self, checkpoint: Checkpoint, why: str, label: str) -> None:
         """The run sent a checkpoint ("epoch", "paused", "stopped", "finished")."""

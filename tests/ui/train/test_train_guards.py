@@ -1,0 +1,63 @@
+"""The Train tab guards a run: a new run asks before discarding unsaved weights, and its keys
+keep working when the field that had the focus is disabled by the run starting."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+from training_runs import records_of, stop_and_wait
+
+
+def test_a_new_run_asks_before_discarding_unsaved_weights(qtbot, tab, monkeypatch):
+    tab.start()
+    records_of(qtbot, tab, 2)
+    stop_and_wait(qtbot, tab)
+    stopped = tab.weights.checkpoint
+    asked = []
+
+    def answer(*args):
+        asked.append(args)
+        assert args[-1] == QMessageBox.StandardButton.No  # Enter keeps the weights
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not tab.start()  # "No": the stopped run stays, resumable
+    assert tab.weights.checkpoint is stopped and tab.weights.resume_button.isEnabled()
+    assert tab.start()  # "Yes": a new run
+    assert len(asked) == 2
+    stop_and_wait(qtbot, tab)
+    tab.weights.save()
+    assert not tab.has_unsaved_run()
+    assert tab.start() and len(asked) == 2  # saved: nothing to ask
+    stop_and_wait(qtbot, tab)
+
+
+def test_pause_and_stop_keys_work_after_starting_from_a_text_field(qtbot, tab):
+    tab.window().activateWindow()
+    target = tab.data_folder.edit  # the MNIST folder field: the run disables it
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+    QTest.keyClick(target, Qt.Key.Key_F5)
+    assert tab.session.is_active()
+    records_of(qtbot, tab, 1)
+    focused = tab.focusWidget()
+    assert focused is not None and focused.isEnabled() and tab.isAncestorOf(focused)
+    with qtbot.waitSignal(tab.session.ended, timeout=5000):
+        QTest.keyClick(focused, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+
+
+@pytest.mark.parametrize("why, progress, expected", [
+    ("stopped", {"step_in_epoch": 0, "step": 938}, "Stopped after epoch 2."),  # right at the epoch's end
+    ("stopped", {"step_in_epoch": 12, "step": 950}, "Stopped in epoch 3."),
+    ("paused", {"step_in_epoch": 0, "step": 938}, "Paused after epoch 2."),
+])
+def test_the_weights_panel_names_the_epoch_as_the_progress_panel_does(qtbot, tab, why, progress,
+                                                                       expected):
+    from mnist_desk.core.weights import Checkpoint
+
+    checkpoint = Checkpoint({}, arch="fast", metrics={"epochs_completed": 2}, progress=progress)
+    tab.weights.take_checkpoint(checkpoint, why, "run 1")
+    assert tab.weights.status.text().startswith(expected)
+    assert tab.weights.status.text().endswith(" Not saved yet.")  # sentences joined by a space in English
