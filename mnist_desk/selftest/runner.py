@@ -14,6 +14,7 @@ from .context import CheckFailed, SelfTestContext
 from .explain import check_explain
 from .files import check_resources
 from .filters import check_convolution
+from .layers import check_built_network
 from .network import check_classify, check_torchvision, check_training, check_weights
 from .window import check_translations, check_window
 
@@ -29,6 +30,7 @@ CHECKS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("convolution and pooling", check_convolution),
     ("torchvision operators", check_torchvision),
     ("training steps", check_training),
+    ("built network", check_built_network),
     ("why this answer", check_explain),
     ("main window", check_window),
 ]

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..active_model import ActiveModel
+from ..architecture.editor import ArchitectureEditor
 from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
 from ..error_text import error_text
 from ..icons import icon
@@ -35,6 +38,7 @@ from ..messages import show_error
 from .chart import TrainChart
 from .form import InvalidSetting, TrainForm
 from .metrics import MetricsStore
+from .network_choice import NetworkChoice
 from .progress_panel import ProgressPanel, format_percent
 from .session import TrainingSession, TrainJob
 from .weights_panel import WeightsPanel
@@ -81,6 +85,17 @@ class TrainTab(QWidget):
         self.progress = ProgressPanel(self)
         self.weights = WeightsPanel(active_model, settings, self)
         self.chart = TrainChart(self.store, self)
+        # The network to train, built layer by layer (or a named one's layers), beside the chart.
+        self.network = ArchitectureEditor(settings, self)
+        network_page = QScrollArea(self)  # a small window scrolls the editor rather than growing for it
+        network_page.setWidget(self.network)
+        network_page.setWidgetResizable(True)
+        network_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.panels = QTabWidget(self)
+        self.panels.addTab(self.chart, self.tr("Chart"))
+        self.panels.addTab(network_page, self.tr("Network"))
+        self.start_reason = QLabel(self)
+        self.network_choice = NetworkChoice(self.form, self.network, self.panels, network_page, self.start_reason, self)
 
         controls = QHBoxLayout()
         for button, picture in ((self.start_button, icon("train-start")), (self.pause_button, icon("train-pause")),
@@ -91,6 +106,7 @@ class TrainTab(QWidget):
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addWidget(self.form)
         settings_layout.addLayout(controls)
+        settings_layout.addWidget(self.start_reason)
         progress_box = QGroupBox(self.tr("Progress"), self)
         QVBoxLayout(progress_box).addWidget(self.progress)
         weights_box = QGroupBox(self.tr("Weights"), self)
@@ -105,7 +121,7 @@ class TrainTab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(progress_box)
-        right_layout.addWidget(self.chart, 1)
+        right_layout.addWidget(self.panels, 1)
         scroll = QScrollArea(self)
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
@@ -127,6 +143,7 @@ class TrainTab(QWidget):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         self.weights.loaded.connect(self._on_weights_loaded)
+        self.network_choice.startable_changed.connect(lambda: self._on_state(self.session.state))
         self.weights.resume_requested.connect(self.resume_from)
         self.chart.export_requested.connect(self.export_csv)
         self.data_folder.status_changed.connect(self._list_devices)
@@ -147,7 +164,7 @@ class TrainTab(QWidget):
     # -- starting -----------------------------------------------------------------------------
     def _job(self, resume: Checkpoint | None) -> TrainJob | None:
         try:
-            config = self.form.values()
+            config = self.network_choice.config(self.form.values())
         except InvalidSetting as error:
             self._error(str(error))
             return None
@@ -160,7 +177,7 @@ class TrainTab(QWidget):
     @Slot()
     def start(self) -> bool:
         """Start a new run with the form's settings; False (with a message) if it cannot start."""
-        if self.session.is_active():
+        if self.session.is_active() or not self.network_choice.can_start():
             return False
         if self.has_unsaved_run() and not self._may_discard_run():
             return False
@@ -168,8 +185,9 @@ class TrainTab(QWidget):
         if job is None:
             return False
         self._session_checkpoint = None
-        self.form.set_model_locked(False)
-        self.store.new_run(self.form.describe())
+        self.network_choice.set_locked(False)
+        self.panels.setCurrentWidget(self.chart)
+        self.store.new_run(self.network_choice.describe())
         self.weights.new_run()
         self.chart.redraw_now()
         self.session.start(job)
@@ -197,14 +215,16 @@ class TrainTab(QWidget):
                         .format(done))
             return False
         self.form.set_values({"arch": checkpoint.arch, "activation": checkpoint.activation})
+        self.network_choice.show_checkpoint(checkpoint)
         job = self._job(checkpoint)
         if job is None:
             return False
         if checkpoint is not self._session_checkpoint or self.store.current is None:
             # A loaded file: draw its history as a run of its own, then continue it.
-            self.store.new_run(self.tr("{0} (resumed)").format(self.weights.checkpoint_label or self.form.describe()),
-                               checkpoint.history)
-        self.form.set_model_locked(True)
+            self.store.new_run(self.tr("{0} (resumed)").format(self.weights.checkpoint_label
+                                                               or self.network_choice.describe()), checkpoint.history)
+        self.network_choice.set_locked(True)
+        self.panels.setCurrentWidget(self.chart)
         self.chart.redraw_now()
         self.session.start(job)
         return True
@@ -257,7 +277,7 @@ class TrainTab(QWidget):
     @Slot(str)
     def _on_state(self, state: str) -> None:
         active = state != "idle"
-        self.start_button.setEnabled(not active)
+        self.start_button.setEnabled(not active and self.network_choice.can_start())
         self.pause_button.setEnabled(state in ("running", "paused"))
         self.pause_button.setText(self.tr("Resume") if state in ("paused", "pausing") else self.tr("Pause"))
         if state == "pausing":
@@ -265,6 +285,7 @@ class TrainTab(QWidget):
         self.stop_button.setEnabled(active and state != "stopping")
         focused = QApplication.focusWidget()
         self.form.setEnabled(not active)
+        self.network.setEnabled(not active and not self.network_choice.locked)
         self.data_folder.setEnabled(not active)
         if active and self.stop_button.isEnabled() and (focused is None or not focused.isEnabled()):
             # The field the user was in is now disabled: without a focus inside the tab, F6 and
@@ -307,6 +328,7 @@ class TrainTab(QWidget):
         if checkpoint.hparams:
             self.form.set_values(checkpoint.hparams)
         self.form.set_values({"arch": checkpoint.arch, "activation": checkpoint.activation})
+        self.network_choice.show_checkpoint(checkpoint)
         self.store.new_run(Path(path).name, checkpoint.history)
         self.chart.redraw_now()
 
