@@ -31,7 +31,7 @@ def main() -> None:
 
     print(machine_line())
     model, checkpoint = load_model(args.weights or default_weights_path())
-    predictor = Predictor(model)
+    predictor = Predictor.from_checkpoint(checkpoint, model)  # with its 'no digit' threshold, as the app
     canvas = Image.new("L", (280, 280), 255)
     ImageDraw.Draw(canvas).line([(70, 60), (210, 60), (120, 230)], fill=0, width=18, joint="curve")
     for with_features in (False, True):

@@ -87,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if not sys.warnoptions:  # the documented way for an application to keep library warnings quiet
         warnings.simplefilter("ignore")
+    # The core's log lines (a mirror's raw error text) are for the window's log file: here the one line
+    # of main() says it all, so they must not reach Python's last-resort handler, which prints them.
+    logging.getLogger("mnist_desk").addHandler(logging.NullHandler())
     try:
         return _run(parser, args)
     except MnistDeskError as error:

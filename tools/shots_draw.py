@@ -11,6 +11,7 @@ Usage::
     python tools/shots_draw.py                 # display :72, shots/draw_*.png
     python tools/shots_draw.py --display :80 --out /tmp/shots
     python tools/shots_draw.py --themes        # also: dark palette and 2× HiDPI, rendered offscreen
+    python tools/shots_draw.py --refusal [--lang zh_CN]   # only the "no digit" answers: a star, a photo, a 1
     python tools/shots_draw.py --explain       # "why this answer": saliency, opened maps, the loss,
                                                # in English and Chinese, 1× and 2× (tools/shots_explain.py)
 """
@@ -189,11 +190,49 @@ def theme_shots(out: Path) -> None:
                             str(Path(home) / "s.ini"), page], cwd=ROOT, env=env, check=True)
 
 
+def refusal_shots(app: App, display: str, out: Path, lang: str) -> int:
+    """The "no digit" answer: a star while drawn and after, a photograph opened, then a short 1."""
+    if app.wait_for("MNIST_DESK_PAINTED", 30) is None or app.wait_for("MNIST_DESK_MODEL_READY", 60) is None:
+        print("".join(app.lines))
+        sys.exit("the window never painted or loaded no model")
+    geometry = json.loads(app.wait_for("MNIST_DESK_GEOMETRY", 5).split(" ", 1)[1])
+    canvas = geometry["canvas"]
+    angles = (-math.pi / 2 + 4 * math.pi * i / 5 for i in range(6))
+    star = [(0.5 + 0.32 * math.cos(a), 0.52 + 0.32 * math.sin(a)) for a in angles]
+    x0, y0, w, h = canvas
+    xdo(display, "mousemove", str(int(x0 + star[0][0] * w)), str(int(y0 + star[0][1] * h)))
+    xdo(display, "mousedown", "1")
+    for (ax, ay), (bx, by) in zip(star[:4], star[1:4]):
+        for i in range(1, 9):
+            t = i / 8
+            xdo(display, "mousemove", str(int(x0 + (ax + (bx - ax) * t) * w)), str(int(y0 + (ay + (by - ay) * t) * h)))
+            time.sleep(0.005)
+    shot(display, out, f"20_star_while_drawing_{lang}")  # the pen is still down
+    for (ax, ay), (bx, by) in zip(star[3:], star[4:]):
+        for i in range(1, 9):
+            t = i / 8
+            xdo(display, "mousemove", str(int(x0 + (ax + (bx - ax) * t) * w)), str(int(y0 + (ay + (by - ay) * t) * h)))
+            time.sleep(0.005)
+    xdo(display, "mouseup", "1")
+    shot(display, out, f"21_star_no_digit_{lang}")
+    focus_window(display, geometry["window"])
+    xdo(display, "key", "ctrl+o")
+    type_path_in_dialog(display, ROOT / "tests" / "fixtures" / "refusal" / "not_a_digit_photo_astronaut.png")
+    shot(display, out, f"22_photo_no_digit_{lang}")
+    focus_window(display, geometry["window"])
+    xdo(display, "key", "Delete")
+    stroke(display, canvas, [(0.5, 0.35), (0.49, 0.6)], steps=6)
+    shot(display, out, f"23_short_one_{lang}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--display", default=":72")
     parser.add_argument("--out", default=str(ROOT / "shots"))
     parser.add_argument("--themes", action="store_true", help="only the dark-palette and HiDPI shots (offscreen)")
+    parser.add_argument("--refusal", action="store_true", help="only the 'no digit' shots: a star, a photo, a short 1")
+    parser.add_argument("--lang", help="the app's language (MNIST_DESK_LANG), e.g. zh_CN")
     parser.add_argument("--explain", action="store_true",
                         help="only the 'why this answer' shots, English and Chinese, 1× and 2× (offscreen)")
     args = parser.parse_args()
@@ -219,8 +258,10 @@ def main() -> int:
     time.sleep(1.5)
     home = tempfile.mkdtemp(prefix="mnist_desk_shots_")
     picture, bad_weights = make_pictures(Path(home))
-    app = App(display, home)
+    app = App(display, home, {"MNIST_DESK_LANG": args.lang} if args.lang else None)
     try:
+        if args.refusal:
+            return refusal_shots(app, display, out, args.lang or "en")
         if app.wait_for("MNIST_DESK_PAINTED", 30) is None:
             print("".join(app.lines))
             sys.exit("the window never painted")

@@ -103,9 +103,27 @@ def drive(out: Path, display: str, steps: int) -> int:
         ok = pump(600, lambda: tab.store.current is not None and tab.store.current.last_step >= steps)
         assert ok, f"the {activation} run did not reach step {steps}: {tab.progress.status.text()}"
 
+    def answer_question(button: str, name: str) -> None:
+        """The next Save / Discard / Cancel question: shot, then answered by clicking ``button``."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QMessageBox
+
+        def look() -> None:
+            boxes = [w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "unsavedQuestion"]
+            if not boxes:
+                QTimer.singleShot(50, look)
+                return
+            pump(0.5)
+            shoot(name)
+            boxes[0].button(getattr(QMessageBox.StandardButton, button)).click()
+
+        QTimer.singleShot(50, look)
+
     run("sigmoid")
     tab.stop()
     pump(30, lambda: not tab.session.is_active())
+    answer_question("Discard", "0_new_run_question")  # the stopped Sigmoid run is unsaved: kept on the chart only
     run("relu")
     shoot("1_train_mid_run")
 
@@ -129,8 +147,9 @@ def drive(out: Path, display: str, steps: int) -> int:
 
     window.tabs.setCurrentIndex(TAB_TRAIN)
     pump(1)
+    answer_question("Discard", "6_quit_question")
     started = time.perf_counter()
-    window.close()  # during training: must stop the worker and wait for it
+    window.close()  # during training: asks, then must stop the worker and wait for it
     print(f"closed during training in {time.perf_counter() - started:.2f} s; "
           f"run active afterwards: {tab.session.is_active()}", flush=True)
     return 0

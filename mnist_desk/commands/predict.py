@@ -21,15 +21,15 @@ def run(args: argparse.Namespace) -> int:
     from ..core.preprocess import WORKING_SIDE, open_image
     from ..core.weights import load_model
 
-    model, _ = load_model(weights_argument(args.weights))
-    predictor = Predictor(model)
+    model, checkpoint = load_model(weights_argument(args.weights))
+    predictor = Predictor.from_checkpoint(checkpoint, model)  # with its "no digit" threshold
 
     def answer(name: str) -> str:
         prediction = predictor.predict(open_image(name, max_side=WORKING_SIDE))
         if args.json:
             return json.dumps({"file": name, **prediction.to_json()})
-        if prediction.digit is None:
-            return f"{name}: no digit"
+        if prediction.digit is None:  # "no digit: the picture is empty" / "... does not look like a digit"
+            return f"{name}: {REASON_TEXT[prediction.reasons[0]]}"
         line = f"{name}: {prediction.digit} ({prediction.confidence:.1%})"
         if prediction.unsure:
             line += " — unsure: " + ", ".join(REASON_TEXT[r] for r in prediction.reasons)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.choices import ACTIVATION_NAMES, ARCHITECTURE_NAMES, OPTIMIZERS, SCHEDULES
+from ..core.choices import ACTIVATION_NAMES, ARCHITECTURE_NAMES, AUGMENT_RECIPES, OPTIMIZERS, SCHEDULES
 from ..core.errors import ConfigError, TrainingDiverged
 from ..core.layers import LayerError, format_spec
 from .common import EXIT_OK, EXIT_USAGE, add_data_dir_option, positive_float, positive_int, report_error
@@ -21,8 +21,9 @@ if TYPE_CHECKING:  # torch comes with these: imported where the run needs them, 
 _OVERRIDES = {
     "epochs": "epochs", "max_steps": "max_steps", "batch_size": "batch_size", "lr": "lr", "arch": "arch",
     "activation": "activation",
-    "optimizer": "optimizer", "schedule": "schedule", "augment": "augment", "label_smoothing": "label_smoothing",
-    "seed": "seed", "device": "device", "test_every": "test_every",
+    "optimizer": "optimizer", "schedule": "schedule", "label_smoothing": "label_smoothing",
+    "seed": "seed", "device": "device", "test_every": "test_every", "outliers": "outliers",
+    "outlier_weight": "outlier_weight", "hold_out": "hold_out",
 }
 
 
@@ -41,8 +42,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--activation", choices=sorted(ACTIVATION_NAMES), help="activation (default relu)")
     parser.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
     parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
-    parser.add_argument("--augment", action="store_true", default=None,
-                        help="random rotation, scale, shift, shear and stroke width")
+    parser.add_argument("--augment", nargs="?", const="basic", choices=AUGMENT_RECIPES, metavar="RECIPE",
+                        help="augment each batch: 'basic' (the default: rotation, scale, shift, shear, stroke "
+                        "width) or 'handwriting' (also pen from thin to marker, slant, elastic wobble, gaps, "
+                        "blurred scans)")
+    parser.add_argument("--outliers", type=_fraction_of_batch, metavar="F",
+                        help="add F synthetic non-digits per digit to each batch, trained towards 'no digit' "
+                        "(e.g. 0.25)")
+    parser.add_argument("--outlier-weight", type=positive_float, metavar="W",
+                        help="weight of the non-digits' loss (default 0.5)")
+    parser.add_argument("--hold-out", type=positive_int, metavar="N",
+                        help="keep the last N training digits out of training; they calibrate the 'no digit' answer")
     parser.add_argument("--label-smoothing", type=float, metavar="X", help="cross-entropy label smoothing (default 0)")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, 0 to 4294967295 (default 0)")
     parser.add_argument("--device", metavar="D", help="auto (default), cpu, cuda, cuda:1, mps")
@@ -53,6 +63,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_spec_help(parser)
     parser.set_defaults(run=run)
+
+
+def _fraction_of_batch(text: str) -> float:
+    value = positive_float(text)
+    if value > 4:
+        raise argparse.ArgumentTypeError(f"{text} is too many (at most 4 non-digits per digit)")
+    return value
 
 
 def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
@@ -72,10 +89,27 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
         if args.arch is not None:
             raise ConfigError("--arch {arch} and --layers both name a network: give one of them.", arch=args.arch)
         values["arch"], values["layers"] = CUSTOM, format_spec(layers_argument(args.layers))
+    recipe = getattr(args, "augment", None)
+    if recipe is not None:  # --augment alone is the basic recipe; --augment handwriting names one
+        values["augment"], values["augment_recipe"] = True, recipe
     config = TrainConfig.from_dict(values)
     config.log_every = 10
     config.validate()
     return config
+
+
+def checkpoint_to_save(trainer: Trainer, train_split) -> Checkpoint:
+    """The run's checkpoint, with its "no digit" calibration when the run held digits out.
+
+    The calibration is made for the weights being saved (the last finite ones, should the
+    last steps have diverged), on the held-out digits the run never trained on.
+    """
+    from ..core.novelty import calibrate_held_out
+
+    checkpoint = trainer.checkpoint()
+    if trainer.config.hold_out >= 2:
+        checkpoint.novelty = calibrate_held_out(checkpoint.build(), train_split, trainer.config.hold_out).to_dict()
+    return checkpoint
 
 
 def _check_out(out: Path) -> None:
@@ -158,14 +192,16 @@ def _run(args: argparse.Namespace) -> int:
     print(f"Training {network_name(config, count_parameters(trainer.model))} on {trainer.device} — {config.epochs} "
           "epochs, "
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
-          + (", augmented" if config.augment else "")
+          + (f", augmented ({config.augment_recipe})" if config.augment else "")
+          + (f", {config.outliers:g} non-digits per digit" if config.outliers else "")
+          + (f", {config.hold_out:,} digits held out" if config.hold_out else "")
           + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
     try:
         for record in trainer.run():
             if record.kind == "epoch":
-                save_checkpoint(trainer.checkpoint(), out)
+                save_checkpoint(checkpoint_to_save(trainer, train_split), out)
                 if bar:
                     bar.finish()
                 print(f"epoch {record.epoch + 1}/{record.epochs}: train loss {record.loss:.4f}, "
@@ -177,8 +213,8 @@ def _run(args: argparse.Namespace) -> int:
                            f"acc {record.train_accuracy:.1%} {record.images_per_s:,.0f} img/s "
                            f"ETA {format_duration(record.eta_s)}")
     except KeyboardInterrupt:  # Ctrl+C: keep what was trained and say how to go on; cli.main gives the status
-        checkpoint = trainer.checkpoint()  # the last finite weights, should the last steps have diverged
-        save_checkpoint(checkpoint, out)
+        # The last finite weights, should the last steps have diverged.
+        save_checkpoint(checkpoint_to_save(trainer, train_split), out)
         if bar:
             bar.finish()
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
@@ -190,7 +226,7 @@ def _run(args: argparse.Namespace) -> int:
     if trainer.diverged is not None:
         if trainer.progress.step == 0:
             raise trainer.diverged  # nothing trained before the loss went
-        save_checkpoint(trainer.checkpoint(), out)  # the last finite weights
+        save_checkpoint(checkpoint_to_save(trainer, train_split), out)  # the last finite weights
         values = trainer.diverged.values
         raise TrainingDiverged("Training stopped at step {step:,}: the loss is no longer a finite number (NaN or "
                                "infinity), so the learning rate ({lr:g}) is probably too high. The last finite "
@@ -199,4 +235,7 @@ def _run(args: argparse.Namespace) -> int:
     accuracy = trainer.progress.last_test_accuracy
     print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; "
           f"weights saved to {out}")
+    if config.hold_out < 2:
+        print("No digits were held out (--hold-out), so these weights have no 'no digit' calibration: "
+              "pictures with ink get a digit or 'unsure', never 'no digit'.", file=sys.stderr)
     return EXIT_OK

@@ -12,3 +12,4 @@ ARCHITECTURE_NAMES = ("tutorial", "fast", "desk")  # the keys of models.ARCHITEC
 ACTIVATION_NAMES = ("relu", "sigmoid")  # the keys of models.ACTIVATIONS
 OPTIMIZERS = ("adam", "sgd")
 SCHEDULES = ("constant", "onecycle")
+AUGMENT_RECIPES = ("basic", "handwriting")  # the recipes of augment.augment

@@ -254,17 +254,19 @@ def _is_whole(path: Path, name: str) -> bool:
 
 
 def _fetch(mirrors: list[str], filename: str, md5: str, folder: Path) -> None:
-    from urllib.error import URLError
+    from urllib.error import HTTPError, URLError
 
     from torchvision.datasets.utils import download_and_extract_archive
 
     failures = []
+    unreachable = True  # no mirror answered at all: the network (or the way to the servers) is down
     for mirror in mirrors:
         try:
             download_and_extract_archive(f"{mirror}{filename}", download_root=str(folder), filename=filename, md5=md5)
             return
         except URLError as error:  # no network, DNS, HTTP errors (HTTPError is a URLError)
             failures.append(f"{mirror}: {error}")
+            unreachable = unreachable and not isinstance(error, HTTPError)  # an HTTP error: a server answered
         except OSError as error:
             if error.errno is None:  # socket timeouts and the like
                 failures.append(f"{mirror}: {error}")
@@ -273,7 +275,12 @@ def _fetch(mirrors: list[str], filename: str, md5: str, folder: Path) -> None:
                             reason=os_reason(error)) from error
         except Exception as error:  # torchvision's RuntimeError for a damaged download (wrong checksum) ...
             failures.append(f"{mirror}: {type(error).__name__}: {error}")
+            unreachable = False
     log.warning("downloading %s failed: %s", filename, "; ".join(failures))
-    raise DataError("Could not download {filename}: no internet connection, or the mirrors are unreachable or sent "
-                    "damaged files. Try again later, or copy the four files into {folder}.",
-                    filename=filename, folder=folder)
+    if unreachable:
+        raise DataError("Could not download {filename}: the network cannot be reached (no internet connection, or "
+                        "the download servers are blocked). Connect to the internet and try again, or copy the four "
+                        "MNIST files into {folder}.", filename=filename, folder=folder)
+    raise DataError("Could not download {filename}: the download servers answered with an error or sent damaged "
+                    "files ({reasons}). Try again later, or copy the four files into {folder}.",
+                    filename=filename, folder=folder, reasons="; ".join(failures)[:300])

@@ -79,6 +79,11 @@ def user_data_dir() -> Path:
     return Path(base) / APP_NAME
 
 
+def autosave_dir() -> Path:
+    """Where the window keeps the automatic checkpoint of a training run until it is saved or discarded."""
+    return user_data_dir() / "autosave"
+
+
 def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """Where to look for MNIST.
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import torch
 
-from .choices import OPTIMIZERS, SCHEDULES
+from .choices import AUGMENT_RECIPES, OPTIMIZERS, SCHEDULES
 from .errors import ConfigError
 from .models import ACTIVATIONS, ARCHITECTURES, CUSTOM
 
@@ -43,6 +43,20 @@ class TrainConfig:
         ``"constant"`` or ``"onecycle"``.
     augment
         Randomly rotate, scale, shift, shear and re-thicken each batch.
+    augment_recipe
+        ``"basic"`` (the transforms above) or ``"handwriting"`` (what drawing
+        and scanning change: pen width, size, slant, elastic wobble, gaps,
+        blur; see :mod:`mnist_desk.core.augment`).
+    outliers
+        When > 0, add this many synthetic non-digits per digit to every batch,
+        trained towards uniform probabilities (outlier exposure, see
+        :mod:`mnist_desk.core.outliers`) so that a picture of no digit gets no
+        confident answer.
+    outlier_weight
+        The weight of the non-digits' loss next to the digits' own.
+    hold_out
+        Keep the last this-many training digits out of training: they
+        calibrate the "no digit" threshold (:mod:`mnist_desk.core.novelty`).
     seed
         Seeds the initial weights, the shuffling and the augmentation.
     device
@@ -69,6 +83,10 @@ class TrainConfig:
     max_steps: int = 0
     schedule: str = "constant"
     augment: bool = False
+    augment_recipe: str = "basic"
+    outliers: float = 0.0
+    outlier_weight: float = 0.5
+    hold_out: int = 0
     label_smoothing: float = 0.0
     seed: int = 0
     device: str = "auto"
@@ -103,6 +121,16 @@ class TrainConfig:
             raise ConfigError("max_steps must be 0 (no budget) or positive, not {value}.", value=self.max_steps)
         if self.log_every < 1:
             raise ConfigError("log_every must be at least 1.")
+        if self.augment_recipe not in AUGMENT_RECIPES:
+            raise ConfigError("Unknown augmentation {name!r}; choose one of: {choices}.",
+                              name=self.augment_recipe, choices=", ".join(AUGMENT_RECIPES))
+        if not (math.isfinite(self.outliers) and 0.0 <= self.outliers <= 4.0):
+            raise ConfigError("outliers must be between 0 and 4 non-digits per digit, not {value}.",
+                              value=self.outliers)
+        if not (math.isfinite(self.outlier_weight) and self.outlier_weight >= 0.0):
+            raise ConfigError("outlier_weight must be 0 or more, not {value}.", value=self.outlier_weight)
+        if self.hold_out < 0:
+            raise ConfigError("hold_out must be 0 or more, not {value}.", value=self.hold_out)
         if not 0.0 <= self.label_smoothing < 1.0:
             raise ConfigError("label_smoothing must be in [0, 1).")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:

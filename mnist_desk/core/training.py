@@ -25,13 +25,14 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .augment import augment_batch
+from .augment import augment, on_one_thread
 from .data import MnistSplit, to_input
-from .errors import TrainingDiverged
+from .errors import ConfigError, TrainingDiverged
 from .evaluation import accuracy_of
 from .layers.batches import check_batches, saved_layers_text, training_threads
 from .layers.spec import layers_to_data
 from .models import build_model
+from .outliers import outlier_batch, uniform_target_loss
 from .train_config import OPTIMIZERS, SCHEDULES, TrainConfig, TrainRecord, pick_device
 from .train_state import FiniteGuard, position_scheduler, restore_optimizer
 from .weights import Checkpoint, load_state_dict_checked
@@ -71,6 +72,11 @@ class Trainer:
             config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation,
                                             "layers": saved_layers_text(resume) or config.layers})
         config.validate()
+        if config.hold_out:
+            if config.hold_out >= len(train_split):
+                raise ConfigError("Cannot hold out {count} of {total} training digits.",
+                                  count=config.hold_out, total=len(train_split))
+            train_split = train_split.subset(len(train_split) - config.hold_out)
         self.config = config
         self.train_split = train_split
         self.test_split = test_split
@@ -209,11 +215,20 @@ class Trainer:
                 index = order[start:start + config.batch_size]
                 x = to_input(images[index], self.device)
                 y = labels[index].to(self.device)
-                if config.augment:
-                    x = augment_batch(x, augment_generator)
-                x = x.contiguous(memory_format=self.memory_format)
-                output = self.model(x)
-                loss = F.cross_entropy(output, y, label_smoothing=config.label_smoothing)
+                with on_one_thread():
+                    if config.augment:
+                        x = augment(x, config.augment_recipe, augment_generator)
+                    if config.outliers > 0:
+                        extra = outlier_batch(max(1, round(config.outliers * len(y))), augment_generator)
+                if config.outliers > 0:  # outlier exposure: non-digits in the same batch, towards uniform
+                    both = torch.cat([x, extra.to(self.device)]).contiguous(memory_format=self.memory_format)
+                    both = self.model(both)
+                    output = both[:len(y)]
+                    loss = (F.cross_entropy(output, y, label_smoothing=config.label_smoothing)
+                            + config.outlier_weight * uniform_target_loss(both[len(y):]))
+                else:
+                    output = self.model(x.contiguous(memory_format=self.memory_format))
+                    loss = F.cross_entropy(output, y, label_smoothing=config.label_smoothing)
                 self.optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 self.optimizer.step()

@@ -29,6 +29,7 @@ from .atomic_files import write_atomically
 from .errors import WeightsError
 from .file_access import DanglingLinkError, NotRegularFileError, open_regular, os_reason
 from .models import ACTIVATIONS, ARCHITECTURES, CUSTOM
+from .novelty import checked_calibration
 from .weights_fit import (
     build_for,
     describe_mismatch,
@@ -73,6 +74,8 @@ class Checkpoint:
     layers
         A custom network's layer list, as plain data (see
         :func:`mnist_desk.core.layers.layers_to_data`); ``None`` for the named architectures.
+    novelty
+        The calibrated "no digit" threshold (see :mod:`mnist_desk.core.novelty`), if any.
     """
 
     state_dict: dict[str, torch.Tensor]
@@ -87,6 +90,7 @@ class Checkpoint:
     scheduler_state: dict[str, Any] | None = None
     progress: dict[str, Any] | None = None
     layers: list[dict[str, Any]] | None = None
+    novelty: dict[str, Any] | None = None
     bare: bool = False  # loaded from a bare state_dict
 
     @property
@@ -116,6 +120,8 @@ class Checkpoint:
         }
         if self.layers is not None:
             data["layers"] = [dict(layer) for layer in self.layers]
+        if self.novelty is not None:
+            data["novelty"] = dict(self.novelty)
         if include_resume_state:
             data["optimizer_state"] = self.optimizer_state
             data["scheduler_state"] = self.scheduler_state
@@ -326,6 +332,7 @@ def _our_checkpoint(data: dict[str, Any], file: Path) -> Checkpoint:
         scheduler_state=checks.scheduler_state(data, file),
         progress=checks.progress(data, file),
         layers=checks.layer_list(data, file) if arch == CUSTOM else None,
+        novelty=checked_calibration(data.get("novelty")),  # one that makes no sense is refused now, too
     )
 
 

@@ -7,7 +7,8 @@ runs the real code path the window uses, on files shipped with the app.
 1. resources: the app icon, the bundled digit pictures and the training sample are there;
 2. translations: the Chinese translation loads (and Qt's own, where it is installed);
 3. shipped weights: ``weights/mnist_desk.pt`` loads and fits its architecture;
-4. classify digits: each bundled MNIST test digit gets its true label;
+4. classify digits: each bundled MNIST test digit gets its true label (and, with calibrated weights,
+   a drawn star is answered "no digit");
 5. convolution and pooling: :mod:`mnist_desk.core.filters` gives the numbers
    the tutorial's ``nn.Conv2d`` (its kernel) and ``nn.MaxPool2d`` / ``nn.AvgPool2d`` give;
 6. torchvision operators: torchvision's compiled operators are loaded (a

@@ -20,6 +20,7 @@ class SelfTestContext:
     samples_dir: Path
     icon_path: Path
     model: Any = None  # the shipped model (a torch nn.Module), once loaded
+    checkpoint: Any = None  # its Checkpoint: the "no digit" calibration comes with it
 
 
 def require(condition: bool, message: str) -> None:

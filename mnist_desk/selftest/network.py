@@ -15,6 +15,7 @@ TRAIN_BATCH = 50
 # from about 2.30 with seeds 0-2); the check asks for at least 15 %.
 TRAIN_LR = 0.003
 LOSS_DROP = 0.85
+NON_DIGIT_SAMPLE = "not_a_digit_star.png"  # in resources/samples: answered "no digit" by calibrated weights
 
 
 def check_weights(ctx: SelfTestContext) -> str:
@@ -25,7 +26,7 @@ def check_weights(ctx: SelfTestContext) -> str:
         checkpoint = load_checkpoint(ctx.weights_path)
     except MnistDeskError as error:
         raise CheckFailed(str(error)) from None
-    ctx.model = checkpoint.build()
+    ctx.model, ctx.checkpoint = checkpoint.build(), checkpoint
     accuracy = checkpoint.test_accuracy
     recorded = f"recorded test accuracy {accuracy:.2%}" if accuracy is not None else "no recorded test accuracy"
     return (f"{ctx.weights_path}: {checkpoint.arch} architecture, "
@@ -35,11 +36,12 @@ def check_weights(ctx: SelfTestContext) -> str:
 def check_classify(ctx: SelfTestContext) -> str:
     import numpy as np
 
-    from ..core.predict import REASON_EMPTY, Predictor
+    from ..core.predict import REASON_EMPTY, REASON_NOT_A_DIGIT, Predictor
     from ..core.preprocess import open_image
 
     require(ctx.model is not None, "no model to classify with (the shipped weights did not load)")
-    predictor = Predictor(ctx.model)
+    predictor = (Predictor.from_checkpoint(ctx.checkpoint, ctx.model) if ctx.checkpoint is not None
+                 else Predictor(ctx.model))
     wrong = []
     confidences = []
     entries = load_manifest(ctx.samples_dir)
@@ -54,8 +56,16 @@ def check_classify(ctx: SelfTestContext) -> str:
     # A blank page must give "no digit", not a guess.
     blank = predictor.predict(np.zeros((64, 64), dtype=np.uint8))
     require(blank.digit is None and REASON_EMPTY in blank.reasons, "a blank picture was read as a digit")
+    refusal = "no calibration: no 'no digit' answer"
+    if predictor.calibration is not None:  # a drawn star must be answered "no digit"
+        star = ctx.samples_dir / NON_DIGIT_SAMPLE
+        require(star.is_file(), f"missing {star}")
+        answer = predictor.predict(open_image(star))
+        require(answer.digit is None and REASON_NOT_A_DIGIT in answer.reasons,
+                f"a drawn star ({star.name}) was read as {answer.digit} instead of 'no digit'")
+        refusal = "a drawn star: no digit"
     return (f"{len(entries)}/{len(entries)} MNIST test digits right (lowest confidence {min(confidences):.1%}); "
-            "blank page: no digit")
+            f"blank page: no digit; {refusal}")
 
 
 def check_torchvision(ctx: SelfTestContext) -> str:

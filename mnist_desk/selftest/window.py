@@ -26,7 +26,12 @@ def check_translations(ctx: SelfTestContext) -> str:
     require(ours.load(QLocale("zh_CN"), FILE_PREFIX, "_", str(translations)) and not ours.isEmpty(),
             f"the Chinese translation is missing or empty in {translations}")
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_note = "and Qt's" if qts.load(QLocale("zh_CN"), "qtbase", "_", qt_folder) else f"(Qt's own not in {qt_folder})"
+    qt_loaded = qts.load(QLocale("zh_CN"), "qtbase", "_", qt_folder)
+    from ..core.paths import is_frozen
+
+    # A packaged app must carry Qt's own (the file dialogs' texts): build.spec checks it, and so does this.
+    require(qt_loaded or not is_frozen(), f"Qt's Chinese translation (qtbase_zh_CN.qm) is missing in {qt_folder}")
+    qt_note = "and Qt's" if qt_loaded else f"(Qt's own not in {qt_folder})"
     return f"the Chinese translation {qt_note} in {translations}"
 
 
@@ -71,6 +76,7 @@ def check_window(ctx: SelfTestContext) -> str:
 
             started = time.perf_counter()
             window = MainWindow(settings)
+            window.offer_left_behind_runs = False  # a run the user's own window left unsaved stays theirs
             painted: list[float] = []
             window.first_painted.connect(lambda: painted.append(time.perf_counter() - started))
             window.show()

@@ -88,7 +88,8 @@ class ActiveModel(QObject):
     def _activate(self, checkpoint: Checkpoint, model: nn.Module, source: str) -> None:
         from ..core.predict import Predictor
 
-        predictor = Predictor(model)  # first: should it fail, the previous model stays active, whole
+        # First: should it fail (a bad calibration), the previous model stays active, whole.
+        predictor = Predictor.from_checkpoint(checkpoint, model)
         self._generation += 1
         self.model, self.checkpoint, self.source = model, checkpoint, source
         self.predictor = predictor
@@ -99,6 +100,12 @@ class ActiveModel(QObject):
         self.changed.emit()
 
     # -- background loading -------------------------------------------------------------------
+    def expect(self, path: str | Path) -> None:
+        """Say that ``path`` is about to load (the window before its first paint), so nothing reads "no model"."""
+        if not self.ready and not self.loading:
+            self.loading, self.loading_path, self.load_error = True, str(path), ""
+            self.status_changed.emit()
+
     def load_file_async(self, path: str | Path) -> bool:
         """Start loading ``path`` in a worker thread; returns False if a load already runs.
 

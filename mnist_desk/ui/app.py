@@ -2,7 +2,7 @@
 
 Order matters for the time to a painted window: only Qt and the cheap parts of
 MNIST Desk are imported before ``show()``; the model (and torch with it) is
-loaded in the background once the window has painted.
+loaded in the background once the window has painted (see :mod:`.start_up`).
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ def run_app(argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int
 
     from .exception_hook import ExceptionHook, setup_logging
     from .main_window import MainWindow
-    from .translation import install_translators
+    from .translation import install_translators, use_chosen_language_everywhere
 
     setup_logging()
+    use_chosen_language_everywhere()
     # Before any widget exists, so every tr() call sees them; parented to the app, which keeps them.
     install_translators(app)
     settings = QSettings()
@@ -48,6 +49,7 @@ def run_app(argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int
     hook = ExceptionHook(window)
     hook.install()
     window.first_painted.connect(lambda: window.open_at_start(list(files)))
+    window.announce_start(list(files))  # the first paint already says which weights are loading
     window.show()
     try:
         status = app.exec()

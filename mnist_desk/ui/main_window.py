@@ -1,33 +1,31 @@
 """The main window: four tabs over one shared active model, menus, status bar, drops.
 
-It paints before torch is imported: the tabs are cheap to build, and the
-shipped weights are loaded in the background once the window has painted
-(:meth:`MainWindow.start_loading`), while the status bar says so.
+It paints before torch is imported: only the Draw tab is built before, and the
+weights load in the background once the window has painted (what happens then,
+and in which order, is :mod:`.start_up`'s), while the status bar says so.
 """
 
 from __future__ import annotations
 
 import importlib
-import json
-import os
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QPaintEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from . import settings_keys as keys
 from .about import make_about_box
 from .active_model import ActiveModel
-from .architecture.names import network_name
 from .icons import icon
 from .menus import build_menus
 from .messages import show_error
+from .model_status import model_status_text
+from .start_up import ACTIVE_WEIGHTS, REPORT_PAINT_ENV, StartUp, screen_geometry
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
-REPORT_PAINT_ENV = "MNIST_DESK_REPORT_PAINT"  # print a timestamp at the first paint (bench/startup_time.py)
+__all__ = ["REPORT_PAINT_ENV", "MainWindow"]
 TAB_DRAW, TAB_FILTER_LAB, TAB_TRAIN, TAB_EVALUATE = 0, 1, 2, 3
 # Built on demand: (module, class), each constructed as Cls(active_model, settings, parent).
 LAZY_TABS = {
@@ -48,8 +46,9 @@ class MainWindow(QMainWindow):
 
         self.settings = settings
         self.active_model = ActiveModel(self)
-        self._painted = False
-        self._start_weights = ""  # a weights file named at start, while it loads
+        self.painted = False
+        self.offer_left_behind_runs = True  # offer a training run a crash left unsaved (the self-test says no)
+        self._start_weights = ""  # a weights file named at start (or remembered), while it loads
         self.setWindowTitle(self.tr("MNIST Desk"))
         self._set_icon()
         self.tabs = QTabWidget(self)
@@ -58,7 +57,7 @@ class MainWindow(QMainWindow):
         self.draw_tab = DrawTab(self.active_model, settings, self)
         self.tabs.addTab(self.draw_tab, icon("draw"), self.tr("Draw"))
         # The other tabs are built when first needed (shown, or asked for by name) and, at the
-        # latest, just after the window has painted: the window is on screen sooner.
+        # latest, once the model has loaded after the first paint: the window is on screen sooner.
         self._built: dict[int, QWidget] = {TAB_DRAW: self.draw_tab}
         for picture, title in ((icon("filter-lab"), self.tr("Filter Lab")), (icon("train-start"), self.tr("Train")),
                                (icon("evaluate"), self.tr("Evaluate"))):
@@ -69,16 +68,19 @@ class MainWindow(QMainWindow):
         self._build_timer.setInterval(30)
         self._build_timer.timeout.connect(self._build_next_tab)
 
-        self.actions_ = build_menus(self)
+        self.actions_ = build_menus(self, [self.tabs.tabText(i) for i in range(self.tabs.count())])
         self._connect_actions()
+        self.start_up = StartUp(self)
         self.model_label = QLabel(self)
         self.model_label.setObjectName("activeModelLabel")
         self.statusBar().addPermanentWidget(self.model_label)
-        self.active_model.changed.connect(self._on_model_changed)
+        self.active_model.changed.connect(self._update_model_label)
         self.active_model.status_changed.connect(self._update_model_label)
         self.active_model.load_failed.connect(self._on_load_failed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.draw_tab.document.history_changed.connect(self._update_edit_actions)
+        self.draw_tab.drawing_saved.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Drawing saved as {path}").format(path=path), 15_000))
         self._restore_geometry()
         self._update_model_label()
         self._update_edit_actions()
@@ -124,6 +126,11 @@ class MainWindow(QMainWindow):
             can_save_changed.connect(self._update_edit_actions)
         return widget
 
+    def start_building_tabs(self) -> None:
+        """Build the tabs not built yet, one per turn of the event loop (start-up calls it once the model is in)."""
+        if not self._build_timer.isActive() and any(index not in self._built for index in LAZY_TABS):
+            self._build_timer.start()
+
     @Slot()
     def _build_next_tab(self) -> None:
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
@@ -149,6 +156,12 @@ class MainWindow(QMainWindow):
         a.redo.triggered.connect(self.draw_tab.redo)
         a.clear.triggered.connect(self.draw_tab.clear)
         a.about.triggered.connect(self.show_about)
+        for index, item in enumerate(a.show_tab):
+            item.triggered.connect(lambda _checked=False, index=index: self.tabs.setCurrentIndex(index))
+        a.next_tab.triggered.connect(
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
+        a.previous_tab.triggered.connect(
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count()))
         self.draw_tab.kernel_for_filter_lab.connect(lambda rows, note: (  # into the lab's grid, and the lab shown
             self.filter_lab_tab.use_kernel(rows, note), self.tabs.setCurrentIndex(TAB_FILTER_LAB)))
 
@@ -183,17 +196,29 @@ class MainWindow(QMainWindow):
 
     # -- the active model -------------------------------------------------------------------------
     def start_loading(self) -> None:
-        """Load the shipped weights in the background (called once the window has painted)."""
+        """Load the weights active at the last close, else the shipped ones, in the background (once painted)."""
         from ..core.paths import default_weights_path
 
         if self.active_model.ready or self.active_model.is_loading():
             return
-        path = default_weights_path()
+        path, gone = self.start_up.weights_to_load()
+        if gone:  # moved or deleted since: said once, then forgotten
+            self.settings.remove(ACTIVE_WEIGHTS)
+            self.statusBar().showMessage(self.tr("The weights used last, {path}, are gone: the shipped weights are "
+                                                 "active.").format(path=gone), 15_000)
+        if path != default_weights_path():
+            self._start_weights = str(path)  # a bad file: _on_load_failed says why, then the shipped ones
         if path.is_file():
             self.active_model.load_file_async(path)
         else:
+            self.active_model.loading = False
             self.active_model.load_error = self.tr("no weights file at {path}").format(path=path)
-            self._update_model_label()
+            self.active_model.status_changed.emit()
+
+    def announce_start(self, paths: Sequence[str]) -> None:
+        """Before the first paint: the status bar names the weights :meth:`open_at_start` is about to load."""
+        weights = [p for p in paths if Path(p).suffix.lower() in WEIGHTS_SUFFIXES]
+        self.start_up.announce(str(Path(weights[0]).expanduser().absolute()) if weights else "")
 
     def open_at_start(self, paths: Sequence[str]) -> None:
         """Files named on the command line (the desktop's "Open with"): a weights file is loaded
@@ -245,37 +270,18 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_load_failed(self, path: str, message: str) -> None:
         show_error(self, self.tr("Cannot load weights"), message)
-        if path == self._start_weights:  # named at start and unusable: the shipped weights instead
+        if path == self._start_weights:  # named at start (or used last) and unusable: the shipped weights instead
             self._start_weights = ""
+            if path == self.start_up.remembered_weights():
+                self.settings.remove(ACTIVE_WEIGHTS)
             self.start_loading()
 
     @Slot()
-    def _on_model_changed(self) -> None:
-        self._start_weights = ""
-        self._update_model_label()
-        if os.environ.get(REPORT_PAINT_ENV):
-            print(f"MNIST_DESK_MODEL_READY {time.time():.6f}", flush=True)
-
-    @Slot()
     def _update_model_label(self) -> None:
-        model = self.active_model
-        if model.ready:
-            accuracy = model.test_accuracy
-            text = self.tr("Weights: {name}").format(name=model.display_name())
-            if accuracy is not None:
-                text += " — " + self.tr("test accuracy {acc:.2f} %").format(acc=accuracy * 100)
-            else:
-                text += " — " + self.tr("test accuracy unknown")
-            if model.checkpoint is not None:  # "（Desk CNN）" in Chinese
-                text = self.tr("{weights} ({network})").format(weights=text, network=network_name(model.checkpoint))
-        elif model.loading:
-            text = self.tr("Loading model…")
-        elif model.load_error:
-            text = self.tr("No model loaded ({why}) — load weights or train one").format(why=model.load_error)
-        else:
-            text = self.tr("No model loaded — load weights or train one")
-        self.model_label.setText(text)
-        self.model_label.setToolTip(model.source)
+        if self.active_model.ready:
+            self._start_weights = ""
+        self.model_label.setText(model_status_text(self.active_model))
+        self.model_label.setToolTip(self.active_model.source)
 
     # -- drawing, across tabs -------------------------------------------------------------------
     @Slot(object)
@@ -337,50 +343,24 @@ class MainWindow(QMainWindow):
     # -- painting and closing -------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if not self.painted:
+            self.painted = True
             # Deferred: the whole window (children included) is on screen when this runs.
             QTimer.singleShot(0, self._after_first_paint)
 
     @Slot()
     def _after_first_paint(self) -> None:
-        if os.environ.get(REPORT_PAINT_ENV):
-            # Wall clock, and the CPU time the process has used so far (its own cost, whatever
-            # else the machine is doing).
-            print(f"MNIST_DESK_PAINTED {time.time():.6f} {time.process_time():.3f}", flush=True)
-            print(f"MNIST_DESK_GEOMETRY {json.dumps(self.screen_geometry())}", flush=True)
+        self.start_up.after_first_paint()
         self.first_painted.emit()
-        # Now the rest, one tab per turn of the event loop so input is never held up for long.
-        self._build_timer.start()
 
-    def screen_geometry(self) -> dict[str, list[int]]:
-        """Where the parts a script drives are on screen (x, y, w, h in screen pixels), for tools/shots_draw.py."""
-        def rect(widget: QWidget, local: QRect | None = None) -> list[int]:
-            area = local if local is not None else widget.rect()
-            top_left = widget.mapToGlobal(area.topLeft())
-            return [top_left.x(), top_left.y(), area.width(), area.height()]
-
-        draw = self.draw_tab
-        places = {
-            "window": rect(self),
-            "canvas": rect(draw.canvas, draw.canvas.paper_rect().toAlignedRect()),
-            "recipe_switch": rect(draw.inspector.recipe_switch),
-            "main_tabs": [rect(self.tabs.tabBar(), self.tabs.tabBar().tabRect(i)) for i in range(self.tabs.count())],
-            "detail_tabs": [rect(draw.details.tabBar(), draw.details.tabBar().tabRect(i))
-                            for i in range(draw.details.count())],
-        }
-        return places
+    def screen_geometry(self) -> dict[str, list]:
+        """Where the parts a script drives are on screen (see :func:`.start_up.screen_geometry`)."""
+        return screen_geometry(self)
 
     def _may_close(self) -> bool:
-        """Ask first when closing would lose a training run (running, or its newest weights unsaved)."""
+        """Ask first when closing would lose a training run (Save / Discard / Cancel, see the Train tab)."""
         train = self._built.get(TAB_TRAIN)
-        if train is None or not getattr(train, "has_unsaved_run", lambda: False)():
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Quit MNIST Desk"),
-            self.tr("A training run is active or its newest weights are not saved. Quit anyway?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return train is None or getattr(train, "may_close", lambda: True)()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self._may_close():

@@ -22,10 +22,13 @@ class WindowActions:
     redo: QAction
     clear: QAction
     about: QAction
+    show_tab: list[QAction]  # Ctrl+1 … Ctrl+4: that tab
+    next_tab: QAction
+    previous_tab: QAction
 
 
-def build_menus(window: QMainWindow) -> WindowActions:
-    """Create File, Edit and Help with the usual shortcuts."""
+def build_menus(window: QMainWindow, tab_names: list[str]) -> WindowActions:
+    """Create File, Edit, View and Help with the usual shortcuts (View: one entry per tab in ``tab_names``)."""
     translate = QCoreApplication.translate
 
     def action(text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str, name: str,
@@ -56,6 +59,12 @@ def build_menus(window: QMainWindow) -> WindowActions:
         redo=action(translate("Menus", "&Redo"), "Ctrl+Shift+Z", "Ctrl+Y", name="actionRedo", picture="redo"),
         clear=action(translate("Menus", "&Clear"), "Delete", "Esc", name="actionClear", picture="clear"),
         about=action(translate("Menus", "&About MNIST Desk"), name="actionAbout"),
+        # As Qt apps do: Ctrl+number for a tab, Ctrl+PgUp / Ctrl+PgDown (and Ctrl+Tab) for the neighbours.
+        show_tab=[action(name, f"Ctrl+{number}", name=f"actionShowTab{number}")
+                  for number, name in enumerate(tab_names, start=1)],
+        next_tab=action(translate("Menus", "&Next tab"), "Ctrl+PgDown", "Ctrl+Tab", name="actionNextTab"),
+        previous_tab=action(translate("Menus", "P&revious tab"), "Ctrl+PgUp", "Ctrl+Shift+Tab",
+                            name="actionPreviousTab"),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -72,6 +81,12 @@ def build_menus(window: QMainWindow) -> WindowActions:
     edit_menu.addSeparator()
     edit_menu.addAction(actions.paste_picture)
     edit_menu.addAction(actions.clear)
+    view_menu = bar.addMenu(translate("Menus", "&View"))
+    for item in actions.show_tab:
+        view_menu.addAction(item)
+    view_menu.addSeparator()
+    view_menu.addAction(actions.next_tab)
+    view_menu.addAction(actions.previous_tab)
     help_menu = bar.addMenu(translate("Menus", "&Help"))
     help_menu.addAction(actions.about)
     return actions

@@ -20,3 +20,24 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str, detail: str = "") -> str:
+    """Ask what to do with unsaved work, as desktop programs do: "save", "discard" or "cancel".
+
+    Save is the default (Enter), Cancel the escape (Esc, closing the box). The caller waits for
+    the answer (``exec()``): closing a window or starting a new run depends on it.
+    """
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons.Save | buttons.Discard | buttons.Cancel, parent)
+    box.setObjectName("unsavedQuestion")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setInformativeText(detail)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    answer = box.standardButton(clicked) if clicked is not None else buttons.Cancel
+    box.deleteLater()
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")

@@ -36,6 +36,13 @@ def chosen_locale() -> QLocale:
     return QLocale(name) if name else QLocale.system()
 
 
+def use_chosen_language_everywhere() -> None:
+    """With ``MNIST_DESK_LANG``, Qt's own formats follow that language too (a file dialog's dates and file
+    types), not only the texts: a Chinese window on an English system is then Chinese throughout."""
+    if os.environ.get(LANGUAGE_VARIABLE, "").strip():
+        QLocale.setDefault(chosen_locale())
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None,
                         directory: Path | None = None) -> list[QTranslator]:
     """Install Qt's and MNIST Desk's translators for ``locale``; returns them (keep them alive).

@@ -163,7 +163,7 @@
 <context>
     <name>BuiltNetwork</name>
     <message>
-        <location filename="../../mnist_desk/ui/architecture/names.py" line="+30"/>
+        <location filename="../../mnist_desk/ui/architecture/names.py" line="+31"/>
         <source>Built CNN (conv {filters}, fc {units})</source>
         <translation>自建 CNN（卷积 {filters}，全连接 {units}）</translation>
     </message>
@@ -566,7 +566,7 @@ or drop a picture of one</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
@@ -596,12 +596,12 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>--out {path} is a folder; give a file name such as {example}.</source>
         <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
@@ -611,17 +611,12 @@ or drop a picture of one</source>
         <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not create the folder {folder}: {reason}.</source>
         <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Could not download {filename}: no internet connection, or the mirrors are unreachable or sent damaged files. Try again later, or copy the four files into {folder}.</source>
-        <translation>无法下载 {filename}：没有网络连接，或者镜像站无法访问、传来的文件已损坏。请稍后再试，或把这四个文件复制到 {folder}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Could not open {path}: {reason}.</source>
         <translation>无法打开 {path}：{reason}。</translation>
     </message>
@@ -781,17 +776,17 @@ or drop a picture of one</source>
         <translation>随机种子必须是 0 到 {most:,} 之间的整数，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>The {arch} architecture is built with 1 to {limit} filters a layer; these weights declare {count:,}.</source>
         <translation>{arch} 架构每层使用 1 到 {limit} 个卷积核；这些权重声明了 {count:,} 个。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.</source>
         <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
         <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
     </message>
@@ -841,12 +836,12 @@ or drop a picture of one</source>
         <translation>真或假</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-115"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-105"/>
         <source>--arch {arch} and --layers both name a network: give one of them.</source>
         <translation>--arch {arch} 和 --layers 都指定了网络：只能给出其中一个。</translation>
     </message>
@@ -871,7 +866,22 @@ or drop a picture of one</source>
         <translation>每个数字约 {millions:,.0f} 百万次乘加：在 CPU 上每个 epoch 都会很慢（教程中的 CNN 需要 280 万次）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Cannot hold out {count} of {total} training digits.</source>
+        <translation>无法从 {total} 个训练数字中留出 {count} 个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not download {filename}: the download servers answered with an error or sent damaged files ({reasons}). Try again later, or copy the four files into {folder}.</source>
+        <translation>无法下载 {filename}：下载服务器返回了错误或发来了损坏的文件（{reasons}）。请稍后再试，或把这四个文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not download {filename}: the network cannot be reached (no internet connection, or the download servers are blocked). Connect to the internet and try again, or copy the four MNIST files into {folder}.</source>
+        <translation>无法下载 {filename}：连不上网络（没有联网，或下载服务器被屏蔽）。请联网后再试，或把四个 MNIST 文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Layer {number} (batchnorm) sees one number per channel for each digit, so it cannot learn from one digit at a time: choose a batch size of 2 or more.</source>
         <translation>第 {number} 层（batchnorm）对每个数字的每个通道只看到一个数，无法一次只从一个数字学习：请把批大小设为 2 或更大。</translation>
     </message>
@@ -1081,7 +1091,32 @@ or drop a picture of one</source>
         <translation>网络还没有层：请列出它们，例如 conv 6 5x5 pad 2, relu, maxpool 2, flatten, linear 10。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible digit count.</source>
+        <translation>权重文件中“不是数字”的校准记录了不可能的数字个数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible refusal rate.</source>
+        <translation>权重文件中“不是数字”的校准记录了不可能的拒绝率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration is not readable.</source>
+        <translation>权重文件中“不是数字”的校准无法读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; calibration uses an unknown score {name!r}.</source>
+        <translation>权重文件中“不是数字”的校准使用了未知的分数 {name!r}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The weights file&apos;s &apos;no digit&apos; threshold is not a finite number.</source>
+        <translation>权重文件中“不是数字”的阈值不是有限的数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>There is no CUDA device {index}: this computer has {count} (cuda:0 to cuda:{last}).</source>
         <translation>没有 CUDA 设备 {index}：这台电脑有 {count} 个（cuda:0 到 cuda:{last}）。</translation>
     </message>
@@ -1141,6 +1176,11 @@ or drop a picture of one</source>
         <translation>未知的架构 {name!r}；请从以下选项中选择：{choices}。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Unknown augmentation {name!r}; choose one of: {choices}.</source>
+        <translation>未知的数据增强 {name!r}；可选：{choices}。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Unknown display mode {mode!r}; choose one of: {choices}.</source>
         <translation>未知的显示模式 {mode!r}；请从以下选项中选择：{choices}。</translation>
@@ -1187,6 +1227,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>hold_out must be 0 or more, not {value}.</source>
+        <translation>hold_out 必须大于或等于 0，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>label_smoothing must be in [0, 1).</source>
         <translation>label_smoothing 必须在 [0, 1) 范围内。</translation>
     </message>
@@ -1199,6 +1244,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>max_steps must be 0 (no budget) or positive, not {value}.</source>
         <translation>max_steps 必须为 0（不限步数）或正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlier_weight must be 0 or more, not {value}.</source>
+        <translation>outlier_weight 必须大于或等于 0，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outliers must be between 0 and 4 non-digits per digit, not {value}.</source>
+        <translation>outliers 必须在每个数字 0 到 4 个非数字之间，而不是 {value}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1589,7 +1644,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+117"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+118"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1649,7 +1704,7 @@ or drop a picture of one</source>
         <translation>无法检查数据文件夹：{0}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Downloading MNIST into {0}…</source>
         <translation>正在将 MNIST 下载到 {0}…</translation>
     </message>
@@ -1773,7 +1828,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+81"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+80"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1843,7 +1898,7 @@ or drop a picture of one</source>
         <translation>无法保存手写图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save drawing</source>
         <translation>保存手写图</translation>
     </message>
@@ -1866,7 +1921,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTools</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tools.py" line="+21"/>
+        <location filename="../../mnist_desk/ui/draw/tools.py" line="+22"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -1951,7 +2006,7 @@ or drop a picture of one</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>{n} px</source>
         <translation>{n} px</translation>
     </message>
@@ -2302,7 +2357,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+71"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+72"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -2402,7 +2457,7 @@ The details are in the log: {log}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+163"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
@@ -2525,7 +2580,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-238"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-249"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2895,7 +2950,7 @@ The details are in the log: {log}</source>
 <context>
     <name>LabViews</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+56"/>
+        <location filename="../../mnist_desk/ui/filter_lab/views_panel.py" line="+57"/>
         <source>Open a picture, drop one here or paste one.</source>
         <translation>打开图片、拖入图片或粘贴图片。</translation>
     </message>
@@ -3442,7 +3497,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+53"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+52"/>
         <source>MNIST Desk</source>
         <translation>MNIST Desk</translation>
     </message>
@@ -3467,12 +3522,22 @@ The details are in the log: {log}</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+20"/>
+        <source>Drawing saved as {path}</source>
+        <translation>手写图已保存为 {path}</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>The weights used last, {path}, are gone: the shipped weights are active.</source>
+        <translation>上次使用的权重 {path} 已不存在：现在使用内置权重。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>no weights file at {path}</source>
         <translation>{path} 处没有权重文件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>One picture and one weights file at a time: {count} more file(s) named at start were not opened.</source>
         <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
     </message>
@@ -3507,7 +3572,7 @@ The previous model stays active.</source>
         <translation>权重文件 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../mnist_desk/ui/model_status.py" line="+19"/>
         <source>Weights: {name}</source>
         <translation>权重：{name}</translation>
     </message>
@@ -3527,9 +3592,14 @@ The previous model stays active.</source>
         <translation>{weights}（{network}）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Loading model…</source>
-        <translation>正在加载模型…</translation>
+        <location line="+8"/>
+        <source>Loading the shipped weights…</source>
+        <translation>正在加载内置权重…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading {name}…</source>
+        <translation>正在加载 {name}…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3542,7 +3612,7 @@ The previous model stays active.</source>
         <translation>未加载模型 — 请加载权重或训练一个模型</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+37"/>
         <source>&amp;Save result…</source>
         <translation>保存结果(&amp;S)…</translation>
     </message>
@@ -3555,16 +3625,6 @@ The previous model stays active.</source>
         <location line="+26"/>
         <source>Dropped picture</source>
         <translation>拖入的图片</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Quit MNIST Desk</source>
-        <translation>退出 MNIST Desk</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A training run is active or its newest weights are not saved. Quit anyway?</source>
-        <translation>训练正在进行，或最新的权重尚未保存。仍要退出吗？</translation>
     </message>
 </context>
 <context>
@@ -3792,7 +3852,7 @@ The previous model stays active.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../mnist_desk/ui/menus.py" line="+46"/>
+        <location filename="../../mnist_desk/ui/menus.py" line="+49"/>
         <source>&amp;Open picture…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
@@ -3837,7 +3897,17 @@ The previous model stays active.</source>
         <translation>关于 MNIST Desk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;revious tab</source>
+        <translation>上一个标签页(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3848,14 +3918,27 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <location filename="../../mnist_desk/ui/names.py" line="+35"/>
+        <source>CUDA GPU {0}</source>
+        <translation>CUDA GPU {0}</translation>
+    </message>
+</context>
+<context>
     <name>NetworkChoice</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/network_choice.py" line="+80"/>
+        <location filename="../../mnist_desk/ui/train/network_choice.py" line="+101"/>
         <source>A built network has its own activations, in its layers.</source>
         <translation>自建网络的激活函数在它自己的层里。</translation>
     </message>
@@ -3868,7 +3951,7 @@ The previous model stays active.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+40"/>
+        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+41"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -3967,7 +4050,7 @@ The previous model stays active.</source>
 <context>
     <name>PredictionPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+27"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_panel.py" line="+37"/>
         <source>low confidence: the best guess has only {p:.0f} %</source>
         <translation>置信度低：最可能的结果也只有 {p:.0f} %</translation>
     </message>
@@ -3982,12 +4065,22 @@ The previous model stays active.</source>
         <translation>没有数字：画布是空的</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+2"/>
+        <source>this does not look like a digit</source>
+        <translation>这看起来不像数字</translation>
+    </message>
+    <message>
+        <location line="+171"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>Keep drawing…</source>
+        <translation>请继续写…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Draw a digit: the prediction appears as you draw.</source>
         <translation>写一个数字：边写边显示预测结果。</translation>
     </message>
@@ -4000,19 +4093,30 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+11"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Unsure: {why}.</source>
         <translation>不确定：{why}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no digit</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No digit: {why}. Draw one digit, 0 to 9.</source>
+        <translation>不是数字：{why}。请写一个 0 到 9 的数字。</translation>
     </message>
 </context>
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location line="-175"/>
+        <location line="-204"/>
         <source>Click the digit you meant to see the loss of your drawing</source>
         <translation>点击你想写的数字，查看这幅图的损失</translation>
     </message>
@@ -4020,7 +4124,7 @@ maybe {digit}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/progress_panel.py" line="+23"/>
+        <location filename="../../mnist_desk/ui/train/progress_panel.py" line="+35"/>
         <source>{0:.2f} %</source>
         <translation>{0:.2f} %</translation>
     </message>
@@ -4036,12 +4140,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Test accuracy: –</source>
         <translation>测试准确率：–</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-43"/>
         <source>Not started.</source>
         <translation>尚未开始。</translation>
     </message>
@@ -4056,33 +4160,34 @@ maybe {digit}</source>
         <translation>总进度：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>step %v of %m (%p%)</source>
         <translation>第 %v / %m 步（%p%）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+14"/>
+        <location line="+4"/>
+        <location line="+21"/>
+        <location line="+36"/>
         <source>epoch {0} of {1}: step %v of %m</source>
         <translation>第 {0} / {1} 轮：第 %v / %m 步</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-25"/>
         <source>– images/s on {0}</source>
         <translation>– 张图片/秒（{0}）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
         <source>{0:,.0f} images/s on {1}</source>
         <translation>{0:,.0f} 张图片/秒（{1}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+26"/>
         <source>{0} elapsed, about {1} left</source>
         <translation>已用 {0}，约剩 {1}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Test accuracy {0} on all test digits after epoch {1}</source>
         <translation>第 {1} 轮后在全部测试数字上的测试准确率：{0}</translation>
     </message>
@@ -4095,6 +4200,33 @@ maybe {digit}</source>
         <location line="+3"/>
         <source>; best epoch so far: {0}</source>
         <translation>；目前最佳轮次：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../mnist_desk/ui/qt_texts.py" line="+25"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-3"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -4161,6 +4293,79 @@ maybe {digit}</source>
     </message>
 </context>
 <context>
+    <name>RunGuard</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_guard.py" line="+64"/>
+        <source>Start a new run</source>
+        <translation>开始新的训练</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The last run&apos;s newest weights are not saved. Save them before starting a new run?</source>
+        <translation>上一次训练的最新权重尚未保存。开始新的训练前要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save writes them into {0} and starts the new run; Discard starts it without them.</source>
+        <translation>“保存”会把它们写入 {0}，然后开始新的训练；“丢弃”则不保存直接开始。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A training run is still going. Save its weights before quitting?</source>
+        <translation>训练仍在进行。退出前要保存它的权重吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save stops it after the current batch and writes its weights into {0}, then quits; Discard stops it and quits without them; Cancel lets it train on.</source>
+        <translation>“保存”会在当前批次后停止训练，把权重写入 {0}，然后退出；“丢弃”会停止训练并直接退出；“取消”则让它继续训练。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last training run&apos;s newest weights are not saved. Save them before quitting?</source>
+        <translation>上一次训练的最新权重尚未保存。退出前要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save writes them into {0}, then quits; Discard quits without them.</source>
+        <translation>“保存”会把它们写入 {0}，然后退出；“丢弃”则不保存直接退出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit MNIST Desk</source>
+        <translation>退出 MNIST Desk</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot restore the training run</source>
+        <translation>无法恢复这次训练</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Restore a training run</source>
+        <translation>恢复训练</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>MNIST Desk ended while a training run was unsaved. Its automatic checkpoint is kept: restore it in the Train tab?</source>
+        <translation>MNIST Desk 上次结束时有一次训练尚未保存，它的自动检查点还在：要在“训练”标签页中恢复它吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It holds the run&apos;s weights and progress as they were at its last epoch end, pause or stop ({0}).</source>
+        <translation>其中保存着这次训练在最后一次轮结束、暂停或停止时的权重和进度（{0}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
     <name>SpecLine</name>
     <message>
         <location filename="../../mnist_desk/ui/architecture/spec_line.py" line="+24"/>
@@ -4191,7 +4396,7 @@ maybe {digit}</source>
 <context>
     <name>TrainChart</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart.py" line="+47"/>
+        <location filename="../../mnist_desk/ui/train/chart.py" line="+52"/>
         <source>The chart of training loss and test accuracy appears here.</source>
         <translation>训练损失和测试准确率的曲线图会显示在这里。</translation>
     </message>
@@ -4259,44 +4464,39 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+42"/>
+        <location filename="../../mnist_desk/ui/names.py" line="-20"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+56"/>
         <source>The tutorial&apos;s CNN: two 5×5 conv blocks (16, 32 filters) and a linear layer.</source>
         <translation>教程中的 CNN：两个 5×5 卷积块（16、32 个卷积核）和一个全连接层。</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+1"/>
         <source>Fast CNN</source>
         <translation>快速 CNN</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+2"/>
         <source>Two strided conv layers (16, 32 filters) with batch norm, no pooling: the quickest to train. 99 % in three epochs with Adam, batch 128 and a one-cycle learning rate of 0.015.</source>
         <translation>两个带步长的卷积层（16、32 个卷积核），带批归一化，不用池化：训练最快。使用 Adam、批大小 128、单周期学习率 0.015，3 轮即达 99 %。</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+1"/>
         <source>Desk CNN</source>
-        <translation>Desk CNN</translation>
+        <translation>桌面 CNN</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Built layer by layer</source>
-        <translation>逐层自建</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+3"/>
         <source>Three conv blocks with batch norm and dropout (about 90k parameters), as the shipped weights.</source>
         <translation>三个带批归一化和 Dropout 的卷积块（约 90k 个参数），与随附的权重相同。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your own network, built layer by layer in the Network panel (the tutorial&apos;s section 1.3 network to start with).</source>
-        <translation>你自己的网络，在“网络”面板中逐层构建（初始为教程 1.3 节的网络）。</translation>
+        <location filename="../../mnist_desk/ui/names.py" line="+1"/>
+        <source>Built layer by layer</source>
+        <translation>逐层自建</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4309,18 +4509,18 @@ maybe {digit}</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+10"/>
         <source>The tutorial (2.1) says ReLU converges far faster than Sigmoid: train both and compare them on the chart.</source>
         <translation>教程（2.1 节）说 ReLU 比 Sigmoid 收敛快得多：两个都训练一下，在图表上比较。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+157"/>
+        <location line="+173"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-172"/>
         <source>SGD with momentum 0.9</source>
         <translation>SGD（动量 0.9）</translation>
     </message>
@@ -4330,7 +4530,7 @@ maybe {digit}</source>
         <translation>优化器每步更新的幅度；教程中 Adam 使用 0.001。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
@@ -4380,12 +4580,18 @@ maybe {digit}</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+8"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+1"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="-46"/>
+        <source>Your own network, built layer by layer in the Network panel (the tutorial&apos;s section 1.3 network to start with).</source>
+        <translation>你自己的网络，在“网络”面板中逐层构建（初始为教程 1.3 节的网络）。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Tutorial defaults</source>
         <translation>教程默认值</translation>
     </message>
@@ -4470,7 +4676,7 @@ maybe {digit}</source>
         <translation>学习率必须是不超过 10 的正数，例如 0.001（而不是 {0}）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+51"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -4490,12 +4696,13 @@ maybe {digit}</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
         <source>CUDA ({0})</source>
         <translation>CUDA ({0})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+4"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+3"/>
         <source>Apple MPS</source>
         <translation>Apple MPS</translation>
     </message>
@@ -4503,7 +4710,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+79"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+81"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -4514,12 +4721,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+201"/>
+        <location line="+197"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-196"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -4534,17 +4741,7 @@ maybe {digit}</source>
         <translation>在当前批次完成后停止训练；之后可以继续 (Shift+F5)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Chart</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4559,17 +4756,12 @@ maybe {digit}</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <source>Start a new run</source>
-        <translation>开始新的训练</translation>
+        <location line="+276"/>
+        <source>Restored run</source>
+        <translation>恢复的训练</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The last run&apos;s newest weights are not saved. Start a new run and discard them?</source>
-        <translation>上一次训练的最新权重尚未保存。要开始新的训练并丢弃它们吗？</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-181"/>
         <source>These weights hold no optimizer state or progress, so their run cannot be resumed.</source>
         <translation>这些权重不含优化器状态和进度，因此无法继续训练。</translation>
     </message>
@@ -4584,7 +4776,7 @@ maybe {digit}</source>
         <translation>{0}（继续）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Loading MNIST from {0}…</source>
         <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
@@ -4594,32 +4786,72 @@ maybe {digit}</source>
         <translation>正在构建模型…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+19"/>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>(It had stopped at step {0:,}; its steps are counted again for this run&apos;s settings.)</source>
+        <translation>（它原本停在第 {0:,} 步；按这次的设置重新计算了步数。）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(It had stopped in epoch {0} at a step past the end of an epoch with this run&apos;s batch size, so it goes on with epoch {1}.)</source>
+        <translation>（它原本停在第 {0} 轮中，按这次的批大小，那一步已超出一轮的末尾，所以从第 {1} 轮继续。）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped at step {0:,}. Save the weights, or resume the run later (Resume stopped run).</source>
+        <translation>已在第 {0:,} 步停止。可以保存权重，或以后再继续训练（“继续已停止的训练”）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped before any further step: the weights are as they were.</source>
+        <translation>在新的一步之前就停止了：权重保持不变。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Stopped before the first step: nothing was trained, so there is nothing to save or resume.</source>
+        <translation>在第一步之前就停止了：什么都没有训练，所以没有可保存或继续的内容。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restored the run that was left unsaved: save its weights, or train it further (Resume stopped run).</source>
+        <translation>已恢复未保存的训练：可以保存它的权重，或继续训练（“继续已停止的训练”）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(The automatic checkpoint could not be written: {0}. Save the weights yourself.)</source>
+        <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
+    </message>
+    <message>
+        <location line="-44"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+25"/>
         <source>Training run #{0}</source>
         <translation>训练 #{0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Paused. Save the weights now, or Resume.</source>
         <translation>已暂停。现在可以保存权重，或点击“继续”。</translation>
     </message>
@@ -4629,17 +4861,12 @@ maybe {digit}</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+34"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
         <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Stopped. Save the weights, or resume the run later (Resume stopped run).</source>
-        <translation>已停止。可以保存权重，或以后再继续训练（“继续已停止的训练”）。</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+44"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -4658,11 +4885,21 @@ maybe {digit}</source>
         <source>Exported {0:,} records to {1}.</source>
         <translation>已将 {0:,} 条记录导出到 {1}。</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/network_choice.py" line="-42"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
 </context>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+76"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+90"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4732,39 +4969,59 @@ maybe {digit}</source>
         <translation>训练中…每轮结束时、暂停或停止后可以保存权重。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Training again from step {0:,}… the weights can be saved at each epoch end, when paused or stopped.</source>
+        <translation>从第 {0:,} 步继续训练中…每轮结束时、暂停或停止后可以保存权重。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped before any further step: the weights are as they were.</source>
+        <translation>在新的一步之前就停止了：权重保持不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No weights yet: the run stopped before its first step.</source>
+        <translation>尚无权重：训练在第一步之前就停止了。</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>{first} {second}</source>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Epoch {0} done.</source>
         <translation>第 {0} 轮已完成。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Paused at epoch {0}.</source>
-        <translation>在第 {0} 轮暂停。</translation>
+        <source>Paused at step {1:,}, in epoch {0}.</source>
+        <translation>在第 {0} 轮的第 {1:,} 步暂停。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Stopped in epoch {0}.</source>
-        <translation>在第 {0} 轮中停止。</translation>
+        <source>Stopped at step {1:,}, in epoch {0}.</source>
+        <translation>在第 {0} 轮的第 {1:,} 步停止。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Paused after epoch {0}.</source>
-        <translation>在第 {0} 轮结束后暂停。</translation>
+        <source>Paused after epoch {0} (step {1:,}).</source>
+        <translation>在第 {0} 轮结束后暂停（第 {1:,} 步）。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Stopped after epoch {0}.</source>
-        <translation>在第 {0} 轮结束后停止。</translation>
+        <source>Stopped after epoch {0} (step {1:,}).</source>
+        <translation>在第 {0} 轮结束后停止（第 {1:,} 步）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finished after epoch {0}.</source>
         <translation>第 {0} 轮后完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored the unsaved run at step {1:,} ({0} epochs done).</source>
+        <translation>已恢复未保存的训练，停在第 {1:,} 步（已完成 {0} 轮）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4803,7 +5060,7 @@ maybe {digit}</source>
         <translation>权重另存为</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Load weights</source>
         <translation>加载权重</translation>
     </message>

@@ -198,3 +198,34 @@ def test_a_train_option_reaches_the_run(tmp_path):
     assert args.run.__module__ == "mnist_desk.commands.train"
     config = config_from_args(args)
     assert (config.arch, config.lr, config.batch_size, config.schedule) == ("fast", 0.01, 64, "onecycle")
+
+
+def test_train_options_of_the_shipped_recipe():
+    from mnist_desk.commands.train import config_from_args
+
+    def config(*options):
+        return config_from_args(cli.build_parser().parse_args(["train", "--out", "w.pt", *options]))
+
+    assert not config().augment and config().outliers == 0 and config().hold_out == 0
+    basic = config("--augment")
+    assert basic.augment and basic.augment_recipe == "basic"
+    shipped = config("--augment", "handwriting", "--outliers", "0.25", "--hold-out", "5000", "--outlier-weight", "0.5")
+    assert (shipped.augment, shipped.augment_recipe) == (True, "handwriting")
+    assert (shipped.outliers, shipped.hold_out) == (0.25, 5000)
+    assert "invalid choice" in _one_line_error(run_real("train", "--augment", "wild", "--out", "w.pt"))
+    assert "--outliers" in _one_line_error(run_real("train", "--outliers", "9", "--out", "w.pt"))
+
+
+def test_predict_says_no_digit_for_a_picture_of_none(capsys):
+    from mnist_desk.core.paths import default_weights_path
+    from mnist_desk.core.weights import load_checkpoint
+
+    if load_checkpoint(default_weights_path()).novelty is None:
+        pytest.skip("the shipped weights have no 'no digit' calibration")
+    star = ROOT / "tests" / "fixtures" / "refusal" / "not_a_digit_star.png"
+    status, out, _ = run_main(capsys, "predict", "--json", star)
+    row = json.loads(out)
+    assert status == 0 and row["digit"] is None and row["reasons"] == ["not_a_digit"] and not row["unsure"]
+    assert row["score"] < row["threshold"] and len(row["probabilities"]) == 10
+    status, out, _ = run_main(capsys, "predict", star)
+    assert status == 0 and out.strip().endswith("no digit: this does not look like a digit")

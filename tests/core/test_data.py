@@ -126,8 +126,9 @@ def test_download_fetches_again_a_file_that_is_broken_and_keeps_whole_ones(tmp_p
 
 
 @pytest.mark.parametrize(("fail", "expect"), [
-    ("network", r"^Could not download train-images-idx3-ubyte\.gz: no internet connection, or the mirrors are "
-                r"unreachable or sent damaged files\. Try again later, or copy the four files into .*raw\.$"),
+    ("network", r"^Could not download train-images-idx3-ubyte\.gz: the network cannot be reached \(no internet "
+                r"connection, or the download servers are blocked\)\. Connect to the internet and try again, or copy "
+                r"the four MNIST files into .*raw\.$"),
     ("disk", r"^Could not save train-images-idx3-ubyte\.gz in .*raw: the disk is full\.$"),
 ])
 def test_download_failures_are_one_sentence_of_ours(tmp_path, monkeypatch, fail, expect):

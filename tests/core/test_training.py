@@ -123,3 +123,22 @@ def test_a_step_budget_ends_the_run_inside_an_epoch_and_tests_there(train_sample
     assert [r.epoch for r in records if r.kind == "epoch"] == [0, 1]
     assert trainer.progress.epoch == 1 and trainer.progress.step_in_epoch == 10
     assert records[-1].lr < 0.001  # the one-cycle schedule spans the budget
+
+
+def test_handwriting_augmentation_outlier_exposure_and_a_hold_out_run(train_sample):
+    config = _config(epochs=1, arch="fast", augment=True, augment_recipe="handwriting", outliers=0.25, hold_out=200)
+    trainer = Trainer(config, train_sample)
+    assert len(trainer.train_split) == 800 and trainer.steps_per_epoch == 16  # the last 200 are held out
+    records = list(trainer.run())
+    assert records[-1].samples_seen == 800  # digits only: the non-digits are extra
+    assert all(math.isfinite(r.loss) for r in records)
+    # The non-digits' uniform-target loss is part of the loss: at least log(10) × weight at the start.
+    assert records[0].loss > 0.5 * math.log(10)
+    assert trainer.checkpoint().hparams["outliers"] == 0.25
+
+
+def test_bad_outlier_and_hold_out_settings_are_config_errors(train_sample):
+    for bad in (dict(outliers=-1.0), dict(outliers=9.0), dict(outlier_weight=-0.5), dict(hold_out=-1),
+                dict(hold_out=1000), dict(augment_recipe="extreme")):
+        with pytest.raises(ConfigError):
+            Trainer(_config(**bad), train_sample)

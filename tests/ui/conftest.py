@@ -18,7 +18,9 @@ TRAINED_STEPS = 200
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
-    """Every QSettings() of the app goes to a temp INI file, never the user's real settings."""
+    """Every QSettings() of the app goes to a temp INI file, never the user's real settings; the user
+    data folder (the training runs' automatic checkpoints, the log) is a temp folder too."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
     QCoreApplication.setOrganizationName("MNIST Desk Tests")
     QCoreApplication.setApplicationName("MNIST Desk Tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -108,3 +110,78 @@ def window(qtbot, settings):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+class Questions:
+    """Answers the app's modal questions (Save / Discard / Cancel, Restore a run) by clicking their buttons.
+
+    A question nobody queued an answer for is recorded in ``unexpected`` and cancelled (Esc), so a
+    test never hangs on a box that ``exec()`` holds open.
+    """
+
+    NAMES = ("unsavedQuestion", "restoreRunQuestion")
+
+    def __init__(self, qtbot) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.qtbot = qtbot
+        self.answers: list = []
+        self.asked: list[str] = []  # the text of every question answered
+        self.unexpected: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
+
+    def answer(self, *buttons) -> None:
+        """Queue answers: a QMessageBox.StandardButton, or a button's text (e.g. "Restore")."""
+        self.answers.extend(buttons)
+
+    def _poll(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() in self.NAMES]
+        if not boxes:
+            return
+        box = boxes[0]
+        if not self.answers:
+            self.unexpected.append(box.text())
+            box.reject()
+            return
+        wanted = self.answers.pop(0)
+        self.asked.append(box.text())
+        if isinstance(wanted, QMessageBox.StandardButton):
+            button = box.button(wanted)
+        else:
+            button = next(b for b in box.buttons() if b.text().replace("&", "") == wanted)
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+@pytest.fixture(autouse=True)
+def questions(qtbot):
+    """The app's modal questions, answered by clicking (see :class:`Questions`); none left unanswered."""
+    answerer = Questions(qtbot)
+    yield answerer
+    answerer.stop()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The shipped Simplified Chinese translation, installed for one test (and the language put back after)."""
+    from PySide6.QtCore import QLocale
+
+    from mnist_desk.ui import translation
+
+    before = translation._active_language
+    installed = translation.install_translators(qapp, QLocale("zh_CN"))
+    if not installed:
+        pytest.skip("no Chinese translation compiled")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    translation._active_language = before  # later tests must not think the window is Chinese

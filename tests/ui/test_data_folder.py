@@ -10,7 +10,6 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from mnist_desk.core.data import RAW_FILES
-from mnist_desk.core.errors import DataError
 from mnist_desk.ui.data_folder import SETTINGS_KEY, DataFolderWidget
 
 
@@ -111,7 +110,14 @@ def test_dropping_a_folder_sets_it(make_widget, tmp_path):
     assert widget.folder() == tmp_path
 
 
-def test_download_progress_then_found(qtbot, make_widget, tmp_path):
+def click_download(qtbot, widget: DataFolderWidget) -> None:
+    """Press the real Download button, as a user does (clicked(bool) reaches the slot)."""
+    widget.show()
+    assert widget.download_button.isEnabled()
+    qtbot.mouseClick(widget.download_button, Qt.MouseButton.LeftButton)
+
+
+def test_download_progress_then_found(qtbot, make_widget, tmp_path, monkeypatch):
     widget = make_widget()
     widget.set_folder(tmp_path / "data")
     seen = []
@@ -122,8 +128,9 @@ def test_download_progress_then_found(qtbot, make_widget, tmp_path):
             yield done, 4, f"file{done}"
         make_fake_mnist(root)
 
+    monkeypatch.setattr("mnist_desk.core.data.download", fake_download)  # what the button runs, minus the network
     assert wait_status(qtbot, widget) is False
-    widget.start_download(fake_download)
+    click_download(qtbot, widget)
     assert widget.is_downloading()
     assert not widget.download_button.isEnabled()
     qtbot.waitUntil(lambda: not widget.is_downloading() and widget.ready is True, timeout=20_000)
@@ -133,22 +140,56 @@ def test_download_progress_then_found(qtbot, make_widget, tmp_path):
     assert not widget.is_downloading()
 
 
-def test_offline_download_fails_with_a_plain_message(qtbot, make_widget, tmp_path):
+@pytest.mark.parametrize("failure", ["name not resolved", "network unreachable"])
+def test_download_button_without_network_says_so(qtbot, make_widget, tmp_path, monkeypatch, failure):
+    """The real button and the real download (torchvision, urllib) on a machine whose network is down."""
+    import errno
+    import socket
+
+    for variable in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(variable, raising=False)
+    if failure == "name not resolved":
+        def getaddrinfo(*args, **kwargs):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    else:
+        def getaddrinfo(host, port, *args, **kwargs):
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.0.2.1", port or 443))]
+
+        def connect(self, address):
+            raise OSError(errno.ENETUNREACH, "Network is unreachable")
+
+        monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     widget = make_widget()
     widget.set_folder(tmp_path / "data")
-
-    def offline(root: Path):
-        raise DataError("Could not download train-images-idx3-ubyte.gz: no internet connection")
-        yield  # pragma: no cover (makes this a generator)
-
     assert wait_status(qtbot, widget) is False
-    widget.start_download(offline)
-    qtbot.waitUntil(lambda: not widget.is_downloading() and "internet" in widget.status_label.text(), timeout=20_000)
-    assert widget.status_label.text() == "Could not download train-images-idx3-ubyte.gz: no internet connection"
-    assert widget.download_button.isEnabled()
+    click_download(qtbot, widget)
+    qtbot.waitUntil(lambda: not widget.is_downloading() and "network" in widget.status_label.text(), timeout=60_000)
+    text = widget.status_label.text()
+    assert text.startswith("Could not download train-images-idx3-ubyte.gz: the network cannot be reached"), text
+    assert str(tmp_path / "data" / "MNIST" / "raw") in text and "Errno" not in text and "urlopen" not in text
+    assert "bool" not in text
+    assert widget.download_button.isEnabled()  # try again once the network is back
+    assert widget.choose_button.isEnabled() and widget.edit.isEnabled()
 
 
-def test_cancel_stops_between_files(qtbot, make_widget, tmp_path):
+def test_a_failing_server_is_not_called_an_offline_network(qtbot, make_widget, tmp_path, monkeypatch):
+    from urllib.error import HTTPError
+
+    def refused(url, *args, **kwargs):
+        raise HTTPError(url, 403, "Forbidden", {}, None)
+
+    monkeypatch.setattr("torchvision.datasets.utils.download_and_extract_archive", refused)
+    widget = make_widget()
+    widget.set_folder(tmp_path / "data")
+    assert wait_status(qtbot, widget) is False
+    click_download(qtbot, widget)
+    qtbot.waitUntil(lambda: not widget.is_downloading() and "servers answered" in widget.status_label.text(),
+                    timeout=60_000)
+    assert "403" in widget.status_label.text() and "network cannot be reached" not in widget.status_label.text()
+
+
+def test_cancel_stops_between_files(qtbot, make_widget, tmp_path, monkeypatch):
     widget = make_widget()
     widget.set_folder(tmp_path / "data")
     release = threading.Event()
@@ -161,10 +202,11 @@ def test_cancel_stops_between_files(qtbot, make_widget, tmp_path):
             produced.append(done)
             yield done, 4, f"file{done}"
 
+    monkeypatch.setattr("mnist_desk.core.data.download", slow)
     assert wait_status(qtbot, widget) is False
-    widget.start_download(slow)
+    click_download(qtbot, widget)
     qtbot.waitUntil(lambda: widget.progress.value() >= 1, timeout=5000)
-    widget.cancel_download()
+    qtbot.mouseClick(widget.cancel_button, Qt.MouseButton.LeftButton)
     release.set()
     qtbot.waitUntil(lambda: not widget.is_downloading() and "cancelled" in widget.status_label.text(), timeout=20_000)
     assert produced == [1, 2]  # the file being downloaded when Cancel was pressed finishes; no further one starts

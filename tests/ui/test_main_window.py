@@ -44,7 +44,7 @@ def test_menus_have_the_usual_shortcuts(window):
     assert "Ctrl+Shift+Z" in shortcuts(window, "redo")
     assert set(shortcuts(window, "clear")) == {"Del", "Esc"}
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "Help"]
+    assert menus == ["File", "Edit", "View", "Help"]
 
 
 def test_about_names_version_licence_and_mnist_credit(window, qtbot):
@@ -138,7 +138,7 @@ def test_shipped_weights_load_in_the_background(window, draw_weights, monkeypatc
     with qtbot.waitSignal(window.active_model.changed, timeout=20000):
         window.start_loading()
         assert window.active_model.loading
-        assert "Loading model" in window.model_label.text()
+        assert window.model_label.text() == "Loading the shipped weights…"
         assert "Loading model" in window.draw_tab.panel.note_label.text()
     assert window.active_model.ready and not window.active_model.loading
     assert draw_weights.name in window.model_label.text()

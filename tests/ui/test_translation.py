@@ -198,11 +198,13 @@ def chinese(qapp):
     """The shipped Simplified Chinese translation, installed for one test."""
     if not COMMITTED.with_suffix(".qm").exists():
         pytest.skip("no Chinese translation compiled yet")
+    before = translation._active_language
     installed = translation.install_translators(qapp, QLocale("zh_CN"))
     assert installed
     yield
     for translator in installed:
         qapp.removeTranslator(translator)
+    translation._active_language = before  # later tests must not think the window is Chinese
 
 
 def test_every_core_error_text_is_in_the_ts_file():

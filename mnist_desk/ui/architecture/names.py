@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from ...core.layers import Layer
 from ...core.layers.presets import sizes
 from ...core.layers.spec import layer_from_data
+from ..names import arch_name
 
 translate = QCoreApplication.translate
 
@@ -34,7 +35,6 @@ def built_name(items: Sequence[Any]) -> str:
 def network_name(checkpoint: Any) -> str:
     """A checkpoint's network as the window names it: "Desk CNN", or a built one's sizes."""
     from ...core.models import CUSTOM
-    from ..train.form import arch_name
 
     if checkpoint.arch == CUSTOM and checkpoint.layers:
         return built_name(checkpoint.layers)

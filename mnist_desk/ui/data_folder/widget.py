@@ -14,7 +14,7 @@ freezes the window while torch loads).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.paths import resolve_data_dir
+from ..after_paint import after_paint
 from ..error_text import error_text
 from ..worker import IteratorWorker, WorkerRunner
 
@@ -202,7 +203,7 @@ class DataFolderWidget(QWidget):
         super().showEvent(event)
         if not self._checked_once:
             self._checked_once = True
-            QTimer.singleShot(0, self.refresh)  # after the tab has painted
+            after_paint(self, self.refresh)  # the check imports torch: the tab is on screen first
 
     @Slot()
     def refresh(self) -> None:
@@ -270,16 +271,18 @@ class DataFolderWidget(QWidget):
         return self._downloading
 
     @Slot()
-    def start_download(self, steps: Callable[[Path], Iterator[tuple[int, int, str]]] | None = None) -> None:
-        """Download MNIST into the folder; ``steps`` replaces the core's download (tests)."""
+    def start_download(self) -> None:
+        """Download MNIST into the folder (the Download button).
+
+        It takes no arguments: ``clicked(bool)`` would fill any optional one.
+        """
         if self._downloading or self._closed:
             return
         self._downloading = True
         root = self.folder()
-        if steps is None:
-            from ...core.data import download as steps  # noqa: PLC0415 (torch: only when asked)
-        make = steps
-        worker = IteratorWorker(lambda _worker: make(root))
+        from ...core import data  # noqa: PLC0415 (torch: only when asked)
+
+        worker = IteratorWorker(lambda _worker: data.download(root))
         worker.item.connect(self._on_download_item)
         worker.failed.connect(self._on_download_failed)
         worker.stopped.connect(self._on_download_cancelled)

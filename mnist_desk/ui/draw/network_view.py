@@ -27,6 +27,7 @@ from ..filter_lab.arithmetic import number
 from ..fixed_text import fix_text_height
 from ..image_view import LabelledImage
 from ..mosaic import activations_gray, kernels_rgb, tile, tile_at
+from ..names import arch_name
 
 COLUMNS = 3
 
@@ -224,7 +225,7 @@ class NetworkView(QWidget):
         self.kernels.show()
         self.kernels.set_array(tile(kernels_rgb(kernels)))
         self.kernels.set_caption(self.tr("conv1's {n} learned {k}×{k} kernels ({arch}); red positive, blue negative")
-                                 .format(n=count, k=k, arch=arch))
+                                 .format(n=count, k=k, arch=arch_name(arch)))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

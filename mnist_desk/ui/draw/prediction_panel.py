@@ -1,8 +1,16 @@
 """The answer: the top digit large with its probability, ten probability bars, and honesty.
 
-An empty canvas shows no digit. A low top probability or several separate
-marks show "unsure" and why, with the best guess small, instead of a
-confident wrong answer.
+An empty canvas shows no digit. A drawing the network finds unlike any digit
+(a letter, a doodle, a photograph) shows "no digit" and why, with the ten
+probabilities greyed. A low top probability or several separate marks show
+"unsure" and why, with the best guess small, instead of a confident wrong
+answer.
+
+A drawing is unfinished while the pen is down: the first stroke of a 4 is no
+digit yet, the first short stroke of a 1 already is. A "no digit" therefore
+waits for the pen to lift (:meth:`PredictionPanel.show_answer`): until then the
+panel keeps the last answer it showed (none yet: "Keep drawing…"), so the answer
+never flashes between "no digit" and a digit under the pen.
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ from ..fixed_text import fix_text_height
 REASON_EMPTY = "empty"
 REASON_LOW_CONFIDENCE = "low_confidence"
 REASON_SEVERAL_BLOBS = "several_blobs"
+REASON_NOT_A_DIGIT = "not_a_digit"
+NO_DIGIT_MARK = "—"  # in the big digit's place: a dash, not a digit
 
 
 def reason_text(code: str, top: float) -> str:
@@ -29,6 +39,8 @@ def reason_text(code: str, top: float) -> str:
         return translate("PredictionPanel", "several separate marks: draw one digit, in one piece")
     if code == REASON_EMPTY:
         return translate("PredictionPanel", "no digit: the canvas is empty")
+    if code == REASON_NOT_A_DIGIT:
+        return translate("PredictionPanel", "this does not look like a digit")
     return code
 
 
@@ -185,6 +197,7 @@ class PredictionPanel(QWidget):
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         fix_text_height(self.note_label, 2)
         self.bars = ProbabilityBars(self)
+        self.held_answer = None  # the Prediction shown (see show_answer)
 
         left = QVBoxLayout()
         left.addStretch(1)
@@ -200,6 +213,16 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.note_label)
         self.show_message(self.tr("Loading model…"))
 
+    def show_answer(self, prediction, drawing: bool = False) -> None:
+        """Show a core Prediction, or keep the last answer while a stroke that is no digit yet is drawn."""
+        if not (drawing and prediction.digit is None and REASON_NOT_A_DIGIT in prediction.reasons):
+            self.held_answer = prediction
+        shown = self.held_answer
+        if shown is None:
+            self.show_message(self.tr("Keep drawing…"))
+        else:
+            self.show_prediction(shown.digit, shown.probabilities, shown.unsure, shown.reasons)
+
     # The digit's text is what tests and screen readers read.
     @property
     def shown_digit(self) -> str:
@@ -212,9 +235,16 @@ class PredictionPanel(QWidget):
         self.note_label.setText(text)
         self.bars.set_probabilities(np.zeros(10, dtype=np.float32), None)
 
+    @property
+    def shows_refusal(self) -> bool:
+        return self.digit_label.text() == NO_DIGIT_MARK
+
     def show_prediction(self, digit: int | None, probabilities: np.ndarray, unsure: bool,
                         reasons: list[str]) -> None:
         """Show a core :class:`~mnist_desk.core.predict.Prediction`'s fields."""
+        if digit is None and REASON_NOT_A_DIGIT in reasons:
+            self.show_refusal(probabilities, reasons)
+            return
         if digit is None:
             self.show_message(self.tr("Draw a digit: the prediction appears as you draw."))
             return
@@ -229,3 +259,11 @@ class PredictionPanel(QWidget):
             self.digit_label.setText(str(digit))
             self.probability_label.setText(f"{top * 100:.1f} %")
             self.note_label.setText("")
+
+    def show_refusal(self, probabilities: np.ndarray, reasons: list[str]) -> None:
+        """"No digit", and why: the network's probabilities stay visible, none of them highlighted."""
+        self.digit_label.setText(NO_DIGIT_MARK)
+        self.probability_label.setText(self.tr("no digit"))
+        why = self.tr("; ").join(reason_text(code, 0.0) for code in reasons)
+        self.note_label.setText(self.tr("No digit: {why}. Draw one digit, 0 to 9.").format(why=why))
+        self.bars.set_probabilities(probabilities, None)

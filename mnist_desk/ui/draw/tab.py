@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.atomic_files import save_file
 from ...core.errors import FileSaveError, ImageError
@@ -57,6 +57,7 @@ class DrawTab(QWidget):
 
     picture_opened = Signal(str, bool)
     kernel_for_filter_lab = Signal(object, str)
+    drawing_saved = Signal(str)  # the path a drawing was written to (the window's status bar says so)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,9 +67,7 @@ class DrawTab(QWidget):
         self.document = Document(self)
         self.canvas = Canvas(self.document, self)
         self.tools = DrawTools(self)
-        self.caption = QLabel(self)
-        self.caption.setObjectName("canvasCaption")
-        self.caption.setWordWrap(True)
+        self.caption = self.tools.caption  # "Picture: …", one line that never moves the buttons below
         self.panel = PredictionPanel(self)
         self.inspector = Inspector(self)
         self.network = NetworkView(self)
@@ -260,6 +259,7 @@ class DrawTab(QWidget):
             show_error(self, self.tr("Cannot save drawing"), error_text(error))
             return False
         keys.remember_folder(self.settings, keys.FOLDER_DRAWINGS, str(target))
+        self.drawing_saved.emit(str(target))
         return True
 
     def save_drawing_dialog(self) -> None:
@@ -339,8 +339,7 @@ class DrawTab(QWidget):
         if predictor is not None:
             with one_thread():
                 prediction = predictor.predict_prepared(used, with_features=network_due)
-            self.panel.show_prediction(prediction.digit, prediction.probabilities, prediction.unsure,
-                                       prediction.reasons)
+            self.panel.show_answer(prediction, self.document.drawing)  # a "no digit" waits for the pen to lift
         else:
             self.panel.show_message(self._no_model_text())
         self.last_prediction = prediction
@@ -348,7 +347,8 @@ class DrawTab(QWidget):
             unused, other = self._comparison_for(unused, use_recipe, now)
             self.last_plain_prediction = prediction if not use_recipe else other
             recipe, plain = (used, unused) if use_recipe else (unused, used)
-            recipe_prediction, plain_prediction = (prediction, other) if use_recipe else (other, prediction)
+            shown = self.panel.held_answer if prediction is not None else None  # as the panel shows it
+            recipe_prediction, plain_prediction = (shown, other) if use_recipe else (other, shown)
             self.inspector.show_steps(recipe, plain, _answer(recipe_prediction), _answer(plain_prediction),
                                       use_recipe, exact_digit=exact is not None)
         else:

@@ -1,4 +1,4 @@
-"""The Draw tab's tool row: pen or eraser, pen width, undo, redo, clear, open a picture."""
+"""The Draw tab's tool row: pen or eraser, pen width, undo, redo, clear; under the canvas its caption, open, save."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
+from ..fixed_text import OneLineLabel
 from ..icons import icon
 from .canvas import MAX_PEN, MIN_PEN
 
@@ -64,6 +65,9 @@ class DrawTools(QWidget):
         layout.addWidget(self.redo_button)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
+        # What is on the canvas ("Picture: …"), under it: one line, elided, so the row below never moves.
+        self.caption = OneLineLabel(parent)
+        self.caption.setObjectName("canvasCaption")
         # Open and Save sit under the canvas (see DrawTab): one row of tools stays narrow.
         self.file_row = QWidget(parent)
         file_layout = QHBoxLayout(self.file_row)

@@ -17,6 +17,7 @@ from ...core.errors import MnistDeskError
 from ...core.filters.pictures import Picture
 from ...core.filters.pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
+from ..after_paint import after_paint
 from ..error_text import error_text
 from .controls import ChainControls, format_chain
 from .jobs import LatestJob
@@ -78,7 +79,7 @@ class FilterLabTab(QWidget):
         self.fit_button = self._tool(self.tr("Fit"), self.tr("Show the whole picture (or double-click it)"), self.fit,
                                      "Ctrl+0")
         self.actual_button = self._tool(self.tr("1:1"), self.tr("One screen pixel per picture pixel"), self.actual_size,
-                                        "Ctrl+1")
+                                        "Ctrl+Alt+0")  # Ctrl+1 … Ctrl+4 switch the window's tabs
         self.zoom_in_button = self._tool("+", self.tr("Zoom in (or the mouse wheel)"), lambda: self.zoom_by(1.5),
                                          "Ctrl++", "Ctrl+=")
         self.zoom_out_button = self._tool("−", self.tr("Zoom out"), lambda: self.zoom_by(1 / 1.5), "Ctrl+-")
@@ -180,12 +181,15 @@ class FilterLabTab(QWidget):
         super().showEvent(event)
         if self._first_show:
             self._first_show = False
-            if self.picture is None and not self.io.busy():
-                remembered = self.io.remembered_file()
-                if remembered:
-                    self.io.open_file(remembered)
-                else:
-                    self.io.open_sample()
+            after_paint(self, self._open_first_picture)  # the tab on screen first (a restored tab: the window)
+
+    def _open_first_picture(self) -> None:
+        if self.picture is None and not self.io.busy():
+            remembered = self.io.remembered_file()
+            if remembered:
+                self.io.open_file(remembered)
+            else:
+                self.io.open_sample()
 
     @Slot()
     def open_dialog(self) -> None:

@@ -50,6 +50,7 @@ class LabViews(QWidget):
         self.result: FilterResult | None = None
         self._hover: tuple[float, float] | None = None
         self._fit_shape: tuple[int, int] | None = None  # a fit waiting for the views to get their size
+        self._fitted_zoom: float | None = None  # while the zoom is the last fit's, a resize (maximising) fits again
         self.original_view = PictureView(self.state, self)
         self.result_view = PictureView(self.state, self)
         self.original_view.partner, self.result_view.partner = self.result_view, self.original_view
@@ -170,10 +171,11 @@ class LabViews(QWidget):
         height, width = self.original_view.image.height(), self.original_view.image.width()
         self._fit_shape = None
         self.state.fit(width, height, view.width(), view.height())
+        self._fitted_zoom = self.state.zoom
 
     @Slot()
     def _on_resized(self) -> None:
-        if self._fit_shape is not None:
+        if self._fit_shape is not None or self._fitted_zoom == self.state.zoom:  # not zoomed by hand since
             self.fit()
 
     def actual_size(self) -> None:

@@ -3,17 +3,21 @@
 Records only mark the chart dirty; a QTimer redraws it at most every
 ``REDRAW_MS`` (so at least twice a second while data comes in, and never once
 per record). matplotlib is imported when the chart is first shown, so the tab
-constructs fast.
+constructs fast: in a worker thread once the tab is on screen (an import on the
+GUI thread held the window up to a second), then the figure is made here.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..after_paint import after_paint
+from ..worker import IteratorWorker, WorkerRunner
 from .metrics import MetricsStore
 
 if TYPE_CHECKING:
@@ -43,6 +47,7 @@ class TrainChart(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self._tick)
+        self._importer = WorkerRunner(self)
 
         self.placeholder = QLabel(self.tr("The chart of training loss and test accuracy appears here."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,9 +74,17 @@ class TrainChart(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if self.canvas is None:
-            QTimer.singleShot(0, self.ensure_built)  # paint the tab first, then load matplotlib
+            after_paint(self, self._import_matplotlib)  # the tab on screen first, then matplotlib
         elif self._dirty:
             self._tick()
+
+    @Slot()
+    def _import_matplotlib(self) -> None:
+        if self.canvas is not None or self._importer.is_running():
+            return
+        worker = IteratorWorker(lambda _worker: iter([importlib.import_module(".chart_canvas", __package__).__name__]))
+        worker.finished.connect(self.ensure_built)  # after a failure too: retried here, it says why
+        self._importer.start(worker)
 
     @Slot()
     def ensure_built(self) -> None:
@@ -114,6 +127,10 @@ class TrainChart(QWidget):
         self.canvas.update(runs)
         self.canvas.refresh()
         self.redraws += 1
+
+    def shutdown(self) -> None:
+        """Wait for a matplotlib import still running in its worker (closing the window)."""
+        self._importer.stop_and_wait()
 
     def redraw_now(self) -> None:
         """Draw pending data at once (end of a run, tests)."""

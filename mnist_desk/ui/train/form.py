@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from ..names import activation_name, arch_name
 
 # The tutorial's hyper-parameters (section 2.5) and MNIST Desk's extras.
 DEFAULTS: dict[str, Any] = {
@@ -35,15 +36,6 @@ FASTEST_TO_99: dict[str, Any] = {
 LEARNING_RATES = ("0.1", "0.03", "0.01", "0.003", "0.001", "0.0003", "0.0001")
 LOG_EVERY = 5  # steps per record: several a second even for the tutorial CNN on a slow CPU
 TEST_SUBSET = 1000  # test digits measured every "test every" steps (the full 10,000 at each epoch end)
-
-
-def arch_name(key: str) -> str:
-    """The name the window gives an architecture ("desk" → "Desk CNN"), in the user's language."""
-    names = {"tutorial": QCoreApplication.translate("TrainForm", "Tutorial CNN"),
-             "fast": QCoreApplication.translate("TrainForm", "Fast CNN"),
-             "desk": QCoreApplication.translate("TrainForm", "Desk CNN"),
-             "custom": QCoreApplication.translate("TrainForm", "Built layer by layer")}
-    return names.get(key, key)
 
 
 class InvalidSetting(ValueError):
@@ -74,8 +66,8 @@ class TrainForm(QWidget):
             self.arch.addItem(text, key)
             self.arch.setItemData(self.arch.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.activation = QComboBox(self)
-        self.activation.addItem(self.tr("ReLU"), "relu")
-        self.activation.addItem(self.tr("Sigmoid"), "sigmoid")
+        self.activation.addItem(activation_name("relu"), "relu")
+        self.activation.addItem(activation_name("sigmoid"), "sigmoid")
         self.activation.setToolTip(self.tr("The tutorial (2.1) says ReLU converges far faster than Sigmoid: "
                                            "train both and compare them on the chart."))
         self.optimizer = QComboBox(self)
@@ -84,10 +76,12 @@ class TrainForm(QWidget):
         self.lr = QComboBox(self)
         self.lr.setEditable(True)
         self.lr.addItems(LEARNING_RATES)
-        validator = QDoubleValidator(0.0, 10.0, 8, self.lr)
-        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
-        self.lr.setValidator(validator)
-        self.lr.setToolTip(self.tr("Step size of the optimizer; the tutorial uses 0.001 with Adam."))
+        # No validator: one silently drops what it rejects (a typed "-1" became 1). Whatever is
+        # typed stays as typed; a wrong value is marked at once and Start says why it cannot start.
+        self.lr.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._lr_tip = self.tr("Step size of the optimizer; the tutorial uses 0.001 with Adam.")
+        self.lr.setToolTip(self._lr_tip)
+        self.lr.currentTextChanged.connect(self._mark_learning_rate)
         self.schedule = QComboBox(self)
         self.schedule.addItem(self.tr("Constant"), "constant")
         self.schedule.addItem(self.tr("One-cycle"), "onecycle")
@@ -203,6 +197,20 @@ class TrainForm(QWidget):
                                          "(not {0}).").format(text))
         return value
 
+    @Slot()
+    def _mark_learning_rate(self) -> None:
+        """A red frame and the reason in the tooltip while the typed learning rate cannot be used."""
+        try:
+            self.learning_rate()
+        except InvalidSetting as error:
+            self.lr.lineEdit().setStyleSheet("color: #b00020; font-weight: bold;")
+            self.lr.setToolTip(str(error))
+            self.lr.setProperty("invalid", True)
+            return
+        self.lr.lineEdit().setStyleSheet("")
+        self.lr.setToolTip(self._lr_tip)
+        self.lr.setProperty("invalid", False)
+
     def values(self) -> dict[str, Any]:
         """The TrainConfig fields chosen here, as plain values.
 
@@ -266,11 +274,6 @@ class TrainForm(QWidget):
                            ("seed", self.seed.value()), ("device", self.device.currentData())):
             self.settings.setValue(f"train/{key}", value)
         self.changed.emit()
-
-    def set_model_locked(self, locked: bool) -> None:
-        """Architecture and activation are fixed when resuming a checkpoint."""
-        self.arch.setEnabled(not locked)
-        self.activation.setEnabled(not locked)
 
     def add_available_devices(self) -> None:
         """Offer CUDA / Apple MPS when present (needs torch: called once it is loaded)."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QWidget
 
 from ...core.layers import format_spec
 from ..architecture.editor import ArchitectureEditor
@@ -32,7 +32,7 @@ class NetworkChoice(QObject):
         The settings form and the editor.
     panels, page
         The tab widget holding the editor, and the editor's page in it (brought forward when the built
-        network is chosen).
+        network is chosen; its first page comes forward when a run starts).
     reason
         A label that says why Start waits.
     """
@@ -43,7 +43,6 @@ class NetworkChoice(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.form, self.editor, self.panels, self.page, self.reason = form, editor, panels, page, reason
-        self.locked = False  # resuming a checkpoint: its network, as it is
         reason.setWordWrap(True)
         reason.setStyleSheet("color: #a00000;")
         form.arch.currentIndexChanged.connect(self._on_arch)
@@ -51,6 +50,27 @@ class NetworkChoice(QObject):
         editor.changed.connect(self.refresh)
         editor.copy_made.connect(self._on_copy)
         self.refresh()
+
+    @classmethod
+    def beside(cls, chart: QWidget, form: TrainForm, settings: QSettings, parent: QWidget) -> NetworkChoice:
+        """A new editor as the Network panel beside ``chart`` (the Chart panel), in a new tab widget."""
+        editor = ArchitectureEditor(settings, parent)
+        page = QScrollArea(parent)  # a small window scrolls the editor rather than growing for it
+        page.setWidget(editor)
+        page.setWidgetResizable(True)
+        page.setFrameShape(QScrollArea.Shape.NoFrame)
+        panels = QTabWidget(parent)
+        panels.addTab(chart, QCoreApplication.translate("TrainTab", "Chart"))  # the tab's texts, where first written
+        panels.addTab(page, QCoreApplication.translate("TrainTab", "Network"))
+        return cls(form, editor, panels, page, QLabel(parent), parent)
+
+    def run_starts(self) -> None:
+        """A run starts: the chart comes forward."""
+        self.panels.setCurrentIndex(0)
+
+    def set_running(self, running: bool) -> None:
+        """While a run trains its network stays as it is (a resumed one: the file's, put in the editor)."""
+        self.editor.setEnabled(not running)
 
     @property
     def built(self) -> bool:
@@ -76,7 +96,7 @@ class NetworkChoice(QObject):
         built = self.built
         self.editor.show_architecture(None if built else str(self.form.arch.currentData()),
                                       str(self.form.activation.currentData()))
-        self.form.activation.setEnabled(not built and not self.locked)
+        self.form.activation.setEnabled(not built)
         self.form.activation.setToolTip(self.tr("A built network has its own activations, in its layers.")
                                         if built else "")
         problem = self.editor.plan.problem if built else None
@@ -85,13 +105,6 @@ class NetworkChoice(QObject):
             self.reason.setText(self.tr("Start waits for a network that can be built: {problem}").format(
                 problem=error_text(problem)))
         self.startable_changed.emit()
-
-    def set_locked(self, locked: bool) -> None:
-        """While a checkpoint is resumed, its network stays as it is (the editor too)."""
-        self.locked = locked
-        self.form.set_model_locked(locked)
-        self.editor.setEnabled(not locked)
-        self.refresh()
 
     def config(self, values: dict[str, Any]) -> dict[str, Any]:
         """The form's values with the built network's layers (its text form) when it is chosen."""

@@ -15,17 +15,23 @@ Items the worker emits, as tuples:
 ``("started", info)``         device, steps, where a resumed run starts
 ``("record", record_dict)``   one ``TrainRecord.to_dict()``
 ``("checkpoint", why, ckpt)`` why: "epoch", "paused", "stopped" or "finished"
+``("autosave_failed", text)`` the automatic checkpoint could not be written (the run goes on)
+
+Each checkpoint is also written to the job's ``autosave`` file, in the worker
+(see :mod:`.autosave`). A run stopped before its first step sends none: there
+is nothing to save or resume.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ..data_folder import DigitArrays, SplitLoader
 from ..worker import IteratorWorker, WorkerRunner
@@ -33,6 +39,8 @@ from ..worker import IteratorWorker, WorkerRunner
 if TYPE_CHECKING:
     from ...core.training import Trainer
     from ...core.weights import Checkpoint
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,6 +53,22 @@ class TrainJob:
     train: DigitArrays | None = None  # already loaded (a previous run's), else loaded in the worker
     test: DigitArrays | None = None
     resume: Checkpoint | None = None
+    autosave: Path | None = None  # where the worker keeps the run's automatic checkpoint
+
+
+def _autosave(worker: IteratorWorker, job: TrainJob, checkpoint: Checkpoint) -> None:
+    """Write the automatic checkpoint (worker thread); a failure is reported once per run, never fatal."""
+    if job.autosave is None:
+        return
+    from ...core.errors import MnistDeskError
+    from ...core.weights import save_checkpoint
+
+    try:
+        save_checkpoint(checkpoint, job.autosave)
+    except (MnistDeskError, OSError) as error:
+        log.warning("could not write the automatic checkpoint %s: %s", job.autosave, error)
+        job.autosave = None  # no retry at every epoch: one message is enough
+        worker.item.emit(("autosave_failed", str(error)))
 
 
 class PauseControl:
@@ -73,7 +97,7 @@ class PauseControl:
                 self.worker.set_paused(False)
 
 
-def _interrupt_for(worker: IteratorWorker, trainer: Trainer, control: PauseControl):
+def _interrupt_for(worker: IteratorWorker, trainer: Trainer, control: PauseControl, job: TrainJob):
     """The ``interrupt`` Trainer.run calls after every batch."""
 
     def interrupt() -> bool:
@@ -82,7 +106,9 @@ def _interrupt_for(worker: IteratorWorker, trainer: Trainer, control: PauseContr
                 control.acknowledged = True
                 # Emitted from the worker thread like every item; the state is consistent here
                 # (the batch is fully applied), and the copy is the GUI's to keep.
-                worker.item.emit(("checkpoint", "paused", trainer.checkpoint()))
+                checkpoint = trainer.checkpoint()
+                worker.item.emit(("checkpoint", "paused", checkpoint))
+                _autosave(worker, job, checkpoint)
                 worker.set_paused(True)
         return worker.interrupt()  # blocks while paused; True once a stop was requested
 
@@ -111,20 +137,25 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         "steps_per_epoch": trainer.steps_per_epoch,
         "start_step": trainer.progress.step,
         "start_epoch": trainer.progress.epoch,
+        "start_step_in_epoch": trainer.progress.step_in_epoch,
+        # Where the resumed checkpoint stood, to say so if the run continues elsewhere.
+        "resumed_from": dict(job.resume.progress or {}) if job.resume is not None else None,
         "epochs": trainer.config.epochs,
         "train_size": len(train),
         "config": trainer.config.to_dict(),
     })
     control.worker = worker
-    last_sent_step = -1
-    records = trainer.run(interrupt=_interrupt_for(worker, trainer, control))
+    last_sent_step = trainer.progress.step  # a run stopped before its first step has nothing new to send
+    records = trainer.run(interrupt=_interrupt_for(worker, trainer, control, job))
     clean = False
     try:
         for record in records:
             yield ("record", record.to_dict())
             if record.kind == "epoch":
                 last_sent_step = trainer.progress.step
-                yield ("checkpoint", "epoch", trainer.checkpoint())
+                checkpoint = trainer.checkpoint()
+                _autosave(worker, job, checkpoint)
+                yield ("checkpoint", "epoch", checkpoint)
         clean = True
     except GeneratorExit:  # the worker stopped iterating (a stop between items): still a clean state
         clean = True
@@ -134,8 +165,10 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         untrained = trainer.diverged is not None and trainer.progress.step == 0  # nothing worth keeping
         if clean and trainer.progress.step != last_sent_step and not untrained:
             why = "finished" if trainer.finished else "stopped"
+            checkpoint = trainer.checkpoint()
             # No yield is possible while closing; emit directly, still from the worker thread.
-            worker.item.emit(("checkpoint", why, trainer.checkpoint()))
+            worker.item.emit(("checkpoint", why, checkpoint))
+            _autosave(worker, job, checkpoint)
     if trainer.diverged is not None:  # the loss went NaN: the last finite weights were sent just now
         raise trainer.diverged
 
@@ -150,6 +183,7 @@ class TrainingSession(QObject):
     started(dict)          the run's facts (device, steps ...)
     record(dict)           one TrainRecord as a dict
     checkpoint(object, str)  a Checkpoint and why it was taken
+    autosave_failed(str)   the automatic checkpoint could not be written (why)
     state_changed(str)     "idle", "running", "pausing", "paused", "stopping"
     ended(str, str)        "completed", "stopped" or "failed", and the error message if failed
     """
@@ -159,6 +193,7 @@ class TrainingSession(QObject):
     started = Signal(dict)
     record = Signal(dict)
     checkpoint = Signal(object, str)
+    autosave_failed = Signal(str)
     state_changed = Signal(str)
     ended = Signal(str, str)
 
@@ -214,9 +249,14 @@ class TrainingSession(QObject):
             self._set_state("stopping")
 
     def shutdown(self, timeout_ms: int = 60_000) -> bool:
-        """Stop the run and wait for the worker thread to end (closing the window)."""
+        """Stop the run and wait for the worker thread to end (closing the window).
+
+        What the worker sent last (the stopped run's checkpoint) is delivered before this
+        returns, so the caller can save it.
+        """
         ended = self._runner.stop_and_wait(timeout_ms)
         if ended:
+            QCoreApplication.sendPostedEvents(self)  # the queued items, then stopped and finished
             self._set_state("idle")
         return ended
 
@@ -236,6 +276,8 @@ class TrainingSession(QObject):
             self.status.emit(item[1])
         elif kind == "data":
             self.data_loaded.emit(item[1], item[2])
+        elif kind == "autosave_failed":
+            self.autosave_failed.emit(item[1])
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -19,35 +19,31 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..active_model import ActiveModel
-from ..architecture.editor import ArchitectureEditor
 from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
 from ..error_text import error_text
 from ..icons import icon
 from ..messages import show_error
+from . import run_texts
+from .autosave import AutosaveSlot
 from .chart import TrainChart
 from .form import InvalidSetting, TrainForm
 from .metrics import MetricsStore
 from .network_choice import NetworkChoice
 from .progress_panel import ProgressPanel, format_percent
+from .run_guard import RunGuard
 from .session import TrainingSession, TrainJob
-from .weights_panel import WeightsPanel
+from .weights_panel import WeightsPanel, dropped_weights_file
 
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
-
-WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
-
 
 class TrainTab(QWidget):
     """Train a CNN on MNIST with a live chart; save, load, resume and use the weights.
@@ -59,10 +55,12 @@ class TrainTab(QWidget):
     split_loader
         Reads a split from the data folder (in the worker); tests pass one that
         returns the committed fixtures.
+    autosave
+        Where runs keep their automatic checkpoint (default: a slot in the user data folder).
     """
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None, *,
-                 split_loader: SplitLoader | None = None) -> None:
+                 split_loader: SplitLoader | None = None, autosave: AutosaveSlot | None = None) -> None:
         super().__init__(parent)
         self.active_model = active_model
         self.settings = settings
@@ -71,7 +69,11 @@ class TrainTab(QWidget):
         self.session = TrainingSession(self)
         self._data: tuple[str, DigitArrays, DigitArrays] | None = None  # loaded splits, reused by later runs
         self._session_checkpoint: Checkpoint | None = None  # the newest one this tab's runs produced
+        self._run_checkpoints = 0  # how many the current run has sent (none: it stopped before its first step)
+        self._resuming: Checkpoint | None = None  # what the current run continues, if it is a resumed one
+        self._running_text = ""  # what the progress says while the run trains (shown again after a pause)
         self._devices_listed = False
+        self.guard = RunGuard(self, autosave)
         self.setAcceptDrops(True)
 
         self.data_folder = DataFolderWidget(settings, self)
@@ -85,17 +87,9 @@ class TrainTab(QWidget):
         self.progress = ProgressPanel(self)
         self.weights = WeightsPanel(active_model, settings, self)
         self.chart = TrainChart(self.store, self)
-        # The network to train, built layer by layer (or a named one's layers), beside the chart.
-        self.network = ArchitectureEditor(settings, self)
-        network_page = QScrollArea(self)  # a small window scrolls the editor rather than growing for it
-        network_page.setWidget(self.network)
-        network_page.setWidgetResizable(True)
-        network_page.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.panels = QTabWidget(self)
-        self.panels.addTab(self.chart, self.tr("Chart"))
-        self.panels.addTab(network_page, self.tr("Network"))
-        self.start_reason = QLabel(self)
-        self.network_choice = NetworkChoice(self.form, self.network, self.panels, network_page, self.start_reason, self)
+        # The network to train, built layer by layer (or a named one's layers), as a panel beside the chart.
+        self.network_choice = choice = NetworkChoice.beside(self.chart, self.form, settings, self)
+        self.network, self.panels, self.start_reason = choice.editor, choice.panels, choice.reason
 
         controls = QHBoxLayout()
         for button, picture in ((self.start_button, icon("train-start")), (self.pause_button, icon("train-pause")),
@@ -145,6 +139,7 @@ class TrainTab(QWidget):
         self.weights.loaded.connect(self._on_weights_loaded)
         self.network_choice.startable_changed.connect(lambda: self._on_state(self.session.state))
         self.weights.resume_requested.connect(self.resume_from)
+        self.weights.saved.connect(self.guard.run_saved)
         self.chart.export_requested.connect(self.export_csv)
         self.data_folder.status_changed.connect(self._list_devices)
         self.session.status.connect(self._on_status)
@@ -152,6 +147,7 @@ class TrainTab(QWidget):
         self.session.started.connect(self._on_started)
         self.session.record.connect(self._on_record)
         self.session.checkpoint.connect(self._on_checkpoint)
+        self.session.autosave_failed.connect(self._on_autosave_failed)
         self.session.state_changed.connect(self._on_state)
         self.session.ended.connect(self._on_ended)
         for keys, slot in ((QKeySequence(Qt.Key.Key_F5), self.start), (QKeySequence(Qt.Key.Key_F6), self.toggle_pause),
@@ -172,34 +168,29 @@ class TrainTab(QWidget):
         train = test = None
         if self._data is not None and self._data[0] == str(root):
             _, train, test = self._data
-        return TrainJob(config, root, self.split_loader, train, test, resume)
+        return TrainJob(config, root, self.split_loader, train, test, resume, autosave=self.guard.autosave.claim())
 
     @Slot()
     def start(self) -> bool:
         """Start a new run with the form's settings; False (with a message) if it cannot start."""
         if self.session.is_active() or not self.network_choice.can_start():
             return False
-        if self.has_unsaved_run() and not self._may_discard_run():
-            return False
-        job = self._job(None)
-        if job is None:
+        job = self._job(None)  # a wrong setting is said before anything is asked or discarded
+        if job is None or not self.guard.may_start_new_run():
             return False
         self._session_checkpoint = None
-        self.network_choice.set_locked(False)
-        self.panels.setCurrentWidget(self.chart)
+        self.network_choice.run_starts()
+        self._begin_run(None)
         self.store.new_run(self.network_choice.describe())
         self.weights.new_run()
         self.chart.redraw_now()
         self.session.start(job)
         return True
 
-    def _may_discard_run(self) -> bool:
-        """Ask before a new run replaces the last one's weights that were never saved."""
-        answer = QMessageBox.question(
-            self, self.tr("Start a new run"),
-            self.tr("The last run's newest weights are not saved. Start a new run and discard them?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+    def _begin_run(self, resuming: Checkpoint | None) -> None:
+        self._run_checkpoints = 0
+        self._resuming = resuming
+        self._running_text = ""
 
     @Slot(object)
     def resume_from(self, checkpoint: Checkpoint) -> bool:
@@ -223,8 +214,9 @@ class TrainTab(QWidget):
             # A loaded file: draw its history as a run of its own, then continue it.
             self.store.new_run(self.tr("{0} (resumed)").format(self.weights.checkpoint_label
                                                                or self.network_choice.describe()), checkpoint.history)
-        self.network_choice.set_locked(True)
-        self.panels.setCurrentWidget(self.chart)
+        self.network_choice.run_starts()
+        self._begin_run(checkpoint)
+        self.weights.resumed(int((checkpoint.progress or {}).get("step", 0)))
         self.chart.redraw_now()
         self.session.start(job)
         return True
@@ -255,11 +247,8 @@ class TrainTab(QWidget):
     def _on_started(self, info: dict[str, Any]) -> None:
         self._list_devices()
         self.progress.reset(info)
-        resumed = int(info["start_step"]) > 0
-        self.progress.show_status(
-            (self.tr("Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.") if resumed else
-             self.tr("Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.")).format(
-                int(info["start_step"]), info["arch"], info["activation"], int(info["train_size"]), info["device"]))
+        self._running_text = run_texts.started(info)
+        self.progress.show_status(self._running_text)
 
     @Slot(dict)
     def _on_record(self, record: dict[str, Any]) -> None:
@@ -270,32 +259,45 @@ class TrainTab(QWidget):
     @Slot(object, str)
     def _on_checkpoint(self, checkpoint: Checkpoint, why: str) -> None:
         self._session_checkpoint = checkpoint
+        self._run_checkpoints += 1
         run = self.store.current
         label = self.tr("Training run #{0}").format(run.number if run else "?")
         self.weights.take_checkpoint(checkpoint, why, label)
+        if why in ("paused", "stopped"):
+            self.progress.show_position(checkpoint.progress or {}, int(checkpoint.hparams.get("epochs", 1) or 1))
+
+    @Slot(str)
+    def _on_autosave_failed(self, message: str) -> None:
+        self._running_text = run_texts.autosave_failed(self._running_text, message)
+        self.progress.show_status(self._running_text)
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
         active = state != "idle"
         self.start_button.setEnabled(not active and self.network_choice.can_start())
         self.pause_button.setEnabled(state in ("running", "paused"))
-        self.pause_button.setText(self.tr("Resume") if state in ("paused", "pausing") else self.tr("Pause"))
+        paused = state in ("paused", "pausing")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setIcon(icon("train-start" if paused else "train-pause"))
         if state == "pausing":
             self.pause_button.setText(self.tr("Pausing…"))
         self.stop_button.setEnabled(active and state != "stopping")
         focused = QApplication.focusWidget()
         self.form.setEnabled(not active)
-        self.network.setEnabled(not active and not self.network_choice.locked)
+        self.network_choice.set_running(active)
         self.data_folder.setEnabled(not active)
         if active and self.stop_button.isEnabled() and (focused is None or not focused.isEnabled()):
             # The field the user was in is now disabled: without a focus inside the tab, F6 and
             # Shift+F5 (shortcuts of this tab) would not reach it.
             self.stop_button.setFocus()
         self.weights.set_run_state(active, state == "paused")
+        self.progress.set_paused(state == "paused")
         if state == "paused":
             self.progress.show_status(self.tr("Paused. Save the weights now, or Resume."))
         elif state == "stopping":
             self.progress.show_status(self.tr("Stopping after the current batch…"))
+        elif state == "running" and self._running_text:  # resumed after a pause
+            self.progress.show_status(self._running_text)
 
     @Slot(str, str)
     def _on_ended(self, outcome: str, message: str) -> None:
@@ -306,11 +308,13 @@ class TrainTab(QWidget):
         checkpoint = self._session_checkpoint
         accuracy = format_percent(checkpoint.test_accuracy if checkpoint is not None else None)
         if outcome == "completed":
-            self.progress.show_status(self.tr("Finished: test accuracy {0}. Save the weights, or use them in every "
-                                              "tab.").format(accuracy))
+            self.progress.show_status(run_texts.finished(accuracy))
+        elif self._run_checkpoints == 0:  # stopped while loading, or before the first step
+            self.weights.nothing_trained(resumed=self._resuming is not None)
+            self.progress.show_status(run_texts.stopped_before_training(resumed=self._resuming is not None))
         else:
-            self.progress.show_status(self.tr("Stopped. Save the weights, or resume the run later "
-                                              "(Resume stopped run)."))
+            step = int((checkpoint.progress or {}).get("step", 0)) if checkpoint is not None else 0
+            self.progress.show_status(run_texts.stopped(step))
 
     def _error(self, message: str) -> None:
         self.progress.show_status(message, error=True)
@@ -352,21 +356,14 @@ class TrainTab(QWidget):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._dropped_weights(event) is not None and not self.session.is_active():
+        if dropped_weights_file(event.mimeData()) is not None and not self.session.is_active():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
-        path = self._dropped_weights(event)
+        path = dropped_weights_file(event.mimeData())
         if path is not None and not self.session.is_active():
             event.acceptProposedAction()
             self.weights.load(path)
-
-    @staticmethod
-    def _dropped_weights(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in WEIGHT_SUFFIXES:
-            return Path(urls[0].toLocalFile())
-        return None
 
     # -- closing ------------------------------------------------------------------------------
     def has_unsaved_run(self) -> bool:
@@ -377,7 +374,25 @@ class TrainTab(QWidget):
         return (self._session_checkpoint is not None and panel.checkpoint is self._session_checkpoint
                 and panel.saved_step != (self._session_checkpoint.progress or {}).get("step"))
 
+    def show_restored_run(self, checkpoint: Checkpoint) -> None:
+        """A run left unsaved, restored from its automatic checkpoint: this tab's stopped run now."""
+        self.form.set_values({**(checkpoint.hparams or {}), "arch": checkpoint.arch,
+                              "activation": checkpoint.activation})
+        self.network_choice.show_checkpoint(checkpoint)
+        label = self.tr("Restored run")
+        self._session_checkpoint = checkpoint
+        self.store.new_run(label, checkpoint.history)
+        self.weights.take_checkpoint(checkpoint, "recovered", label)
+        self.chart.redraw_now()
+        self.progress.show_status(run_texts.restored())
+
+    def may_close(self) -> bool:
+        """Ask what to do with a run that trains or is unsaved (Save / Discard / Cancel); True to close."""
+        return self.guard.may_close()
+
     def shutdown(self) -> None:
-        """Stop the run and wait for its worker; stop the data folder's workers."""
+        """Stop the run and wait for its worker; stop the data folder's workers; give the autosave slot up."""
         self.session.shutdown()
         self.data_folder.shutdown()
+        self.chart.shutdown()
+        self.guard.close()

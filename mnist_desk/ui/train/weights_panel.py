@@ -12,7 +12,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal, Slot
+from PySide6.QtCore import QMimeData, QSettings, QStandardPaths, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -46,6 +46,17 @@ def best_file_name(checkpoint: Checkpoint, when: _dt.datetime | None = None) -> 
     return f"mnist-{checkpoint.arch}-{checkpoint.activation}-{stamp}-best.pt"
 
 
+WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
+
+
+def dropped_weights_file(data: QMimeData) -> Path | None:
+    """The weights file a drag brings (one local file with a weights suffix), or None."""
+    urls = data.urls()
+    if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in WEIGHT_SUFFIXES:
+        return Path(urls[0].toLocalFile())
+    return None
+
+
 class WeightsPanel(QWidget):
     """The run's weights: where they are saved and what to do with them.
 
@@ -55,10 +66,13 @@ class WeightsPanel(QWidget):
         A weights file was loaded (Checkpoint, path): the tab shows its settings and history.
     resume_requested(object)
         Continue training from this Checkpoint.
+    saved(str)
+        The weights were written to this path (by Save, Save as or a question's Save).
     """
 
     loaded = Signal(object, str)
     resume_requested = Signal(object)
+    saved = Signal(str)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +133,19 @@ class WeightsPanel(QWidget):
         self.status.setText(self.tr("Training… the weights can be saved at each epoch end, when paused or stopped."))
         self.update_buttons()
 
+    def resumed(self, step: int) -> None:
+        """The panel's checkpoint trains again: what it says must not be its stopped state any more."""
+        self.status.setText(self.tr("Training again from step {0:,}… the weights can be saved at each epoch end, "
+                                    "when paused or stopped.").format(step))
+
+    def nothing_trained(self, resumed: bool) -> None:
+        """The run stopped before its first step."""
+        if resumed:
+            self.status.setText(self.tr("Stopped before any further step: the weights are as they were."))
+        else:
+            self.status.setText(self.tr("No weights yet: the run stopped before its first step."))
+        self.update_buttons()
+
     def set_run_state(self, running: bool, paused: bool) -> None:
         self.running, self.paused = running, paused
         self.update_buttons()
@@ -138,7 +165,7 @@ class WeightsPanel(QWidget):
         return self.tr("{first} {second}").format(first=first, second=second)
 
     def take_checkpoint(self, checkpoint: Checkpoint, why: str, label: str) -> None:
-        """The run sent a checkpoint ("epoch", "paused", "stopped", "finished")."""
+        """The run sent a checkpoint ("epoch", "paused", "stopped", "finished"), or "recovered" (an autosave)."""
         self.checkpoint = checkpoint
         self.checkpoint_label = label
         step = (checkpoint.progress or {}).get("step")
@@ -146,14 +173,16 @@ class WeightsPanel(QWidget):
         done = int(checkpoint.metrics.get("epochs_completed", 0))
         if why in ("paused", "stopped") and not (checkpoint.progress or {}).get("step_in_epoch"):
             why += "_after"  # right at an epoch's end: "after epoch 2", as the progress panel says
+        # The exact step: a stop lands between two records, so the bar alone may show an earlier one.
         text = {
             "epoch": self.tr("Epoch {0} done."),
-            "paused": self.tr("Paused at epoch {0}."),
-            "stopped": self.tr("Stopped in epoch {0}."),
-            "paused_after": self.tr("Paused after epoch {0}."),
-            "stopped_after": self.tr("Stopped after epoch {0}."),
+            "paused": self.tr("Paused at step {1:,}, in epoch {0}."),
+            "stopped": self.tr("Stopped at step {1:,}, in epoch {0}."),
+            "paused_after": self.tr("Paused after epoch {0} (step {1:,})."),
+            "stopped_after": self.tr("Stopped after epoch {0} (step {1:,})."),
             "finished": self.tr("Finished after epoch {0}."),
-        }.get(why, "{0}").format(done + (why in ("paused", "stopped")))
+            "recovered": self.tr("Restored the unsaved run at step {1:,} ({0} epochs done)."),
+        }.get(why, "{0}").format(done + (why in ("paused", "stopped")), int(step or 0))
         if accuracy is not None:
             text = self._then(text, self.tr("Test accuracy at the last epoch end: {0:.2f} %.").format(accuracy * 100))
         if self.saved_path is not None and self.saved_step == step:
@@ -230,6 +259,7 @@ class WeightsPanel(QWidget):
         self.saved_step = (self.checkpoint.progress or {}).get("step")
         self.settings.setValue("train/weights_dir", str(path.parent))
         self.status.setText(self.tr("Saved in {0}.").format(path))
+        self.saved.emit(str(path))
         return path
 
     @Slot()

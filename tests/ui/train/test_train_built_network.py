@@ -62,8 +62,8 @@ def test_a_built_network_is_chosen_made_impossible_fixed_and_trained(qtbot, tab,
     assert checkpoint.hparams["layers"] == SECTION_1_3 and checkpoint.metrics["epochs_completed"] == 1
 
 
-def test_runs_of_two_built_networks_compare_on_one_chart(qtbot, tab, small, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)  # run 1 unsaved: discard
+def test_runs_of_two_built_networks_compare_on_one_chart(qtbot, tab, small, questions):
+    questions.answer(QMessageBox.StandardButton.Discard)  # run 1 is unsaved when run 2 starts: discard it
     tab.split_loader = small
     tab.form.epochs.setValue(1)
     choose_built(qtbot, tab)
@@ -114,8 +114,12 @@ def test_pause_stop_load_and_resume_a_built_network(qtbot, tab, settings, loader
         assert not other.network.isEnabled() and not other.form.arch.isEnabled()
         assert records_of(qtbot, other, 1)[0]["step"] > stopped_at
         stop_and_wait(qtbot, other)
-        assert not other.network.isEnabled()  # still locked to the resumed run's network until a new Start
-        qtbot.mouseClick(other.network.undo_button, Qt.MouseButton.LeftButton)
-        assert "conv 6 3x3" in format_spec(other.network.layers)
+        assert other.network.isEnabled() and other.form.arch.isEnabled()  # stopped: free to change, as the form
+        qtbot.mouseClick(other.network.undo_button, Qt.MouseButton.LeftButton)  # the list held before the file
+        assert format_spec(other.network.layers) == format_spec(parse_spec(SECTION_1_3))
+        with qtbot.waitSignal(other.session.started, timeout=30_000):
+            other.weights.resume_button.click()  # resumed again: the file's network, whatever the editor held
+        assert "conv 6 3x3" in format_spec(other.network.layers) and not other.network.isEnabled()
+        stop_and_wait(qtbot, other)
     finally:
         other.shutdown()

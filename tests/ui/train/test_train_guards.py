@@ -1,4 +1,4 @@
-"""The Train tab guards a run: a new run asks before discarding unsaved weights, and its keys
+"""The Train tab guards a run: a new run asks Save / Discard / Cancel before replacing unsaved weights, and its keys
 keep working when the field that had the focus is disabled by the run starting."""
 
 from __future__ import annotations
@@ -9,28 +9,36 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from training_runs import records_of, stop_and_wait
 
+from mnist_desk.core.weights import load_checkpoint
 
-def test_a_new_run_asks_before_discarding_unsaved_weights(qtbot, tab, monkeypatch):
+
+def test_a_new_run_asks_save_discard_or_cancel(qtbot, tab, questions, tmp_path):
     tab.start()
     records_of(qtbot, tab, 2)
     stop_and_wait(qtbot, tab)
     stopped = tab.weights.checkpoint
-    asked = []
+    questions.answer(QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)  # Cancel: the stopped run stays, resumable
+    assert not tab.session.is_active() and questions.asked[-1].startswith("The last run's newest weights are not saved")
+    assert tab.weights.checkpoint is stopped and tab.weights.resume_button.isEnabled() and tab.has_unsaved_run()
+    assert list(tmp_path.glob("*.pt")) == []
 
-    def answer(*args):
-        asked.append(args)
-        assert args[-1] == QMessageBox.StandardButton.No  # Enter keeps the weights
-        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
-    assert not tab.start()  # "No": the stopped run stays, resumable
-    assert tab.weights.checkpoint is stopped and tab.weights.resume_button.isEnabled()
-    assert tab.start()  # "Yes": a new run
-    assert len(asked) == 2
+    questions.answer(QMessageBox.StandardButton.Save)  # Save: written into the weights folder, then the new run
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.session.is_active()
+    saved = list(tmp_path.glob("mnist-fast-relu-*.pt"))
+    assert len(saved) == 1 and load_checkpoint(saved[0]).progress["step"] == stopped.progress["step"]
+    records_of(qtbot, tab, 1)
     stop_and_wait(qtbot, tab)
-    tab.weights.save()
+
+    questions.answer(QMessageBox.StandardButton.Discard)  # Discard: the new run without saving
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.session.is_active() and len(list(tmp_path.glob("*.pt"))) == 1
+    stop_and_wait(qtbot, tab)
+    tab.weights.save_button.click()
     assert not tab.has_unsaved_run()
-    assert tab.start() and len(asked) == 2  # saved: nothing to ask
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)  # saved: nothing to ask
+    assert tab.session.is_active() and len(questions.asked) == 3 and not questions.unexpected
     stop_and_wait(qtbot, tab)
 
 
@@ -49,9 +57,9 @@ def test_pause_and_stop_keys_work_after_starting_from_a_text_field(qtbot, tab):
 
 
 @pytest.mark.parametrize("why, progress, expected", [
-    ("stopped", {"step_in_epoch": 0, "step": 938}, "Stopped after epoch 2."),  # right at the epoch's end
-    ("stopped", {"step_in_epoch": 12, "step": 950}, "Stopped in epoch 3."),
-    ("paused", {"step_in_epoch": 0, "step": 938}, "Paused after epoch 2."),
+    ("stopped", {"step_in_epoch": 0, "step": 938}, "Stopped after epoch 2 (step 938)."),  # right at the epoch's end
+    ("stopped", {"step_in_epoch": 12, "step": 950}, "Stopped at step 950, in epoch 3."),
+    ("paused", {"step_in_epoch": 0, "step": 938}, "Paused after epoch 2 (step 938)."),
 ])
 def test_the_weights_panel_names_the_epoch_as_the_progress_panel_does(qtbot, tab, why, progress,
                                                                        expected):

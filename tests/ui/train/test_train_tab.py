@@ -145,8 +145,8 @@ def test_finished_run_becomes_the_active_model(qtbot, tab, small):
     assert tab.active_model.display_name() == "Training run #1"
 
 
-def test_earlier_runs_stay_faded_and_export_as_csv(qtbot, tab, small, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)  # run 1 unsaved: discard
+def test_earlier_runs_stay_faded_and_export_as_csv(qtbot, tab, small, tmp_path, questions):
+    questions.answer(QMessageBox.StandardButton.Discard)  # run 1 is unsaved when run 2 starts
     tab.split_loader = small
     tab.form.epochs.setValue(1)
     tab.form.test_every.setValue(2)
@@ -210,35 +210,6 @@ def test_shutdown_during_training_waits_for_the_thread(qtbot, tab, qtlog):
     assert time.perf_counter() - start < 5
     assert not runner.is_running()
     assert tab.session.state == "idle"
-    assert not [r for r in qtlog.records if "Destroyed while thread" in r.message]
-
-
-def test_closing_the_main_window_during_training(qtbot, settings, loader, monkeypatch, qtlog):
-    monkeypatch.setattr("mnist_desk.ui.train.tab.default_split_loader", loader)
-    monkeypatch.setattr("mnist_desk.ui.evaluate.tab.default_split_loader", loader)
-    from mnist_desk.ui.main_window import MainWindow
-
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    tab = window.train_tab
-    tab.form.arch.setCurrentIndex(tab.form.arch.findData("fast"))
-    tab.form.epochs.setValue(30)
-    window.tabs.setCurrentWidget(tab)
-    tab.start()
-    records_of(qtbot, tab, 1)
-    asked = []
-
-    def answer(*args):
-        asked.append(args)
-        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
-    assert not window.close()  # "No": the run goes on
-    assert tab.session.is_active() and window.isVisible()
-    assert window.close()  # "Yes": stopped and waited for
-    assert len(asked) == 2
-    assert not tab.session.is_active() and not tab.session._runner.is_running()
     assert not [r for r in qtlog.records if "Destroyed while thread" in r.message]
 
 

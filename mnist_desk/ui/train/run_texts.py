@@ -1,0 +1,74 @@
+"""What the Train tab's progress line says about a run: started, resumed (and where), stopped, finished.
+
+The texts keep the Train tab's translation context ("TrainTab"), where they were first written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ..names import activation_name, arch_name, device_name
+
+translate = QCoreApplication.translate
+
+
+def then(first: str, second: str) -> str:
+    """Two sentences one after the other: a space in English, none in Chinese."""
+    return translate("TrainTab", "{first} {second}").format(first=first, second=second)
+
+
+def started(info: dict[str, Any]) -> str:
+    """The worker's "started" item, in words: what trains, on what, from which step."""
+    names = (arch_name(info["arch"]), activation_name(info["activation"]), int(info["train_size"]),
+             device_name(info["device"]))
+    step = int(info["start_step"])
+    if info.get("resumed_from") is None:
+        return translate("TrainTab", "Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.").format(step, *names)
+    text = translate("TrainTab", "Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.").format(step, *names)
+    moved = resume_moved(info)
+    return then(text, moved) if moved else text
+
+
+def resume_moved(info: dict[str, Any]) -> str:
+    """Why a resumed run does not go on exactly where it stopped ("" when it does)."""
+    stopped = info["resumed_from"]
+    where = (int(stopped.get("step", 0)), int(stopped.get("epoch", 0)), int(stopped.get("step_in_epoch", 0)))
+    now = (int(info["start_step"]), int(info["start_epoch"]), int(info.get("start_step_in_epoch", 0)))
+    if where == now:
+        return ""
+    if where[0] != now[0]:
+        return translate("TrainTab", "(It had stopped at step {0:,}; its steps are counted again for this run's "
+                                     "settings.)").format(where[0])
+    return translate("TrainTab", "(It had stopped in epoch {0} at a step past the end of an epoch with this run's "
+                                 "batch size, so it goes on with epoch {1}.)").format(where[1] + 1, now[1] + 1)
+
+
+def stopped(step: int) -> str:
+    return translate("TrainTab", "Stopped at step {0:,}. Save the weights, or resume the run later (Resume stopped "
+                                 "run).").format(step)
+
+
+def stopped_before_training(resumed: bool) -> str:
+    """A stop while MNIST loaded or before the first batch: nothing new to save or resume."""
+    if resumed:
+        return translate("TrainTab", "Stopped before any further step: the weights are as they were.")
+    return translate("TrainTab", "Stopped before the first step: nothing was trained, so there is nothing to save or "
+                                 "resume.")
+
+
+def finished(accuracy: str) -> str:
+    return translate("TrainTab", "Finished: test accuracy {0}. Save the weights, or use them in every "
+                                 "tab.").format(accuracy)
+
+
+def restored() -> str:
+    return translate("TrainTab", "Restored the run that was left unsaved: save its weights, or train it further "
+                                 "(Resume stopped run).")
+
+
+def autosave_failed(running: str, message: str) -> str:
+    note = translate("TrainTab", "(The automatic checkpoint could not be written: {0}. Save the weights "
+                                 "yourself.)").format(message)
+    return then(running, note) if running else note
