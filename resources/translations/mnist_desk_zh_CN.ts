@@ -37,7 +37,7 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../mnist_desk/ui/architecture/editor.py" line="+72"/>
+        <location filename="../../mnist_desk/ui/architecture/editor.py" line="+69"/>
         <source>Networks to start from; Use replaces the list (Undo brings it back).</source>
         <translation>可以从这些网络开始；“使用”会替换当前列表（“撤销”可以恢复）。</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>把这些层变成你自己的网络，可以修改并训练</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../mnist_desk/ui/architecture/layer_table.py" line="+316"/>
         <source>Layers of the network</source>
         <translation>网络的各层</translation>
     </message>
@@ -72,7 +72,7 @@
         <translation>拖动一层可以移动它；Delete 删除，Insert 添加，Ctrl+Up 和 Ctrl+Down 移动，F2 直接输入。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../mnist_desk/ui/architecture/editor.py" line="+3"/>
         <source>Add layer</source>
         <translation>添加层</translation>
     </message>
@@ -137,7 +137,7 @@
         <translation>起点：</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+235"/>
         <source>The architecture chosen above, as layers. Make a copy to change it.</source>
         <translation>上面所选的架构，按层列出。要修改它，请先编辑副本。</translation>
     </message>
@@ -3287,7 +3287,7 @@ The details are in the log: {log}</source>
 <context>
     <name>LayerTableModel</name>
     <message>
-        <location filename="../../mnist_desk/ui/architecture/layer_table.py" line="+135"/>
+        <location filename="../../mnist_desk/ui/architecture/layer_table.py" line="-144"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -3938,7 +3938,7 @@ The previous model stays active.</source>
 <context>
     <name>NetworkChoice</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/network_choice.py" line="+101"/>
+        <location filename="../../mnist_desk/ui/train/network_choice.py" line="+100"/>
         <source>A built network has its own activations, in its layers.</source>
         <translation>自建网络的激活函数在它自己的层里。</translation>
     </message>
@@ -3961,7 +3961,7 @@ The previous model stays active.</source>
         <translation>把鼠标移到特征图上可查看它是什么；点击可打开它。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Draw a digit to see the feature maps it produces.</source>
         <translation>写一个数字，查看它产生的特征图。</translation>
     </message>
@@ -3981,9 +3981,14 @@ The previous model stays active.</source>
         <translation>加载模型后，这里会显示 conv1 学到的卷积核。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>conv1&apos;s {n} learned {k}×{k} kernels ({arch}); red positive, blue negative</source>
         <translation>conv1 学到的 {n} 个 {k}×{k} 卷积核（{arch}）；红色为正，蓝色为负</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>conv1&apos;s {n} learned {k}×{k} kernels; red positive, blue negative</source>
+        <translation>conv1 学到的 {n} 个 {k}×{k} 卷积核；红色为正，蓝色为负</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -4791,12 +4796,22 @@ maybe {digit}</source>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <source>Training from step {0:,}: {1} on {3:,} digits, {4}.</source>
+        <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}，{4}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resumed at step {0:,}: training {1} on {3:,} digits, {4}.</source>
+        <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}，{4}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>(It had stopped at step {0:,}; its steps are counted again for this run&apos;s settings.)</source>
         <translation>（它原本停在第 {0:,} 步；按这次的设置重新计算了步数。）</translation>
     </message>
@@ -4831,7 +4846,7 @@ maybe {digit}</source>
         <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
@@ -4861,7 +4876,7 @@ maybe {digit}</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+34"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+36"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
         <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>

@@ -18,14 +18,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +33,7 @@ from ...core.layers.presets import architecture_layers
 from ...core.layers.spec import KINDS, LINEAR
 from ..error_text import error_text
 from .layer_fields import LayerFields, default_layer
-from .layer_table import COLUMN_LAYER, COLUMN_NUMBER, COLUMN_OUTPUT, COLUMN_PARAMETERS, COLUMN_PART, LayerTableModel
+from .layer_table import COLUMN_LAYER, LayerTableModel, make_layer_view
 from .texts import count, kind_name, preset_name, preset_note
 
 SETTINGS_KEY = "train/layers"
@@ -74,35 +71,7 @@ class ArchitectureEditor(QWidget):
         self.use_preset.setToolTip(self.tr("Replace the layers with the chosen network"))
         self.copy_button = QPushButton(self.tr("Edit a copy"), self)
         self.copy_button.setToolTip(self.tr("Make these layers your own network, to change and train"))
-        self.view = QTableView(self)
-        self.view.setObjectName("layerTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setDragDropOverwriteMode(False)
-        self.view.setDropIndicatorShown(True)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.setMinimumHeight(8 * (self.fontMetrics().height() + 8))
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        # Fixed widths for the widest texts a column can hold: sizing to the contents at every edit
-        # asks every cell for every role (tens of milliseconds for a long network).
-        metrics = self.fontMetrics()
-        for column, widest in ((COLUMN_NUMBER, "64"), (COLUMN_PART, "conv99"), (COLUMN_OUTPUT, "512×56×56"),
-                               (COLUMN_PARAMETERS, "16,000,000")):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title)) + 16)
-        header.setSectionResizeMode(COLUMN_LAYER, QHeaderView.ResizeMode.Stretch)
-        self.view.setAccessibleName(self.tr("Layers of the network"))
-        self.view.setToolTip(self.tr("Drag a layer to move it; Delete removes it, Insert adds one, Ctrl+Up and "
-                                     "Ctrl+Down move it, F2 types it."))
+        self.view = make_layer_view(self.model, self)
         self.add_button = QToolButton(self)
         self.add_button.setText(self.tr("Add layer"))
         self.add_button.setToolTip(self.tr("Add a layer after the selected one (Insert)"))
@@ -142,7 +111,8 @@ class ArchitectureEditor(QWidget):
         self.named_note.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Start from:"), self))
+        self.preset_label = QLabel(self.tr("Start from:"), self)
+        top.addWidget(self.preset_label)
         top.addWidget(self.preset, 1)
         top.addWidget(self.use_preset)
         named_row = QHBoxLayout()
@@ -235,36 +205,11 @@ class ArchitectureEditor(QWidget):
         self._redo.clear()
         self._last_edit = edit
         row = self.current_row()
-        shown = self.model.layers
         self._custom = list(layers)
-        if not self._apply_difference(shown, layers):
+        if not self.model.show_change(layers):
             self.model.set_layers(self._custom)
             self._select(min(max(row, 0), len(self._custom) - 1))
         self._after_change()
-
-    def _apply_difference(self, shown: list[Layer], layers: list[Layer]) -> bool:
-        """One layer edited, added, removed or moved: told to the model as that (a reset redraws everything)."""
-        if shown == layers:
-            return True
-        differ = [i for i, (a, b) in enumerate(zip(shown, layers)) if a != b]
-        if len(shown) == len(layers):
-            if len(differ) == 1:
-                self.model.replace(differ[0], layers[differ[0]])
-                return True
-            first, last = differ[0], differ[-1]
-            if shown[first + 1:last + 1] == layers[first:last] and shown[first] == layers[last]:
-                return self.model.move(first, last)
-            if shown[first:last] == layers[first + 1:last + 1] and shown[last] == layers[first]:
-                return self.model.move(last, first)
-            return False
-        at = differ[0] if differ else min(len(shown), len(layers))
-        if len(layers) == len(shown) + 1 and shown[at:] == layers[at + 1:]:
-            self.model.insert(at, [layers[at]])
-            return True
-        if len(layers) == len(shown) - 1 and shown[at + 1:] == layers[at:]:
-            self.model.remove(at)
-            return True
-        return False
 
     def _after_change(self) -> None:
         self.settings.setValue(SETTINGS_KEY, ", ".join(layer.text for layer in self._custom))
@@ -362,9 +307,9 @@ class ArchitectureEditor(QWidget):
             self._restore_step(self._redo.pop())
 
     def _restore_step(self, layers: list[Layer]) -> None:
-        row, shown = self.current_row(), self.model.layers
+        row = self.current_row()
         self._custom, self._last_edit = layers, None
-        if not self._apply_difference(shown, layers):
+        if not self.model.show_change(layers):
             self.model.set_layers(layers)
         self._select(min(max(row, 0), len(layers) - 1))
         self._after_change()
@@ -394,8 +339,10 @@ class ArchitectureEditor(QWidget):
 
     def _refresh_mode(self) -> None:
         editable = self.named is None
-        for widget in (self.preset, self.use_preset, self.add_button, self.fields, self.spec_line):
+        for widget in (self.add_button, self.fields, self.spec_line):
             widget.setEnabled(editable)
+        for widget in (self.preset_label, self.preset, self.use_preset):  # presets replace only your own list
+            widget.setVisible(editable)
         self.copy_button.setVisible(not editable)
         self.named_note.setVisible(not editable)
         if not editable:

@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView, QWidget
 
 from ...core.layers import Layer, LayerError, NetworkPlan, format_spec, parse_spec, plan_network, shape_text
 from ...core.layers.spec import parse_layer
@@ -121,6 +130,35 @@ class LayerTableModel(QAbstractTableModel):
         self.endMoveRows()
         self._replan()
         return True
+
+    def show_change(self, layers: Sequence[Layer]) -> bool:
+        """Make the list ``layers`` by one edit, insertion, removal or move, if one does it (False: none does).
+
+        The view then redraws only what changed; a reset (:meth:`set_layers`) redraws everything and loses
+        the scroll position.
+        """
+        shown, layers = self._layers, list(layers)
+        if shown == layers:
+            return True
+        differ = [i for i, (a, b) in enumerate(zip(shown, layers)) if a != b]
+        if len(shown) == len(layers):
+            if len(differ) == 1:
+                self.replace(differ[0], layers[differ[0]])
+                return True
+            first, last = differ[0], differ[-1]
+            if shown[first + 1:last + 1] == layers[first:last] and shown[first] == layers[last]:
+                return self.move(first, last)
+            if shown[first:last] == layers[first + 1:last + 1] and shown[last] == layers[first]:
+                return self.move(last, first)
+            return False
+        at = differ[0] if differ else min(len(shown), len(layers))
+        if len(layers) == len(shown) + 1 and shown[at:] == layers[at + 1:]:
+            self.insert(at, [layers[at]])
+            return True
+        if len(layers) == len(shown) - 1 and shown[at + 1:] == layers[at:]:
+            self.remove(at)
+            return True
+        return False
 
     # -- what the view shows ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
@@ -245,3 +283,37 @@ class LayerTableModel(QAbstractTableModel):
             return False
         self.insert(target, layers)
         return True
+
+
+def make_layer_view(model: LayerTableModel, parent: QWidget) -> QTableView:
+    """The table of ``model``: whole rows selected, moved by drag and drop, the layer typed in its cell (F2)."""
+    view = QTableView(parent)
+    view.setObjectName("layerTable")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    view.setDefaultDropAction(Qt.DropAction.MoveAction)
+    view.setDragDropOverwriteMode(False)
+    view.setDropIndicatorShown(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    metrics = parent.fontMetrics()
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+    view.setMinimumHeight(8 * (metrics.height() + 8))
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    # Fixed widths for the widest texts a column can hold: sizing to the contents at every edit
+    # asks every cell for every role (tens of milliseconds for a long network).
+    for column, widest in ((COLUMN_NUMBER, "64"), (COLUMN_PART, "conv99"), (COLUMN_OUTPUT, "512×56×56"),
+                           (COLUMN_PARAMETERS, "16,000,000")):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(title)) + 16)
+    header.setSectionResizeMode(COLUMN_LAYER, QHeaderView.ResizeMode.Stretch)
+    # The editor's texts, where they were first written.
+    view.setAccessibleName(QCoreApplication.translate("ArchitectureEditor", "Layers of the network"))
+    view.setToolTip(QCoreApplication.translate("ArchitectureEditor", "Drag a layer to move it; Delete removes it, "
+                                               "Insert adds one, Ctrl+Up and Ctrl+Down move it, F2 types it."))
+    return view

@@ -141,10 +141,8 @@ class NetworkView(QWidget):
         if not has_conv(model):  # a built network of linear layers only: no kernels to show
             self.set_kernels(None)
             return
-        if getattr(model, "layers", None):  # built here: named by its sizes
-            from ..architecture.names import built_name
-
-            arch = built_name(model.layers)
+        if getattr(model, "layers", None):  # built here: its name (its sizes) is too long for the caption
+            arch = ""
         self.set_kernels(first_conv_kernels(model).numpy(), arch)
 
     def show_prediction(self, prediction, no_model_text: str) -> None:
@@ -224,8 +222,12 @@ class NetworkView(QWidget):
         count, k = kernels.shape[0], kernels.shape[-1]
         self.kernels.show()
         self.kernels.set_array(tile(kernels_rgb(kernels)))
-        self.kernels.set_caption(self.tr("conv1's {n} learned {k}×{k} kernels ({arch}); red positive, blue negative")
-                                 .format(n=count, k=k, arch=arch_name(arch)))
+        if arch:
+            caption = self.tr("conv1's {n} learned {k}×{k} kernels ({arch}); red positive, blue negative").format(
+                n=count, k=k, arch=arch_name(arch))
+        else:
+            caption = self.tr("conv1's {n} learned {k}×{k} kernels; red positive, blue negative").format(n=count, k=k)
+        self.kernels.set_caption(caption)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

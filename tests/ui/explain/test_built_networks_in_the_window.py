@@ -64,7 +64,7 @@ def test_a_built_network_in_every_tab(qtbot, big_window, built_weights, test_sam
     assert network.stage_names == ["input", "conv1 → relu", "conv1 → pool", "conv2 → relu", "conv2 → pool"]
     chain = network.chain_label.text()
     assert "1×28×28 → 4×28×28 → 4×14×14 → 6×14×14 → 6×7×7 → 50 → 10" in chain
-    assert network.kernels.isVisible() and "conv1's 4 learned 5×5 kernels (Built CNN (conv 4/6, fc 50/10))" in \
+    assert network.kernels.isVisible() and "conv1's 4 learned 5×5 kernels; red positive" in \
         network.kernels.caption.text()
     assert tab.last_prediction is not None and tab.last_prediction.digit is not None
     # A feature map opened: a pixel's arithmetic is the network's own number.

@@ -87,6 +87,7 @@ def test_pause_stop_load_and_resume_a_built_network(qtbot, tab, settings, loader
     tab.form.batch_size.setValue(20)
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     records_of(qtbot, tab, 2)
+    assert "Training from step 0: Built CNN (conv 6, fc 10) on " in tab.progress.status.text()  # named by its sizes
     with qtbot.waitSignal(tab.session.checkpoint, timeout=10_000,
                           check_params_cb=lambda checkpoint, why: why == "paused"):
         tab.pause_button.click()
