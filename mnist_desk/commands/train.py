@@ -158,6 +158,9 @@ def network_name(config: TrainConfig, parameters: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "layers", None) and args.arch is not None:  # two networks asked for: a malformed command
+        report_error(ConfigError("--arch {arch} and --layers both name a network: give one of them.", arch=args.arch))
+        return EXIT_USAGE
     try:
         return _run(args)
     except LayerError as error:  # an impossible --layers is a bad argument, as for 'mnist-desk layers'
