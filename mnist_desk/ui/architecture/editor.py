@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -83,6 +84,9 @@ class ArchitectureEditor(QWidget):
             action.triggered.connect(lambda _checked=False, k=kind: self.add_layer(k))
             self.add_menu.addAction(action)
         self.add_button.setMenu(self.add_menu)
+        # A tool button's size leaves out its menu's arrow, which then covers the text's end ("Add laye▾").
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, self.add_button)
+        self.add_button.setMinimumWidth(self.add_button.sizeHint().width() + arrow + 6)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setToolTip(self.tr("Remove the selected layer (Delete)"))
         self.up_button = QPushButton(self.tr("Up"), self)
