@@ -140,6 +140,32 @@ def test_dragging_a_layer_moves_it_and_dropped_text_is_inserted(qtbot, editor):
     assert format_spec(editor.layers) == SECTION_1_3
 
 
+def drop_on_table(editor, data, row, where):
+    """Drag ``data`` over the table and drop it on ``row``'s upper or lower edge, as the view receives a drop."""
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    view = editor.view
+    rect = view.visualRect(editor.model.index(row, COLUMN_LAYER))
+    point = rect.center()
+    point.setY(rect.top() + 1 if where == "above" else rect.bottom() - 1)
+    buttons, keys, move = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, Qt.DropAction.MoveAction
+    for event in (QDragEnterEvent(point, move, data, buttons, keys), QDragMoveEvent(point, move, data, buttons, keys),
+                  QDropEvent(point.toPointF(), move, data, buttons, keys)):
+        QApplication.sendEvent(view.viewport(), event)
+
+
+def test_a_row_dropped_on_the_table_lands_where_the_drop_indicator_is(qtbot, editor):
+    # The view's own drop handling (position → row); the drag itself (QDrag.exec) needs a real display,
+    # where it was tried with xdotool on Xvfb.
+    model = editor.model
+    drop_on_table(editor, model.mimeData([model.index(1, COLUMN_LAYER)]), 3, "below")  # relu below conv 6
+    assert [cell(editor, row, COLUMN_LAYER) for row in range(5)] == [
+        "conv 4 5x5 pad 2", "maxpool 2", "conv 6 5x5 pad 2", "relu", "relu"]
+    assert cell(editor, 2, COLUMN_OUTPUT) == "6×14×14" and len(editor.layers) == 10  # moved, not copied
+    drop_on_table(editor, model.mimeData([model.index(3, COLUMN_LAYER)]), 1, "above")  # and back above maxpool
+    assert format_spec(editor.layers) == SECTION_1_3
+
+
 def test_a_layer_typed_in_its_cell(qtbot, editor):
     click_row(qtbot, editor, 7)
     qtbot.keyClick(editor.view, Qt.Key.Key_F2)
