@@ -180,7 +180,7 @@ def run(size: tuple[int, int]) -> None:
 
     broken = work / "broken.jpg"
     broken.write_bytes(b"\xff\xd8\xff\xe0 this is not really a JPEG")
-    tab.open_file(str(broken))
+    tab.open_picture(str(broken))
     shot("08_bad_file")
 
     big = Image.fromarray(np.asarray(Image.open(SHOTS / f"{prefix}01_tutorial_kernel.png").convert("RGB")))

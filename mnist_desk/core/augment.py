@@ -23,8 +23,6 @@ Two recipes, both on whole batches of tensors (no per-sample Python loop):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import torch
@@ -338,26 +336,6 @@ def handwriting_batch(x: torch.Tensor, generator: torch.Generator | None = None,
     out = normalize_like_preprocess(out)
     clean = chance(config.clean_probability).view(-1, 1, 1, 1).to(device)
     return torch.where(clean, x, out)
-
-
-@contextmanager
-def on_one_thread() -> Iterator[None]:
-    """Run the enclosed tensor work on one CPU thread, then restore the thread count.
-
-    Augmentation is many small operations on small tensors: split between
-    threads, each one waits for the others, and on a CPU shared with other work
-    that waiting made a batch 10 to 30 times slower (300 ms instead of 10 ms
-    for 32 synthetic non-digits, measured on 2 busy cores).
-    """
-    previous = torch.get_num_threads()
-    if previous == 1:
-        yield
-        return
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(previous)
 
 
 def augment(x: torch.Tensor, recipe: str, generator: torch.Generator | None = None) -> torch.Tensor:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from .worker import IteratorWorker, WorkerRunner
+from .worker import WorkerRunner
 
 if TYPE_CHECKING:  # torch is imported lazily: the window must show before it loads
     from torch import nn
@@ -115,16 +115,11 @@ class ActiveModel(QObject):
         if self._runner.is_running():
             return False
         text = str(path)
-        generation = self._generation
-        worker = IteratorWorker(lambda _worker: _load_in_background(text))
-        # Bound @Slot methods of this GUI-thread object: queued into the GUI thread.
-        self._pending = (text, generation)
-        worker.item.connect(self._on_loaded)
-        worker.failed.connect(self._on_load_failed)
-        worker.finished.connect(self._on_load_finished)
+        self._pending = (text, self._generation)
         self.loading, self.loading_path, self.load_error = True, text, ""
         self.status_changed.emit()
-        self._runner.start(worker)
+        self._runner.start_job(lambda _worker: _load_in_background(text), on_item=self._on_loaded,
+                               on_failed=self._on_load_failed, on_finished=self._on_load_finished)
         return True
 
     @Slot(object)
@@ -151,9 +146,9 @@ class ActiveModel(QObject):
             self.loading = False
             self.status_changed.emit()
 
-    def wait_for_load(self, timeout_ms: int = 30_000) -> bool:
-        """Block until a background load has ended (used on close and by tests)."""
-        return self._runner.stop_and_wait(timeout_ms)
+    def shutdown(self) -> bool:
+        """The window is closing: stop waiting for a background load (see :meth:`WorkerRunner.shutdown`)."""
+        return self._runner.shutdown()
 
     def is_loading(self) -> bool:
         return self._runner.is_running()

@@ -2,7 +2,8 @@
 
 It paints before torch is imported: only the Draw tab is built before, and the
 weights load in the background once the window has painted (what happens then,
-and in which order, is :mod:`.start_up`'s), while the status bar says so.
+and in which order, is :mod:`.start_up`'s), while the status bar says so. It
+talks to its tabs through :class:`~.window_tab.WindowTab` alone.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QPaintEvent
@@ -22,12 +24,18 @@ from .icons import icon
 from .menus import build_menus
 from .messages import show_error
 from .model_status import model_status_text
-from .start_up import ACTIVE_WEIGHTS, REPORT_PAINT_ENV, StartUp, screen_geometry
+from .start_up import ACTIVE_WEIGHTS, StartUp
+from .window_tab import WindowTab
+from .worker import closing
+
+if TYPE_CHECKING:  # built on demand: not imported before they are
+    from .evaluate.tab import EvaluateTab
+    from .filter_lab.tab import FilterLabTab
+    from .train.tab import TrainTab
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
-__all__ = ["REPORT_PAINT_ENV", "MainWindow"]
 TAB_DRAW, TAB_FILTER_LAB, TAB_TRAIN, TAB_EVALUATE = 0, 1, 2, 3
-# Built on demand: (module, class), each constructed as Cls(active_model, settings, parent).
+# Built on demand: (module, class), each a WindowTab constructed as Cls(active_model, settings, parent).
 LAZY_TABS = {
     TAB_FILTER_LAB: (".filter_lab.tab", "FilterLabTab"),
     TAB_TRAIN: (".train.tab", "TrainTab"),
@@ -58,7 +66,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draw_tab, icon("draw"), self.tr("Draw"))
         # The other tabs are built when first needed (shown, or asked for by name) and, at the
         # latest, once the model has loaded after the first paint: the window is on screen sooner.
-        self._built: dict[int, QWidget] = {TAB_DRAW: self.draw_tab}
+        self._built: dict[int, WindowTab] = {TAB_DRAW: self.draw_tab}
         for picture, title in ((icon("filter-lab"), self.tr("Filter Lab")), (icon("train-start"), self.tr("Train")),
                                (icon("evaluate"), self.tr("Evaluate"))):
             self.tabs.addTab(QWidget(), picture, title)
@@ -87,25 +95,28 @@ class MainWindow(QMainWindow):
 
     # -- tabs, built on demand -------------------------------------------------------------------
     @property
-    def filter_lab_tab(self) -> QWidget:
-        return self.tab(TAB_FILTER_LAB)
+    def filter_lab_tab(self) -> FilterLabTab:
+        return cast("FilterLabTab", self.tab(TAB_FILTER_LAB))
 
     @property
-    def train_tab(self) -> QWidget:
-        return self.tab(TAB_TRAIN)
+    def train_tab(self) -> TrainTab:
+        return cast("TrainTab", self.tab(TAB_TRAIN))
 
     @property
-    def evaluate_tab(self) -> QWidget:
-        return self.tab(TAB_EVALUATE)
+    def evaluate_tab(self) -> EvaluateTab:
+        return cast("EvaluateTab", self.tab(TAB_EVALUATE))
 
-    def tab(self, index: int) -> QWidget:
+    def current_tab(self) -> WindowTab:
+        return self.tab(self.tabs.currentIndex())
+
+    def tab(self, index: int) -> WindowTab:
         """The tab at ``index``, built now if it was not yet."""
         built = self._built.get(index)
         if built is not None:
             return built
         module_name, class_name = LAZY_TABS[index]
         module = importlib.import_module(module_name, __package__)
-        widget = getattr(module, class_name)(self.active_model, self.settings, self)
+        widget: WindowTab = getattr(module, class_name)(self.active_model, self.settings, self)
         self._built[index] = widget
         # Swap the empty page for the real one without the tab bar noticing a change of tab.
         current = self.tabs.currentIndex()
@@ -117,13 +128,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(blocked)
         empty.deleteLater()
-        if index == TAB_EVALUATE:
-            open_digit = getattr(widget, "open_digit", None)
-            if open_digit is not None:
-                open_digit.connect(self.show_mnist_digit)
-        can_save_changed = getattr(widget, "can_save_changed", None)  # File → Save result… follows it
-        if can_save_changed is not None:
-            can_save_changed.connect(self._update_edit_actions)
+        widget.open_digit.connect(self.show_mnist_digit)
+        widget.can_save_changed.connect(self._update_edit_actions)  # File → Save result… follows it
         return widget
 
     def start_building_tabs(self) -> None:
@@ -147,9 +153,9 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         a = self.actions_
-        a.open_picture.triggered.connect(lambda: self._picture_action("open_dialog", self.draw_tab.open_picture_dialog))
-        a.paste_picture.triggered.connect(lambda: self._picture_action("paste", self.draw_tab.paste_picture))
-        a.save_drawing.triggered.connect(lambda: self._picture_action("save_result", self.draw_tab.save_drawing_dialog))
+        a.open_picture.triggered.connect(lambda: self._show_picture_tab().open_picture_dialog())
+        a.paste_picture.triggered.connect(lambda: self._show_picture_tab().paste_picture())
+        a.save_drawing.triggered.connect(lambda: self._show_picture_tab().save_dialog())
         a.load_weights.triggered.connect(self.load_weights_dialog)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.draw_tab.undo)
@@ -165,16 +171,16 @@ class MainWindow(QMainWindow):
         self.draw_tab.kernel_for_filter_lab.connect(lambda rows, note: (  # into the lab's grid, and the lab shown
             self.filter_lab_tab.use_kernel(rows, note), self.tabs.setCurrentIndex(TAB_FILTER_LAB)))
 
-    def _picture_action(self, tab_method: str, draw_action) -> None:
-        """Open, paste and save act on the current tab when it works on pictures (Filter Lab keeps
-        Ctrl+O, Ctrl+V and Ctrl+S for the window's menu), else on the Draw tab."""
-        current = self.tabs.currentWidget()
-        own = getattr(current, tab_method, None) if current is not self.draw_tab else None
-        if callable(own):
-            own()
-            return
-        self.tabs.setCurrentWidget(self.draw_tab)
-        draw_action()
+    def _picture_tab(self) -> WindowTab:
+        """What open, paste, save and a dropped picture act on: the current tab when it works on pictures
+        (the Filter Lab leaves Ctrl+O, Ctrl+V and Ctrl+S to the window's menu), else the Draw tab."""
+        current = self.current_tab()
+        return current if current.works_on_pictures else self.draw_tab
+
+    def _show_picture_tab(self) -> WindowTab:
+        tab = self._picture_tab()
+        self.tabs.setCurrentWidget(tab)
+        return tab
 
     # -- geometry and settings ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -298,12 +304,12 @@ class MainWindow(QMainWindow):
     def _update_edit_actions(self) -> None:
         # Undo, Redo and Clear act on the drawing; elsewhere (a text field in another tab) they must not.
         on_draw = self.tabs.currentWidget() is self.draw_tab
-        saves_result = callable(getattr(self.tabs.currentWidget(), "save_result", None)) and not on_draw
-        self.actions_.save_drawing.setText(self.tr("&Save result…") if saves_result else self.tr("&Save drawing…"))
-        document = self.draw_tab.document
-        can_save = getattr(self.tabs.currentWidget(), "can_save", None) if saves_result else None
+        saves = self._picture_tab()
+        self.actions_.save_drawing.setText(self.tr("&Save drawing…") if saves is self.draw_tab else
+                                           self.tr("&Save result…"))
         # Nothing to save, nothing to click: a blank canvas or no filter result yet.
-        self.actions_.save_drawing.setEnabled(can_save() if callable(can_save) else not document.state.empty)
+        self.actions_.save_drawing.setEnabled(saves.can_save())
+        document = self.draw_tab.document
         self.actions_.undo.setEnabled(on_draw and document.can_undo)
         self.actions_.redo.setEnabled(on_draw and document.can_redo)
         self.actions_.clear.setEnabled(on_draw and not document.state.empty)
@@ -333,12 +339,7 @@ class MainWindow(QMainWindow):
         that tab is showing, else to the Draw tab."""
         if Path(path).suffix.lower() in WEIGHTS_SUFFIXES:
             return self.load_weights(path)
-        current = self.tabs.currentWidget()
-        if current is not self.draw_tab and callable(getattr(current, "open_file", None)):
-            current.open_file(path)
-            return True
-        self.tabs.setCurrentWidget(self.draw_tab)
-        return self.draw_tab.open_picture(path)
+        return self._show_picture_tab().open_picture(path)
 
     # -- painting and closing -------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -353,26 +354,18 @@ class MainWindow(QMainWindow):
         self.start_up.after_first_paint()
         self.first_painted.emit()
 
-    def screen_geometry(self) -> dict[str, list]:
-        """Where the parts a script drives are on screen (see :func:`.start_up.screen_geometry`)."""
-        return screen_geometry(self)
-
-    def _may_close(self) -> bool:
-        """Ask first when closing would lose a training run (Save / Discard / Cancel, see the Train tab)."""
-        train = self._built.get(TAB_TRAIN)
-        return train is None or getattr(train, "may_close", lambda: True)()
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self._may_close():
+        # A tab may ask first (the Train tab, when closing would lose a run: Save / Discard / Cancel).
+        if not all(self._built[index].may_close() for index in sorted(self._built)):
             event.ignore()
             return
         self._build_timer.stop()
         self._save_geometry()
-        # Each tab that runs a worker stops it and waits, so no thread outlives the window.
-        for tab in list(self._built.values()):  # tabs never built have nothing to stop
-            shutdown = getattr(tab, "shutdown", None)
-            if shutdown is not None:
-                shutdown()
-        self.active_model.wait_for_load()
+        # Every job is asked to stop, then each tab waits for its own, all within one short deadline:
+        # no thread outlives the window, and one stuck on a file that never answers is left behind.
+        with closing(self):
+            for tab in list(self._built.values()):  # tabs never built have nothing to stop
+                tab.shutdown()
+            self.active_model.shutdown()
         self.settings.sync()
         super().closeEvent(event)

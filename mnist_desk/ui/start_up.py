@@ -11,25 +11,20 @@ The window paints before torch is imported. Then, on 2 cores:
 3. a training run left unsaved by a crash is offered back.
 
 Which weights were active is remembered (:data:`ACTIVE_WEIGHTS`): a weights file,
-or "" for the shipped ones. With ``MNIST_DESK_REPORT_PAINT=1`` the window prints
-when it painted, where its parts are, when the model was ready, and the longest
-time the event loop did not run in between (``bench/startup_time.py``).
+or "" for the shipped ones. (The times the benchmarks read are printed by
+:mod:`.start_report`, installed when asked.)
 """
 
 from __future__ import annotations
 
-import json
-import os
-import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QRect, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QWidget
 
 MainWindow = Any  # the main window, which imports this module (so it is not imported here)
 
-REPORT_PAINT_ENV = "MNIST_DESK_REPORT_PAINT"  # print timestamps for bench/startup_time.py and tools/shots_*.py
 ACTIVE_WEIGHTS = "model/weights"  # the weights file active at the last close ("": the shipped weights)
 
 
@@ -39,11 +34,6 @@ class StartUp(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.named_weights = ""  # a weights file named at start (or remembered), while it loads
-        self._reporting = bool(os.environ.get(REPORT_PAINT_ENV))
-        self._stall_timer: QTimer | None = None
-        self._clock = QElapsedTimer()
-        self._longest_stall_ms = 0
         window.active_model.status_changed.connect(self._maybe_build_tabs)
         window.active_model.changed.connect(self._on_model_changed)
 
@@ -72,9 +62,6 @@ class StartUp(QObject):
         """Remember a weights file that became active (a training run's unsaved weights are not a file)."""
         from ..core.paths import default_weights_path
 
-        if self._reporting:
-            print(f"MNIST_DESK_MODEL_READY {time.time():.6f}", flush=True)
-            self._report_stall()
         source = self.window.active_model.source
         if not source or not Path(source).is_file():
             return
@@ -89,12 +76,10 @@ class StartUp(QObject):
             window.start_building_tabs()
 
     def after_first_paint(self) -> None:
-        """The window is on screen: preload torch's libraries, report, and build the tabs when the model is in."""
+        """The window is on screen: preload torch's libraries, and build the tabs when the model is in."""
         from .torch_preload import start_preloading_torch
 
         start_preloading_torch()
-        if self._reporting:
-            self._report_paint()
         QTimer.singleShot(0, self._maybe_build_tabs)  # at once if nothing loads
         QTimer.singleShot(0, self._offer_left_behind_run)
 
@@ -111,43 +96,3 @@ class StartUp(QObject):
             return tab
 
         offer_left_behind_run(window, train_tab)
-
-    # -- reports for the benchmarks and screenshot tools --------------------------------------------
-    def _report_paint(self) -> None:
-        # Wall clock, and the CPU time the process has used so far (its own cost, whatever else the machine does).
-        print(f"MNIST_DESK_PAINTED {time.time():.6f} {time.process_time():.3f}", flush=True)
-        print(f"MNIST_DESK_GEOMETRY {json.dumps(screen_geometry(self.window))}", flush=True)
-        # How long the event loop is held up while the model loads: a 5 ms timer that notes its longest gap.
-        self._stall_timer = QTimer(self)
-        self._stall_timer.setInterval(5)
-        self._stall_timer.timeout.connect(self._tick)
-        self._clock.start()
-        self._stall_timer.start()
-
-    @Slot()
-    def _tick(self) -> None:
-        self._longest_stall_ms = max(self._longest_stall_ms, self._clock.restart())
-
-    def _report_stall(self) -> None:
-        if self._stall_timer is not None:
-            self._stall_timer.stop()
-            self._stall_timer = None
-            print(f"MNIST_DESK_LONGEST_STALL_MS {self._longest_stall_ms}", flush=True)
-
-
-def screen_geometry(window: MainWindow) -> dict[str, list]:
-    """Where the parts a script drives are on screen (x, y, w, h in screen pixels), for tools/shots_draw.py."""
-    def rect(widget: QWidget, local: QRect | None = None) -> list[int]:
-        area = local if local is not None else widget.rect()
-        top_left = widget.mapToGlobal(area.topLeft())
-        return [top_left.x(), top_left.y(), area.width(), area.height()]
-
-    draw = window.draw_tab
-    return {
-        "window": rect(window),
-        "canvas": rect(draw.canvas, draw.canvas.paper_rect().toAlignedRect()),
-        "recipe_switch": rect(draw.inspector.recipe_switch),
-        "main_tabs": [rect(window.tabs.tabBar(), window.tabs.tabBar().tabRect(i)) for i in range(window.tabs.count())],
-        "detail_tabs": [rect(draw.details.tabBar(), draw.details.tabBar().tabRect(i))
-                        for i in range(draw.details.count())],
-    }

@@ -16,11 +16,19 @@ Stopping is cooperative: :meth:`IteratorWorker.request_stop` sets a flag the
 worker checks between items (and, through :meth:`IteratorWorker.interrupt`,
 between training batches); pausing blocks the worker on a wait condition.
 
+Every owner starts its jobs with :meth:`WorkerRunner.start_job` (the steps and
+the handlers of the signals it wants) and, when the window closes, calls
+:meth:`WorkerRunner.shutdown`; the window does so inside :func:`closing`, which
+first asks every job under it to stop, so they all stop together and the
+waits share one deadline.
+
 A job can also be stuck where no flag is looked at: a read from a stalled
-network share never returns. :meth:`WorkerRunner.stop_and_wait` then gives
-it up after its timeout instead of blocking the window's close: the job is
-kept alive (a QThread destroyed while it runs aborts the whole program) and
-its results go nowhere; when the program ends with such a job still stuck,
+network share never returns, a save to a disk that does not answer. Closing
+waits :data:`CLOSE_WAIT_MS` for all jobs together (each still gets
+:data:`CLOSE_WAIT_FLOOR_MS` to end after a stuck one used the time up), then gives it up instead of
+keeping the window open: the job is kept alive (a QThread destroyed while it
+runs aborts the whole program), its handlers are disconnected, so its results
+go nowhere; when the program ends with such a job still stuck,
 :func:`leave_if_jobs_are_stuck` ends the process without waiting for it.
 """
 
@@ -29,8 +37,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from inspect import ismethod
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,6 +62,32 @@ from ..core.errors import MnistDeskError
 from .error_text import error_text
 
 log = logging.getLogger(__name__)
+
+# How long closing waits for a job to stop (each job; a stop is noticed between items, within
+# milliseconds) before it gives the job up as stuck: the window must close promptly whatever runs.
+CLOSE_WAIT_MS = 3000
+# What a job asked to stop still gets once the shared wait is used up (by one stuck job): the
+# few milliseconds a stopping thread needs to end, so only a stuck job is left behind.
+CLOSE_WAIT_FLOOR_MS = 250
+_close_deadline: float | None = None  # time.monotonic() by which closing's waits end (see closing)
+
+
+@contextmanager
+def closing(window: QObject, wait_ms: int = CLOSE_WAIT_MS) -> Iterator[None]:
+    """A window closes: ask every job under ``window`` to stop now; :meth:`WorkerRunner.shutdown` calls inside wait
+    until one deadline, ``wait_ms`` from now, instead of :data:`CLOSE_WAIT_MS` each.
+
+    The owners' shutdowns then run one after the other, each job having
+    been stopping since the start.
+    """
+    global _close_deadline
+    for runner in window.findChildren(WorkerRunner):
+        runner.request_stop()
+    outer, _close_deadline = _close_deadline, time.monotonic() + wait_ms / 1000
+    try:
+        yield
+    finally:
+        _close_deadline = outer
 
 
 class _FailureRelay(QObject):
@@ -214,11 +252,12 @@ def leave_if_jobs_are_stuck(status: int) -> None:
 class WorkerRunner(QObject):
     """Owns at most one running :class:`IteratorWorker` and its QThread.
 
-    ``start`` wires the worker as Qt documents; ``stop_and_wait`` is what a
-    ``closeEvent`` calls so no thread outlives its window. A runner can start
-    job after job: each job's thread and worker stay referenced from Python
-    until that thread has ended, and a late ``finished`` of an old job never
-    touches the current one.
+    :meth:`start_job` makes the worker, connects the owner's handlers and
+    starts it, wired as Qt documents; :meth:`shutdown` is what a window's
+    ``closeEvent`` calls (through the tabs) so no thread outlives its window.
+    A runner can start job after job: each job's thread and worker stay
+    referenced from Python until that thread has ended, and a late
+    ``finished`` of an old job never touches the current one.
     """
 
     thread_ended = Signal()  # a job's thread has ended (in the GUI thread): the next job may start
@@ -231,6 +270,7 @@ class WorkerRunner(QObject):
         # reference earlier would delete a QThread that may still run, or race
         # the worker's deleteLater in its own thread.
         self._ending: list[tuple[QThread, IteratorWorker]] = []
+        self._handlers: list[tuple[SignalInstance, Callable[..., Any]]] = []  # the current job's, see start_job
 
     @property
     def worker(self) -> IteratorWorker | None:
@@ -238,6 +278,41 @@ class WorkerRunner(QObject):
 
     def is_running(self) -> bool:
         return self._current is not None and not self._current[0].isFinished()
+
+    def start_job(self, steps: Callable[[IteratorWorker], Iterator[Any]], *,
+                  on_item: Callable[[Any], None] | None = None, on_failed: Callable[[str], None] | None = None,
+                  on_stopped: Callable[[], None] | None = None, on_completed: Callable[[], None] | None = None,
+                  on_finished: Callable[[], None] | None = None) -> IteratorWorker:
+        """Run ``steps(worker)`` in a new worker thread, its signals connected to the handlers given.
+
+        Parameters
+        ----------
+        steps
+            Called in the worker thread with the worker; returns the iterator
+            whose items are emitted (see :class:`IteratorWorker`).
+        on_item, on_failed, on_stopped, on_completed, on_finished
+            Handlers of the worker's ``item(object)``, ``failed(str)`` (the
+            user's message), ``stopped``, ``completed`` and ``finished``
+            (always last). Each must be a ``@Slot`` method of a QObject living
+            in the GUI thread, so it is called there (a plain function would
+            run in the worker's thread).
+
+        Returns
+        -------
+        IteratorWorker
+            The worker, started. One job at a time: see :meth:`start`.
+        """
+        worker = IteratorWorker(steps)
+        handlers = [(signal, handler) for signal, handler in (
+            (worker.item, on_item), (worker.failed, on_failed), (worker.stopped, on_stopped),
+            (worker.completed, on_completed), (worker.finished, on_finished)) if handler is not None]
+        for signal, handler in handlers:
+            if not (ismethod(handler) and isinstance(handler.__self__, QObject)):
+                raise TypeError(f"a worker's handler must be a method of a QObject, not {handler!r}")
+            signal.connect(handler)
+        self.start(worker)
+        self._handlers = handlers
+        return worker
 
     def start(self, worker: IteratorWorker) -> None:
         """Move ``worker`` to a new thread and start it. One at a time.
@@ -265,6 +340,7 @@ class WorkerRunner(QObject):
         if self._current is not None:
             self._ending.append(self._current)
             self._current = None
+        self._handlers = []
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -275,6 +351,7 @@ class WorkerRunner(QObject):
             thread.wait()
         if self._current is not None and self._current[0] is thread:
             self._current = None
+            self._handlers = []
         self._ending = [job for job in self._ending if job[0] is not thread]
         self.thread_ended.emit()
 
@@ -286,12 +363,25 @@ class WorkerRunner(QObject):
         if self._current is not None:
             self._current[1].set_paused(paused)
 
+    def shutdown(self) -> bool:
+        """The window is closing: stop the job and wait for it, at most :data:`CLOSE_WAIT_MS`; True if it ended.
+
+        Inside :func:`closing`, until its deadline (and :data:`CLOSE_WAIT_FLOOR_MS`
+        at least). A job that has not stopped by then is given up (see
+        :meth:`stop_and_wait`).
+        """
+        wait_ms = CLOSE_WAIT_MS
+        if _close_deadline is not None:
+            wait_ms = max(CLOSE_WAIT_FLOOR_MS, int((_close_deadline - time.monotonic()) * 1000))
+        return self.stop_and_wait(wait_ms)
+
     def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
         """Request a stop and block until the thread has ended, at most ``timeout_ms``; True if it did.
 
-        A job still running after that is given up: kept alive elsewhere
-        until its thread ends (so this runner, and its owner, may go), its
-        results unread. The runner can start the next job at once.
+        A job still running after that is given up: disconnected from the
+        handlers :meth:`start_job` connected, so its results go nowhere, and
+        kept alive elsewhere until its thread ends (so this runner, and its
+        owner, may go). The runner can start the next job at once.
         """
         if self._current is None:
             return True
@@ -303,6 +393,14 @@ class WorkerRunner(QObject):
         else:
             log.warning("a background job did not stop within %d ms; it is left to finish on its own", timeout_ms)
             thread.finished.disconnect(self._on_thread_finished)
+            for signal, handler in self._handlers:
+                with warnings.catch_warnings():  # a handler whose object is gone is disconnected already
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    try:
+                        signal.disconnect(handler)
+                    except (RuntimeError, TypeError):
+                        pass
+            self._handlers = []
             _abandoned_jobs().keep(self._current)
             self._current = None
         return ended

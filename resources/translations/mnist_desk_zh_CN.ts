@@ -37,7 +37,7 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../mnist_desk/ui/architecture/editor.py" line="+69"/>
+        <location filename="../../mnist_desk/ui/architecture/editor.py" line="+70"/>
         <source>Networks to start from; Use replaces the list (Undo brings it back).</source>
         <translation>可以从这些网络开始；“使用”会替换当前列表（“撤销”可以恢复）。</translation>
     </message>
@@ -82,7 +82,7 @@
         <translation>在所选层之后添加一层 (Insert)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -1644,7 +1644,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+118"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+117"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -1689,7 +1689,7 @@ or drop a picture of one</source>
         <translation>选择 MNIST 数据文件夹</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>MNIST found: 60,000 training + 10,000 test digits</source>
         <translation>已找到 MNIST：60,000 个训练数字 + 10,000 个测试数字</translation>
     </message>
@@ -1704,12 +1704,12 @@ or drop a picture of one</source>
         <translation>无法检查数据文件夹：{0}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+41"/>
         <source>Downloading MNIST into {0}…</source>
         <translation>正在将 MNIST 下载到 {0}…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancelling after the current file…</source>
         <translation>将在当前文件完成后取消…</translation>
     </message>
@@ -1820,7 +1820,7 @@ or drop a picture of one</source>
 <context>
     <name>DigitsProgressBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+48"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+49"/>
         <source>{0:,} of {1:,} test digits</source>
         <translation>{0:,} / {1:,} 个测试数字</translation>
     </message>
@@ -1828,7 +1828,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+80"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+82"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -2014,7 +2014,7 @@ or drop a picture of one</source>
 <context>
     <name>EvaluateTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+33"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+28"/>
         <source>Evaluate active weights</source>
         <translation>评估当前权重</translation>
     </message>
@@ -2059,8 +2059,8 @@ or drop a picture of one</source>
         <translation>当前权重</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+18"/>
+        <location line="+8"/>
+        <location line="+19"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
@@ -2122,7 +2122,7 @@ or drop a picture of one</source>
         <translation>测试集第 {0:,} 号数字，标签为 {1}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Loading MNIST from {0}…</source>
         <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
@@ -2357,7 +2357,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterLabTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+72"/>
+        <location filename="../../mnist_desk/ui/filter_lab/tab.py" line="+75"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -2377,7 +2377,7 @@ The details are in the log: {log}</source>
         <translation>使用剪贴板中的图片</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sample picture</source>
         <translation>示例图片</translation>
     </message>
@@ -2457,17 +2457,17 @@ The details are in the log: {log}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+166"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>The clipboard holds no picture and no picture file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>No result: the kernel needs fixing (see its message).</source>
         <translation>没有结果：需要先修正卷积核（见其提示）。</translation>
     </message>
@@ -3497,7 +3497,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+52"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+60"/>
         <source>MNIST Desk</source>
         <translation>MNIST Desk</translation>
     </message>
@@ -3527,7 +3527,7 @@ The details are in the log: {log}</source>
         <translation>手写图已保存为 {path}</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+122"/>
         <source>The weights used last, {path}, are gone: the shipped weights are active.</source>
         <translation>上次使用的权重 {path} 已不存在：现在使用内置权重。</translation>
     </message>
@@ -3612,12 +3612,12 @@ The previous model stays active.</source>
         <translation>未加载模型 — 请加载权重或训练一个模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+37"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+38"/>
         <source>&amp;Save result…</source>
         <translation>保存结果(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>&amp;Save drawing…</source>
         <translation>保存手写图(&amp;S)…</translation>
     </message>
@@ -3753,7 +3753,7 @@ The previous model stays active.</source>
         <translation>返回全部特征图（Esc）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
@@ -3951,7 +3951,7 @@ The previous model stays active.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+41"/>
+        <location filename="../../mnist_desk/ui/draw/network_view.py" line="+45"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -3961,7 +3961,7 @@ The previous model stays active.</source>
         <translation>把鼠标移到特征图上可查看它是什么；点击可打开它。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Draw a digit to see the feature maps it produces.</source>
         <translation>写一个数字，查看它产生的特征图。</translation>
     </message>
@@ -4300,7 +4300,7 @@ maybe {digit}</source>
 <context>
     <name>RunGuard</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_guard.py" line="+64"/>
+        <location filename="../../mnist_desk/ui/train/run_guard.py" line="+68"/>
         <source>Start a new run</source>
         <translation>开始新的训练</translation>
     </message>
@@ -4340,7 +4340,7 @@ maybe {digit}</source>
         <translation>退出 MNIST Desk</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Cannot restore the training run</source>
         <translation>无法恢复这次训练</translation>
     </message>
@@ -4401,7 +4401,7 @@ maybe {digit}</source>
 <context>
     <name>TrainChart</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart.py" line="+52"/>
+        <location filename="../../mnist_desk/ui/train/chart.py" line="+58"/>
         <source>The chart of training loss and test accuracy appears here.</source>
         <translation>训练损失和测试准确率的曲线图会显示在这里。</translation>
     </message>
@@ -4715,7 +4715,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+81"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+83"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -4726,12 +4726,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-195"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -4746,7 +4746,7 @@ maybe {digit}</source>
         <translation>在当前批次完成后停止训练；之后可以继续 (Shift+F5)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

@@ -15,10 +15,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from mnist_desk import __version__
-from mnist_desk.ui import main_window as main_window_module
 from mnist_desk.ui.about import about_text
 from mnist_desk.ui.exception_hook import ExceptionHook
 from mnist_desk.ui.main_window import MainWindow
+from mnist_desk.ui.window_tab import WindowTab
 
 
 def error_boxes(widget) -> list[QMessageBox]:
@@ -35,6 +35,8 @@ def test_four_tabs_none_broken(window):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         assert window.tabs.currentWidget().isVisible()
+        assert isinstance(window.tabs.currentWidget(), WindowTab)  # what the window asks of a tab
+    assert [window.tab(i).works_on_pictures for i in range(4)] == [True, True, False, False]
 
 
 def test_menus_have_the_usual_shortcuts(window):
@@ -195,12 +197,9 @@ def test_geometry_and_tab_persist(qtbot, tmp_path):
 
 
 def test_mnist_digit_from_evaluate_opens_in_draw(window, test_sample):
-    signal = getattr(window.evaluate_tab, "open_digit", None)
-    if signal is None:
-        pytest.skip("the Evaluate tab has no open_digit signal yet")
     field = test_sample.images[0].numpy().astype(np.float32) / 255.0
     window.tabs.setCurrentIndex(3)
-    signal.emit(field, "Test digit #0, labelled 7")
+    window.evaluate_tab.open_digit.emit(field, "Test digit #0, labelled 7")
     assert window.tabs.currentWidget() is window.draw_tab
     np.testing.assert_array_equal(window.draw_tab.document.exact_field(), field)
 
@@ -254,13 +253,28 @@ def test_window_paints_without_importing_torch(tmp_path):
     assert "NO_TORCH" in result.stdout, result.stdout + result.stderr
 
 
-def test_first_paint_is_reported(qtbot, settings, monkeypatch, capsys):
-    monkeypatch.setenv(main_window_module.REPORT_PAINT_ENV, "1")
+def test_first_paint_and_the_model_are_reported_for_the_benchmarks(qtbot, settings, capsys, draw_weights):
+    from mnist_desk.ui.start_report import StartReport
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    StartReport(win)  # what run_app attaches when MNIST_DESK_REPORT_PAINT is set
+    with qtbot.waitSignal(win.first_painted, timeout=5000):
+        win.show()
+    out = capsys.readouterr().out
+    assert "MNIST_DESK_PAINTED " in out and "MNIST_DESK_GEOMETRY {" in out and '"canvas": [' in out
+    win.active_model.load_file(draw_weights)
+    out = capsys.readouterr().out
+    assert "MNIST_DESK_MODEL_READY " in out and "MNIST_DESK_LONGEST_STALL_MS " in out
+
+
+def test_the_window_itself_reports_nothing(qtbot, settings, capsys, monkeypatch):
+    monkeypatch.setenv("MNIST_DESK_REPORT_PAINT", "1")  # run_app's business, not the window's
     win = MainWindow(settings)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.first_painted, timeout=5000):
         win.show()
-    assert "MNIST_DESK_PAINTED" in capsys.readouterr().out
+    assert "MNIST_DESK" not in capsys.readouterr().out
 
 
 def test_other_tabs_are_built_after_the_first_paint(qtbot, settings):
@@ -296,9 +310,7 @@ def test_an_error_in_a_slot_reaches_the_hook_and_the_app_goes_on(window, qtbot):
 def test_picture_actions_follow_the_current_tab(window, monkeypatch):
     calls = []
     lab = window.filter_lab_tab
-    if not callable(getattr(lab, "open_dialog", None)):
-        pytest.skip("the Filter Lab tab has no open_dialog")
-    monkeypatch.setattr(lab, "open_dialog", lambda: calls.append("lab open"))
+    monkeypatch.setattr(lab, "open_picture_dialog", lambda: calls.append("lab open"))
     monkeypatch.setattr(window.draw_tab, "open_picture_dialog", lambda: calls.append("draw open"))
     window.tabs.setCurrentWidget(lab)
     window.actions_.open_picture.trigger()

@@ -7,9 +7,10 @@ Signals are received by a QObject living in the GUI thread, as the tabs do
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QObject, Slot
 
-from mnist_desk.ui.worker import IteratorWorker, WorkerRunner
+from mnist_desk.ui.worker import IteratorWorker, WorkerRunner, closing, stuck_jobs
 
 
 class Receiver(QObject):
@@ -149,3 +150,51 @@ def test_a_new_job_may_start_as_soon_as_the_previous_one_has_finished_its_work(q
             runner.start(IteratorWorker(_counting(1)))
     finally:
         assert runner.stop_and_wait()
+
+
+class Handlers(Receiver):
+    """The same slots, connected by WorkerRunner.start_job rather than by hand."""
+
+    def __init__(self):
+        QObject.__init__(self)
+        self.items, self.events, self.threads = [], [], []
+
+    def handlers(self):
+        return {"on_item": self.on_item, "on_failed": self.on_failed, "on_completed": self.on_completed,
+                "on_stopped": self.on_stopped, "on_finished": self.on_finished}
+
+
+def test_start_job_connects_the_handlers_given_and_refuses_a_plain_function(qtbot):
+    runner = WorkerRunner()
+    receiver = Handlers()
+    runner.start_job(_counting(3), **receiver.handlers())
+    qtbot.waitUntil(lambda: "finished" in receiver.events, timeout=5000)
+    assert receiver.items == [0, 1, 2] and receiver.events == ["completed", "finished"]
+    assert set(receiver.threads) == {threading.main_thread()}
+    qtbot.waitUntil(lambda: not runner.is_running(), timeout=5000)
+    with pytest.raises(TypeError):
+        runner.start_job(_counting(1), on_item=lambda item: None)  # it would run in the worker's thread
+    assert not runner.is_running()
+
+
+def test_a_job_given_up_on_close_reaches_its_handlers_no_more(qtbot):
+    release = threading.Event()
+
+    def stuck(_worker):
+        yield "before"
+        release.wait()  # a read that does not answer: no stop flag is looked at
+        yield "after"
+
+    parent = QObject()
+    runner = WorkerRunner(parent)
+    receiver = Handlers()
+    runner.start_job(stuck, **receiver.handlers())
+    qtbot.waitUntil(lambda: receiver.items == ["before"], timeout=5000)
+    start = time.perf_counter()
+    with closing(parent, wait_ms=200):
+        assert not runner.shutdown()
+    assert time.perf_counter() - start < 2 and stuck_jobs() == 1
+    release.set()
+    qtbot.waitUntil(lambda: stuck_jobs() == 0, timeout=5000)
+    qtbot.wait(50)
+    assert receiver.items == ["before"] and receiver.events == []  # its results went nowhere

@@ -35,7 +35,8 @@ from torch import nn
 from ..errors import ConfigError
 from ..filters.padding import padded_region
 from ..structure import ACTIVATION_MODULES, block_stages, conv_blocks
-from .saliency import as_input, one_thread
+from ..torch_threads import one_thread
+from .saliency import as_input
 
 _ACTIVATION_TYPES = ACTIVATION_MODULES
 _POOL_TYPES = (nn.MaxPool2d, nn.AvgPool2d)

@@ -25,8 +25,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..errors import ConfigError
+from ..torch_threads import one_thread
 from .choices import DEFAULT_LEARNING_RATE, DEFAULT_OPTIMIZER, LEARNING_RATES, OPTIMIZERS
-from .saliency import as_input, check_target, one_thread
+from .saliency import as_input, check_target
 
 __all__ = ["LEARNING_RATES", "OPTIMIZERS", "CrossEntropy", "TrainingStep", "cross_entropy", "one_training_step"]
 

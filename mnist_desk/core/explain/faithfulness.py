@@ -19,7 +19,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from .saliency import as_input, check_target, one_thread
+from ..torch_threads import one_thread
+from .saliency import as_input, check_target
 
 DELETED_FRACTION = 0.1
 RANDOM_DRAWS = 10

@@ -29,8 +29,6 @@ computed on a copy of the model with batch norm folded in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +38,7 @@ from torch import nn
 
 from ..errors import ConfigError
 from ..models import conv_blocks, fold_batch_norm
+from ..torch_threads import one_thread
 from .choices import DEFAULT_METHOD, METHODS
 
 __all__ = ["DEFAULT_METHOD", "METHODS", "Saliency", "prepare_model", "saliency_map"]
@@ -95,25 +94,6 @@ class Saliency:
     def total(self) -> float:
         """The sum of the map (float64)."""
         return float(self.map.sum(dtype=np.float64))
-
-
-@contextmanager
-def one_thread() -> Iterator[None]:
-    """Run torch on this thread alone meanwhile (the count is per thread, and put back after).
-
-    One 28×28 picture, even 32 of them, is too little work to share: on a busy
-    2-core machine the threads waiting for each other made a map 20 times slower
-    (400 ms instead of 20 ms).
-    """
-    previous = torch.get_num_threads()
-    if previous == 1:
-        yield
-        return
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(previous)
 
 
 def prepare_model(model: nn.Module) -> nn.Module:

@@ -35,10 +35,9 @@ from PySide6.QtWidgets import (
 from ...core.paths import resolve_data_dir
 from ..after_paint import after_paint
 from ..error_text import error_text
-from ..worker import IteratorWorker, WorkerRunner
+from ..worker import WorkerRunner
 
 SETTINGS_KEY = "data/dir"
-STATUS_CHECK_WAIT_MS = 2000  # how long closing waits for a folder check before leaving it behind
 
 
 def describe_folder(option: str) -> str:
@@ -217,12 +216,8 @@ class DataFolderWidget(QWidget):
         self._recheck = False
         self._status_busy = True
         root = self.folder()
-        worker = IteratorWorker(lambda _worker: _status_steps(root))
-        worker.item.connect(self._on_status)
-        worker.failed.connect(self._on_status_failed)
-        worker.finished.connect(self._on_status_finished)
-        self._status_runner.stop_and_wait()  # the previous check has finished; its thread may still be ending
-        self._status_runner.start(worker)
+        self._status_runner.start_job(lambda _worker: _status_steps(root), on_item=self._on_status,
+                                      on_failed=self._on_status_failed, on_finished=self._on_status_finished)
 
     @Slot(object)
     def _on_status(self, item: Any) -> None:
@@ -282,11 +277,6 @@ class DataFolderWidget(QWidget):
         root = self.folder()
         from ...core import data  # noqa: PLC0415 (torch: only when asked)
 
-        worker = IteratorWorker(lambda _worker: data.download(root))
-        worker.item.connect(self._on_download_item)
-        worker.failed.connect(self._on_download_failed)
-        worker.stopped.connect(self._on_download_cancelled)
-        worker.finished.connect(self._on_download_finished)
         self._cancelling = False
         self._download_message = None
         self.progress.setValue(0)
@@ -298,8 +288,9 @@ class DataFolderWidget(QWidget):
         self.edit.setEnabled(False)
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Downloading MNIST into {0}…").format(root))
-        self._download_runner.stop_and_wait()  # a previous download has finished; its thread may still be ending
-        self._download_runner.start(worker)
+        self._download_runner.start_job(lambda _worker: data.download(root), on_item=self._on_download_item,
+                                        on_failed=self._on_download_failed, on_stopped=self._on_download_cancelled,
+                                        on_finished=self._on_download_finished)
 
     @Slot()
     def cancel_download(self) -> None:
@@ -355,15 +346,18 @@ class DataFolderWidget(QWidget):
 
     # -- closing ------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop the status check and any download, and wait (a download finishes its current file).
+        """Stop the status check and any download, and wait a moment (see :meth:`WorkerRunner.shutdown`).
 
-        Afterwards the widget starts no more work, whatever other tabs change.
+        A download stops after its current file, a check reads no more than the
+        four files' headers: one that takes longer is stuck on a file or a
+        server that does not answer, and must not hold the window open (a
+        file a download leaves half written is found damaged and fetched
+        again by the next one). Afterwards the widget starts no more work,
+        whatever other tabs change.
         """
         if not self._closed:
             self._closed = True
             _data_folder_hub().folder_changed.disconnect(self._on_hub_changed)
             _data_folder_hub().contents_changed.disconnect(self.refresh)
-        self._download_runner.stop_and_wait(120_000)
-        # A check reads no more than the four files' headers: one that takes longer is stuck on a
-        # file that does not answer (a stalled network share), and must not hold the window open.
-        self._status_runner.stop_and_wait(STATUS_CHECK_WAIT_MS)
+        self._download_runner.shutdown()
+        self._status_runner.shutdown()

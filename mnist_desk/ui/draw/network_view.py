@@ -10,6 +10,9 @@ can be followed on the user's own digit.
 Hovering a map says which layer and channel it is and its range of values;
 clicking one opens it (:class:`~mnist_desk.ui.explain.map_inspector.MapInspector`):
 large, beside what its conv read, with its kernels and each pixel's arithmetic.
+Esc closes it again wherever the focus is in the view's parent (the Draw tab);
+the window's Clear, on Esc too, has the key back once no map is open (Delete
+clears either way).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ..explain.map_inspector import MapInspector
@@ -101,6 +105,10 @@ class NetworkView(QWidget):
         self.inspector = MapInspector(self)
         self.inspector.closed.connect(self.close_map)
         self.inspector.kernel_chosen.connect(self.kernel_chosen)
+        self._escape = _EscapeClosesMap(self)
+        for area in (self, parent):  # the parent: the canvas beside has the focus as often
+            if area is not None:
+                area.installEventFilter(self._escape)
 
         body = QWidget()
         self._grid = QGridLayout(body)
@@ -281,3 +289,29 @@ class NetworkView(QWidget):
             self._grid.addWidget(view, position // COLUMNS, position % COLUMNS)
             self._stage_views.append(view)
         self._stage_names = names
+
+
+class _EscapeClosesMap(QObject):
+    """Takes Esc while an opened map is on screen: closes it, and the window's Clear (on Esc too) is not triggered.
+
+    A shortcut Qt is about to fire is first offered to the focus widget and its
+    parents as a ShortcutOverride; accepted, the key comes as a key press
+    instead, which reaches this filter unless a child uses Esc itself.
+    """
+
+    def __init__(self, network: NetworkView) -> None:
+        super().__init__(network)
+        self.network = network
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            return False
+        if not (self.network.map_open and self.network.isVisible()):
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            self.network.close_map()
+        event.accept()
+        return True

@@ -18,9 +18,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ..worker import IteratorWorker, WorkerRunner
-
-CLOSE_WAIT_MS = 2000  # how long closing waits for a picture still opening before leaving it behind
+from ..worker import WorkerRunner
 
 
 def _open_steps(path: str) -> Iterator[np.ndarray]:
@@ -62,11 +60,8 @@ class PictureOpener(QObject):
 
     def _start(self, path: str) -> None:
         self._current = path
-        worker = IteratorWorker(lambda _worker: _open_steps(path))
-        worker.item.connect(self._on_item)
-        worker.failed.connect(self._on_failed)
-        worker.finished.connect(self._on_finished)
-        self._runner.start(worker)
+        self._runner.start_job(lambda _worker: _open_steps(path), on_item=self._on_item, on_failed=self._on_failed,
+                               on_finished=self._on_finished)
 
     @Slot(object)
     def _on_item(self, ink: Any) -> None:
@@ -92,4 +87,4 @@ class PictureOpener(QObject):
         """Stop opening (closing the window): nothing more is emitted."""
         self._closed = True
         self._pending = None
-        self._runner.stop_and_wait(CLOSE_WAIT_MS)
+        self._runner.shutdown()

@@ -22,15 +22,16 @@ from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, Q
 from ...core.atomic_files import save_file
 from ...core.errors import FileSaveError, ImageError
 from ...core.preprocess import WORKING_SIDE, Preprocessed
+from ...core.torch_threads import one_thread
 from .. import settings_keys as keys
 from ..active_model import ActiveModel
 from ..error_text import error_text
 from ..explain.pages import ExplainPages
 from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
+from ..window_tab import WindowTab
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .document import Document
-from .inference import one_thread
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
 from .opening import PictureOpener
@@ -47,7 +48,7 @@ NETWORK_INTERVAL_S = 0.1
 PREDICT_DOWNSCALE = 4  # preprocess a 112×112 copy of the 448×448 canvas (see Document.ink_array)
 
 
-class DrawTab(QWidget):
+class DrawTab(WindowTab):
     """Canvas, live prediction, preprocessing inspector and the network's insides.
 
     ``picture_opened(str, bool)``: a picture file asked for with :meth:`open_picture` is on the
@@ -58,6 +59,7 @@ class DrawTab(QWidget):
     picture_opened = Signal(str, bool)
     kernel_for_filter_lab = Signal(object, str)
     drawing_saved = Signal(str)  # the path a drawing was written to (the window's status bar says so)
+    works_on_pictures = True  # the window's Open, Paste, Save and dropped pictures end up on the canvas
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,12 +124,12 @@ class DrawTab(QWidget):
 
         self._restore_settings()
         self.tools.width_changed.connect(self._on_width)
-        self.tools.eraser_toggled.connect(self._on_eraser)
+        self.tools.eraser_toggled.connect(lambda on: setattr(self.canvas, "eraser", on))
         self.tools.undo_button.clicked.connect(self.undo)
         self.tools.redo_button.clicked.connect(self.redo)
         self.tools.clear_button.clicked.connect(self.clear)
         self.tools.open_button.clicked.connect(self.open_picture_dialog)
-        self.tools.save_button.clicked.connect(self.save_drawing_dialog)
+        self.tools.save_button.clicked.connect(self.save_dialog)
         self.inspector.recipe_toggled.connect(self._on_recipe_toggled)
         self.details.currentChanged.connect(self._on_page_changed)
         self.splitter.splitterMoved.connect(self._save_splitter)
@@ -163,9 +165,6 @@ class DrawTab(QWidget):
     def _save_splitter(self) -> None:
         self.settings.setValue(keys.DRAW_SPLITTER, self.splitter.saveState())
 
-    def _on_eraser(self, on: bool) -> None:
-        self.canvas.eraser = on
-
     # -- editing (the window's Edit menu calls these) -------------------------------------------
     @property
     def mnist_recipe(self) -> bool:
@@ -180,6 +179,9 @@ class DrawTab(QWidget):
     def clear(self) -> None:
         self.document.clear()
         self.caption.clear()
+
+    def can_save(self) -> bool:
+        return not self.document.state.empty
 
     def _on_history(self) -> None:
         self.tools.undo_button.setEnabled(self.document.can_undo)
@@ -262,7 +264,7 @@ class DrawTab(QWidget):
         self.drawing_saved.emit(str(target))
         return True
 
-    def save_drawing_dialog(self) -> None:
+    def save_dialog(self) -> None:
         start = str(Path(keys.last_folder(self.settings, keys.FOLDER_DRAWINGS)) / "digit.png")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save drawing"), start, self.tr("PNG pictures (*.png)"))
         if path:
@@ -395,6 +397,4 @@ class DrawTab(QWidget):
 
 
 def _answer(prediction) -> Answer | None:
-    if prediction is None:
-        return None
-    return Answer(prediction.digit, prediction.confidence, prediction.unsure)
+    return None if prediction is None else Answer(prediction.digit, prediction.confidence, prediction.unsure)

@@ -13,7 +13,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from ..active_model import ActiveModel
 from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_split_loader
-from ..worker import IteratorWorker, WorkerRunner
+from ..window_tab import WindowTab
+from ..worker import WorkerRunner
 from .browser import DatasetBrowser
 from .confusion import ConfusionMatrixWidget
 from .gallery import DigitGrid
@@ -48,17 +49,12 @@ class DigitsProgressBar(QProgressBar):
         return self.tr("{0:,} of {1:,} test digits").format(self.value(), self.maximum())
 
 
-class EvaluateTab(QWidget):
+class EvaluateTab(WindowTab):
     """Evaluate the active weights; confusion matrix, gallery and dataset browser.
 
-    Signals
-    -------
-    open_digit(object, str)
-        A test digit to open in the Draw tab: 28×28 float32, ink bright, 0..1,
-        and a caption saying which digit it is and its true label.
+    A test digit clicked is sent to the Draw tab (``open_digit``), with a
+    caption saying which digit it is and its true label.
     """
-
-    open_digit = Signal(object, str)
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None, *,
                  split_loader: SplitLoader | None = None) -> None:
@@ -161,11 +157,6 @@ class EvaluateTab(QWidget):
         source = self.active_model.display_name() or self.tr("the active weights")
         job = EvaluationJob(model, source, self.data_folder.folder(), self.split_loader, self._cached(self._test))
         self._job_checkpoint = self.active_model.checkpoint
-        worker = IteratorWorker(lambda w: evaluation_steps(w, job))
-        worker.item.connect(self._on_eval_item)
-        worker.failed.connect(self._on_eval_failed)
-        worker.stopped.connect(self._on_eval_stopped)
-        worker.finished.connect(self._on_eval_finished)
         self._evaluating = True
         self._job_source = source
         self.progress.setRange(0, 10_000)
@@ -173,8 +164,9 @@ class EvaluateTab(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Evaluating {0}…").format(source))
         self._update_controls()
-        self._eval_runner.stop_and_wait()  # the previous evaluation has finished; its thread may still be ending
-        self._eval_runner.start(worker)
+        self._eval_runner.start_job(lambda w: evaluation_steps(w, job), on_item=self._on_eval_item,
+                                    on_failed=self._on_eval_failed, on_stopped=self._on_eval_stopped,
+                                    on_finished=self._on_eval_finished)
         return True
 
     @Slot()
@@ -290,14 +282,11 @@ class EvaluateTab(QWidget):
         if self._loading_data or (train is not None and test is not None):
             return
         root = self.data_folder.folder()
-        worker = IteratorWorker(lambda _w: dataset_steps(root, self.split_loader, train is None, test is None))
-        worker.item.connect(self._on_data_item)
-        worker.failed.connect(self._on_data_failed)
-        worker.finished.connect(self._on_data_finished)
         self._loading_data = True
         self.browser.set_status(self.tr("Loading MNIST from {0}…").format(root))
-        self._data_runner.stop_and_wait()  # a previous load has finished; its thread may still be ending
-        self._data_runner.start(worker)
+        self._data_runner.start_job(lambda _w: dataset_steps(root, self.split_loader, train is None, test is None),
+                                    on_item=self._on_data_item, on_failed=self._on_data_failed,
+                                    on_finished=self._on_data_finished)
 
     @Slot(object)
     def _on_data_item(self, item: Any) -> None:
@@ -321,6 +310,6 @@ class EvaluateTab(QWidget):
     # -- closing ------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop the evaluation and data loading and wait for their threads."""
-        self._eval_runner.stop_and_wait()
-        self._data_runner.stop_and_wait()
+        self._eval_runner.shutdown()
+        self._data_runner.shutdown()
         self.data_folder.shutdown()

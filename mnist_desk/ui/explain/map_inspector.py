@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QRectF, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from ..filter_lab.arithmetic import number
@@ -46,9 +46,7 @@ class MapInspector(QWidget):
         self.last_arithmetic: PixelArithmetic | None = None  # the arithmetic last shown (tests read it)
         self.back_button = QPushButton(self.tr("← All feature maps"), self)
         self.back_button.setToolTip(self.tr("Back to every feature map (Esc)"))
-        self.back_button.clicked.connect(self.closed)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_button.clicked.connect(self.closed)  # Esc too: see NetworkView
         self.title = QLabel(self)
         self.title.setObjectName("openedMapTitle")
         self.channel_box = QSpinBox(self)

@@ -4,7 +4,7 @@ The answer stays live while the pen moves (the tab's own update). A saliency
 map takes tens of milliseconds, too long for every frame: while the pen is
 down the map waits ("lift the pen"), and when it lifts the map is made in a
 worker (the one worker pattern, :mod:`mnist_desk.ui.worker`, newest request
-winning: :class:`~mnist_desk.ui.filter_lab.jobs.LatestJob`), on a copy of the
+winning: :class:`~mnist_desk.ui.latest_job.LatestJob`), on a copy of the
 model prepared once per model; the deletion check follows as a second item.
 
 The loss needs the network's ten outputs, one more forward pass of the
@@ -31,7 +31,7 @@ from ...core.explain.choices import (
     OPTIMIZERS,
 )
 from ..active_model import ActiveModel
-from ..filter_lab.jobs import LatestJob
+from ..latest_job import LatestJob
 from .loss_view import LossView
 from .scroll import FitScrollArea
 from .why_view import WhyView

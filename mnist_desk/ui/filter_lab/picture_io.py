@@ -23,7 +23,7 @@ from ...core.filters.pictures import (
     save_npy,
     save_picture,
 )
-from .jobs import LatestJob
+from ..latest_job import LatestJob
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 # Files the main window loads as weights when dropped: this tab lets those drops through to it.

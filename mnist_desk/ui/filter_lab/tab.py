@@ -3,10 +3,12 @@
 Open any picture, see it in grayscale (the tutorial's ``convert('L')``),
 slide a kernel over it with a stride and padding, pool the result, and see
 every shape and, under the mouse, every multiplication. All computing runs
-in a worker thread and the latest edit wins (:mod:`.jobs`).
+in a worker thread and the latest edit wins (:mod:`mnist_desk.ui.latest_job`).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
@@ -19,8 +21,9 @@ from ...core.filters.pipeline import FilterResult, plan_stages, run_filter
 from ..active_model import ActiveModel
 from ..after_paint import after_paint
 from ..error_text import error_text
+from ..latest_job import LatestJob
+from ..window_tab import WindowTab
 from .controls import ChainControls, format_chain
-from .jobs import LatestJob
 from .kernel_grid import KernelEditor
 from .learned import LearnedKernelBox
 from .picture_io import PictureIO, is_weights_drop
@@ -30,11 +33,11 @@ from .texts import display_note, picture_summary
 from .views_panel import LabViews
 
 
-class FilterLabTab(QWidget):
+class FilterLabTab(WindowTab):
     """Picture, kernel, stride, padding, pooling; the result beside the picture, in step."""
 
     result_shown = Signal(int)  # the request number of a result now on screen
-    can_save_changed = Signal(bool)  # whether there is a result to save (the window's Save follows it)
+    works_on_pictures = True  # the window's Open, Paste, Save and dropped pictures are this tab's
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,12 +73,13 @@ class FilterLabTab(QWidget):
         # Open, paste and save have no keys of their own here: the main window's File and Edit menus own
         # Ctrl+O, Ctrl+V and Ctrl+S (a second shortcut on the same keys would make both ambiguous).
         self.open_button = self._tool(self.tr("Open…"), self.tr("Open a picture: PNG, JPEG, BMP, GIF, TIFF, WebP"),
-                                      self.open_dialog)
-        self.paste_button = self._tool(self.tr("Paste"), self.tr("Use the picture on the clipboard"), self.paste)
+                                      self.open_picture_dialog)
+        self.paste_button = self._tool(self.tr("Paste"), self.tr("Use the picture on the clipboard"),
+                                       self.paste_picture)
         self.sample_button = self._tool(self.tr("Sample picture"), self.tr("A built-in picture to try filters on"),
                                         self.io.open_sample)
         self.save_button = self._tool(self.tr("Save result…"),
-                                      self.tr("Save the result as PNG, or its raw numbers as .npy"), self.save_result)
+                                      self.tr("Save the result as PNG, or its raw numbers as .npy"), self.save_dialog)
         self.fit_button = self._tool(self.tr("Fit"), self.tr("Show the whole picture (or double-click it)"), self.fit,
                                      "Ctrl+0")
         self.actual_button = self._tool(self.tr("1:1"), self.tr("One screen pixel per picture pixel"), self.actual_size,
@@ -192,18 +196,21 @@ class FilterLabTab(QWidget):
                 self.io.open_sample()
 
     @Slot()
-    def open_dialog(self) -> None:
-        """Ask for a picture file (the main window's Open can call this when this tab is current)."""
+    def open_picture_dialog(self) -> None:
+        """Ask for a picture file (the main window's Open calls this when this tab is current)."""
         self.io.open_dialog(self)
 
-    def open_file(self, path: str) -> None:
+    def open_picture(self, path: str | Path) -> bool:
         """Open a picture file in the background; problems end up as a message in the tab."""
-        self.io.open_file(path)
+        self.io.open_file(str(path))
+        return True
 
     @Slot()
-    def paste(self) -> None:
-        if not self.io.paste():
-            self.show_message(self.tr("The clipboard holds no picture and no picture file."))
+    def paste_picture(self) -> bool:
+        if self.io.paste():
+            return True
+        self.show_message(self.tr("The clipboard holds no picture and no picture file."))
+        return False
 
     @Slot(object)
     def set_picture(self, picture: Picture) -> None:
@@ -328,7 +335,7 @@ class FilterLabTab(QWidget):
 
     # -- saving, messages, state --------------------------------------------------------------
     @Slot()
-    def save_result(self) -> None:
+    def save_dialog(self) -> None:
         if self.result is None:
             self.show_message(self.tr("There is no result to save yet."))
             return

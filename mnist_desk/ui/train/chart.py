@@ -10,6 +10,7 @@ GUI thread held the window up to a second), then the figure is made here.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -17,13 +18,18 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..after_paint import after_paint
-from ..worker import IteratorWorker, WorkerRunner
+from ..worker import WorkerRunner
 from .metrics import MetricsStore
 
 if TYPE_CHECKING:
     from .chart_canvas import ChartCanvas
 
 REDRAW_MS = 400  # 2.5 redraws a second
+
+
+def _import_canvas(_worker: object) -> Iterator[str]:
+    """In the worker: import matplotlib with the chart's module (the GUI thread then finds it imported)."""
+    yield importlib.import_module(".chart_canvas", __package__).__name__
 
 
 class TrainChart(QWidget):
@@ -82,9 +88,8 @@ class TrainChart(QWidget):
     def _import_matplotlib(self) -> None:
         if self.canvas is not None or self._importer.is_running():
             return
-        worker = IteratorWorker(lambda _worker: iter([importlib.import_module(".chart_canvas", __package__).__name__]))
-        worker.finished.connect(self.ensure_built)  # after a failure too: retried here, it says why
-        self._importer.start(worker)
+        # ensure_built after a failure too: retried there, it says why.
+        self._importer.start_job(_import_canvas, on_finished=self.ensure_built)
 
     @Slot()
     def ensure_built(self) -> None:
@@ -129,8 +134,8 @@ class TrainChart(QWidget):
         self.redraws += 1
 
     def shutdown(self) -> None:
-        """Wait for a matplotlib import still running in its worker (closing the window)."""
-        self._importer.stop_and_wait()
+        """Wait a moment for a matplotlib import still running in its worker (closing the window)."""
+        self._importer.shutdown()
 
     def redraw_now(self) -> None:
         """Draw pending data at once (end of a run, tests)."""

@@ -21,6 +21,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..messages import ask_save_discard_cancel, show_error
 from .autosave import AutosaveSlot, find_left_behind
 
+# Quitting with Save or Discard: how long a run may take to stop and send its weights (not the close's short
+# wait for a stuck job: a run in its test evaluation looks at no stop for seconds, and must not be left behind).
+RUN_STOP_WAIT_MS = 60_000
+
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
     from .session import TrainingSession
@@ -91,7 +95,8 @@ class RunGuard(QObject):
         if running:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                tab.session.shutdown()  # also delivers the stopped run's checkpoint
+                # Also delivers the stopped run's checkpoint: waited for, a test evaluation takes seconds.
+                tab.session.shutdown(RUN_STOP_WAIT_MS)
             finally:
                 QApplication.restoreOverrideCursor()
         if answer == "save" and tab.has_unsaved_run() and tab.weights.save() is None:

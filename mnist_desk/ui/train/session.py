@@ -223,16 +223,11 @@ class TrainingSession(QObject):
         if self.is_active():
             raise RuntimeError("a training run is already active")
         control = self._control = PauseControl()
-        worker = IteratorWorker(lambda w: training_steps(w, job, control))
-        worker.item.connect(self._on_item)
-        worker.failed.connect(self._on_failed)
-        worker.stopped.connect(self._on_stopped)
-        worker.completed.connect(self._on_completed)
-        worker.finished.connect(self._on_finished)
         self._outcome = ("completed", "")
         self._set_state("running")
-        self._runner.stop_and_wait()  # the previous run has finished; its thread may still be ending
-        self._runner.start(worker)
+        self._runner.start_job(lambda w: training_steps(w, job, control), on_item=self._on_item,
+                               on_failed=self._on_failed, on_stopped=self._on_stopped, on_completed=self._on_completed,
+                               on_finished=self._on_finished)
 
     def pause(self) -> None:
         if self._state == "running":
@@ -249,16 +244,19 @@ class TrainingSession(QObject):
             self._runner.request_stop()  # also wakes a paused worker
             self._set_state("stopping")
 
-    def shutdown(self, timeout_ms: int = 60_000) -> bool:
-        """Stop the run and wait for the worker thread to end (closing the window).
+    def shutdown(self, wait_ms: int | None = None) -> bool:
+        """Stop the run and wait for the worker thread to end (closing the window; see :meth:`WorkerRunner.shutdown`).
 
-        What the worker sent last (the stopped run's checkpoint) is delivered before this
-        returns, so the caller can save it.
+        ``wait_ms`` instead of the close's short wait: when the user chose Save or Discard for the
+        run, which may be in its test evaluation (seconds, with no stop looked at). What the worker sent last
+        (the stopped run's checkpoint) is delivered before this returns, so the caller can save it.
+        A run that does not stop in time is left behind, what it sent until then kept: the session
+        is idle either way.
         """
-        ended = self._runner.stop_and_wait(timeout_ms)
+        ended = self._runner.shutdown() if wait_ms is None else self._runner.stop_and_wait(wait_ms)
         if ended:
             QCoreApplication.sendPostedEvents(self)  # the queued items, then stopped and finished
-            self._set_state("idle")
+        self._set_state("idle")
         return ended
 
     @Slot(object)

@@ -31,6 +31,7 @@ from ..data_folder import DataFolderWidget, DigitArrays, SplitLoader, default_sp
 from ..error_text import error_text
 from ..icons import icon
 from ..messages import show_error
+from ..window_tab import WindowTab
 from . import run_texts
 from .autosave import AutosaveSlot
 from .chart import TrainChart
@@ -45,7 +46,8 @@ from .weights_panel import WeightsPanel, dropped_weights_file
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
 
-class TrainTab(QWidget):
+
+class TrainTab(WindowTab):
     """Train a CNN on MNIST with a live chart; save, load, resume and use the weights.
 
     Parameters
@@ -87,8 +89,7 @@ class TrainTab(QWidget):
         self.progress = ProgressPanel(self)
         self.weights = WeightsPanel(active_model, settings, self)
         self.chart = TrainChart(self.store, self)
-        # The network to train, built layer by layer (or a named one's layers), as a panel beside the chart.
-        self.network_choice = choice = NetworkChoice.beside(self.chart, self.form, settings, self)
+        self.network_choice = choice = NetworkChoice.beside(self.chart, self.form, settings, self)  # the Network panel
         self.network, self.panels, self.start_reason = choice.editor, choice.panels, choice.reason
 
         controls = QHBoxLayout()

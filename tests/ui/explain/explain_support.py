@@ -62,7 +62,23 @@ def drawn(qtbot, tab):
     network = tab.network
     qtbot.waitUntil(lambda: all(network.stage_view(name).view.isVisible() for name in network.stage_names),
                     timeout=2000)
+    settled(qtbot, [network.stage_view(name).view for name in network.stage_names])
     return network
+
+
+def settled(qtbot, widgets) -> None:
+    """Wait until the widgets' places stop moving (on a busy machine the layout lands in steps), so a
+    point computed now is still over the same pixel when the mouse gets there."""
+    def places():
+        return [(w.mapToGlobal(QPoint(0, 0)), w.size()) for w in widgets]
+
+    last = places()
+    for _ in range(50):
+        qtbot.wait(30)
+        now = places()
+        if now == last:
+            return
+        last = now
 
 
 def open_by_click(qtbot, network, stage: str, channel: int):

@@ -290,7 +290,7 @@ def test_save_png_and_npy(qtbot, tab, tmp_path, monkeypatch):
     for name in ("out.png", "out.npy"):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, n=name, **k: (str(tmp_path / n), ""))
         with qtbot.waitSignal(tab.io.saved, timeout=10_000):
-            tab.save_result()
+            tab.save_dialog()
     np.testing.assert_array_equal(np.asarray(Image.open(tmp_path / "out.png")), tab.result.display)
     np.testing.assert_array_equal(np.load(tmp_path / "out.npy"), tab.result.result)
     assert "Saved" in tab.message.text()

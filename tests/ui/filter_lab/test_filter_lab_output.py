@@ -36,7 +36,7 @@ def save_as(qtbot, tab, monkeypatch, path, chosen, signal="saved"):
     """Save through the dialog as if the user typed ``path`` with the ``chosen`` filter."""
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), chosen))
     with qtbot.waitSignal(getattr(tab.io, signal), timeout=10_000) as blocker:
-        tab.save_result()
+        tab.save_dialog()
     return blocker.args[0]
 
 

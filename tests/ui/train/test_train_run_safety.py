@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -64,6 +65,34 @@ def test_quit_while_training_cancel_then_save(qtbot, window, questions, tmp_path
     assert load_checkpoint(saved[0]).progress["step"] == tab.weights.checkpoint.progress["step"] > 0
     assert autosaves() == []  # saved: nothing to offer back
     assert not [r for r in qtlog.records if "Destroyed while thread" in r.message]
+
+
+def test_quit_with_save_during_a_long_test_evaluation_waits_for_the_runs_weights(qtbot, window, questions, tmp_path,
+                                                                                 monkeypatch):
+    """Save on quit waits for the run to stop even in its epoch-end test evaluation (no stop is looked at there),
+    longer than the close's short wait for a stuck job: what is saved is the stopped run's weights."""
+    from mnist_desk.core.training import Trainer
+    from mnist_desk.ui.worker import CLOSE_WAIT_MS, stuck_jobs
+
+    evaluating = threading.Event()
+    real_evaluation = Trainer.evaluate_accuracy
+
+    def slow_evaluation(self, split):
+        evaluating.set()
+        time.sleep(CLOSE_WAIT_MS / 1000 + 1.5)  # 10,000 test digits on a slow, busy CPU
+        return real_evaluation(self, split)
+
+    monkeypatch.setattr(Trainer, "evaluate_accuracy", slow_evaluation)
+    tab = window.train_tab
+    tab.start_button.click()
+    qtbot.waitUntil(evaluating.is_set, timeout=60_000)
+    questions.answer(Button.Save)
+    assert window.close()
+    assert stuck_jobs() == 0 and not tab.session._runner.is_running()
+    saved = list(tmp_path.glob("mnist-fast-relu-*.pt"))
+    assert len(saved) == 1
+    progress = load_checkpoint(saved[0]).progress
+    assert progress["step"] == tab.weights.checkpoint.progress["step"] > 0
 
 
 def test_quit_with_a_stopped_run_discard(qtbot, window, questions, tmp_path):

@@ -4,7 +4,8 @@ Built on :mod:`mnist_desk.ui.worker` (one :class:`IteratorWorker` per job in
 a :class:`WorkerRunner`). A new request while a job runs asks that job to
 stop at its next step and replaces whatever request was waiting, so however
 fast the user edits there is at most one job running and one waiting, and
-only the newest request's items reach the window.
+only the newest request's items reach the window. The Filter Lab computes and
+opens pictures this way, the Draw tab's "why this answer" makes its maps so.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ...core.errors import MnistDeskError
-from ..error_text import error_text
-from ..worker import IteratorWorker, WorkerRunner
+from ..core.errors import MnistDeskError
+from .error_text import error_text
+from .worker import WorkerRunner
 
 
 class _Refused:
@@ -72,21 +73,19 @@ class LatestJob(QObject):
         self._pending = None
         self._runner.request_stop()
 
-    def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Stop for good and wait for the thread to end (the window is closing)."""
+    def shutdown(self) -> bool:
+        """Stop for good and wait for the thread to end (the window is closing; see :meth:`WorkerRunner.shutdown`)."""
         self._closing = True
         self._pending = None
-        return self._runner.stop_and_wait(timeout_ms)
+        return self._runner.shutdown()
 
     def _start_pending(self) -> None:
         assert self._pending is not None
         version, make = self._pending
         self._pending = None
         self._running_version = version
-        worker = IteratorWorker(lambda _worker: self._tagged(version, make))
-        worker.item.connect(self._on_item)
-        worker.failed.connect(self._on_failed)
-        self._runner.start(worker)
+        self._runner.start_job(lambda _worker: self._tagged(version, make), on_item=self._on_item,
+                               on_failed=self._on_failed)
         self._set_busy(True)
 
     @staticmethod
