@@ -68,6 +68,17 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def non_negative_int(text: str) -> int:
+    """An option's value as a whole number of at least 0 (argparse ``type``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} must be 0 or more")
+    return value
+
+
 def positive_int(text: str) -> int:
     """An option's value as a whole number of at least 1 (argparse ``type``)."""
     try:

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 from ..core.choices import ACTIVATION_NAMES, ARCHITECTURE_NAMES, AUGMENT_RECIPES, OPTIMIZERS, SCHEDULES
 from ..core.errors import ConfigError, TrainingDiverged
 from ..core.layers import LayerError, format_spec
-from .common import EXIT_OK, EXIT_USAGE, add_data_dir_option, positive_float, positive_int, report_error
+from .common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_data_dir_option,
+    non_negative_int,
+    positive_float,
+    positive_int,
+    report_error,
+)
 from .layers import add_spec_help, layers_argument
 
 if TYPE_CHECKING:  # torch comes with these: imported where the run needs them, not to build the parser
@@ -51,8 +59,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         "(e.g. 0.25)")
     parser.add_argument("--outlier-weight", type=positive_float, metavar="W",
                         help="weight of the non-digits' loss (default 0.5)")
-    parser.add_argument("--hold-out", type=positive_int, metavar="N",
-                        help="keep the last N training digits out of training; they calibrate the 'no digit' answer")
+    parser.add_argument("--hold-out", type=non_negative_int, metavar="N",
+                        help="keep the last N training digits out of training; they calibrate the 'no digit' answer "
+                        "(default: 1/12 of them, 5,000 of MNIST's 60,000; 0: none, and no 'no digit' answer)")
     parser.add_argument("--label-smoothing", type=float, metavar="X", help="cross-entropy label smoothing (default 0)")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed, 0 to 4294967295 (default 0)")
     parser.add_argument("--device", metavar="D", help="auto (default), cpu, cuda, cuda:1, mps")
@@ -89,6 +98,8 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
         if args.arch is not None:
             raise ConfigError("--arch {arch} and --layers both name a network: give one of them.", arch=args.arch)
         values["arch"], values["layers"] = CUSTOM, format_spec(layers_argument(args.layers))
+    if base is None and getattr(args, "hold_out", None) is None:
+        values["hold_out"] = None  # a new run holds the default share out (a resumed one keeps its own)
     recipe = getattr(args, "augment", None)
     if recipe is not None:  # --augment alone is the basic recipe; --augment handwriting names one
         values["augment"], values["augment_recipe"] = True, recipe
@@ -98,18 +109,13 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
     return config
 
 
-def checkpoint_to_save(trainer: Trainer, train_split) -> Checkpoint:
+def checkpoint_to_save(trainer: Trainer) -> Checkpoint:
     """The run's checkpoint, with its "no digit" calibration when the run held digits out.
 
     The calibration is made for the weights being saved (the last finite ones, should the
     last steps have diverged), on the held-out digits the run never trained on.
     """
-    from ..core.novelty import calibrate_held_out
-
-    checkpoint = trainer.checkpoint()
-    if trainer.config.hold_out >= 2:
-        checkpoint.novelty = calibrate_held_out(checkpoint.build(), train_split, trainer.config.hold_out).to_dict()
-    return checkpoint
+    return trainer.checkpoint(calibrate=True)
 
 
 def _check_out(out: Path) -> None:
@@ -197,14 +203,14 @@ def _run(args: argparse.Namespace) -> int:
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
           + (f", augmented ({config.augment_recipe})" if config.augment else "")
           + (f", {config.outliers:g} non-digits per digit" if config.outliers else "")
-          + (f", {config.hold_out:,} digits held out" if config.hold_out else "")
+          + (f", {trainer.config.hold_out:,} digits held out" if trainer.config.hold_out else "")
           + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
     try:
         for record in trainer.run():
             if record.kind == "epoch":
-                save_checkpoint(checkpoint_to_save(trainer, train_split), out)
+                save_checkpoint(checkpoint_to_save(trainer), out)
                 if bar:
                     bar.finish()
                 print(f"epoch {record.epoch + 1}/{record.epochs}: train loss {record.loss:.4f}, "
@@ -217,7 +223,7 @@ def _run(args: argparse.Namespace) -> int:
                            f"ETA {format_duration(record.eta_s)}")
     except KeyboardInterrupt:  # Ctrl+C: keep what was trained and say how to go on; cli.main gives the status
         # The last finite weights, should the last steps have diverged.
-        save_checkpoint(checkpoint_to_save(trainer, train_split), out)
+        save_checkpoint(checkpoint_to_save(trainer), out)
         if bar:
             bar.finish()
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
@@ -229,7 +235,7 @@ def _run(args: argparse.Namespace) -> int:
     if trainer.diverged is not None:
         if trainer.progress.step == 0:
             raise trainer.diverged  # nothing trained before the loss went
-        save_checkpoint(checkpoint_to_save(trainer, train_split), out)  # the last finite weights
+        save_checkpoint(checkpoint_to_save(trainer), out)  # the last finite weights
         values = trainer.diverged.values
         raise TrainingDiverged("Training stopped at step {step:,}: the loss is no longer a finite number (NaN or "
                                "infinity), so the learning rate ({lr:g}) is probably too high. The last finite "
@@ -238,7 +244,7 @@ def _run(args: argparse.Namespace) -> int:
     accuracy = trainer.progress.last_test_accuracy
     print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; "
           f"weights saved to {out}")
-    if config.hold_out < 2:
-        print("No digits were held out (--hold-out), so these weights have no 'no digit' calibration: "
+    if (trainer.config.hold_out or 0) < 2:
+        print("No digits were held out (--hold-out 0), so these weights have no 'no digit' calibration: "
               "pictures with ink get a digit or 'unsure', never 'no digit'.", file=sys.stderr)
     return EXIT_OK

@@ -179,10 +179,17 @@ def calibrate(model: nn.Module, digits: torch.Tensor, false_refusal: float = FAL
     return Calibration(score, threshold, false_refusal, int(len(digits)), source)
 
 
-def calibrate_held_out(model: nn.Module, train_split: MnistSplit, hold_out: int) -> Calibration:
-    """:func:`calibrate` on :func:`calibration_digits` of a run that held ``hold_out`` digits out."""
+def calibrate_held_out(model: nn.Module, train_split: MnistSplit, hold_out: int,
+                       digits: torch.Tensor | None = None) -> Calibration:
+    """:func:`calibrate` on :func:`calibration_digits` of a run that held ``hold_out`` digits out.
+
+    ``digits``: those calibration digits when the caller has made them already (a run
+    calibrates at every epoch; making the augmented copies is most of the cost).
+    """
     first = len(train_split) - hold_out
     last = first + hold_out // 2 - 1
     source = (f"MNIST training digits {first:,}–{last:,} (held out of training), as they are and "
               f"{AUGMENTED_COPIES} handwriting-augmented copies")
-    return calibrate(model, calibration_digits(train_split, hold_out), source=source)
+    if digits is None:
+        digits = calibration_digits(train_split, hold_out)
+    return calibrate(model, digits, source=source)

@@ -28,6 +28,14 @@ MIN_INK_PIXELS = 12
 MIN_CONTRAST = 0.12
 # Of a picture's pixels, the darkest and lightest this fraction stand for its ink when finding the polarity.
 _EXTREME_PERCENT = 0.5
+# The paper's grain left after its level is subtracted (sensor noise, JPEG blocks, uneven light):
+# this percentile of the border's ink is taken off everything, so that a faint, thin digit on a
+# noisy photo is not cropped and fitted together with a square of grey. Only when it is below
+# _MAX_NOISE_FLOOR: a border brighter than that is a texture or a photo, not grain, and is kept
+# (taking it off made non-digit photos look like strokes). Chosen on the dev sets (bench/sets):
+# re-drawn pictures read right 95.9 % → 97.4 %, canvas drawings unchanged (their border is 0).
+_NOISE_FLOOR_PERCENT = 90
+_MAX_NOISE_FLOOR = 0.1
 
 
 @dataclass
@@ -133,7 +141,8 @@ def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool, float]:
     whether the paper is above or below mid-grey says nothing about the ink.)
     When neither departs, a light border means paper. The paper's level (estimated locally, so uneven
     lighting and shadows go too, see :func:`_paper_level`) is then subtracted
-    and the contrast stretched.
+    and the contrast stretched; the paper's remaining grain (the 90th
+    percentile of the border, when it is faint) is taken off too.
 
     Returns
     -------
@@ -157,7 +166,12 @@ def ink_from_gray(gray: np.ndarray) -> tuple[np.ndarray, bool, float]:
     peak = float(ink.max()) if ink.size else 0.0
     if peak > 1e-6:
         ink = ink / peak
-    return np.clip(ink, 0.0, 1.0).astype(np.float32), inverted, max(peak, 0.0)
+    ink = np.clip(ink, 0.0, 1.0)
+    edge = np.concatenate([ink[0, :], ink[-1, :], ink[:, 0], ink[:, -1]])
+    floor = float(np.percentile(edge, _NOISE_FLOOR_PERCENT))
+    if 0.0 < floor < _MAX_NOISE_FLOOR:
+        ink = np.clip((ink - floor) / (1.0 - floor), 0.0, 1.0)
+    return ink.astype(np.float32), inverted, max(peak, 0.0)
 
 
 def _bounding_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:

@@ -16,6 +16,8 @@ from .errors import ConfigError
 from .models import ACTIVATIONS, ARCHITECTURES, CUSTOM
 
 MAX_SEED = 2**32 - 1  # what numpy and torch's generators all take, with room for the seeds derived from it
+# ``hold_out=None`` keeps this share of the training digits out (5,000 of MNIST's 60,000, as the shipped weights).
+DEFAULT_HOLD_OUT_SHARE = 1 / 12
 
 
 @dataclass
@@ -57,6 +59,9 @@ class TrainConfig:
     hold_out
         Keep the last this-many training digits out of training: they
         calibrate the "no digit" threshold (:mod:`mnist_desk.core.novelty`).
+        ``None``: :data:`DEFAULT_HOLD_OUT_SHARE` of them (what the Train tab
+        and ``mnist-desk train`` use unless told otherwise); 0: none, and
+        the weights never answer "no digit" (the tutorial's run).
     seed
         Seeds the initial weights, the shuffling and the augmentation.
     device
@@ -86,7 +91,7 @@ class TrainConfig:
     augment_recipe: str = "basic"
     outliers: float = 0.0
     outlier_weight: float = 0.5
-    hold_out: int = 0
+    hold_out: int | None = 0
     label_smoothing: float = 0.0
     seed: int = 0
     device: str = "auto"
@@ -129,7 +134,8 @@ class TrainConfig:
                               value=self.outliers)
         if not (math.isfinite(self.outlier_weight) and self.outlier_weight >= 0.0):
             raise ConfigError("outlier_weight must be 0 or more, not {value}.", value=self.outlier_weight)
-        if self.hold_out < 0:
+        if self.hold_out is not None and (isinstance(self.hold_out, bool) or not isinstance(self.hold_out, int)
+                                          or self.hold_out < 0):
             raise ConfigError("hold_out must be 0 or more, not {value}.", value=self.hold_out)
         if not 0.0 <= self.label_smoothing < 1.0:
             raise ConfigError("label_smoothing must be in [0, 1).")
@@ -154,6 +160,12 @@ class TrainConfig:
         if problem is not None:
             raise problem
         return layers
+
+    def held_out_count(self, train_size: int) -> int:
+        """How many of ``train_size`` training digits this run keeps out (``hold_out``, or the default share)."""
+        if self.hold_out is None:
+            return int(train_size * DEFAULT_HOLD_OUT_SHARE)
+        return self.hold_out
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as a plain dict (what a weights file keeps as its ``hparams``)."""

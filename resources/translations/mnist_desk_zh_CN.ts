@@ -62,17 +62,7 @@
         <translation>把这些层变成你自己的网络，可以修改并训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/architecture/layer_table.py" line="+316"/>
-        <source>Layers of the network</source>
-        <translation>网络的各层</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drag a layer to move it; Delete removes it, Insert adds one, Ctrl+Up and Ctrl+Down move it, F2 types it.</source>
-        <translation>拖动一层可以移动它；Delete 删除，Insert 添加，Ctrl+Up 和 Ctrl+Down 移动，F2 直接输入。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/architecture/editor.py" line="+3"/>
+        <location line="+3"/>
         <source>Add layer</source>
         <translation>添加层</translation>
     </message>
@@ -150,6 +140,16 @@
         <location line="+4"/>
         <source>&lt;b&gt;Total: —&lt;/b&gt; (the network cannot be built yet)</source>
         <translation>&lt;b&gt;总计：—&lt;/b&gt;（网络还无法构建）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/layer_table.py" line="+316"/>
+        <source>Layers of the network</source>
+        <translation>网络的各层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a layer to move it; Delete removes it, Insert adds one, Ctrl+Up and Ctrl+Down move it, F2 types it.</source>
+        <translation>拖动一层可以移动它；Delete 删除，Insert 添加，Ctrl+Up 和 Ctrl+Down 移动，F2 直接输入。</translation>
     </message>
 </context>
 <context>
@@ -4520,12 +4520,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-173"/>
         <source>SGD with momentum 0.9</source>
         <translation>SGD（动量 0.9）</translation>
     </message>
@@ -4681,7 +4681,7 @@ maybe {digit}</source>
         <translation>学习率必须是不超过 10 的正数，例如 0.001（而不是 {0}）。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -5200,18 +5200,18 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>The map adds up to {total}: the score of {digit}, {score}, less what the layers after the last conv give for empty maps, {rest} (the output layer&apos;s bias).</source>
-        <translation>这张图加起来是 {total}：即 {digit} 的分数 {score}，减去最后一个卷积层之后的各层在特征图全为 0 时给出的值 {rest}（输出层的偏置）。</translation>
+        <source>The map adds up to {total}: the score of {digit}, {score}, less what the layers after its maps give for empty maps, {rest} (the output layer&apos;s bias).</source>
+        <translation>这张图加起来是 {total}：{digit} 的分数 {score}，减去其特征图之后的各层对空特征图给出的 {rest}（输出层的偏置）。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The map adds up to {total} of the score of {digit}, {score}: the layers after the last conv are not one linear layer, so the map is their first-order share and {rest} is left over.</source>
-        <translation>这张图加起来是 {digit} 的分数 {score} 中的 {total}：最后一个卷积层之后的各层不只是一个线性层，所以这张图只是它们的一阶分配，还剩下 {rest}。</translation>
+        <source>The map adds up to {total} of the score of {digit}, {score}: the layers after its maps are not one linear layer, so the map is their first-order share and {rest} is left over.</source>
+        <translation>这张图加起来是 {digit} 的分数 {score} 中的 {total}：其特征图之后的各层不只是一个线性层，所以这张图只是它们的一阶分配，还剩下 {rest}。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The last conv layer is {rows}×{cols}: each of its pixels stands for about {height}×{width} input pixels.</source>
-        <translation>最后一个卷积层是 {rows}×{cols}：它的每个像素约代表 {height}×{width} 个输入像素。</translation>
+        <source>Its maps are {rows}×{cols}, the last conv layer&apos;s that shrink them: each of their pixels stands for about {height}×{width} input pixels.</source>
+        <translation>它读取的特征图是 {rows}×{cols}，来自最后一个缩小特征图的卷积层：每个像素约代表 {height}×{width} 个输入像素。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -5230,8 +5230,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="-43"/>
-        <source>Where the last conv layer&apos;s maps hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look at the deepest layer.</source>
-        <translation>最后一个卷积层的特征图中哪里有支持这个数字的证据：每张特征图逐像素乘以它的梯度（HiResCAM 形式），再放大；比较粗糙，是对最深一层的观察。</translation>
+        <source>Where the maps of the last conv layer that shrinks them hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse.</source>
+        <translation>最后一个缩小特征图的卷积层的特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙。</translation>
     </message>
     <message>
         <location line="+51"/>

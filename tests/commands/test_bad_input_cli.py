@@ -226,3 +226,20 @@ def test_in_a_real_process_no_warning_no_traceback_no_hang(tmp_path, tutorial_we
     data_cases = {case.name: case for case in bad_data_folders(tmp_path / "data")}
     result = run_real("train", "--data-dir", data_cases["named pipe"].path, "--out", tmp_path / "o.pt", timeout=120)
     assert re.search(data_cases["named pipe"].expect, one_line_error(result.returncode, result.stderr))
+
+
+@pytest.mark.timeout(180)
+def test_a_new_run_holds_digits_out_and_its_weights_are_calibrated(capsys, tmp_path, fake_data):
+    out = tmp_path / "calibrated.pt"
+    status, _out, err = run_main(capsys, "train", "--data-dir", fake_data, "--quiet", "--out", out, "--arch", "fast",
+                                 "--max-steps", "2")
+    assert status == 0, err
+    assert "5,000 digits held out" in err  # 1/12 of the 60,000 by default
+    saved = load_checkpoint(out)
+    assert saved.hparams["hold_out"] == 5000 and saved.novelty is not None
+    assert saved.novelty["source"].startswith("MNIST training digits 55,000–57,499")
+    assert saved.novelty["digits"] == 10_000
+    status, _out, err = run_main(capsys, "train", "--data-dir", fake_data, "--quiet", "--out", tmp_path / "none.pt",
+                                 "--arch", "fast", "--max-steps", "2", "--hold-out", "0")
+    assert status == 0, err
+    assert load_checkpoint(tmp_path / "none.pt").novelty is None and "no 'no digit' calibration" in err

@@ -206,7 +206,8 @@ def test_train_options_of_the_shipped_recipe():
     def config(*options):
         return config_from_args(cli.build_parser().parse_args(["train", "--out", "w.pt", *options]))
 
-    assert not config().augment and config().outliers == 0 and config().hold_out == 0
+    assert not config().augment and config().outliers == 0
+    assert config().hold_out is None and config("--hold-out", "0").hold_out == 0  # None: the default share
     basic = config("--augment")
     assert basic.augment and basic.augment_recipe == "basic"
     shipped = config("--augment", "handwriting", "--outliers", "0.25", "--hold-out", "5000", "--outlier-weight", "0.5")

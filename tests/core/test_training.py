@@ -2,11 +2,14 @@
 
 import math
 
+import numpy as np
 import pytest
 import torch
 
 from mnist_desk.core.augment import augment_batch
 from mnist_desk.core.errors import ConfigError
+from mnist_desk.core.novelty import Calibration, calibrate_held_out, calibration_digits
+from mnist_desk.core.predict import Predictor
 from mnist_desk.core.training import TrainConfig, Trainer, pick_device, train
 from mnist_desk.core.weights import load_checkpoint, save_checkpoint
 
@@ -135,6 +138,37 @@ def test_handwriting_augmentation_outlier_exposure_and_a_hold_out_run(train_samp
     # The non-digits' uniform-target loss is part of the loss: at least log(10) × weight at the start.
     assert records[0].loss > 0.5 * math.log(10)
     assert trainer.checkpoint().hparams["outliers"] == 0.25
+
+
+def test_a_run_holds_the_default_share_out_and_its_weights_refuse_as_the_shipped_ones(train_sample):
+    trainer = Trainer(_config(epochs=1, arch="fast", hold_out=None), train_sample)
+    assert trainer.config.hold_out == 83 and len(trainer.train_split) == 917  # 1/12 of the 1,000 digits
+    list(trainer.run())
+    assert trainer.checkpoint().novelty is None  # only when asked: it costs a pass over the held-out digits
+    checkpoint = trainer.checkpoint(calibrate=True)
+    assert checkpoint.hparams["hold_out"] == 83  # what resuming keeps
+    model = checkpoint.build()
+    expected = calibrate_held_out(model, train_sample, 83)
+    calibration = Calibration.from_dict(checkpoint.novelty)
+    assert calibration.threshold == pytest.approx(expected.threshold) and calibration.digits == expected.digits
+    assert "917" in calibration.source  # the first held-out digit, never one it trained on
+    # The Predictor built from these weights refuses what the threshold says, as for the shipped weights.
+    predictor = Predictor.from_checkpoint(checkpoint, model)
+    digits = calibration_digits(train_sample, 83)
+    answers = predictor.answer_fields(digits[:, 0].numpy(), np.ones(len(digits)))
+    with torch.inference_mode():
+        below = torch.softmax(model.eval()(digits), 1).amax(1).numpy() < calibration.threshold
+    assert np.array_equal(answers.refused, below) and 0 < answers.refused.sum() <= 0.05 * len(digits) + 1
+    assert Trainer(_config(epochs=1, hold_out=0), train_sample).checkpoint(calibrate=True).novelty is None
+
+
+def test_a_resumed_run_keeps_the_digits_it_held_out(train_sample):
+    first = Trainer(_config(epochs=2, max_steps=3, hold_out=0), train_sample)
+    list(first.run())
+    resumed = Trainer(_config(epochs=2, hold_out=None), train_sample, resume=first.checkpoint())
+    assert resumed.config.hold_out == 0 and len(resumed.train_split) == 1000  # it has trained on them all
+    told = Trainer(_config(epochs=2, hold_out=100), train_sample, resume=first.checkpoint())
+    assert told.config.hold_out == 0 and any("held-out" in note for note in told.resume_notes)
 
 
 def test_bad_outlier_and_hold_out_settings_are_config_errors(train_sample):

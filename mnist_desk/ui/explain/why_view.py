@@ -44,9 +44,9 @@ def method_explanation(method: str) -> str:
                                           "fades in from a blank canvas; the map adds up to the whole change."),
         "occlusion": translate("WhyView", "How much the digit's probability falls when a 4×4 square of the drawing "
                                "is rubbed out, shared among that square's ink."),
-        "grad-cam": translate("WhyView", "Where the last conv layer's maps hold evidence for the digit: each "
-                              "map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse, a look "
-                              "at the deepest layer."),
+        "grad-cam": translate("WhyView", "Where the maps of the last conv layer that shrinks them hold evidence "
+                              "for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), "
+                              "scaled up; coarse."),
     }.get(method, "")
 
 
@@ -214,14 +214,14 @@ class WhyView(QWidget):
         values = {"total": number(result.total), "digit": target, "score": number(result.value),
                   "rest": number(result.baseline or 0.0)}
         if result.affine_head:
-            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less what the layers after the "
-                           "last conv give for empty maps, {rest} (the output layer's bias).").format(**values)
+            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less what the layers after its "
+                           "maps give for empty maps, {rest} (the output layer's bias).").format(**values)
         else:
-            text = self.tr("The map adds up to {total} of the score of {digit}, {score}: the layers after the last "
-                           "conv are not one linear layer, so the map is their first-order share and {rest} is left "
+            text = self.tr("The map adds up to {total} of the score of {digit}, {score}: the layers after its maps "
+                           "are not one linear layer, so the map is their first-order share and {rest} is left "
                            "over.").format(**values)
-        return text + " " + self.tr("The last conv layer is {rows}×{cols}: each of its pixels stands for about "
-                                    "{height}×{width} input pixels.").format(
+        return text + " " + self.tr("Its maps are {rows}×{cols}, the last conv layer's that shrink them: each of "
+                                    "their pixels stands for about {height}×{width} input pixels.").format(
             rows=rows, cols=cols, height=f"{round(28 / rows, 1):g}", width=f"{round(28 / cols, 1):g}")
 
     def show_check(self, target: int, check: Deletion | None) -> None:

@@ -233,6 +233,7 @@ class TrainForm(QWidget):
             "seed": self.seed.value(),
             "device": self.device.currentData(),
             "log_every": LOG_EVERY,
+            "hold_out": None,  # the default share of the training digits calibrates the 'no digit' answer
         }
 
     def describe(self, network: str | None = None) -> str:

@@ -106,7 +106,7 @@ def _interrupt_for(worker: IteratorWorker, trainer: Trainer, control: PauseContr
                 control.acknowledged = True
                 # Emitted from the worker thread like every item; the state is consistent here
                 # (the batch is fully applied), and the copy is the GUI's to keep.
-                checkpoint = trainer.checkpoint()
+                checkpoint = trainer.checkpoint(calibrate=True)
                 worker.item.emit(("checkpoint", "paused", checkpoint))
                 _autosave(worker, job, checkpoint)
                 worker.set_paused(True)
@@ -142,7 +142,7 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         # Where the resumed checkpoint stood, to say so if the run continues elsewhere.
         "resumed_from": dict(job.resume.progress or {}) if job.resume is not None else None,
         "epochs": trainer.config.epochs,
-        "train_size": len(train),
+        "train_size": len(trainer.train_split),  # the digits it trains on: the held-out ones are not
         "config": trainer.config.to_dict(),
     })
     control.worker = worker
@@ -154,7 +154,7 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
             yield ("record", record.to_dict())
             if record.kind == "epoch":
                 last_sent_step = trainer.progress.step
-                checkpoint = trainer.checkpoint()
+                checkpoint = trainer.checkpoint(calibrate=True)
                 _autosave(worker, job, checkpoint)
                 yield ("checkpoint", "epoch", checkpoint)
         clean = True
@@ -166,7 +166,7 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         untrained = trainer.diverged is not None and trainer.progress.step == 0  # nothing worth keeping
         if clean and trainer.progress.step != last_sent_step and not untrained:
             why = "finished" if trainer.finished else "stopped"
-            checkpoint = trainer.checkpoint()
+            checkpoint = trainer.checkpoint(calibrate=True)
             # No yield is possible while closing; emit directly, still from the worker thread.
             worker.item.emit(("checkpoint", why, checkpoint))
             _autosave(worker, job, checkpoint)

@@ -9,7 +9,7 @@ import torch
 
 from mnist_desk.core.errors import ConfigError
 from mnist_desk.core.explain.faithfulness import deletion_test
-from mnist_desk.core.explain.saliency import METHODS, prepare_model, probabilities, saliency_map
+from mnist_desk.core.explain.saliency import METHODS, cam_block, prepare_model, probabilities, saliency_map
 from mnist_desk.core.models import ARCHITECTURES, build_model
 
 
@@ -60,11 +60,23 @@ def test_integrated_gradients_add_up_to_the_change_of_score(shipped, test_sample
         assert np.all(result.map[field == 0] == 0)  # no ink, no part in the answer
 
 
-def test_grad_cam_adds_up_to_the_score_less_the_output_bias(shipped, test_sample):
+def test_grad_cam_reads_the_last_block_that_shrinks_the_maps(shipped, test_sample):
+    x = torch.zeros(1, 1, 28, 28)
+    assert cam_block(shipped, x) == 1  # desk: conv2 (14×14 → 7×7); conv3 keeps 7×7
+    for arch in ("tutorial", "fast"):
+        assert cam_block(prepare_model(build_model(arch)), x) == 1  # their last block
     for field, label in digits(test_sample, 5):
         result = saliency_map(shipped, field, label, "grad-cam")
         assert result.measure == "score" and result.map.shape == (28, 28)
-        assert result.baseline == pytest.approx(float(shipped.out.bias[label]), abs=1e-4)
+        assert result.total == pytest.approx(result.value - result.baseline, rel=1e-4, abs=1e-4)
+
+
+def test_grad_cam_on_the_last_block_adds_up_to_the_score_less_the_output_bias(test_sample):
+    torch.manual_seed(0)
+    tutorial = prepare_model(build_model("tutorial"))
+    for field, label in digits(test_sample, 3):
+        result = saliency_map(tutorial, field, label, "grad-cam")
+        assert result.baseline == pytest.approx(float(tutorial.out.bias[label]), abs=1e-4)
         assert result.total == pytest.approx(result.value - result.baseline, rel=1e-4, abs=1e-4)
 
 
@@ -94,15 +106,7 @@ def test_bad_requests_are_refused_plainly(shipped):
         saliency_map(shipped, np.zeros((20, 20)), 1)
 
 
-# The weights shipped for issue 17 (handwriting augmentation with gaps in strokes, outlier exposure) read a
-# digit with 10 % of its ink gone almost as well as without: Grad-CAM's coarse 7×7 map no longer finds the
-# pixels that matter more than random ones do (1.04× on 1,000 test digits, bench/saliency_faithfulness.py).
-# A known failure, to be fixed in Grad-CAM; strict, so the mark goes once it passes again.
-GRAD_CAM_MISSES = pytest.mark.xfail(strict=True, reason="Grad-CAM fails the deletion check on the shipped weights")
-
-
-@pytest.mark.parametrize("method", [pytest.param(m, marks=GRAD_CAM_MISSES) if m == "grad-cam" else m
-                                    for m in METHODS])
+@pytest.mark.parametrize("method", METHODS)
 def test_deleting_the_salient_pixels_hurts_more_than_random_ones(shipped, test_sample, method):
     # The bench (bench/saliency_faithfulness.py) measures this on 1,000 test digits; here a few suffice.
     salient, random = [], []

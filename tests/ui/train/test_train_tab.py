@@ -138,11 +138,14 @@ def test_finished_run_becomes_the_active_model(qtbot, tab, small):
     assert "Finished" in tab.progress.status.text()
     checkpoint = tab.weights.checkpoint
     assert checkpoint.metrics["epochs_completed"] == 1 and checkpoint.test_accuracy is not None
-    assert tab.store.current.epoch_steps == [4]  # 200 digits / batch 50
+    assert tab.store.current.epoch_steps == [4]  # 184 digits / batch 50: 16 (1/12) are held out
+    assert checkpoint.hparams["hold_out"] == 16 and checkpoint.novelty is not None  # they calibrate 'no digit'
+    assert "184" in checkpoint.novelty["source"]
     with qtbot.waitSignal(tab.active_model.changed, timeout=5000):
         tab.weights.use_button.click()
     assert tab.active_model.checkpoint is checkpoint and tab.active_model.ready
     assert tab.active_model.display_name() == "Training run #1"
+    assert tab.active_model.predictor.calibration.threshold == checkpoint.novelty["threshold"]  # it refuses too
 
 
 def test_earlier_runs_stay_faded_and_export_as_csv(qtbot, tab, small, tmp_path, questions):
