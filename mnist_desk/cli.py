@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .commands import download, evaluate, explain, predict, train
+from .commands import download, evaluate, explain, layers, predict, train
 from .commands.common import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -37,7 +37,7 @@ from .commands.common import (
 from .core.errors import MnistDeskError
 
 # One module per command: register() adds its sub-parser, run() does the work (see mnist_desk/commands/).
-COMMAND_MODULES = (train, evaluate, predict, explain, download)
+COMMAND_MODULES = (train, evaluate, predict, explain, layers, download)
 DEBUG_ENV_VAR = "MNIST_DESK_DEBUG"  # set: unexpected errors show their traceback
 
 

@@ -22,7 +22,16 @@ from ..core.choices import (
     SCHEDULES,
 )
 from ..core.errors import ConfigError, TrainingDiverged
-from .common import EXIT_OK, add_data_dir_option, non_negative_int, positive_float, positive_int
+from ..core.layers import LayerError, format_spec
+from .common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_data_dir_option,
+    non_negative_int,
+    positive_float,
+    positive_int,
+    report_error,
+)
 from .fine_tune_options import (
     add_fine_tune_options,
     check_fine_tune_options,
@@ -30,6 +39,7 @@ from .fine_tune_options import (
     report_start,
     resume_options,
 )
+from .layers import add_spec_help, layers_argument
 
 if TYPE_CHECKING:  # torch comes with these: imported where the run needs them, not to build the parser
     from ..core.training import TrainConfig, Trainer
@@ -58,6 +68,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--lr", type=positive_float, metavar="X",
                         help=f"learning rate (default 0.001; {FINE_TUNE_LR} with --init-weights)")
     parser.add_argument("--arch", choices=sorted(ARCHITECTURE_NAMES), help="architecture (default tutorial)")
+    parser.add_argument("--layers", metavar="SPEC", help="train a network built from this layer list (the words "
+                        "below, as 'mnist-desk layers' takes them), or a preset's name, instead of --arch")
     parser.add_argument("--activation", choices=sorted(ACTIVATION_NAMES), help="activation (default relu)")
     parser.add_argument("--optimizer", choices=OPTIMIZERS, help="optimizer (default adam)")
     parser.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (default constant)")
@@ -82,6 +94,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_fine_tune_options(parser)
     parser.add_argument("--out", metavar="W", required=True, help="where to save the weights")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_spec_help(parser)
     parser.set_defaults(run=run)
 
 
@@ -93,7 +106,11 @@ def _fraction_of_batch(text: str) -> float:
 
 
 def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) -> TrainConfig:
-    """The run's settings: ``base`` (a resumed run's, or the defaults) with the given options on top."""
+    """The run's settings: ``base`` (a resumed run's, or the defaults) with the given options on top.
+
+    ``--layers SPEC`` (a layer list or a preset's name) makes it a custom network.
+    """
+    from ..core.models import CUSTOM
     from ..core.training import TrainConfig
 
     values = (base or TrainConfig()).to_dict()
@@ -101,6 +118,10 @@ def config_from_args(args: argparse.Namespace, base: TrainConfig | None = None) 
         value = getattr(args, option, None)
         if value is not None:
             values[name] = value
+    if getattr(args, "layers", None):
+        if args.arch is not None:
+            raise ConfigError("--arch {arch} and --layers both name a network: give one of them.", arch=args.arch)
+        values["arch"], values["layers"] = CUSTOM, format_spec(layers_argument(args.layers))
     if base is None and getattr(args, "hold_out", None) is None:
         values["hold_out"] = None  # a new run holds the default share out (a resumed one keeps its own)
     recipe = getattr(args, "augment", None)
@@ -134,6 +155,14 @@ def _check_resume(args: argparse.Namespace, resume: Checkpoint) -> None:
     if not resume.resumable:
         raise ConfigError("{path} holds no optimizer state or progress; it cannot be resumed (train from scratch "
                           "instead).", path=args.resume)
+    if getattr(args, "layers", None):
+        from ..core.layers.batches import saved_layers_text
+
+        saved_text = saved_layers_text(resume)
+        if format_spec(layers_argument(args.layers)) != saved_text:
+            raise ConfigError("{path} holds the network {saved}, which --resume continues as it is: leave out "
+                              "--layers, or train the new network without --resume.", path=args.resume,
+                              saved=saved_text or resume.arch)
     for option, asked, saved in (("--arch", args.arch, resume.arch), ("--activation", args.activation,
                                                                       resume.activation)):
         if asked is not None and asked != saved:
@@ -151,8 +180,28 @@ def _finished_error(trainer: Trainer) -> ConfigError:
                        epochs=trainer.config.epochs)
 
 
+def network_name(config: TrainConfig, parameters: int) -> str:
+    """How the run's network is named in the first line: ``tutorial (relu)``, or a custom one's layers."""
+    if config.layers and config.arch == "custom":
+        return f"the network {config.layers} ({parameters:,} parameters)"
+    return f"{config.arch} ({config.activation})"
+
+
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "layers", None) and args.arch is not None:  # two networks asked for: a malformed command
+        report_error(ConfigError("--arch {arch} and --layers both name a network: give one of them.", arch=args.arch))
+        return EXIT_USAGE
+    try:
+        return _run(args)
+    except LayerError as error:  # an impossible --layers is a bad argument, as for 'mnist-desk layers'
+        report_error(error)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
     from ..core.data import load_split
+    from ..core.layers.batches import saved_layers_text
+    from ..core.models import count_parameters
     from ..core.training import TrainConfig, Trainer, pick_device
     from ..core.weights import load_checkpoint, save_checkpoint
     from .progress_bar import ProgressBar, format_duration
@@ -173,6 +222,7 @@ def run(args: argparse.Namespace) -> int:
     start_from = resume or init
     if start_from is not None:  # --resume continues the saved network (checked above), --init-weights tunes it
         config.arch, config.activation = start_from.arch, start_from.activation
+        config.layers = saved_layers_text(start_from)
     pick_device(config.device)  # a device that cannot work is said before the data is read
     set_digits = prepare_fine_tune(args)  # a bad set is said before MNIST is read, and nothing is written
     train_split = load_split(args.data_dir, train=True)
@@ -185,7 +235,8 @@ def run(args: argparse.Namespace) -> int:
     if trainer.finished:
         raise _finished_error(trainer)
     bar = None if args.quiet else ProgressBar()
-    print(f"Training {config.arch} ({config.activation}) on {trainer.device} — {config.epochs} epochs, "
+    print(f"Training {network_name(config, count_parameters(trainer.model))} on {trainer.device} — {config.epochs} "
+          "epochs, "
           f"batch {config.batch_size}, {config.optimizer} lr {config.lr}"
           + (f", augmented ({config.augment_recipe})" if config.augment else "")
           + (f", {config.outliers:g} non-digits per digit" if config.outliers else "")

@@ -12,23 +12,43 @@ Every architecture is a sequence of conv blocks ``conv1``, ``conv2`` ... (each a
 ``nn.Sequential`` whose first module is the ``nn.Conv2d``) followed by a
 ``head`` method that turns the last block's output into ten logits.
 :func:`conv_blocks` and :func:`forward_with_features` rely on that.
+
+``custom`` is a network built from a layer list (:mod:`mnist_desk.core.layers`),
+with the same structure: conv blocks and a head. How the views read that
+structure (blocks, stages, kernels, batch-norm folding) is :mod:`.structure`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import torch
 from torch import nn
 
 from .errors import ConfigError
+from .structure import (
+    ACTIVATION_MODULES,
+    FeatureStage,
+    block_stages,
+    conv_blocks,
+    first_conv_kernels,
+    fold_batch_norm,
+    forward_with_features,
+    has_conv,
+)
+
+# What views of a network use, kept importable from here (they live in .structure).
+__all__ = ["ACTIVATIONS", "ACTIVATION_MODULES", "ARCHITECTURES", "CUSTOM", "MAX_CHANNELS", "Architecture", "DeskCNN",
+           "FastCNN", "FeatureStage", "TutorialCNN", "block_stages", "build_model", "conv_blocks", "count_parameters",
+           "first_conv_kernels", "fold_batch_norm", "forward_with_features", "has_conv"]
 
 ACTIVATIONS: dict[str, type[nn.Module]] = {
     "relu": nn.ReLU,
     "sigmoid": nn.Sigmoid,
 }
+CUSTOM = "custom"  # a network built from a layer list
 
 
 def _activation(name: str) -> nn.Module:
@@ -207,24 +227,40 @@ ARCHITECTURES: dict[str, Architecture] = {
 
 
 def build_model(arch: str = "tutorial", activation: str = "relu",
-                state_dict: Mapping[str, Any] | None = None) -> nn.Module:
+                state_dict: Mapping[str, Any] | None = None, layers: Sequence[Any] | None = None) -> nn.Module:
     """Build an untrained model.
 
     Parameters
     ----------
     arch
-        Architecture name, a key of :data:`ARCHITECTURES`.
+        Architecture name, a key of :data:`ARCHITECTURES`, or :data:`CUSTOM`.
     activation
-        ``"relu"`` (default) or ``"sigmoid"``.
+        ``"relu"`` (default) or ``"sigmoid"`` (a custom network has its own).
     state_dict
         Weights the model is about to receive: an architecture whose sizes
         changed between versions takes its sizes from them. Not loaded here.
+    layers
+        For :data:`CUSTOM`: its layer list, as :class:`~mnist_desk.core.layers.Layer`
+        objects or their plain-data dicts.
 
     Returns
     -------
     torch.nn.Module
         The model in training mode, on the CPU.
+
+    Raises
+    ------
+    ConfigError
+        For an unknown name; a :class:`~mnist_desk.core.layers.LayerError` for
+        a layer list that cannot be built.
     """
+    if arch == CUSTOM:
+        from .layers.build import build_network
+        from .layers.spec import Layer, layer_from_data
+
+        if not layers:
+            raise ConfigError("A custom network needs its layer list.")
+        return build_network([item if isinstance(item, Layer) else layer_from_data(item) for item in layers])
     try:
         spec = ARCHITECTURES[arch]
     except KeyError:
@@ -238,112 +274,3 @@ def build_model(arch: str = "tutorial", activation: str = "relu",
 def count_parameters(model: nn.Module) -> int:
     """Number of trainable parameters."""
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
-
-
-def conv_blocks(model: nn.Module) -> list[tuple[str, nn.Sequential]]:
-    """The model's conv blocks in order, as ``(name, block)`` pairs."""
-    blocks = []
-    index = 1
-    while isinstance(getattr(model, f"conv{index}", None), nn.Sequential):
-        blocks.append((f"conv{index}", getattr(model, f"conv{index}")))
-        index += 1
-    return blocks
-
-
-def fold_batch_norm(model: nn.Module) -> nn.Module:
-    """An eval-mode copy of ``model`` with each conv → batch norm pair merged into one conv.
-
-    In eval mode batch norm is a fixed per-channel scale and shift, so it can
-    be folded into the convolution's weights and bias: the same numbers (to
-    float rounding) for about 30 % less time per single-picture prediction on
-    the ``fast`` and ``desk`` architectures. The batch norm is replaced by
-    ``nn.Identity`` so the blocks keep their layout (the feature-map stages are
-    unchanged). The original model is not touched: its kernels are what the
-    window shows.
-
-    Parameters
-    ----------
-    model
-        A model built by :func:`build_model`.
-
-    Returns
-    -------
-    torch.nn.Module
-        A new model in eval mode (a plain copy when there is nothing to fold).
-    """
-    import copy
-
-    from torch.nn.utils import fuse_conv_bn_eval
-
-    folded = copy.deepcopy(model).eval()
-    for _name, block in conv_blocks(folded):
-        for i in range(len(block) - 1):
-            conv, norm = block[i], block[i + 1]
-            if isinstance(conv, nn.Conv2d) and isinstance(norm, nn.BatchNorm2d):
-                block[i] = fuse_conv_bn_eval(conv, norm)
-                block[i + 1] = nn.Identity()
-    return folded
-
-
-def first_conv_kernels(model: nn.Module) -> torch.Tensor:
-    """conv1's learned kernels as an (out_channels, k, k) tensor, detached on the CPU."""
-    conv = cast(nn.Conv2d, conv_blocks(model)[0][1][0])  # a block starts with its conv (module docstring)
-    return conv.weight.detach().cpu()[:, 0].clone()
-
-
-@dataclass
-class FeatureStage:
-    """One intermediate result inside the network, for display.
-
-    Attributes
-    ----------
-    name
-        e.g. ``"conv1 → relu"`` or ``"conv1 → pool"``.
-    block
-        Name of the conv block it belongs to (``"conv1"``), or ``"out"``.
-    tensor
-        The activations of one input, shape (C, H, W) or (10,) for ``out``.
-    """
-
-    name: str
-    block: str
-    tensor: torch.Tensor
-
-    @property
-    def shape(self) -> tuple[int, ...]:
-        """The shape of the activations, (C, H, W) or (10,)."""
-        return tuple(self.tensor.shape)
-
-
-@torch.inference_mode()
-def forward_with_features(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, list[FeatureStage]]:
-    """Run one input through the model and keep what each block produces.
-
-    Parameters
-    ----------
-    model
-        A model built by :func:`build_model`, in eval mode.
-    x
-        One input of shape (1, 1, 28, 28).
-
-    Returns
-    -------
-    logits, stages
-        The logits (shape (1, 10)) and, per conv block, the activations after
-        the activation function and (where the block pools) after pooling.
-        The input itself is the first stage.
-    """
-    stages = [FeatureStage("input", "input", x[0].detach().cpu())]
-    h = x
-    for name, block in conv_blocks(model):
-        for module in block:
-            h = module(h)
-            if isinstance(module, tuple(ACTIVATIONS.values())):
-                label = type(module).__name__.lower()
-                stages.append(FeatureStage(f"{name} → {label}", name, h[0].detach().cpu()))
-            elif isinstance(module, (nn.MaxPool2d, nn.AvgPool2d)):
-                stages.append(FeatureStage(f"{name} → pool", name, h[0].detach().cpu()))
-    head = getattr(model, "head")  # every architecture has one, as it has conv1, conv2 ... (module docstring)
-    logits = head(h)
-    stages.append(FeatureStage("out", "out", logits[0].detach().cpu()))
-    return logits, stages

@@ -13,7 +13,7 @@ import torch
 
 from .choices import AUGMENT_RECIPES, OPTIMIZERS, SCHEDULES
 from .errors import ConfigError
-from .models import ACTIVATIONS, ARCHITECTURES
+from .models import ACTIVATIONS, ARCHITECTURES, CUSTOM
 
 MAX_SEED = 2**32 - 1  # what numpy and torch's generators all take, with room for the seeds derived from it
 # ``hold_out=None`` keeps this share of the training digits out (5,000 of MNIST's 60,000, as the shipped weights).
@@ -28,6 +28,10 @@ class TrainConfig:
     ----------
     arch, activation
         Model to train (see :mod:`mnist_desk.core.models`).
+    layers
+        With ``arch="custom"``: the network's layer list in its text form
+        (:mod:`mnist_desk.core.layers.spec`); its layers have their own
+        activations, ``activation`` is not used.
     optimizer
         ``"adam"`` (the tutorial's) or ``"sgd"`` (with ``momentum``).
     lr
@@ -74,6 +78,7 @@ class TrainConfig:
 
     arch: str = "tutorial"
     activation: str = "relu"
+    layers: str = ""
     optimizer: str = "adam"
     lr: float = 0.001
     momentum: float = 0.9
@@ -97,7 +102,9 @@ class TrainConfig:
 
     def validate(self) -> None:
         """Raise :class:`ConfigError` for a setting that cannot work."""
-        if self.arch not in ARCHITECTURES:
+        if self.arch == CUSTOM:
+            self.network_layers()
+        elif self.arch not in ARCHITECTURES:
             raise ConfigError("Unknown architecture {name!r}; choose one of: {choices}.",
                               name=self.arch, choices=", ".join(ARCHITECTURES))
         if self.activation not in ACTIVATIONS:
@@ -135,6 +142,24 @@ class TrainConfig:
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= MAX_SEED:
             raise ConfigError("The seed must be a whole number from 0 to {most:,}, not {value}.",
                               most=MAX_SEED, value=self.seed)
+
+    def network_layers(self) -> list[Any] | None:
+        """A custom network's layers (:class:`~mnist_desk.core.layers.Layer`), ``None`` for a named architecture.
+
+        Raises
+        ------
+        mnist_desk.core.layers.LayerError
+            When the layer list cannot be read or built (the first reason).
+        """
+        if self.arch != CUSTOM:
+            return None
+        from .layers import network_problem, parse_spec
+
+        layers = parse_spec(self.layers)
+        problem = network_problem(layers)
+        if problem is not None:
+            raise problem
+        return layers
 
     def held_out_count(self, train_size: int) -> int:
         """How many of ``train_size`` training digits this run keeps out (``hold_out``, or the default share)."""

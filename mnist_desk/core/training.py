@@ -35,6 +35,8 @@ from .augment import augment
 from .data import MnistSplit, to_input
 from .errors import ConfigError, TrainingDiverged
 from .evaluation import accuracy_of
+from .layers.batches import check_batches, saved_layers_text, training_threads
+from .layers.spec import layers_to_data
 from .models import build_model
 from .outliers import outlier_batch, uniform_target_loss
 from .torch_threads import one_thread
@@ -92,9 +94,11 @@ class Trainer:
             if config.hold_out is not None and config.hold_out != saved:
                 notes.append(f"the run keeps its {saved:,} held-out digits (it has trained on the others)")
             config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation,
-                                            "hold_out": saved})
-        elif init is not None:
-            config = TrainConfig.from_dict({**config.to_dict(), "arch": init.arch, "activation": init.activation})
+                                            "hold_out": saved,
+                                            "layers": saved_layers_text(resume) or config.layers})
+        elif init is not None:  # fine-tuning: the starting weights' network
+            config = TrainConfig.from_dict({**config.to_dict(), "arch": init.arch, "activation": init.activation,
+                                            "layers": saved_layers_text(init) or config.layers})
         config.validate()
         config = TrainConfig.from_dict({**config.to_dict(), "hold_out": config.held_out_count(len(train_split))})
         self.all_training_digits = train_split  # the held-out ones too: they calibrate the "no digit" answer
@@ -112,13 +116,15 @@ class Trainer:
         self.device = pick_device(config.device)
         torch.manual_seed(config.seed)
         sizes_from = start_from.state_dict if start_from is not None else None
-        self.model: nn.Module = build_model(config.arch, config.activation, sizes_from).to(self.device)
+        self.layers = config.network_layers()  # a custom network's, else None
+        self.model: nn.Module = build_model(config.arch, config.activation, sizes_from, self.layers).to(self.device)
         self.memory_format = torch.channels_last if config.channels_last else torch.contiguous_format
         self.model = self.model.to(memory_format=self.memory_format)
         if init is not None and resume is None:
             load_state_dict_checked(self.model, init.state_dict, init.arch)
         self.optimizer = self._make_optimizer()
         self.steps_per_epoch = math.ceil(len(train_split) / config.batch_size)
+        check_batches(self.layers, config.batch_size, len(train_split))
         self.steps_total = self.steps_per_epoch * config.epochs
         if config.max_steps:
             self.steps_total = min(self.steps_total, config.max_steps)
@@ -189,6 +195,23 @@ class Trainer:
             self.model.train()
 
     def run(self, interrupt: Callable[[], bool] | None = None) -> Iterator[TrainRecord]:
+        """Train, yielding a :class:`TrainRecord` every ``log_every`` steps and at each epoch end.
+
+        See :meth:`_run`. A small built network trains on this thread alone
+        (:func:`~mnist_desk.core.layers.batches.training_threads`); the count is
+        put back when the run ends or is closed.
+        """
+        threads = training_threads(self.layers, self.config.batch_size, self.device.type)
+        previous = torch.get_num_threads()
+        if threads:
+            torch.set_num_threads(threads)
+        try:
+            yield from self._run(interrupt)
+        finally:
+            if threads:
+                torch.set_num_threads(previous)
+
+    def _run(self, interrupt: Callable[[], bool] | None = None) -> Iterator[TrainRecord]:
         """Train, yielding a :class:`TrainRecord` every ``log_every`` steps and at each epoch end.
 
         Parameters
@@ -393,6 +416,7 @@ class Trainer:
             state_dict={k: v.detach().cpu().clone() for k, v in self.model.state_dict().items()},
             arch=self.config.arch,
             activation=self.config.activation,
+            layers=layers_to_data(self.layers) if self.layers else None,
             hparams=self.config.to_dict(),
             history=list(self.history),
             metrics=metrics,

@@ -26,10 +26,19 @@ from torch import nn
 from .. import __version__
 from . import weights_checks as checks
 from .atomic_files import write_atomically
-from .errors import ConfigError, WeightsError
+from .errors import WeightsError
 from .file_access import DanglingLinkError, NotRegularFileError, open_regular, os_reason
-from .models import ACTIVATIONS, ARCHITECTURES, build_model
+from .models import ACTIVATIONS, ARCHITECTURES, CUSTOM
 from .novelty import checked_calibration
+from .weights_fit import (
+    build_for,
+    describe_mismatch,
+    guess_architecture,
+    load_state_dict_checked,
+)
+
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Checkpoint", "describe_mismatch", "guess_architecture", "load_checkpoint",
+           "load_model", "load_state_dict_checked", "save_checkpoint"]
 
 log = logging.getLogger(__name__)
 # A read that fails with one of these is the disk's (or share's) fault; torch's EINVAL and the like are bad bytes.
@@ -62,6 +71,9 @@ class Checkpoint:
     optimizer_state, scheduler_state, progress
         Present when the run can be resumed: where it stopped and the
         optimizer's moments.
+    layers
+        A custom network's layer list, as plain data (see
+        :func:`mnist_desk.core.layers.layers_to_data`); ``None`` for the named architectures.
     novelty
         The calibrated "no digit" threshold (see :mod:`mnist_desk.core.novelty`), if any.
     """
@@ -77,6 +89,7 @@ class Checkpoint:
     optimizer_state: dict[str, Any] | None = None
     scheduler_state: dict[str, Any] | None = None
     progress: dict[str, Any] | None = None
+    layers: list[dict[str, Any]] | None = None
     novelty: dict[str, Any] | None = None
     bare: bool = False  # loaded from a bare state_dict
 
@@ -105,6 +118,8 @@ class Checkpoint:
             "app_version": self.app_version,
             "created": self.created or _dt.datetime.now().isoformat(timespec="seconds"),
         }
+        if self.layers is not None:
+            data["layers"] = [dict(layer) for layer in self.layers]
         if self.novelty is not None:
             data["novelty"] = dict(self.novelty)
         if include_resume_state:
@@ -115,7 +130,7 @@ class Checkpoint:
 
     def build(self) -> nn.Module:
         """A model with these weights, in eval mode, on the CPU."""
-        model = _build(self.arch, self.activation, self.state_dict, None)
+        model = build_for(self.arch, self.activation, self.state_dict, None, self.layers)
         load_state_dict_checked(model, self.state_dict, self.arch)
         model.eval()
         return model
@@ -283,7 +298,7 @@ def load_checkpoint(path: str | os.PathLike[str], map_location: str | torch.devi
                            path=file)
     checks.check_finite(checkpoint.state_dict, file)
     # Build once so an architecture mismatch is reported now, not when the model is first used.
-    model = _build(checkpoint.arch, checkpoint.activation, checkpoint.state_dict, file)
+    model = build_for(checkpoint.arch, checkpoint.activation, checkpoint.state_dict, file, checkpoint.layers)
     load_state_dict_checked(model, checkpoint.state_dict, checkpoint.arch, file)
     return checkpoint
 
@@ -297,7 +312,7 @@ def _our_checkpoint(data: dict[str, Any], file: Path) -> Checkpoint:
         raise WeightsError("{path} has no usable state_dict.", path=file)
     checks.check_tensors(state_dict, file)
     arch = checks.text_field(data, "arch", file)
-    if arch not in ARCHITECTURES:
+    if arch not in ARCHITECTURES and arch != CUSTOM:
         raise WeightsError("{path} uses the architecture {arch!r}, which this version does not know ({known}).",
                            path=file, arch=arch, known=", ".join(ARCHITECTURES))
     activation = checks.text_field(data, "activation", file, "relu")
@@ -316,86 +331,12 @@ def _our_checkpoint(data: dict[str, Any], file: Path) -> Checkpoint:
         optimizer_state=checks.optimizer_state(data, file),
         scheduler_state=checks.scheduler_state(data, file),
         progress=checks.progress(data, file),
+        layers=checks.layer_list(data, file) if arch == CUSTOM else None,
         novelty=checked_calibration(data.get("novelty")),  # one that makes no sense is refused now, too
     )
-
-
-def _build(arch: str, activation: str, state_dict: dict[str, torch.Tensor], source: Path | None) -> nn.Module:
-    """``build_model``, with the file named when the sizes it declares are refused."""
-    try:
-        return build_model(arch, activation, state_dict)
-    except ConfigError as error:
-        if "limit" not in error.values:
-            raise
-        if source is not None:
-            raise WeightsError("{path} declares {count:,} filters in a layer of the {arch!r} architecture, more "
-                               "than the {limit} MNIST Desk builds.", path=source, arch=arch,
-                               count=error.values["count"], limit=error.values["limit"]) from None
-        raise WeightsError("These weights declare {count:,} filters in a layer of the {arch!r} architecture, more "
-                           "than the {limit} MNIST Desk builds.", arch=arch, count=error.values["count"],
-                           limit=error.values["limit"]) from None
 
 
 def load_model(path: str | os.PathLike[str]) -> tuple[nn.Module, Checkpoint]:
     """Load a weights file into a ready model (eval mode, CPU)."""
     checkpoint = load_checkpoint(path)
     return checkpoint.build(), checkpoint
-
-
-def describe_mismatch(model: nn.Module, state_dict: dict[str, torch.Tensor]) -> list[str]:
-    """Human-readable differences between a model's parameters and a state_dict (empty when they fit)."""
-    expected = model.state_dict()
-    problems = []
-    missing = [k for k in expected if k not in state_dict]
-    unexpected = [k for k in state_dict if k not in expected]
-    if missing:
-        problems.append("missing keys: " + ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else ""))
-    if unexpected:
-        problems.append("unexpected keys: " + ", ".join(unexpected[:8]) + (" ..." if len(unexpected) > 8 else ""))
-    for key, tensor in state_dict.items():
-        if key in expected and tuple(expected[key].shape) != tuple(tensor.shape):
-            problems.append(f"{key} has shape {tuple(tensor.shape)}, expected {tuple(expected[key].shape)}")
-    return problems
-
-
-def load_state_dict_checked(model: nn.Module, state_dict: dict[str, torch.Tensor], arch: str,
-                            source: Path | None = None) -> None:
-    """``model.load_state_dict`` with a clear :class:`WeightsError` naming what differs."""
-    problems = describe_mismatch(model, state_dict)
-    if problems:
-        if source:
-            raise WeightsError("{path} does not fit the {arch!r} architecture: {problems}.",
-                               path=source, arch=arch, problems="; ".join(problems))
-        raise WeightsError("These weights do not fit the {arch!r} architecture: {problems}.",
-                           arch=arch, problems="; ".join(problems))
-    try:
-        model.load_state_dict(state_dict)
-    except (RuntimeError, TypeError) as error:  # shapes fit, but the numbers cannot be copied in
-        log.info("load_state_dict failed: %s", error)
-        raise WeightsError("These weights cannot be loaded into the {arch!r} network: their numbers are of a kind "
-                           "it cannot take.", arch=arch) from error
-
-
-def guess_architecture(state_dict: dict[str, torch.Tensor], source: Path | None = None) -> str:
-    """Name of the architecture whose parameters match a bare state_dict exactly.
-
-    Raises
-    ------
-    WeightsError
-        Naming the differences to the closest architecture when none matches.
-    """
-    best: tuple[int, str, list[str]] | None = None
-    for name in ARCHITECTURES:
-        model = _build(name, "relu", state_dict, source)
-        problems = describe_mismatch(model, state_dict)
-        if not problems:
-            return name
-        score = len(set(model.state_dict()) & set(state_dict))
-        if best is None or score > best[0]:
-            best = (score, name, problems)
-    assert best is not None
-    if source:
-        raise WeightsError("{path} does not fit any known architecture; closest is {arch!r}: {problems}.",
-                           path=source, arch=best[1], problems="; ".join(best[2]))
-    raise WeightsError("These weights do not fit any known architecture; closest is {arch!r}: {problems}.",
-                       arch=best[1], problems="; ".join(best[2]))

@@ -229,3 +229,42 @@ def check_finite(state_dict: dict[str, torch.Tensor], path: Path) -> None:
         raise WeightsError("{path} holds weights that are not finite numbers (NaN or infinity, in {keys}): the run "
                            "that saved them diverged. Use other weights, or train again with a smaller learning "
                            "rate.", path=path, keys=", ".join(bad[:4]) + (" ..." if len(bad) > 4 else ""))
+
+
+def layer_list(data: dict[str, Any], path: Path) -> list[dict[str, Any]]:
+    """A custom network's layer list: plain data of known kinds and types, a network that can be built.
+
+    The sizes it declares are held to the limits of
+    :mod:`mnist_desk.core.layers.shapes` (filters, outputs, numbers per layer
+    and in all) before anything is built, as the editor and the command line
+    hold a network a user makes. Keys a later version may add to a layer are
+    ignored.
+    """
+    from .layers.shapes import MAX_LAYERS, plan_network
+    from .layers.spec import layer_from_data
+
+    value = data.get("layers")
+    if not isinstance(value, list):
+        raise _wrong(path, "layers", value, Word("a list"))
+    if len(value) > MAX_LAYERS:
+        raise WeightsError("{path} lists {count:,} layers, more than the {limit} MNIST Desk builds.", path=path,
+                           count=len(value), limit=MAX_LAYERS)
+    layers = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or not all(isinstance(key, str) for key in item):
+            raise _wrong(path, f"layers[{index}]", item, Word("a table"))
+        try:
+            layers.append(layer_from_data(item))
+        except TypeError as error:
+            name = str(error)
+            if name == "kind":
+                raise WeightsError("{path} is not a valid weights file: layer {number} is of the kind {kind!r}, which "
+                                   "this version does not know.", path=path, number=index + 1,
+                                   kind=str(item.get("kind"))[:40]) from None
+            expected = Word("a number") if name == "p" else Word("a whole number")
+            raise _wrong(path, f"layers[{index}].{name}", item.get(name), expected) from None
+    problem = plan_network(layers).problem
+    if problem is not None:
+        raise WeightsError("{path} describes a network that cannot be built: {problem}", path=path,
+                           problem=str(problem))
+    return [layer.to_data() for layer in layers]

@@ -15,16 +15,19 @@ runs the real code path the window uses, on files shipped with the app.
    bundle missing ``_C_stable.so`` fails here, not in the user's hands);
 7. training steps: a few steps on the bundled sample lower the loss, and the
    result saves and reloads;
-8. why this answer: saliency maps of a bundled digit pass the deletion check,
+8. built network: the tutorial's section 1.3 network built from its layer
+   words has the shapes and parameters its plan says, trains, and saves and
+   reloads with its layers;
+9. why this answer: saliency maps of a bundled digit pass the deletion check,
    an activation worked out equals the network's, the loss is ``nn.CrossEntropyLoss``'s
    and a training step on a copy leaves the weights;
-9. main window: it opens (offscreen when there is no display), paints, shows
+10. main window: it opens (offscreen when there is no display), paints, shows
    each tab, loads the shipped weights in the background, and closes.
 
 Each check prints one line; the exit status is 0 only when all pass.
 
 The modules, by concern: :mod:`.context` (what the checks share), :mod:`.files`,
-:mod:`.network`, :mod:`.filters` and :mod:`.explain` (checks without Qt), :mod:`.window` (the
+:mod:`.network`, :mod:`.layers`, :mod:`.filters` and :mod:`.explain` (checks without Qt), :mod:`.window` (the
 checks that need Qt), :mod:`.runner` (the order of the checks and the report).
 """
 

@@ -15,6 +15,7 @@ from .explain import check_explain
 from .files import check_resources
 from .filters import check_convolution
 from .handwriting import check_handwriting
+from .layers import check_built_network
 from .network import check_classify, check_torchvision, check_training, check_weights
 from .window import check_translations, check_window
 
@@ -30,6 +31,7 @@ CHECKS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("convolution and pooling", check_convolution),
     ("torchvision operators", check_torchvision),
     ("training steps", check_training),
+    ("built network", check_built_network),
     ("why this answer", check_explain),
     ("handwriting sets", check_handwriting),
     ("main window", check_window),

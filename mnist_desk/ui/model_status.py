@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from .active_model import ActiveModel
-from .names import arch_name
+from .architecture.names import network_name
 
 translate = QCoreApplication.translate
 
@@ -21,9 +21,9 @@ def model_status_text(model: ActiveModel) -> str:
             text += " — " + translate("MainWindow", "test accuracy {acc:.2f} %").format(acc=accuracy * 100)
         else:
             text += " — " + translate("MainWindow", "test accuracy unknown")
-        if model.checkpoint is not None:  # "（桌面 CNN）" in Chinese
+        if model.checkpoint is not None:  # "（桌面 CNN）" in Chinese; a built network by its sizes
             text = translate("MainWindow", "{weights} ({network})").format(weights=text,
-                                                                             network=arch_name(model.checkpoint.arch))
+                                                                             network=network_name(model.checkpoint))
         return text
     if model.loading:
         from ..core.paths import default_weights_path

@@ -14,7 +14,8 @@ def arch_name(key: str) -> str:
     """The name the window gives an architecture ("desk" → "Desk CNN")."""
     names = {"tutorial": QCoreApplication.translate("TrainForm", "Tutorial CNN"),
              "fast": QCoreApplication.translate("TrainForm", "Fast CNN"),
-             "desk": QCoreApplication.translate("TrainForm", "Desk CNN")}
+             "desk": QCoreApplication.translate("TrainForm", "Desk CNN"),
+             "custom": QCoreApplication.translate("TrainForm", "Built layer by layer")}
     return names.get(key, key)
 
 

@@ -35,11 +35,142 @@
     </message>
 </context>
 <context>
+    <name>ArchitectureEditor</name>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/editor.py" line="+70"/>
+        <source>Networks to start from; Use replaces the list (Undo brings it back).</source>
+        <translation>可以从这些网络开始；“使用”会替换当前列表（“撤销”可以恢复）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the layers with the chosen network</source>
+        <translation>用所选网络替换这些层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit a copy</source>
+        <translation>编辑副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make these layers your own network, to change and train</source>
+        <translation>把这些层变成你自己的网络，可以修改并训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a layer after the selected one (Insert)</source>
+        <translation>在所选层之后添加一层 (Insert)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected layer (Delete)</source>
+        <translation>删除所选层 (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected layer up (Ctrl+Up)</source>
+        <translation>把所选层上移 (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected layer down (Ctrl+Down)</source>
+        <translation>把所选层下移 (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last change to the layers (Ctrl+Z)</source>
+        <translation>撤销对各层的上一次修改 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start from:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <location line="+235"/>
+        <source>The architecture chosen above, as layers. Make a copy to change it.</source>
+        <translation>上面所选的架构，按层列出。要修改它，请先编辑副本。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;Total: {parameters} parameters&lt;/b&gt; · {multiply_adds} multiply-adds per digit (the tutorial&apos;s CNN: 28,938 and 2,838,080)</source>
+        <translation>&lt;b&gt;总计：{parameters} 个参数&lt;/b&gt; · 每个数字 {multiply_adds} 次乘加（教程中的 CNN：28,938 和 2,838,080）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Total: —&lt;/b&gt; (the network cannot be built yet)</source>
+        <translation>&lt;b&gt;总计：—&lt;/b&gt;（网络还无法构建）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/layer_table.py" line="+316"/>
+        <source>Layers of the network</source>
+        <translation>网络的各层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a layer to move it; Delete removes it, Insert adds one, Ctrl+Up and Ctrl+Down move it, F2 types it.</source>
+        <translation>拖动一层可以移动它；Delete 删除，Insert 添加，Ctrl+Up 和 Ctrl+Down 移动，F2 直接输入。</translation>
+    </message>
+</context>
+<context>
     <name>ArithmeticPanel</name>
     <message>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic_panel.py" line="+49"/>
         <source>Hover over a result pixel (or the picture) to see its arithmetic: the numbers under the kernel, times the kernel, and their sum.</source>
         <translation>把鼠标停在结果的某个像素（或图片）上，即可查看它的计算过程：卷积核下的数值乘以卷积核，再求和。</translation>
+    </message>
+</context>
+<context>
+    <name>BuiltNetwork</name>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/names.py" line="+31"/>
+        <source>Built CNN (conv {filters}, fc {units})</source>
+        <translation>自建 CNN（卷积 {filters}，全连接 {units}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built network (fc {units})</source>
+        <translation>自建网络（全连接 {units}）</translation>
     </message>
 </context>
 <context>
@@ -448,7 +579,7 @@ or drop a picture of one</source>
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="+35"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="+37"/>
         <source>A picture array must be uint8; got {dtype}.</source>
         <translation>图片数组必须是 uint8 类型；实际为 {dtype}。</translation>
     </message>
@@ -473,7 +604,7 @@ or drop a picture of one</source>
         <translation>图片需要有高和宽；实际形状为 {shape}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>An MNIST digit is 28x28 pixels; this one is {shape}.</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
@@ -498,7 +629,7 @@ or drop a picture of one</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+37"/>
         <source>MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), or copy the four uncompressed files there; or point MNIST Desk at another folder (--data-dir, the app&apos;s data folder setting, or the MNIST_DESK_DATA environment variable).</source>
         <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
     </message>
@@ -513,17 +644,17 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-59"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>--out {path} is a folder; give a file name such as {example}.</source>
         <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
         <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
     </message>
@@ -568,7 +699,7 @@ or drop a picture of one</source>
         <translation>无法保存 {path}：{reason}。该位置原有的文件保持不变。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+37"/>
         <source>MNIST Desk cannot train on the {kind!r} device; choose auto, cpu, cuda or mps.</source>
         <translation>MNIST Desk 无法在 {kind!r} 设备上训练；请选择 auto、cpu、cuda 或 mps。</translation>
     </message>
@@ -648,7 +779,7 @@ or drop a picture of one</source>
         <translation>学习率必须是正数，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The number of epochs must be at least 1, not {value}.</source>
         <translation>轮数必须至少为 1，而不是 {value}。</translation>
     </message>
@@ -698,17 +829,17 @@ or drop a picture of one</source>
         <translation>{arch} 架构每层使用 1 到 {limit} 个卷积核；这些权重声明了 {count:,} 个。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Unknown device {name!r}; choose auto, cpu, cuda (cuda:0, cuda:1 ...) or mps.</source>
         <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
         <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -753,17 +884,27 @@ or drop a picture of one</source>
         <translation>真或假</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-134"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-120"/>
+        <source>--arch {arch} and --layers both name a network: give one of them.</source>
+        <translation>--arch {arch} 和 --layers 都指定了网络：只能给出其中一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>--init-weights starts a new run from some weights and --resume continues a saved run: give one of them.</source>
         <translation>--init-weights 从某个权重开始新的训练，--resume 继续已保存的训练：请只给出其中一个。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>A custom network needs its layer list.</source>
+        <translation>自建网络需要它的层列表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A digit&apos;s label is 0 to 9, not {label!r}.</source>
         <translation>数字的标签是 0 到 9，不是 {label!r}。</translation>
     </message>
@@ -801,6 +942,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>A {name} layer cannot be worked out here.</source>
         <translation>这里无法逐步算出 {name} 层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About {millions:,.0f} million multiply-adds per digit: each epoch will take a long time on a CPU (the tutorial&apos;s CNN needs 2.8 million).</source>
+        <translation>每个数字约 {millions:,.0f} 百万次乘加：在 CPU 上每个 epoch 都会很慢（教程中的 CNN 需要 280 万次）。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -843,7 +989,182 @@ or drop a picture of one</source>
         <translation>无法保存到数字集 {folder}：该文件夹（已）不存在。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>Layer {number} (batchnorm) sees one number per channel for each digit, so it cannot learn from one digit at a time: choose a batch size of 2 or more.</source>
+        <translation>第 {number} 层（batchnorm）对每个数字的每个通道只看到一个数，无法一次只从一个数字学习：请把批大小设为 2 或更大。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} (flatten): the numbers are already a flat list; this flatten does nothing.</source>
+        <translation>第 {number} 层（flatten）：这些数已经是一维列表；这个 flatten 不起作用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}) comes after the last layer with weights, so it changes the ten digit scores before the softmax reads them; networks usually end with linear 10.</source>
+        <translation>第 {number} 层（{layer}）位于最后一个带权重的层之后，会在 softmax 读取之前改变十个数字的分数；网络通常以 linear 10 结束。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}) comes before the first conv: a network with conv layers starts with one (each conv block reads the digit or the block before it). Move it after layer {conv}, or remove it.</source>
+        <translation>第 {number} 层（{layer}）位于第一个卷积层之前：含卷积层的网络必须以卷积层开始（每个卷积块读取数字图像或前一个卷积块）。请把它移到第 {conv} 层之后，或删除它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a conv has 1 to {most} filters here, not {count}.</source>
+        <translation>第 {number} 层（{layer}）：这里卷积层的卷积核个数为 1 到 {most}，不能是 {count}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a conv needs its number of filters and its kernel size, e.g. conv 6 5x5 pad 2.</source>
+        <translation>第 {number} 层（{layer}）：卷积层需要卷积核个数和卷积核大小，例如 conv 6 5x5 pad 2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a linear layer has 1 to {most:,} outputs here, not {count:,}.</source>
+        <translation>第 {number} 层（{layer}）：这里全连接层的输出个数为 1 到 {most:,}，不能是 {count:,}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a linear layer needs its number of outputs, e.g. linear 10.</source>
+        <translation>第 {number} 层（{layer}）：全连接层需要输出个数，例如 linear 10。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a linear layer takes a list of numbers, but here are {shape} maps: put flatten before it.</source>
+        <translation>第 {number} 层（{layer}）：全连接层的输入是一维的数，而这里是 {shape} 的特征图：请在它前面加 flatten。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a network has at most {most} layers here.</source>
+        <translation>第 {number} 层（{layer}）：这里的网络最多 {most} 层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a window side is 1 to {most}, not {size}.</source>
+        <translation>第 {number} 层（{layer}）：窗口边长为 1 到 {most}，不能是 {size}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a {kind} works on maps (channels × height × width), but flatten has already made them a list of {count:,} numbers: move it before flatten.</source>
+        <translation>第 {number} 层（{layer}）：{kind}作用于特征图（通道 × 高 × 宽），但 flatten 已经把它们变成了 {count:,} 个数的一维列表：请把它移到 flatten 之前。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a {size}×{size} window does not fit in {height}×{width} maps even with the padding ({padded}): the maps would be 0×0. Use a smaller window or pool less before it.</source>
+        <translation>第 {number} 层（{layer}）：即使加上填充（{padded}），{size}×{size} 的窗口也放不进 {height}×{width} 的特征图：结果会是 0×0。请用更小的窗口，或在它之前少做池化。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): a {size}×{size} window does not fit in {height}×{width} maps: they would become 0×0. Use a smaller window, some padding, or pool less before it.</source>
+        <translation>第 {number} 层（{layer}）：{size}×{size} 的窗口放不进 {height}×{width} 的特征图：结果会变成 0×0。请用更小的窗口、加一些填充，或在它之前少做池化。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): dropout drops a fraction from 0 up to (not including) 1, not {p:g}.</source>
+        <translation>第 {number} 层（{layer}）：dropout 丢弃的比例从 0 到 1（不含 1），不能是 {p:g}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): dropout needs the fraction of numbers it drops, e.g. dropout 0.25.</source>
+        <translation>第 {number} 层（{layer}）：dropout 需要给出丢弃的比例，例如 dropout 0.25。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): it would have {count:,} parameters, more than the {most:,} MNIST Desk builds in one layer; make the layer or its input smaller.</source>
+        <translation>第 {number} 层（{layer}）：它将有 {count:,} 个参数，超过 MNIST Desk 单层允许的 {most:,} 个；请把这一层或它的输入变小。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): its output holds {count:,} numbers per digit, more than the {most:,} MNIST Desk trains with; use fewer filters or a larger stride.</source>
+        <translation>第 {number} 层（{layer}）：它对每个数字输出 {count:,} 个数，超过 MNIST Desk 训练时允许的 {most:,} 个；请减少卷积核个数或加大步长。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): pooling needs its window size, e.g. {kind} 2.</source>
+        <translation>第 {number} 层（{layer}）：池化需要窗口大小，例如 {kind} 2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): the network ends here with {shape} maps, but it must end with ten numbers, one score per digit: add flatten and linear 10.</source>
+        <translation>第 {number} 层（{layer}）：网络在这里以 {shape} 的特征图结束，但它必须以十个数结束，每个数字一个分数：请添加 flatten 和 linear 10。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): the network ends with {count:,} numbers, but it needs exactly ten, one score per digit: add linear 10 at the end.</source>
+        <translation>第 {number} 层（{layer}）：网络以 {count:,} 个数结束，但它需要正好十个，每个数字一个分数：请在最后添加 linear 10。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): the network ends with {count:,} numbers, but it needs exactly ten, one score per digit: make the last linear layer linear 10.</source>
+        <translation>第 {number} 层（{layer}）：网络以 {count:,} 个数结束，但它需要正好十个，每个数字一个分数：请把最后一个全连接层改为 linear 10。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): the network reaches {count:,} parameters here, more than the {most:,} MNIST Desk builds.</source>
+        <translation>第 {number} 层（{layer}）：网络到这里已有 {count:,} 个参数，超过 MNIST Desk 允许的 {most:,} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): the padding is 0 to {most} for a {size}×{size} kernel (with more, the outer outputs would see nothing but zeros).</source>
+        <translation>第 {number} 层（{layer}）：{size}×{size} 卷积核的填充为 0 到 {most}（再多的话，最外圈的输出只能看到 0）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): the stride is 1 to {most}, not {stride}.</source>
+        <translation>第 {number} 层（{layer}）：步长为 1 到 {most}，不能是 {stride}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): windows are square here; write {side}x{side}, not {word}.</source>
+        <translation>第 {number} 层（{layer}）：这里的窗口是正方形的；请写 {side}x{side}，而不是 {word}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): {kind} takes no numbers.</source>
+        <translation>第 {number} 层（{layer}）：{kind} 不带数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): {word!r} is not a layer; the layers are {kinds}.</source>
+        <translation>第 {number} 层（{layer}）：{word!r} 不是一种层；可用的层有 {kinds}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): {word!r} is not a whole number; the {what} is one, e.g. 3.</source>
+        <translation>第 {number} 层（{layer}）：{word!r} 不是整数；{what}应是整数，例如 3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): {word!r} is not a window size; write it as 5x5 (or 5).</source>
+        <translation>第 {number} 层（{layer}）：{word!r} 不是窗口大小；请写成 5x5（或 5）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): {word!r} is not understood here; this layer takes {options}.</source>
+        <translation>第 {number} 层（{layer}）：这里无法理解 {word!r}；这一层可以带 {options}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): {word} is given twice.</source>
+        <translation>第 {number} 层（{layer}）：{word} 给出了两次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} ({layer}): {word} needs a number after it.</source>
+        <translation>第 {number} 层（{layer}）：{word} 后面需要一个数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer {number} is empty: remove the extra comma, or write a layer there.</source>
+        <translation>第 {number} 层是空的：请删除多余的逗号，或在那里写一层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers {first} and {second} ({a}; {b}): with no activation or max pool between them they add up to one linear step, so the second one adds parameters but no power; put relu between them.</source>
+        <translation>第 {first} 层和第 {second} 层（{a}；{b}）：两者之间没有激活函数或最大池化，合起来只是一次线性变换，第二层只增加参数而不增加能力；请在它们之间加 relu。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Only plain convolutions (no groups, no dilation, zero padding) can be worked out here.</source>
         <translation>这里只能逐步算出普通卷积（不分组、无空洞、零填充）。</translation>
     </message>
@@ -871,6 +1192,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>The network has no feature map named {name!r}.</source>
         <translation>网络中没有名为 {name!r} 的特征图。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network has no layers: add some, ending with flatten and linear 10.</source>
+        <translation>网络还没有层：请添加一些，并以 flatten 和 linear 10 结束。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network has no layers: list them, e.g. conv 6 5x5 pad 2, relu, maxpool 2, flatten, linear 10.</source>
+        <translation>网络还没有层：请列出它们，例如 conv 6 5x5 pad 2, relu, maxpool 2, flatten, linear 10。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -931,6 +1262,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>These weights do not fit the {arch!r} architecture: {problems}.</source>
         <translation>这些权重与 {arch!r} 架构不匹配：{problems}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This network has no conv layer, so Grad-CAM has no maps to look at: choose integrated gradients or occlusion.</source>
+        <translation>这个网络没有卷积层，Grad-CAM 没有特征图可看：请选择积分梯度或遮挡法。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This network has no conv layer, so it has no learned kernels.</source>
+        <translation>这个网络没有卷积层，因此没有学到的卷积核。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1001,6 +1342,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>Weights file not found: {path}</source>
         <translation>未找到权重文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a batch size of {batch}, the last batch of each epoch holds one digit, which layer {number} (batchnorm) cannot learn from: choose another batch size, e.g. {other}.</source>
+        <translation>批大小为 {batch} 时，每个 epoch 的最后一批只有一个数字，第 {number} 层（batchnorm）无法从中学习：请换一个批大小，例如 {other}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1139,6 +1485,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} describes a network that cannot be built: {problem}</source>
+        <translation>{path} 描述的网络无法构建：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} does not fit any known architecture; closest is {arch!r}: {problems}.</source>
         <translation>{path} 与任何已知架构都不匹配；最接近的是 {arch!r}：{problems}。</translation>
     </message>
@@ -1171,6 +1522,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} holds no optimizer state or progress; it cannot be resumed (train from scratch instead).</source>
         <translation>{path} 中没有优化器状态或训练进度，无法继续训练（请改为从头训练）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} holds the network {saved}, which --resume continues as it is: leave out --layers, or train the new network without --resume.</source>
+        <translation>{path} 保存的网络是 {saved}，--resume 会按原样继续训练它：请去掉 --layers，或不用 --resume 训练新网络。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1264,6 +1620,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is not a valid weights file: layer {number} is of the kind {kind!r}, which this version does not know.</source>
+        <translation>{path} 不是有效的权重文件：第 {number} 层的类型是 {kind!r}，这个版本不认识。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a zip archive (or it is damaged).</source>
         <translation>{path} 不是 zip 压缩包（或已损坏）。</translation>
     </message>
@@ -1321,6 +1682,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} is {kind}, not an MNIST file: MNIST Desk reads only ordinary files there. Replace it with the downloaded file.</source>
         <translation>{path} 是{kind}，不是 MNIST 文件：MNIST Desk 在那里只读取普通文件。请用下载的文件替换它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} lists {count:,} layers, more than the {limit} MNIST Desk builds.</source>
+        <translation>{path} 列出了 {count:,} 层，超过 MNIST Desk 允许的 {limit} 层。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1414,6 +1780,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>conv</source>
+        <translation>卷积层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
@@ -1439,6 +1810,16 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>number of filters</source>
+        <translation>卷积核个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number of outputs</source>
+        <translation>输出个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
@@ -1446,6 +1827,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>permission denied</source>
         <translation>权限不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pooling layer</source>
+        <translation>池化层</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1466,6 +1852,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>stride</source>
         <translation>步长</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>window side</source>
+        <translation>窗口边长</translation>
     </message>
 </context>
 <context>
@@ -2026,7 +2417,7 @@ The details are in the log: {log}</source>
 <context>
     <name>ExplainPages</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/pages.py" line="+149"/>
+        <location filename="../../mnist_desk/ui/explain/pages.py" line="+151"/>
         <source>Draw a digit to see which of its pixels the answer rests on.</source>
         <translation>写一个数字，看看答案取决于它的哪些像素。</translation>
     </message>
@@ -2095,7 +2486,7 @@ The details are in the log: {log}</source>
         <translation>乘积之和 = {sum}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+100"/>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="+101"/>
         <location filename="../../mnist_desk/ui/filter_lab/arithmetic.py" line="+6"/>
         <source>ReLU: max(0, {value}) = {result}</source>
         <translation>ReLU：max(0, {value}) = {result}</translation>
@@ -2455,7 +2846,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-222"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-283"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -3093,9 +3484,324 @@ The details are in the log: {log}</source>
     </message>
 </context>
 <context>
+    <name>LayerFields</name>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/layer_fields.py" line="+48"/>
+        <source>What the layer does; the numbers it shares with the new kind are kept.</source>
+        <translation>这一层做什么；与新类型共有的数值会保留。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many kernels the conv learns: one output map each.</source>
+        <translation>卷积层学习多少个卷积核：每个卷积核输出一张特征图。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The side of the kernel or of the pooling window.</source>
+        <translation>卷积核或池化窗口的边长。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far the window moves at each step; 2 halves the maps.</source>
+        <translation>窗口每一步移动多远；2 会让特征图减半。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows and columns of zeros around the input; (kernel − 1) / 2 keeps the maps&apos; size.</source>
+        <translation>在输入四周补 0 的行数和列数；(卷积核 − 1) / 2 可以保持特征图大小不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many numbers the linear layer outputs (10 for the last one: one score per digit).</source>
+        <translation>全连接层输出多少个数（最后一层为 10：每个数字一个分数）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fraction of numbers set to zero at each training step.</source>
+        <translation>每个训练步中被置为 0 的数的比例。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Filters:</source>
+        <translation>卷积核数(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>K&amp;ernel:</source>
+        <translation>卷积核(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>St&amp;ride:</source>
+        <translation>步长(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Padding:</source>
+        <translation>填充(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Outputs:</source>
+        <translation>输出数(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Drop fraction:</source>
+        <translation>丢弃比例(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Select a layer to change it, or add one.</source>
+        <translation>选中一层来修改它，或添加一层。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerKinds</name>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/texts.py" line="+17"/>
+        <source>Convolution (conv)</source>
+        <translation>卷积 (conv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max pooling</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average pooling</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flatten</source>
+        <translation>展平 (flatten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linear (fully connected)</source>
+        <translation>全连接 (linear)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Slides learned kernels over the maps: one output map per filter (the tutorial&apos;s section 1.1).</source>
+        <translation>在特征图上滑动学到的卷积核：每个卷积核输出一张特征图（教程 1.1 节）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max(0, x) for each number: the tutorial&apos;s activation (2.1).</source>
+        <translation>对每个数取 max(0, x)：教程中的激活函数（2.1 节）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 / (1 + e^−x) for each number: the activation the tutorial compares ReLU with.</source>
+        <translation>对每个数取 1 / (1 + e^−x)：教程中用来与 ReLU 比较的激活函数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hyperbolic tangent of each number, from −1 to 1.</source>
+        <translation>每个数的双曲正切，取值在 −1 到 1 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps the largest number of each window: smaller maps, no parameters (section 1.2).</source>
+        <translation>保留每个窗口中最大的数：特征图变小，没有参数（1.2 节）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keeps the mean of each window (section 1.2).</source>
+        <translation>保留每个窗口的平均值（1.2 节）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normalises each channel over the batch, then scales and shifts it by two learned numbers.</source>
+        <translation>在一批数据上对每个通道做归一化，再用两个学到的数缩放和平移。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sets a random fraction of the numbers to zero while training, so the network cannot lean on any one of them.</source>
+        <translation>训练时随机把一部分数置为 0，使网络不能依赖其中任何一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lays the maps out as one list of numbers, for the linear layers.</source>
+        <translation>把特征图排成一维的数，供全连接层使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each output is a weighted sum of every input, plus a bias.</source>
+        <translation>每个输出都是所有输入的加权和再加上偏置。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPresets</name>
+    <message>
+        <location line="+6"/>
+        <source>Section 1.3 network (4 and 6 kernels, 50 hidden)</source>
+        <translation>1.3 节的网络（4 和 6 个卷积核，隐藏层 50）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tutorial CNN (section 2.4)</source>
+        <translation>教程 CNN（2.4 节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fast CNN</source>
+        <translation>快速 CNN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk CNN</source>
+        <translation>Desk CNN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No convolution (fully connected)</source>
+        <translation>无卷积（全连接）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The network the tutorial&apos;s section 1.3 walks through: 4 kernels, ReLU, max pool, 6 kernels (4×6), ReLU, max pool, flatten, a fully connected layer, a smaller one, 10 outputs.</source>
+        <translation>教程 1.3 节逐层讲解的网络：4 个卷积核、ReLU、最大池化、6 个卷积核（4×6）、ReLU、最大池化、展平、一个全连接层、一个更小的全连接层、10 个输出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The tutorial&apos;s CNN class: two 5×5 conv blocks of 16 and 32 filters and one linear layer.</source>
+        <translation>教程中的 CNN 类：两个分别有 16 和 32 个卷积核的 5×5 卷积块和一个全连接层。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strided convolutions with batch norm instead of pooling: the quickest to train on a CPU.</source>
+        <translation>用带批归一化的步长卷积代替池化：在 CPU 上训练最快。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Three conv blocks with batch norm and dropout, as the shipped weights.</source>
+        <translation>三个带批归一化和 Dropout 的卷积块，与随附的权重相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only fully connected layers, for comparison: what do the convolutions buy?</source>
+        <translation>只有全连接层，用于比较：卷积到底带来了什么？</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <location line="+7"/>
+        <source>head</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{filters} filters × {inputs}×{side}×{side} weights + {filters} biases = {total}</source>
+        <translation>{filters} 个卷积核 × {inputs}×{side}×{side} 个权重 + {filters} 个偏置 = {total}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{filters} filters × {inputs}×{side}×{side} weights = {total} (no bias: the batch norm after it shifts anyway)</source>
+        <translation>{filters} 个卷积核 × {inputs}×{side}×{side} 个权重 = {total}（没有偏置：其后的批归一化本身会平移）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{outputs} outputs × {inputs} inputs + {outputs} biases = {total}</source>
+        <translation>{outputs} 个输出 × {inputs} 个输入 + {outputs} 个偏置 = {total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{outputs} outputs × {inputs} inputs = {total} (no bias: the batch norm after it shifts anyway)</source>
+        <translation>{outputs} 个输出 × {inputs} 个输入 = {total}（没有偏置：其后的批归一化本身会平移）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{channels} scales + {channels} shifts = {total}</source>
+        <translation>{channels} 个缩放 + {channels} 个平移 = {total}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No parameters: nothing to learn.</source>
+        <translation>没有参数：没有要学习的东西。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} multiply-adds per digit</source>
+        <translation>每个数字 {count} 次乘加</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTableModel</name>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/layer_table.py" line="-144"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Double-click to type the layer, e.g. conv 8 3x3 pad 1.</source>
+        <translation>双击可直接输入这一层，例如 conv 8 3x3 pad 1。</translation>
+    </message>
+</context>
+<context>
     <name>LearnedKernelBox</name>
     <message>
-        <location filename="../../mnist_desk/ui/filter_lab/learned.py" line="+19"/>
+        <location filename="../../mnist_desk/ui/filter_lab/learned.py" line="+21"/>
         <source>Use a learned kernel</source>
         <translation>使用学到的卷积核</translation>
     </message>
@@ -3125,18 +3831,28 @@ The details are in the log: {log}</source>
         <translation>尚无当前模型：加载权重或训练一个模型后，即可在这里试用它学到的 5 × 5 卷积核。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+22"/>
+        <location line="+8"/>
+        <location line="+33"/>
         <source>the active model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-31"/>
+        <source>{model} has no conv layer, so it has no learned kernels to try here.</source>
+        <translation>{model} 没有卷积层，因此没有可以在这里试用的学到的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{model}&apos;s conv1 kernels are {size} × {size}; the grid here takes 3 × 3 and 5 × 5 kernels.</source>
+        <translation>{model} 的 conv1 卷积核为 {size} × {size}；这里的网格只接受 3 × 3 和 5 × 5 的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{count} kernels learned by {model} in conv1.</source>
         <translation>{model} 在 conv1 中学到的 {count} 个卷积核。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Learned kernel {number} of {count} from {model}&apos;s conv1. Only the kernel is used: the layer&apos;s bias (or batch norm) is left out, so the numbers differ from the model&apos;s by a shift and a scale; &apos;rescale&apos; shows the pattern it responds to.</source>
         <translation>{model} 的 conv1 中学到的第 {number} 个卷积核（共 {count} 个）。这里只使用卷积核本身：省略了该层的偏置（或批归一化），所以数值与模型中的相差一个平移和缩放；“线性拉伸”可显示它所响应的模式。</translation>
     </message>
@@ -3400,7 +4116,7 @@ The previous model stays active.</source>
 <context>
     <name>MapArithmetic</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-76"/>
+        <location filename="../../mnist_desk/ui/explain/map_arithmetic.py" line="-77"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -3425,12 +4141,17 @@ The previous model stays active.</source>
         <translation>ReLU 的输出</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>tanh&apos;s outputs</source>
+        <translation>tanh 的输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>sigmoid&apos;s outputs</source>
         <translation>sigmoid 的输出</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>pooling&apos;s outputs</source>
         <translation>池化的输出</translation>
     </message>
@@ -3476,6 +4197,11 @@ The previous model stays active.</source>
     </message>
     <message>
         <location line="+11"/>
+        <source>tanh: (e^{value} − e^−{value}) / (e^{value} + e^−{value}) = {result}</source>
+        <translation>tanh：(e^{value} − e^−{value}) / (e^{value} + e^−{value}) = {result}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>sigmoid: 1 / (1 + e^−{value}) = {result}</source>
         <translation>sigmoid：1 / (1 + e^−{value}) = {result}</translation>
     </message>
@@ -3495,7 +4221,7 @@ The previous model stays active.</source>
         <translation>网络自身的数值是 {value}：它用 float32（约 7 位有效数字）计算，求和顺序也不同，所以最后几位不同。</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>(This conv has no bias: the batch norm after it adds its own shift.)</source>
         <translation>（这个卷积没有偏置：其后的批归一化自带平移。）</translation>
     </message>
@@ -3690,9 +4416,22 @@ The previous model stays active.</source>
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../mnist_desk/ui/names.py" line="+34"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+35"/>
         <source>CUDA GPU {0}</source>
         <translation>CUDA GPU {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkChoice</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/network_choice.py" line="+100"/>
+        <source>A built network has its own activations, in its layers.</source>
+        <translation>自建网络的激活函数在它自己的层里。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start waits for a network that can be built: {problem}</source>
+        <translation>要能构建网络才能开始：{problem}</translation>
     </message>
 </context>
 <context>
@@ -3708,7 +4447,7 @@ The previous model stays active.</source>
         <translation>把鼠标移到特征图上可查看它是什么；点击可打开它。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Draw a digit to see the feature maps it produces.</source>
         <translation>写一个数字，查看它产生的特征图。</translation>
     </message>
@@ -3728,9 +4467,14 @@ The previous model stays active.</source>
         <translation>加载模型后，这里会显示 conv1 学到的卷积核。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>conv1&apos;s {n} learned {k}×{k} kernels ({arch}); red positive, blue negative</source>
         <translation>conv1 学到的 {n} 个 {k}×{k} 卷积核（{arch}）；红色为正，蓝色为负</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>conv1&apos;s {n} learned {k}×{k} kernels; red positive, blue negative</source>
+        <translation>conv1 学到的 {n} 个 {k}×{k} 卷积核；红色为正，蓝色为负</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3741,6 +4485,11 @@ The previous model stays active.</source>
         <location line="+2"/>
         <source>This architecture pools before the activation: the same numbers as the tutorial&apos;s conv → ReLU → pool, for a quarter of the work.</source>
         <translation>此架构先池化再激活：与教程的 卷积 → ReLU → 池化 得到的数值相同，计算量只有四分之一。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This network has no conv layer: it makes no feature maps, only the lists of numbers its linear layers compute from the 784 pixels.</source>
+        <translation>这个网络没有卷积层：它不产生特征图，只有它的全连接层从 784 个像素算出的一维数列。</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -4247,6 +4996,34 @@ maybe {digit}</source>
     </message>
 </context>
 <context>
+    <name>SpecLine</name>
+    <message>
+        <location filename="../../mnist_desk/ui/architecture/spec_line.py" line="+24"/>
+        <source>The layers as text, as &apos;mnist-desk layers&apos; and &apos;mnist-desk train --layers&apos; take them: type or paste a list, e.g. conv 6 5x5 pad 2, relu, maxpool 2, flatten, linear 10.</source>
+        <translation>以文字表示的各层，与 “mnist-desk layers” 和 “mnist-desk train --layers” 的写法相同：可以输入或粘贴一个列表，例如 conv 6 5x5 pad 2, relu, maxpool 2, flatten, linear 10。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layers as text</source>
+        <translation>以文字表示的各层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the command that trains this network from a terminal</source>
+        <translation>复制在终端中训练这个网络的命令</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>That text could not be read, so the layers are unchanged.</source>
+        <translation>无法读懂这段文字，所以各层保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>TrainChart</name>
     <message>
         <location filename="../../mnist_desk/ui/train/chart.py" line="+58"/>
@@ -4322,7 +5099,7 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/names.py" line="-19"/>
+        <location filename="../../mnist_desk/ui/names.py" line="-20"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
@@ -4352,7 +5129,12 @@ maybe {digit}</source>
         <translation>三个带批归一化和 Dropout 的卷积块（约 90k 个参数），与随附的权重相同。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/names.py" line="+6"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+1"/>
+        <source>Built layer by layer</source>
+        <translation>逐层自建</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
@@ -4362,18 +5144,18 @@ maybe {digit}</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+8"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="+10"/>
         <source>The tutorial (2.1) says ReLU converges far faster than Sigmoid: train both and compare them on the chart.</source>
         <translation>教程（2.1 节）说 ReLU 比 Sigmoid 收敛快得多：两个都训练一下，在图表上比较。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+171"/>
+        <location line="+174"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-173"/>
         <source>SGD with momentum 0.9</source>
         <translation>SGD（动量 0.9）</translation>
     </message>
@@ -4439,7 +5221,12 @@ maybe {digit}</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/form.py" line="+1"/>
+        <location filename="../../mnist_desk/ui/train/form.py" line="-46"/>
+        <source>Your own network, built layer by layer in the Network panel (the tutorial&apos;s section 1.3 network to start with).</source>
+        <translation>你自己的网络，在“网络”面板中逐层构建（初始为教程 1.3 节的网络）。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Tutorial defaults</source>
         <translation>教程默认值</translation>
     </message>
@@ -4524,7 +5311,7 @@ maybe {digit}</source>
         <translation>学习率必须是不超过 10 的正数，例如 0.001（而不是 {0}）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -4534,7 +5321,7 @@ maybe {digit}</source>
         <translation>批大小 {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
@@ -4558,7 +5345,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+85"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+84"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -4569,12 +5356,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+190"/>
+        <location line="+197"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-196"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -4589,12 +5376,12 @@ maybe {digit}</source>
         <translation>在当前批次完成后停止训练；之后可以继续 (Shift+F5)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
@@ -4609,7 +5396,7 @@ maybe {digit}</source>
         <translation>恢复的训练</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-181"/>
         <source>These weights hold no optimizer state or progress, so their run cannot be resumed.</source>
         <translation>这些权重不含优化器状态和进度，因此无法继续训练。</translation>
     </message>
@@ -4619,12 +5406,12 @@ maybe {digit}</source>
         <translation>该训练已完成 {0} 轮：将“轮数”调到大于 {0} 才能继续训练。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{0} (resumed)</source>
         <translation>{0}（继续）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Loading MNIST from {0}…</source>
         <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
@@ -4639,17 +5426,27 @@ maybe {digit}</source>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Fine-tuning {network} ({activation}) on {device}: {mnist:,} MNIST digits with {trained:,} of your digits from “{set}” mixed in, each {repeats:,} times an epoch; {held:,} of yours held out, never trained on.</source>
         <translation>正在 {device} 上微调 {network}（{activation}）：{mnist:,} 个 MNIST 数字，混入“{set}”中你的 {trained:,} 个数字，每个每轮出现 {repeats:,} 次；你的 {held:,} 个数字留出，从不参与训练。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Training from step {0:,}: {1} on {3:,} digits, {4}.</source>
+        <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}，{4}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resumed at step {0:,}: training {1} on {3:,} digits, {4}.</source>
+        <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}，{4}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>(It had stopped at step {0:,}; its steps are counted again for this run&apos;s settings.)</source>
         <translation>（它原本停在第 {0:,} 步；按这次的设置重新计算了步数。）</translation>
     </message>
@@ -4689,7 +5486,7 @@ maybe {digit}</source>
         <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
@@ -4709,7 +5506,7 @@ maybe {digit}</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Paused. Save the weights now, or Resume.</source>
         <translation>已暂停。现在可以保存权重，或点击“继续”。</translation>
     </message>
@@ -4719,12 +5516,12 @@ maybe {digit}</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+44"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+46"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
         <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+43"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+44"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -4743,11 +5540,21 @@ maybe {digit}</source>
         <source>Exported {0:,} records to {1}.</source>
         <translation>已将 {0:,} 条记录导出到 {1}。</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/network_choice.py" line="-42"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
 </context>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+79"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+90"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4976,12 +5783,7 @@ maybe {digit}</source>
         <translation>擦掉图画中一个 4×4 方块时该数字的概率下降多少，并分摊到该方块的墨迹上。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Where the 7×7 maps of the last conv layer that shrinks them hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse.</source>
-        <translation>最后一个缩小特征图的卷积层的 7×7 特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Explain:</source>
         <translation>解释：</translation>
     </message>
@@ -5012,7 +5814,12 @@ maybe {digit}</source>
         <translation>答案（{digit}）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
+        <source>This network has no conv layer: Grad-CAM has no maps to look at.</source>
+        <translation>这个网络没有卷积层：Grad-CAM 没有特征图可看。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>{method} for {digit}: red pushed {digit} up, blue pushed it down</source>
         <translation>{method}（{digit}）：红色推高 {digit}，蓝色压低它</translation>
     </message>
@@ -5032,12 +5839,22 @@ maybe {digit}</source>
         <translation>p({digit}) = {p}。数值 0.1 表示擦掉那处墨迹使 p({digit}) 下降约 10 个百分点；负值表示它使 p({digit}) 上升。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The map adds up to {total}: the score of {digit}, {score}, less {rest} that the 7×7 maps do not carry (the output layer&apos;s bias, when they are the last layer&apos;s). Each of their pixels stands for 4×4 input pixels.</source>
-        <translation>整张图加起来是 {total}：{digit} 的得分 {score}，减去 7×7 特征图没有承载的 {rest}（它们属于最后一个卷积层时，就是输出层的偏置）。它们的每个像素对应 4×4 个输入像素。</translation>
+        <location line="+13"/>
+        <source>The map adds up to {total}: the score of {digit}, {score}, less what the layers after its maps give for empty maps, {rest} (the output layer&apos;s bias).</source>
+        <translation>这张图加起来是 {total}：{digit} 的分数 {score}，减去其特征图之后的各层对空特征图给出的 {rest}（输出层的偏置）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>The map adds up to {total} of the score of {digit}, {score}: the layers after its maps are not one linear layer, so the map is their first-order share and {rest} is left over.</source>
+        <translation>这张图加起来是 {digit} 的分数 {score} 中的 {total}：其特征图之后的各层不只是一个线性层，所以这张图只是它们的一阶分配，还剩下 {rest}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its maps are {rows}×{cols}, the last conv layer&apos;s that shrink them: each of their pixels stands for about {height}×{width} input pixels.</source>
+        <translation>它读取的特征图是 {rows}×{cols}，来自最后一个缩小特征图的卷积层：每个像素约代表 {height}×{width} 个输入像素。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Check: setting the {pixels} most salient pixels (10 % of the ink) to background takes p({digit}) from {before} to {after}; as many random ink pixels, to {random}.</source>
         <translation>检验：把最显著的 {pixels} 个像素（墨迹的 10 %）设为背景，p({digit}) 从 {before} 变为 {after}；随机设同样多的墨迹像素，变为 {random}。</translation>
     </message>
@@ -5047,12 +5864,17 @@ maybe {digit}</source>
         <translation>第 {row} 行、第 {column} 列：墨迹 {ink}，显著图 {value}</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-151"/>
         <source>Saliency method</source>
         <translation>显著图方法</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-43"/>
+        <source>Where the maps of the last conv layer that shrinks them hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse.</source>
+        <translation>最后一个缩小特征图的卷积层的特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>

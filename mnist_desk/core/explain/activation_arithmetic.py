@@ -12,7 +12,7 @@ so a learner can check one number of the network by hand:
 * batch norm: (x − running mean) / √(running variance + ε) × γ + β;
 * max-pooling: the window of the previous step's outputs and the one it keeps
   (whose own arithmetic is the one shown before it);
-* ReLU (max(0, x)) or sigmoid (1 / (1 + e^−x)).
+* ReLU (max(0, x)), sigmoid (1 / (1 + e^−x)) or tanh.
 
 :class:`ActivationTrace` runs the model (unfolded, in eval mode, as trained)
 once and keeps every module's output; :func:`explain_pixel` then follows one
@@ -34,25 +34,16 @@ from torch import nn
 
 from ..errors import ConfigError
 from ..filters.padding import padded_region
-from ..models import ACTIVATIONS, conv_blocks
+from ..structure import ACTIVATION_MODULES, block_stages, conv_blocks
 from ..torch_threads import one_thread
 from .saliency import as_input
 
-_ACTIVATION_TYPES: tuple[type[nn.Module], ...] = tuple(kind for kind in ACTIVATIONS.values() if isinstance(kind, type))
+_ACTIVATION_TYPES = ACTIVATION_MODULES
 _POOL_TYPES = (nn.MaxPool2d, nn.AvgPool2d)
 
 
 def _pair(value: int | Sequence[int]) -> tuple[int, int]:
     return (value, value) if isinstance(value, int) else (int(value[0]), int(value[1]))
-
-
-def stage_label(block: str, module: nn.Module) -> str | None:
-    """The stage name a module's output is shown under (as :func:`~mnist_desk.core.models.forward_with_features`)."""
-    if isinstance(module, _ACTIVATION_TYPES):
-        return f"{block} → {type(module).__name__.lower()}"
-    if isinstance(module, _POOL_TYPES):
-        return f"{block} → pool"
-    return None
 
 
 @dataclass
@@ -90,12 +81,12 @@ class ActivationTrace:
             for name, block in conv_blocks(model):
                 outputs = [h[0].numpy().copy()]
                 source = self.stages[-1].name
+                shown = dict(block_stages(name, block))  # named as the Draw tab names them
                 for index, module in enumerate(block):
                     h = module(h)
                     outputs.append(h[0].numpy().copy())
-                    label = stage_label(name, module)
-                    if label is not None:
-                        self.stages.append(TraceStage(label, name, index, outputs[-1]))
+                    if index in shown:
+                        self.stages.append(TraceStage(shown[index], name, index, outputs[-1]))
                 self.blocks[name] = (block, outputs, source)
             self.logits = model.head(h)[0].double().numpy()  # type: ignore[operator]
 
@@ -185,7 +176,7 @@ class PoolStep:
 
 @dataclass
 class ActivationStep:
-    """ReLU or sigmoid of the previous step's value."""
+    """ReLU, sigmoid or tanh of the previous step's value (``kind``: ``"relu"``, ``"sigmoid"``, ``"tanh"``)."""
 
     kind: str
     before: float
@@ -285,6 +276,8 @@ def _pool_window(pool: nn.MaxPool2d | nn.AvgPool2d, plane: np.ndarray, row: int,
 def _activation_step(module: nn.Module, before: float, network: float) -> ActivationStep:
     if isinstance(module, nn.ReLU):
         return ActivationStep("relu", before, max(0.0, before), network)
+    if isinstance(module, nn.Tanh):
+        return ActivationStep("tanh", before, math.tanh(before), network)
     value = 1.0 / (1.0 + math.exp(-before)) if before > -700 else 0.0
     return ActivationStep("sigmoid", before, value, network)
 

@@ -52,6 +52,8 @@ __all__ = ["DEFAULT_METHOD", "METHODS", "Saliency", "prepare_model", "saliency_m
 
 SIDE = 28
 IG_STEPS = 32
+# Layers of a built network's head that keep it affine in eval mode (Grad-CAM's map then adds up exactly).
+_AFFINE = (nn.Flatten, nn.Dropout, nn.Linear, nn.BatchNorm1d, nn.Identity)
 OCCLUSION_PATCH, OCCLUSION_STRIDE = 4, 2
 
 
@@ -77,6 +79,14 @@ class Saliency:
         (integrated gradients), the score less the map's sum (grad-cam: the output
         layer's bias when it reads the last block); ``None``
         for occlusion.
+    grid
+        For grad-cam: the height and width of the maps it reads (:func:`cam_block`'s).
+    affine_head
+        For grad-cam: the layers after the block it reads have no activation
+        (one linear layer, perhaps with dropout or batch norm), so ``baseline``
+        is what they give for all-zero maps (the output layer's bias when there
+        is nothing else) and the map is exact. Otherwise the map is the first
+        order of a curved head and ``baseline`` only what is left over.
     """
 
     method: str
@@ -85,6 +95,8 @@ class Saliency:
     measure: str
     value: float
     baseline: float | None = None
+    grid: tuple[int, int] | None = None
+    affine_head: bool = True
 
     @property
     def total(self) -> float:
@@ -218,6 +230,9 @@ def grad_cam(model: nn.Module, x: torch.Tensor, target: int) -> Saliency:
     ``baseline`` is the score less that sum (the output bias, for the last block).
     """
     blocks = conv_blocks(model)
+    if not blocks:
+        raise ConfigError("This network has no conv layer, so Grad-CAM has no maps to look at: choose integrated "
+                          "gradients or occlusion.")
     chosen = cam_block(model, x)
     features = x
     for _name, block in blocks[:chosen + 1]:
@@ -232,7 +247,11 @@ def grad_cam(model: nn.Module, x: torch.Tensor, target: int) -> Saliency:
     spread = (SIDE * SIDE) / (cam.shape[2] * cam.shape[3])
     upscaled = F.interpolate(cam, size=(SIDE, SIDE), mode="bilinear", align_corners=False)[0, 0] / spread
     value = float(score.detach())
-    return Saliency("grad-cam", target, upscaled.numpy().astype(np.float32), "score", value, value - float(cam.sum()))
+    head = model.head  # exact only when nothing curved comes after the maps read: no later block, a linear head
+    affine = chosen == len(blocks) - 1 and (not isinstance(head, nn.Sequential)
+                                            or all(isinstance(module, _AFFINE) for module in head))
+    return Saliency("grad-cam", target, upscaled.numpy().astype(np.float32), "score", value, value - float(cam.sum()),
+                    (int(cam.shape[2]), int(cam.shape[3])), affine)
 
 
 def saliency_map(model: nn.Module, field28: np.ndarray, target: int, method: str = DEFAULT_METHOD) -> Saliency:

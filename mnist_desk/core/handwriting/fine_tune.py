@@ -53,11 +53,13 @@ def fine_tune_config(init: Checkpoint, **settings: Any) -> TrainConfig:
         :data:`~mnist_desk.core.choices.FINE_TUNE_BATCH_SIZE`, one epoch, the
         network and recipe of ``init``.
     """
+    from ..layers.batches import saved_layers_text
     from ..train_config import TrainConfig
 
     kept = {name: init.hparams[name] for name in KEPT_SETTINGS if name in init.hparams}
     values = {**TrainConfig().to_dict(), "lr": FINE_TUNE_LR, "batch_size": FINE_TUNE_BATCH_SIZE, "epochs": 1,
-              "schedule": "constant", **kept, "arch": init.arch, "activation": init.activation, **settings}
+              "schedule": "constant", **kept, "arch": init.arch, "activation": init.activation,
+              "layers": saved_layers_text(init), **settings}
     config = TrainConfig.from_dict(values)
     config.validate()
     return config

@@ -144,8 +144,13 @@ class NetworkView(QWidget):
         if model is None:
             self.set_kernels(None)
             return
-        from ...core.models import first_conv_kernels
+        from ...core.models import first_conv_kernels, has_conv
 
+        if not has_conv(model):  # a built network of linear layers only: no kernels to show
+            self.set_kernels(None)
+            return
+        if getattr(model, "layers", None):  # built here: its name (its sizes) is too long for the caption
+            arch = ""
         self.set_kernels(first_conv_kernels(model).numpy(), arch)
 
     def show_prediction(self, prediction, no_model_text: str) -> None:
@@ -225,8 +230,12 @@ class NetworkView(QWidget):
         count, k = kernels.shape[0], kernels.shape[-1]
         self.kernels.show()
         self.kernels.set_array(tile(kernels_rgb(kernels)))
-        self.kernels.set_caption(self.tr("conv1's {n} learned {k}×{k} kernels ({arch}); red positive, blue negative")
-                                 .format(n=count, k=k, arch=arch_name(arch)))
+        if arch:
+            caption = self.tr("conv1's {n} learned {k}×{k} kernels ({arch}); red positive, blue negative").format(
+                n=count, k=k, arch=arch_name(arch))
+        else:
+            caption = self.tr("conv1's {n} learned {k}×{k} kernels; red positive, blue negative").format(n=count, k=k)
+        self.kernels.set_caption(caption)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -248,6 +257,9 @@ class NetworkView(QWidget):
         if pools_first(name for name, _array in stages):
             text += "<br>" + self.tr("This architecture pools before the activation: the same numbers as the "
                                      "tutorial's conv → ReLU → pool, for a quarter of the work.")
+        if not any(array.ndim == 3 for name, array in stages if name != "input"):
+            text += "<br>" + self.tr("This network has no conv layer: it makes no feature maps, only the lists of "
+                                     "numbers its linear layers compute from the 784 pixels.")
         self.chain_label.setText(text)
         names = [name for name, _array in maps]
         if names != self._stage_names:

@@ -32,8 +32,9 @@ def _outputs_of(step) -> str:
     if isinstance(step, BatchNormStep):
         return translate("MapArithmetic", "batch norm's outputs")
     if isinstance(step, ActivationStep):
-        return translate("MapArithmetic", "ReLU's outputs") if step.kind == "relu" else translate(
-            "MapArithmetic", "sigmoid's outputs")
+        return {"relu": translate("MapArithmetic", "ReLU's outputs"),
+                "tanh": translate("MapArithmetic", "tanh's outputs")}.get(
+            step.kind, translate("MapArithmetic", "sigmoid's outputs"))
     return translate("MapArithmetic", "pooling's outputs")
 
 
@@ -98,6 +99,8 @@ def _batch_norm_line(step: BatchNormStep, number_: int) -> str:
 def _activation_line(step: ActivationStep, number_: int) -> str:
     if step.kind == "relu":
         text = translate("FilterArithmetic", "ReLU: max(0, {value}) = {result}")
+    elif step.kind == "tanh":
+        text = translate("MapArithmetic", "tanh: (e^{value} − e^−{value}) / (e^{value} + e^−{value}) = {result}")
     else:
         text = translate("MapArithmetic", "sigmoid: 1 / (1 + e^−{value}) = {result}")
     return _step_heading(number_) + ", " + text.format(value=number(step.before, 7), result=number(step.value, 7))

@@ -118,9 +118,11 @@ class ExplainPages(QObject):
     def set_model(self, model) -> None:
         """A new active model (or none): its saliency copy made now, every result of the last one dropped."""
         from ...core.explain.saliency import prepare_model
+        from ...core.models import has_conv
 
         self._version += 1
         self._prepared = prepare_model(model) if model is not None else None
+        self.why.set_conv_methods(model is None or has_conv(model))
         self._asked = self._loss_for = None
         self._saliency.cancel()
         self._steps.cancel()

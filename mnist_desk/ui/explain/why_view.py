@@ -44,9 +44,9 @@ def method_explanation(method: str) -> str:
                                           "fades in from a blank canvas; the map adds up to the whole change."),
         "occlusion": translate("WhyView", "How much the digit's probability falls when a 4×4 square of the drawing "
                                "is rubbed out, shared among that square's ink."),
-        "grad-cam": translate("WhyView", "Where the 7×7 maps of the last conv layer that shrinks them hold "
-                              "evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM "
-                              "form), scaled up; coarse."),
+        "grad-cam": translate("WhyView", "Where the maps of the last conv layer that shrinks them hold evidence "
+                              "for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), "
+                              "scaled up; coarse."),
     }.get(method, "")
 
 
@@ -173,6 +173,15 @@ class WhyView(QWidget):
             self._field = np.array(field28, copy=True)
             self.input_view.set_array(input_gray(field28))
 
+    def set_conv_methods(self, available: bool) -> None:
+        """Grad-CAM needs a conv layer: offered only for a network that has one (a built one may not)."""
+        index = self.method_box.findData("grad-cam")
+        item = self.method_box.model().item(index) if index >= 0 else None  # type: ignore[attr-defined]
+        if item is not None:
+            item.setEnabled(available)
+            item.setToolTip("" if available else self.tr("This network has no conv layer: Grad-CAM has no maps "
+                                                         "to look at."))
+
     def set_status(self, text: str) -> None:
         self._status = text
         self.status.setText(text)
@@ -196,13 +205,24 @@ class WhyView(QWidget):
                            "10 points; a negative one, that it raised p({digit}).").format(
                 digit=target, p=percent(result.value))
         else:
-            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less {rest} that the 7×7 maps "
-                           "do not carry (the output layer's bias, when they are the last layer's). Each of their "
-                           "pixels stands for 4×4 input pixels.").format(
-                total=number(result.total), digit=target, score=number(result.value),
-                rest=number(result.baseline or 0.0))
+            text = self._grad_cam_text(result, target)
         self.summary.setText(text)
         self.check.setText("")
+
+    def _grad_cam_text(self, result: Saliency, target: str) -> str:
+        rows, cols = result.grid or (7, 7)
+        values = {"total": number(result.total), "digit": target, "score": number(result.value),
+                  "rest": number(result.baseline or 0.0)}
+        if result.affine_head:
+            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less what the layers after its "
+                           "maps give for empty maps, {rest} (the output layer's bias).").format(**values)
+        else:
+            text = self.tr("The map adds up to {total} of the score of {digit}, {score}: the layers after its maps "
+                           "are not one linear layer, so the map is their first-order share and {rest} is left "
+                           "over.").format(**values)
+        return text + " " + self.tr("Its maps are {rows}×{cols}, the last conv layer's that shrink them: each of "
+                                    "their pixels stands for about {height}×{width} input pixels.").format(
+            rows=rows, cols=cols, height=f"{round(28 / rows, 1):g}", width=f"{round(28 / cols, 1):g}")
 
     def show_check(self, target: int, check: Deletion | None) -> None:
         """The deletion check of the map shown."""

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxL
 
 from ..active_model import ActiveModel
 
+GRID_SIZES = (3, 5)  # the kernel sizes of the Filter Lab's grid
+
 
 class LearnedKernelBox(QWidget):
     """A button and a kernel number; disabled, with the reason, while no model is active."""
@@ -47,18 +49,30 @@ class LearnedKernelBox(QWidget):
             self.reason.setText(self.tr("No model is active yet: load weights or train a model, then its "
                                         "learned 5 × 5 kernels can be tried here."))
             return
-        count = self._kernel_count()
-        self.button.setEnabled(count > 0)
-        self.index.setEnabled(count > 0)
+        count, size = self._kernel_count()
+        usable = count > 0 and size in GRID_SIZES
+        self.button.setEnabled(usable)
+        self.index.setEnabled(usable)
         self.index.setRange(1, max(1, count))
         name = self.active_model.display_name() or self.tr("the active model")
+        if count == 0:
+            self.reason.setText(self.tr("{model} has no conv layer, so it has no learned kernels to try here.")
+                                .format(model=name))
+            return
+        if not usable:  # a built network's conv1 may have kernels of any size; the grid has 3 × 3 and 5 × 5
+            self.reason.setText(self.tr("{model}'s conv1 kernels are {size} × {size}; the grid here takes 3 × 3 and "
+                                        "5 × 5 kernels.").format(model=name, size=size))
+            return
         self.reason.setText(self.tr("{count} kernels learned by {model} in conv1.").format(count=count, model=name))
 
-    def _kernel_count(self) -> int:
-        try:
-            return int(self.kernels().shape[0])
-        except Exception:  # a model without a conv1 block: nothing to offer
-            return 0
+    def _kernel_count(self) -> tuple[int, int]:
+        """How many conv1 kernels the active model has, and their side (0, 0 without a conv layer)."""
+        from ...core.models import has_conv
+
+        if not has_conv(self.active_model.model):
+            return 0, 0
+        kernels = self.kernels()
+        return int(kernels.shape[0]), int(kernels.shape[-1])
 
     def kernels(self):
         """The active model's conv1 kernels, (n, k, k) (imports torch: called only once a model exists)."""
@@ -68,7 +82,7 @@ class LearnedKernelBox(QWidget):
 
     @Slot()
     def use_kernel(self) -> None:
-        if self.active_model.model is None:
+        if self.active_model.model is None or self._kernel_count()[1] not in GRID_SIZES:
             return
         kernels = self.kernels()
         number = min(self.index.value(), kernels.shape[0])

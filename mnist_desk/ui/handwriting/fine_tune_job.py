@@ -61,7 +61,7 @@ def fine_tune_inputs(part: FineTunePart, form: dict[str, Any], mnist_train: Mnis
     # The form's network is the weights'; its hold_out (None: the default share) would replace the weights' own,
     # whose digits are the ones they never trained on (MNIST's last, the set's digits come first in the mix).
     settings = {key: value for key, value in form.items()
-                if key not in ("arch", "activation") and not (key == "hold_out" and value is None)}
+                if key not in ("arch", "activation", "layers") and not (key == "hold_out" and value is None)}
     config = fine_tune_config(part.init, **settings)
     data = fine_tune_data(read_set(part.folder), mnist_train, share=part.share, holdout=part.holdout,
                           seed=config.seed)

@@ -8,6 +8,7 @@ installed are listed: a missing family in the list makes matplotlib warn at ever
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 # Common CJK fonts on Linux, Windows and macOS, most complete first.
 CJK_FAMILIES = (
@@ -15,6 +16,9 @@ CJK_FAMILIES = (
     "Hiragino Sans GB", "SimHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
     "Arial Unicode MS",
 )
+# Words in those fonts' file names (NotoSansCJK-Regular.ttc, msyh.ttc, wqy-microhei.ttc, DroidSansFallbackFull.ttf ...).
+CJK_FILE_HINTS = ("cjk", "notosanssc", "sourcehan", "msyh", "pingfang", "hiragino", "simhei", "wqy",
+                  "droidsansfallback", "arial unicode", "arialuni")
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +28,16 @@ def font_families() -> tuple[str, ...]:
 
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     fallback = next((family for family in CJK_FAMILIES if family in installed), None)
+    if fallback is None:
+        # matplotlib's font list is a cache made once; a CJK font installed after it is not in it.
+        for path in font_manager.findSystemFonts():  # about 20 ms, once
+            if any(hint in Path(path).name.lower() for hint in CJK_FILE_HINTS):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # a font file matplotlib cannot read
+                    continue
+        installed = {entry.name for entry in font_manager.fontManager.ttflist}
+        fallback = next((family for family in CJK_FAMILIES if family in installed), None)
     return ("DejaVu Sans", fallback) if fallback else ("DejaVu Sans",)
 
 

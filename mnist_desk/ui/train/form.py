@@ -60,6 +60,8 @@ class TrainForm(QWidget):
                                                   "batch 128 and a one-cycle learning rate of 0.015.")),
             ("desk", arch_name("desk"), self.tr("Three conv blocks with batch norm and dropout (about 90k "
                                                   "parameters), as the shipped weights.")),
+            ("custom", arch_name("custom"), self.tr("Your own network, built layer by layer in the Network panel "
+                                                      "(the tutorial's section 1.3 network to start with).")),
         ):
             self.arch.addItem(text, key)
             self.arch.setItemData(self.arch.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
@@ -234,8 +236,11 @@ class TrainForm(QWidget):
             "hold_out": None,  # the default share of the training digits calibrates the 'no digit' answer
         }
 
-    def describe(self) -> str:
-        """A short label for the chart legend, e.g. "Tutorial CNN · ReLU · Adam 0.001 · batch 50"."""
+    def describe(self, network: str | None = None) -> str:
+        """A short label for the chart legend, e.g. "Tutorial CNN · ReLU · Adam 0.001 · batch 50".
+
+        ``network``: a built network's name, in place of the architecture and activation (its layers have theirs).
+        """
         try:
             lr = f"{self.learning_rate():g}"
         except InvalidSetting:
@@ -243,8 +248,10 @@ class TrainForm(QWidget):
         optimizer = self.tr("Adam") if self.optimizer.currentData() == "adam" else self.tr("SGD")
         parts = [self.arch.currentText(), self.activation.currentText(), f"{optimizer} {lr}",
                  self.tr("batch {0}").format(self.batch_size.value())]
+        if network is not None:
+            parts[:2] = [network]
         if self.schedule.currentData() == "onecycle":
-            parts.insert(3, self.tr("one-cycle"))
+            parts.insert(len(parts) - 1, self.tr("one-cycle"))
         if self.augment.isChecked():
             parts.append(self.tr("augmented"))
         return " · ".join(parts)

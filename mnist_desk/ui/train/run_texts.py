@@ -24,6 +24,11 @@ def started(info: dict[str, Any]) -> str:
     names = (arch_name(info["arch"]), activation_name(info["activation"]), int(info["train_size"]),
              device_name(info["device"]))
     step = int(info["start_step"])
+    if info.get("layers"):  # built layer by layer: named by its sizes, its activations are in its layers
+        from ...core.layers import parse_spec
+        from ..architecture.names import built_name
+
+        names = (built_name(parse_spec(info["layers"])), *names[1:])
     tuned = info.get("fine_tune")
     if tuned and info.get("resumed_from") is None:
         return translate("TrainTab", "Fine-tuning {network} ({activation}) on {device}: {mnist:,} MNIST digits with "
@@ -31,9 +36,15 @@ def started(info: dict[str, Any]) -> str:
                                      "epoch; {held:,} of yours held out, never trained on.").format(
             network=names[0], activation=names[1], device=names[3], mnist=tuned["mnist"], trained=tuned["trained"],
             set=tuned["set"], repeats=tuned["repeats"], held=tuned["held_out"])
-    if info.get("resumed_from") is None:
+    if info.get("layers"):
+        if info.get("resumed_from") is None:
+            return translate("TrainTab", "Training from step {0:,}: {1} on {3:,} digits, {4}.").format(step, *names)
+        text = translate("TrainTab", "Resumed at step {0:,}: training {1} on {3:,} digits, {4}.").format(step, *names)
+    elif info.get("resumed_from") is None:
         return translate("TrainTab", "Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.").format(step, *names)
-    text = translate("TrainTab", "Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.").format(step, *names)
+    else:
+        text = translate("TrainTab", "Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.").format(
+            step, *names)
     moved = resume_moved(info)
     return then(text, moved) if moved else text
 

@@ -142,6 +142,7 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         "device": str(trainer.device),
         "arch": trainer.config.arch,
         "activation": trainer.config.activation,
+        "layers": trainer.config.layers,  # a built network's, as text ("" for the named ones)
         "steps_total": trainer.steps_total,
         "steps_per_epoch": trainer.steps_per_epoch,
         "start_step": trainer.progress.step,

@@ -1,8 +1,7 @@
-"""The Train tab: the tutorial's sections 2.3–2.5 in a window, and fine-tuning on your handwriting.
+"""The Train tab: the tutorial's sections 2.3–2.5 in a window, and fine-tuning on handwriting (:mod:`.fine_tune_box`).
 
-Settings on the left (above them, :mod:`.fine_tune_box`), the live chart on the right; the run itself happens in
-a worker thread (:mod:`.session`), which loads MNIST, trains and sends plain records and checkpoints back.
-Constructing the tab imports neither torch nor matplotlib: both load when first needed.
+Settings on the left, the live chart on the right; a worker thread (:mod:`.session`) loads MNIST, trains and sends plain
+records and checkpoints back. Constructing the tab imports neither torch nor matplotlib: both load when first needed.
 """
 
 from __future__ import annotations
@@ -37,15 +36,14 @@ from .chart import TrainChart
 from .fine_tune_box import FineTuneBox
 from .form import InvalidSetting, TrainForm
 from .metrics import MetricsStore
+from .network_choice import NetworkChoice
 from .progress_panel import ProgressPanel, format_percent
 from .run_guard import RunGuard
 from .session import TrainingSession, TrainJob
-from .weights_panel import WeightsPanel
+from .weights_panel import WeightsPanel, dropped_weights_file
 
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
-
-WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
 
 
 class TrainTab(WindowTab):
@@ -91,6 +89,8 @@ class TrainTab(WindowTab):
         self.progress = ProgressPanel(self)
         self.weights = WeightsPanel(active_model, settings, self)
         self.chart = TrainChart(self.store, self)
+        self.network_choice = choice = NetworkChoice.beside(self.chart, self.form, settings, self)  # the Network panel
+        self.network, self.panels, self.start_reason = choice.editor, choice.panels, choice.reason
 
         controls = QHBoxLayout()
         for button, picture in ((self.start_button, icon("train-start")), (self.pause_button, icon("train-pause")),
@@ -101,6 +101,7 @@ class TrainTab(WindowTab):
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addWidget(self.form)
         settings_layout.addLayout(controls)
+        settings_layout.addWidget(self.start_reason)
         progress_box = QGroupBox(self.tr("Progress"), self)
         QVBoxLayout(progress_box).addWidget(self.progress)
         weights_box = QGroupBox(self.tr("Weights"), self)
@@ -108,15 +109,14 @@ class TrainTab(WindowTab):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.fine_tune)
-        left_layout.addWidget(settings_box)
-        left_layout.addWidget(weights_box)
+        for box in (self.fine_tune, settings_box, weights_box):  # fine-tuning above the settings, one line unticked
+            left_layout.addWidget(box)
         left_layout.addStretch(1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(progress_box)
-        right_layout.addWidget(self.chart, 1)
+        right_layout.addWidget(self.panels, 1)
         scroll = QScrollArea(self)
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
@@ -138,6 +138,7 @@ class TrainTab(WindowTab):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         self.weights.loaded.connect(self._on_weights_loaded)
+        self.network_choice.startable_changed.connect(lambda: self._on_state(self.session.state))
         self.weights.resume_requested.connect(self.resume_from)
         self.weights.saved.connect(self.guard.run_saved)
         self.chart.export_requested.connect(self.export_csv)
@@ -160,7 +161,7 @@ class TrainTab(WindowTab):
     # -- starting -----------------------------------------------------------------------------
     def _job(self, resume: Checkpoint | None) -> TrainJob | None:
         try:
-            config, fine_tune = self.form.values(), self.fine_tune.part()
+            config, fine_tune = self.network_choice.config(self.form.values()), self.fine_tune.part()
         except InvalidSetting as error:
             self._error(str(error))
             return None
@@ -173,14 +174,15 @@ class TrainTab(WindowTab):
     @Slot()
     def start(self) -> bool:
         """Start a new run with the form's settings; False (with a message) if it cannot start."""
-        if self.session.is_active():
+        if self.session.is_active() or not self.network_choice.can_start():
             return False
         job = self._job(None)  # a wrong setting is said before anything is asked or discarded
         if job is None or not self.guard.may_start_new_run():
             return False
         self._session_checkpoint = None
+        self.network_choice.run_starts()
         self._begin_run(None)
-        self.store.new_run(self.fine_tune.describe(self.form.describe()))
+        self.store.new_run(self.fine_tune.describe(self.network_choice.describe()))
         self.weights.new_run()
         self.chart.redraw_now()
         self.session.start(job)
@@ -205,13 +207,15 @@ class TrainTab(WindowTab):
                         .format(done))
             return False
         self.form.set_values({"arch": checkpoint.arch, "activation": checkpoint.activation})
+        self.network_choice.show_checkpoint(checkpoint)
         job = self._job(checkpoint)
         if job is None:
             return False
         if checkpoint is not self._session_checkpoint or self.store.current is None:
             # A loaded file: draw its history as a run of its own, then continue it.
-            self.store.new_run(self.tr("{0} (resumed)").format(self.weights.checkpoint_label or self.form.describe()),
-                               checkpoint.history)
+            self.store.new_run(self.tr("{0} (resumed)").format(self.weights.checkpoint_label
+                                                               or self.network_choice.describe()), checkpoint.history)
+        self.network_choice.run_starts()
         self._begin_run(checkpoint)
         self.weights.resumed(int((checkpoint.progress or {}).get("step", 0)))
         self.chart.redraw_now()
@@ -271,7 +275,7 @@ class TrainTab(WindowTab):
     @Slot(str)
     def _on_state(self, state: str) -> None:
         active = state != "idle"
-        self.start_button.setEnabled(not active)
+        self.start_button.setEnabled(not active and self.network_choice.can_start())
         self.pause_button.setEnabled(state in ("running", "paused"))
         paused = state in ("paused", "pausing")
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
@@ -282,6 +286,7 @@ class TrainTab(WindowTab):
         focused = QApplication.focusWidget()
         for widget in (self.form, self.data_folder, self.fine_tune):
             widget.setEnabled(not active)
+        self.network_choice.set_running(active)
         if active and self.stop_button.isEnabled() and (focused is None or not focused.isEnabled()):
             # The field the user was in is now disabled: without a focus inside the tab, F6 and
             # Shift+F5 (shortcuts of this tab) would not reach it.
@@ -328,6 +333,7 @@ class TrainTab(WindowTab):
         if checkpoint.hparams:
             self.form.set_values(checkpoint.hparams)
         self.form.set_values({"arch": checkpoint.arch, "activation": checkpoint.activation})
+        self.network_choice.show_checkpoint(checkpoint)
         self.store.new_run(Path(path).name, checkpoint.history)
         self.chart.redraw_now()
 
@@ -351,21 +357,14 @@ class TrainTab(WindowTab):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._dropped_weights(event) is not None and not self.session.is_active():
+        if dropped_weights_file(event.mimeData()) is not None and not self.session.is_active():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
-        path = self._dropped_weights(event)
+        path = dropped_weights_file(event.mimeData())
         if path is not None and not self.session.is_active():
             event.acceptProposedAction()
             self.weights.load(path)
-
-    @staticmethod
-    def _dropped_weights(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in WEIGHT_SUFFIXES:
-            return Path(urls[0].toLocalFile())
-        return None
 
     # -- closing ------------------------------------------------------------------------------
     def has_unsaved_run(self) -> bool:
@@ -380,6 +379,7 @@ class TrainTab(WindowTab):
         """A run left unsaved, restored from its automatic checkpoint: this tab's stopped run now."""
         self.form.set_values({**(checkpoint.hparams or {}), "arch": checkpoint.arch,
                               "activation": checkpoint.activation})
+        self.network_choice.show_checkpoint(checkpoint)
         label = self.tr("Restored run")
         self._session_checkpoint = checkpoint
         self.store.new_run(label, checkpoint.history)

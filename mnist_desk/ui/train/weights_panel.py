@@ -12,7 +12,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal, Slot
+from PySide6.QtCore import QMimeData, QSettings, QStandardPaths, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -44,6 +44,17 @@ def best_file_name(checkpoint: Checkpoint, when: _dt.datetime | None = None) -> 
     """e.g. ``mnist-tutorial-relu-2024-05-01-1432-best.pt`` ("Keep best" overwrites it)."""
     stamp = (when or _dt.datetime.now()).strftime("%Y-%m-%d-%H%M")
     return f"mnist-{checkpoint.arch}-{checkpoint.activation}-{stamp}-best.pt"
+
+
+WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
+
+
+def dropped_weights_file(data: QMimeData) -> Path | None:
+    """The weights file a drag brings (one local file with a weights suffix), or None."""
+    urls = data.urls()
+    if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in WEIGHT_SUFFIXES:
+        return Path(urls[0].toLocalFile())
+    return None
 
 
 class WeightsPanel(QWidget):
