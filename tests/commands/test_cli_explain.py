@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from mnist_desk.cli import main
+
+REFUSAL = Path(__file__).resolve().parents[1] / "fixtures" / "refusal"
 
 
 @pytest.fixture
@@ -50,7 +53,7 @@ def test_json_gives_the_input_the_map_and_the_deletion_check(digit_files, test_s
 def test_why_not_another_digit(digit_files, capsys):
     assert main(["explain", "--target", "9", "--json", digit_files[0]]) == 0
     row = rows_of(capsys.readouterr().out)[0]
-    assert row["target"] == 9 and row["digit"] == 7
+    assert row["target"] == 9 and row["digit"] == 7 and row["explained"] == "picked"
     assert row["deletion"]["before"] == pytest.approx(row["probabilities"][9], abs=1e-6)
 
 
@@ -76,8 +79,59 @@ def test_no_digit_and_bad_files(tmp_path, digit_files, capsys):
     assert rows[0]["digit"] is None and rows[0]["saliency"] is None and rows[0]["deletion"] is None
     assert rows[1]["digit"] == 2
     assert "broken.png" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert rows[0]["reasons"] == ["empty"] and rows[0]["target"] is None
     assert main(["explain", str(blank)]) == 0
-    assert "no digit, nothing to explain" in capsys.readouterr().out
+    assert capsys.readouterr().out.strip() == f"{blank}: no digit: the picture is empty; nothing to explain"
+
+
+@pytest.fixture
+def calibrated():
+    """The shipped weights, which carry a 'no digit' threshold (skip without one)."""
+    from mnist_desk.core.paths import default_weights_path
+    from mnist_desk.core.weights import load_checkpoint
+
+    path = default_weights_path()
+    if not path.is_file() or load_checkpoint(path).novelty is None:
+        pytest.skip("the shipped weights have no 'no digit' calibration")
+    return path
+
+
+def test_a_picture_predict_refuses_is_no_digit_and_its_closest_digit_is_explained(calibrated, capsys):
+    photo = str(REFUSAL / "not_a_digit_photo_astronaut.png")
+    assert main(["predict", "--json", photo]) == 0
+    predicted = json.loads(capsys.readouterr().out)
+    assert predicted["digit"] is None and predicted["reasons"] == ["not_a_digit"]
+    assert main(["explain", "--json", photo]) == 0
+    row = rows_of(capsys.readouterr().out)[0]
+    closest = int(np.argmax(row["probabilities"]))
+    assert row["digit"] is None and row["reasons"] == predicted["reasons"] and row["unsure"] is False
+    assert row["probabilities"] == pytest.approx(predicted["probabilities"], abs=1e-5)
+    assert row["target"] == closest and row["explained"] == "closest"
+    assert np.array(row["saliency"]).shape == (28, 28)
+    assert row["deletion"]["before"] == pytest.approx(row["probabilities"][closest], abs=1e-5)
+    assert main(["explain", photo]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    p = f"{row['probabilities'][closest]:.1%}"
+    assert head.startswith(f"{photo}: no digit: this does not look like a digit; integrated gradients for the "
+                           f"closest digit, {closest} ({p}); ")
+    assert f"{closest} ({p})" not in head.split(";")[0]  # never named as the answer
+    other = (closest + 1) % 10
+    assert main(["explain", "--target", str(other), "--json", photo]) == 0
+    picked = rows_of(capsys.readouterr().out)[0]
+    assert picked["digit"] is None and picked["target"] == other and picked["explained"] == "picked"
+    assert main(["explain", "--target", str(other), photo]) == 0
+    assert f"integrated gradients for {other} (--target, " in capsys.readouterr().out
+
+
+def test_the_deletion_check_says_whether_the_map_passed(digit_files, capsys):
+    assert main(["explain", "--json", digit_files[0]]) == 0
+    row = rows_of(capsys.readouterr().out)[0]
+    deletion = row["deletion"]
+    assert row["explained"] == "answer"
+    assert deletion["passed"] is (deletion["salient"] < deletion["random"])
+    assert main(["explain", digit_files[0]]) == 0
+    verdict = "passed" if deletion["passed"] else "failed"
+    assert capsys.readouterr().out.splitlines()[0].endswith(f"check {verdict}  (# + . for 7, = - , against it)")
 
 
 def test_the_real_command(digit_files):

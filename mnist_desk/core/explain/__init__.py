@@ -5,6 +5,8 @@ top to bottom, the modules are:
 
 * :mod:`.choices` — the methods and settings offered (no torch: the window
   lists them before torch is loaded);
+* :mod:`.explained` — which digit is explained: the answer, a digit asked
+  for, or the closest digit of a picture refused as "no digit" (numpy only);
 * :mod:`.saliency` — which input pixels pushed a class up and which down
   (integrated gradients, occlusion, Grad-CAM);
 * :mod:`.faithfulness` — the deletion check of a saliency map;

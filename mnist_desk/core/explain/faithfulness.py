@@ -63,10 +63,16 @@ class Deletion:
         """How much deleting as many random ink pixels lowered it (the mean over the draws)."""
         return self.before - self.random
 
+    @property
+    def passed(self) -> bool:
+        """Whether the map passed: deleting its salient pixels lowered the probability more than random ones."""
+        return self.salient_drop > self.random_drop
+
     def to_json(self) -> dict:
         """The check as ``explain --json`` prints it."""
         return {"fraction": self.fraction, "pixels": self.pixels, "before": round(self.before, 6),
-                "salient": round(self.salient, 6), "random": round(self.random, 6), "random_draws": self.draws}
+                "salient": round(self.salient, 6), "random": round(self.random, 6), "random_draws": self.draws,
+                "passed": self.passed}
 
 
 @torch.no_grad()
