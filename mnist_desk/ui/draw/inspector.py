@@ -64,7 +64,7 @@ class Inspector(QWidget):
         for label in (self.recipe_answer, self.plain_answer):
             label.setFont(answer_font)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setFixedWidth(label.fontMetrics().horizontalAdvance("8  100 % ?") + 12)
+            label.setFixedWidth(label.fontMetrics().horizontalAdvance("8  100.0 % ?") + 12)
             label.setFixedHeight(label.fontMetrics().lineSpacing() + 6)
 
         grid = QGridLayout()
@@ -102,7 +102,7 @@ class Inspector(QWidget):
     def _answer_text(answer: Answer | None) -> str:
         if answer is None or answer.digit is None:
             return "—"
-        text = f"{answer.digit}  {answer.probability * 100:.0f} %"
+        text = f"{answer.digit}  {answer.probability * 100:.1f} %"  # as the answer above and its bar
         return f"{text} ?" if answer.unsure else text
 
     def show_steps(self, recipe, plain, recipe_answer: Answer | None, plain_answer: Answer | None,

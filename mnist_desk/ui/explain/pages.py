@@ -86,7 +86,8 @@ class ExplainPages(QObject):
         self._prepared: Any = None  # the active model, prepared for saliency (torch is imported later)
         self._version = 0  # bumped with every model, so a late result of the last one is dropped
         self.field: np.ndarray | None = None
-        self.answer: int | None = None
+        self.answer: int | None = None  # None with a field: the network said "no digit"
+        self.probabilities: np.ndarray | None = None
         self._drawing = False
         self._asked: tuple | None = None
         self._loss_for: tuple | None = None
@@ -131,11 +132,15 @@ class ExplainPages(QObject):
 
     def follow(self, prediction, drawing: bool, why: bool, loss: bool, no_model_text: str = "") -> None:
         """The tab's update: ``prediction`` (None without a model) of the canvas; which page is visible."""
-        self.field, self.answer = None, None
+        refused_before = self.field is not None and self.answer is None
+        self.field, self.answer, self.probabilities = None, None, None
         if prediction is not None and not prediction.preprocessed.empty:
             self.field = prediction.preprocessed.field28
-            chances = np.asarray(prediction.probabilities)
-            self.answer = prediction.digit if prediction.digit is not None else int(np.argmax(chances))
+            self.probabilities = chances = np.asarray(prediction.probabilities)
+            # "No digit" has no answer to explain; as the answer above, a refusal waits for the pen to lift.
+            refused = prediction.digit is None and (not drawing or refused_before)
+            self.answer = None if refused else int(prediction.digit if prediction.digit is not None
+                                                   else np.argmax(chances))
         self._drawing = drawing
         if why:
             self._follow_why(no_model_text if prediction is None else "")
@@ -143,7 +148,7 @@ class ExplainPages(QObject):
             self._follow_loss(no_model_text if prediction is None else "")
 
     def _follow_why(self, no_model_text: str) -> None:
-        self.why.show_input(self.field, self.answer)
+        self.why.show_input(self.field, self.answer, self.probabilities)
         if self.field is None:
             self._asked = None
             self._saliency.cancel()
@@ -203,8 +208,8 @@ class ExplainPages(QObject):
             self.loss.show_step(None)
         from ...core.explain.drawing_loss import cross_entropy, logits_of
 
-        shown = meant if meant is not None else self.answer
-        assert shown is not None  # there is an answer whenever there is an input
+        assert self.probabilities is not None  # there are probabilities whenever there is an input
+        shown = meant if meant is not None else int(np.argmax(self.probabilities))
         work = cross_entropy(logits_of(predictor.model, self.field), shown)
         self.loss.show_loss(work, outputs_only=meant is None)
 

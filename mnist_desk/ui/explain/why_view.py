@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.explain.explained import CLOSEST, explained_digit
 from ..filter_lab.arithmetic import number
 from ..fixed_text import fix_text_height
 from ..image_view import LabelledImage
@@ -65,7 +66,9 @@ class WhyView(QWidget):
     def __init__(self, methods: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("whyView")
-        self.answer: int | None = None
+        self.answer: int | None = None  # None: no answer ("no digit", or nothing drawn)
+        self.closest: int | None = None  # the most probable digit, explained when there is no answer
+        self._probabilities: np.ndarray | None = None
         self.shown: Saliency | None = None
         self._field: np.ndarray | None = None
         self._shown_field: np.ndarray | None = None
@@ -85,7 +88,12 @@ class WhyView(QWidget):
             target_row.addWidget(button)
         target_row.addStretch(1)
         self.targets.button(ANSWER).setChecked(True)
-        self.targets.idClicked.connect(lambda _id: self.request_changed.emit())
+        self.targets.idClicked.connect(self._on_target_clicked)
+        # Said only when the network answered "no digit": there is no answer, so what is explained is named.
+        self.no_answer = QLabel(self)
+        self.no_answer.setObjectName("whyNoAnswer")
+        self.no_answer.setWordWrap(True)
+        self.no_answer.hide()
         self.method_box = QComboBox(self)
         self.method_box.setAccessibleName(self.tr("Saliency method"))
         for method in methods:
@@ -111,7 +119,7 @@ class WhyView(QWidget):
         self.check = QLabel(self)
         self.check.setObjectName("saliencyCheck")
         self.check.setWordWrap(True)
-        fix_text_height(self.check, 2)
+        fix_text_height(self.check, 3)
         # What is going on ("making the map…"), or the hovered pixel's numbers.
         self.status = QLabel(self)
         self.status.setObjectName("saliencyStatus")
@@ -124,6 +132,7 @@ class WhyView(QWidget):
         pictures.addWidget(self.heat, 0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(target_row)
+        layout.addWidget(self.no_answer)
         layout.addLayout(method_row)
         layout.addWidget(self.explanation)
         layout.addLayout(pictures, 1)
@@ -144,9 +153,34 @@ class WhyView(QWidget):
 
     @property
     def target(self) -> int | None:
-        """The digit to explain: the one picked, or the answer (None without one)."""
+        """The digit to explain: the one picked, else the answer, else (no digit) the closest digit."""
         picked = self.targets.checkedId()
-        return self.answer if picked == ANSWER else picked
+        explained = explained_digit(self.answer, self._chances(), None if picked == ANSWER else picked)
+        return None if explained is None else explained.digit
+
+    def _chances(self) -> np.ndarray:
+        return self._probabilities if self._probabilities is not None else np.zeros(10)
+
+    @Slot(int)
+    def _on_target_clicked(self, _id: int) -> None:
+        self._say_no_answer()
+        self.request_changed.emit()
+
+    def _say_no_answer(self) -> None:
+        """With no answer ("no digit"), say so and name the digit the map is of."""
+        target = self.target
+        if self.answer is not None or self._field is None or target is None:
+            self.no_answer.hide()
+            return
+        p = percent(float(self._chances()[target]))
+        if self.targets.checkedId() == ANSWER or target == self.closest:
+            text = self.tr("There is no answer to explain: the network says no digit. The map shows the digit it "
+                           "leans to most, the closest digit, {digit} ({p}).")
+        else:
+            text = self.tr("There is no answer to explain: the network says no digit. The map shows {digit} "
+                           "({p}), the digit you picked.")
+        self.no_answer.setText(text.format(digit=target, p=p))
+        self.no_answer.show()
 
     @Slot()
     def _on_method(self) -> None:
@@ -155,13 +189,29 @@ class WhyView(QWidget):
         self.request_changed.emit()
 
     # -- what the network does ------------------------------------------------------------------
-    def show_input(self, field28: np.ndarray | None, answer: int | None) -> None:
-        """The network's current input and answer (None: nothing to explain)."""
+    def show_input(self, field28: np.ndarray | None, answer: int | None,
+                   probabilities: np.ndarray | None = None) -> None:
+        """The network's current input, its answer (None: "no digit") and its ten probabilities.
+
+        Without an answer the first button explains the closest digit, and says so.
+        """
         self.answer = answer
-        self.targets.button(ANSWER).setText(self.tr("the answer") if answer is None
-                                            else self.tr("the answer ({digit})").format(digit=answer))
+        self._probabilities = None if probabilities is None else np.asarray(probabilities, dtype=np.float64)
+        closest = explained_digit(answer, self._chances())
+        self.closest = closest.digit if closest is not None and closest.kind == CLOSEST else None
+        button = self.targets.button(ANSWER)
+        if answer is not None:
+            button.setText(self.tr("the answer ({digit})").format(digit=answer))
+            button.setToolTip(self.tr("Which pixels made the network answer as it did"))
+        elif self.closest is not None and field28 is not None:
+            button.setText(self.tr("the closest digit ({digit})").format(digit=self.closest))
+            button.setToolTip(self.tr("The network says no digit, so there is no answer: explain the digit it "
+                                      "leans to most"))
+        else:
+            button.setText(self.tr("the answer"))
         if field28 is None:
             self._field = None
+            self.no_answer.hide()
             self.input_view.set_array(None)
             self.heat.set_array(None)
             self.heat.set_caption("")
@@ -172,6 +222,7 @@ class WhyView(QWidget):
         if self._field is None or not np.array_equal(field28, self._field):
             self._field = np.array(field28, copy=True)
             self.input_view.set_array(input_gray(field28))
+        self._say_no_answer()
 
     def set_conv_methods(self, available: bool) -> None:
         """Grad-CAM needs a conv layer: offered only for a network that has one (a built one may not)."""
@@ -191,9 +242,15 @@ class WhyView(QWidget):
         self.shown, self._shown_field = result, np.array(field28, copy=True)
         self.heat.set_array(saliency_rgb(field28, result.map))
         target = str(result.target)
-        title = (self.tr("{method} for {digit}: red pushed {digit} up, blue pushed it down")
-                 if result.target == self.answer
-                 else self.tr("{method} for {digit} (why not {digit}?): red pushed {digit} up, blue down"))
+        if result.target == self.answer:
+            title = self.tr("{method} for {digit}: red pushed {digit} up, blue pushed it down")
+        elif self.answer is None and result.target == self.closest:  # "no digit": never called the answer
+            title = self.tr("{method} for the closest digit, {digit} (no answer: no digit): red pushed {digit} up, "
+                            "blue down")
+        elif self.answer is None:
+            title = self.tr("{method} for {digit} (no answer: no digit): red pushed {digit} up, blue down")
+        else:
+            title = self.tr("{method} for {digit} (why not {digit}?): red pushed {digit} up, blue down")
         self.heat.set_caption(title.format(method=method_name(result.method), digit=target))
         if result.method == "integrated-gradients":
             text = self.tr("The map adds up to {total}: the score of {digit} for this drawing, {score}, minus its "
@@ -214,25 +271,34 @@ class WhyView(QWidget):
         values = {"total": number(result.total), "digit": target, "score": number(result.value),
                   "rest": number(result.baseline or 0.0)}
         if result.affine_head:
-            text = self.tr("The map adds up to {total}: the score of {digit}, {score}, less what the layers after its "
-                           "maps give for empty maps, {rest} (the output layer's bias).").format(**values)
+            text = self.tr("Red and blue add up to {total}: the score of {digit} ({score}, the number before the "
+                           "softmax) less {rest}, the part that is the same for every drawing (the output layer's "
+                           "bias).").format(**values)
         else:
-            text = self.tr("The map adds up to {total} of the score of {digit}, {score}: the layers after its maps "
-                           "are not one linear layer, so the map is their first-order share and {rest} is left "
-                           "over.").format(**values)
-        return text + " " + self.tr("Its maps are {rows}×{cols}, the last conv layer's that shrink them: each of "
-                                    "their pixels stands for about {height}×{width} input pixels.").format(
+            text = self.tr("Red and blue add up to {total} of the score of {digit}, {score} (the number before the "
+                           "softmax); the other {rest} comes from layers that do not split by pixel, so here the map "
+                           "is an approximation.").format(**values)
+        return text + " " + self.tr("The map is coarse: it comes from the network's {rows}×{cols} feature maps, so "
+                                    "each of its squares covers about {height}×{width} pixels of the input.").format(
             rows=rows, cols=cols, height=f"{round(28 / rows, 1):g}", width=f"{round(28 / cols, 1):g}")
 
     def show_check(self, target: int, check: Deletion | None) -> None:
-        """The deletion check of the map shown."""
+        """The deletion check of the map shown, with its verdict in plain words."""
         if check is None:
             self.check.setText("")
             return
-        self.check.setText(self.tr("Check: setting the {pixels} most salient pixels (10 % of the ink) to background "
-                                   "takes p({digit}) from {before} to {after}; as many random ink pixels, to "
-                                   "{random}.").format(pixels=check.pixels, digit=target, before=percent(check.before),
-                                                       after=percent(check.salient), random=percent(check.random)))
+        values = dict(pixels=check.pixels, digit=target, before=percent(check.before), after=percent(check.salient),
+                      random=percent(check.random))
+        if check.passed:
+            text = self.tr("Check passed: rubbing out the map's {pixels} strongest pixels (10 % of the ink) takes "
+                           "p({digit}) from {before} to {after}, lower than rubbing out as many random ink pixels "
+                           "does ({random}): the map points at pixels the network relies on.")
+        else:
+            text = self.tr("Check failed: rubbing out the map's {pixels} strongest pixels (10 % of the ink) takes "
+                           "p({digit}) from {before} to {after}, no lower than rubbing out as many random ink pixels "
+                           "does ({random}): for this drawing the map does not single out the pixels the network "
+                           "relies on.")
+        self.check.setText(text.format(**values))
 
     @Slot(int, int)
     def _on_hover(self, x: int, y: int) -> None:

@@ -178,6 +178,17 @@ def test_inspector_shows_steps_and_switch_compares(qtbot, tab):
     assert tab.settings.value(keys.DRAW_MNIST_RECIPE) in (False, "false")
 
 
+def test_the_steps_answer_and_the_answer_above_read_the_same_percentage(qtbot, tab):
+    tab.details.setCurrentIndex(PAGE_PREPROCESSING)
+    draw_seven(qtbot, tab.canvas)
+    tab.update_prediction()
+    prediction = tab.last_prediction
+    assert prediction.digit == 7 and not prediction.unsure
+    shown = tab.panel.probability_label.text()
+    assert shown == f"{prediction.confidence * 100:.1f} %"  # e.g. 95.8 %: not 96 % beside it
+    assert tab.inspector.recipe_answer.text() == f"7  {shown}"
+
+
 def test_network_view_shows_the_tutorial_shapes(qtbot, tab, loaded_model):
     from mnist_desk.core.models import build_model
     from mnist_desk.core.weights import Checkpoint

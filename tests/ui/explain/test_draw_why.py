@@ -3,8 +3,11 @@ drawing (made in a worker once the pen lifts), for the answer or any digit, with
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
-from drawing import _widget_point, draw_one, draw_seven
+import pytest
+from drawing import _widget_point, draw_one, draw_seven, open_picture_and_wait
 from explain_support import click_page, point
 from PySide6.QtCore import Qt
 
@@ -33,7 +36,8 @@ def test_the_map_explains_the_answer_once_the_pen_lifts(qtbot, tab):
     assert "Integrated gradients for 7" in why.heat.caption.text()
     assert "adds up to" in why.summary.text()
     assert why.targets.button(10).text() == "the answer (7)"
-    qtbot.waitUntil(lambda: why.check.text().startswith("Check: setting the"), timeout=5000)
+    qtbot.waitUntil(lambda: why.check.text().startswith("Check "), timeout=5000)
+    assert not why.no_answer.isVisible()
 
 
 def test_while_the_pen_moves_the_map_waits_and_then_catches_up(qtbot, tab):
@@ -122,3 +126,63 @@ def test_a_new_model_drops_the_old_map(qtbot, tab, loaded_model, draw_weights):
     with qtbot.waitSignal(tab.explain.saliency_shown, timeout=10_000):
         loaded_model.load_file(draw_weights)  # the same file again is a new model all the same
     assert tab.explain.why.shown.target == 7
+
+
+REFUSAL = Path(__file__).resolve().parents[2] / "fixtures" / "refusal"
+
+
+def test_no_digit_has_no_answer_to_explain_and_names_the_closest_digit(qtbot, tab):
+    if tab.active_model.predictor.calibration is None:
+        pytest.skip("these weights have no 'no digit' calibration")
+    click_page(qtbot, tab, PAGE_WHY)
+    why = tab.explain.why
+    with qtbot.waitSignal(tab.explain.saliency_shown, timeout=20_000):
+        assert open_picture_and_wait(qtbot, tab, REFUSAL / "not_a_digit_photo_astronaut.png")
+    prediction = tab.last_prediction
+    assert prediction.digit is None and tab.panel.shows_refusal  # "no digit" above the page
+    closest = int(np.argmax(prediction.probabilities))
+    p = f"{prediction.probabilities[closest] * 100:.1f} %"
+    assert why.shown.target == closest
+    answer_button = why.targets.button(10)
+    assert answer_button.text() == f"the closest digit ({closest})" and "answer" not in answer_button.text()
+    assert why.no_answer.isVisible()
+    assert why.no_answer.text() == ("There is no answer to explain: the network says no digit. The map shows the "
+                                    f"digit it leans to most, the closest digit, {closest} ({p}).")
+    caption = why.heat.caption.text()
+    assert caption.startswith(f"Integrated gradients for the closest digit, {closest} (no answer: no digit)")
+    # A digit the user picks is named as the one picked, never as the answer.
+    other = (closest + 3) % 10
+    with qtbot.waitSignal(tab.explain.saliency_shown, timeout=10_000):
+        qtbot.mouseClick(why.targets.button(other), Qt.MouseButton.LeftButton)
+    assert why.shown.target == other
+    assert why.heat.caption.text().startswith(f"Integrated gradients for {other} (no answer: no digit)")
+    assert why.no_answer.text().startswith("There is no answer to explain") and "the digit you picked" in \
+        why.no_answer.text()
+    # Drawn over by a clear digit, the page explains the answer again.
+    tab.clear()
+    qtbot.mouseClick(answer_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(tab.explain.saliency_shown, timeout=10_000):
+        draw_seven(qtbot, tab.canvas)
+    assert why.shown.target == 7 and answer_button.text() == "the answer (7)" and not why.no_answer.isVisible()
+
+
+def test_the_check_says_plainly_whether_the_map_passed(qtbot, tab):
+    click_page(qtbot, tab, PAGE_WHY)
+    why = tab.explain.why
+    with qtbot.waitSignal(tab.explain.saliency_shown, timeout=10_000):
+        draw_seven(qtbot, tab.canvas)
+    qtbot.waitUntil(lambda: why.check.text() != "", timeout=5000)
+    from mnist_desk.core.explain.faithfulness import deletion_test
+
+    check = deletion_test(tab.explain._prepared, why._shown_field, why.shown.map, 7)
+    verdict = "Check passed: " if check.salient < check.random else "Check failed: "
+    assert why.check.text().startswith(verdict)
+    assert f"from {check.before * 100:.1f} % to {check.salient * 100:.1f} %" in why.check.text()
+    assert f"({check.random * 100:.1f} %)" in why.check.text()
+    # Grad-CAM's summary in plain words: what its red and blue add up to, and why it is coarse.
+    why.set_method("grad-cam")
+    with qtbot.waitSignal(tab.explain.saliency_shown, timeout=10_000):
+        pass
+    summary = why.summary.text()
+    assert summary.startswith("Red and blue add up to ") and "the number before the softmax" in summary
+    assert "The map is coarse" in summary and "feature maps" in summary
