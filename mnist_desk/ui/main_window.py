@@ -293,17 +293,17 @@ class MainWindow(QMainWindow):
         self.model_label.setToolTip(self.active_model.source)
 
     # -- drawing, across tabs -------------------------------------------------------------------
-    @Slot(object)
-    def show_mnist_digit(self, field28, caption: str = "") -> None:
-        """An MNIST digit from another tab (Evaluate): show it on the Draw tab."""
-        self.draw_tab.show_mnist_digit(field28, caption)
+    @Slot(object, str, int)
+    def show_mnist_digit(self, field28, caption: str = "", label: int = -1) -> None:
+        """An MNIST digit from another tab (Evaluate): show it on the Draw tab, its label as the digit meant."""
+        self.draw_tab.show_mnist_digit(field28, caption, label if label >= 0 else None)
         self.tabs.setCurrentWidget(self.draw_tab)
 
-    @Slot(str)
-    def show_digit_file(self, path: str) -> None:
-        """A picture file of a handwriting set from another tab: open it on the Draw tab's canvas."""
+    @Slot(str, int)
+    def show_digit_file(self, path: str, label: int = -1) -> None:
+        """A picture file of a handwriting set from another tab: open it on the Draw tab's canvas, labelled."""
         self.tabs.setCurrentWidget(self.draw_tab)
-        self.draw_tab.open_picture(path)
+        self.draw_tab.open_picture(path, label if label >= 0 else None)
 
     def _on_tab_changed(self, index: int) -> None:
         if index not in self._built and index in LAZY_TABS:

@@ -10,7 +10,8 @@ it; the defaults are those of a tab that has no part in it:
 - ``can_save`` enables File → Save…, and ``can_save_changed`` tells the window
   to look again;
 - ``open_digit`` sends a digit to the Draw tab, ``open_digit_file`` a picture
-  file of a handwriting set (opened on its canvas as any picture);
+  file of a handwriting set (opened on its canvas as any picture), each with
+  its label, which becomes the digit meant (the Loss page's);
 - before the window closes, ``may_close`` may ask the user (False keeps it
   open); then ``shutdown`` stops the tab's workers and waits for them (a
   moment: see :meth:`~mnist_desk.ui.worker.WorkerRunner.shutdown`).
@@ -31,16 +32,16 @@ class WindowTab(QWidget):
     -------
     can_save_changed(bool)
         Whether there is something to save now (File → Save… follows it).
-    open_digit(object, str)
-        A digit to open in the Draw tab: 28×28 float32, ink bright, 0..1, and
-        a caption saying which digit it is.
-    open_digit_file(str)
-        A handwriting set's picture file to open on the Draw tab's canvas.
+    open_digit(object, str, int)
+        A digit to open in the Draw tab: 28×28 float32, ink bright, 0..1, a
+        caption saying which digit it is, and its label (the digit meant; -1: none).
+    open_digit_file(str, int)
+        A handwriting set's picture file to open on the Draw tab's canvas, and its label.
     """
 
     can_save_changed = Signal(bool)
-    open_digit = Signal(object, str)
-    open_digit_file = Signal(str)
+    open_digit = Signal(object, str, int)
+    open_digit_file = Signal(str, int)
 
     #: Whether the window's picture actions (open, paste, save, a dropped picture) act on this tab.
     works_on_pictures = False

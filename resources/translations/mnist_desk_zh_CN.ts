@@ -176,7 +176,7 @@
 <context>
     <name>Canvas</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+53"/>
+        <location filename="../../mnist_desk/ui/draw/canvas.py" line="+51"/>
         <source>Draw one digit. Left button: pen, right button: eraser.</source>
         <translation>写一个数字。左键：画笔，右键：橡皮擦。</translation>
     </message>
@@ -186,7 +186,7 @@
         <translation>手写画布</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+142"/>
         <source>Draw a digit here
 or drop a picture of one</source>
         <translation>在这里写一个数字
@@ -2046,7 +2046,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+83"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+84"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -2056,17 +2056,17 @@ or drop a picture of one</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+125"/>
         <source>Cannot open picture</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>Picture: {name}</source>
         <translation>图片：{name}</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-116"/>
         <source>Why this answer</source>
         <translation>为何是这个答案</translation>
     </message>
@@ -2076,12 +2076,12 @@ or drop a picture of one</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Open a picture of a digit</source>
         <translation>打开数字图片</translation>
     </message>
@@ -2388,7 +2388,7 @@ or drop a picture of one</source>
         <translation>测试集第 {0:,} 号数字，标签为 {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Loading MNIST from {0}…</source>
         <translation>正在从 {0} 加载 MNIST…</translation>
     </message>
@@ -2417,7 +2417,7 @@ The details are in the log: {log}</source>
 <context>
     <name>ExplainPages</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/pages.py" line="+151"/>
+        <location filename="../../mnist_desk/ui/explain/pages.py" line="+156"/>
         <source>Draw a digit to see which of its pixels the answer rests on.</source>
         <translation>写一个数字，看看答案取决于它的哪些像素。</translation>
     </message>
@@ -3880,17 +3880,7 @@ The details are in the log: {log}</source>
         <translation>这幅图是 {digit}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>(or press 0–9 on the canvas, or click a bar)</source>
-        <translation>（或在画布上按 0–9，或点击概率条）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Say which digit you meant: press 0–9 while the canvas has the focus, click a probability bar, or a button here.</source>
-        <translation>说出你想写的数字：在画布获得焦点时按 0–9，点击概率条，或点击这里的按钮。</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -3920,7 +3910,7 @@ The details are in the log: {log}</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Draw a digit to see its loss.</source>
         <translation>写一个数字，查看它的损失。</translation>
     </message>
@@ -3955,7 +3945,17 @@ The details are in the log: {log}</source>
         <translation>损失：想写的数字（标 *）的 −log p，与教程的 nn.CrossEntropyLoss() 相同。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-104"/>
+        <source>(or press 0–9, or click a bar)</source>
+        <translation>（或按 0–9，或点击一个概率条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say which digit you meant: press 0–9 anywhere in the Draw tab (except in a number field), click a probability bar, or a button here.</source>
+        <translation>说出你想写的是哪个数字：在“手写”页的任何地方按 0–9（数字输入框里除外），点击一个概率条，或点这里的按钮。</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>digit</source>
         <translation>数字</translation>
     </message>
@@ -5345,7 +5345,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+84"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+83"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -5356,12 +5356,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-195"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -5391,7 +5391,7 @@ maybe {digit}</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+276"/>
         <source>Restored run</source>
         <translation>恢复的训练</translation>
     </message>
@@ -5758,7 +5758,7 @@ maybe {digit}</source>
 <context>
     <name>WhyView</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+35"/>
+        <location filename="../../mnist_desk/ui/explain/why_view.py" line="+36"/>
         <source>Integrated gradients</source>
         <translation>积分梯度</translation>
     </message>
@@ -5783,45 +5783,76 @@ maybe {digit}</source>
         <translation>擦掉图画中一个 4×4 方块时该数字的概率下降多少，并分摊到该方块的墨迹上。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Explain:</source>
         <translation>解释：</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+81"/>
+        <location line="+128"/>
         <source>the answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-127"/>
+        <location line="+121"/>
         <source>Which pixels made the network answer as it did</source>
         <translation>哪些像素使网络给出这个答案</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-120"/>
         <source>Why {digit}, or why not {digit}?</source>
         <translation>为什么是 {digit}，或者为什么不是 {digit}？</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+92"/>
+        <source>There is no answer to explain: the network says no digit. The map shows the digit it leans to most, the closest digit, {digit} ({p}).</source>
+        <translation>没有答案可以解释：网络认为这不是数字。图中显示的是它最倾向的数字，即最接近的数字 {digit}（{p}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no answer to explain: the network says no digit. The map shows {digit} ({p}), the digit you picked.</source>
+        <translation>没有答案可以解释：网络认为这不是数字。图中显示的是你选的数字 {digit}（{p}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&lt;b&gt;{method}&lt;/b&gt;: {explanation}</source>
         <translation>&lt;b&gt;{method}&lt;/b&gt;：{explanation}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>the answer ({digit})</source>
         <translation>答案（{digit}）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>the closest digit ({digit})</source>
+        <translation>最接近的数字（{digit}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network says no digit, so there is no answer: explain the digit it leans to most</source>
+        <translation>网络认为这不是数字，所以没有答案：解释它最倾向的数字</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>This network has no conv layer: Grad-CAM has no maps to look at.</source>
         <translation>这个网络没有卷积层：Grad-CAM 没有特征图可看。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{method} for {digit}: red pushed {digit} up, blue pushed it down</source>
         <translation>{method}（{digit}）：红色推高 {digit}，蓝色压低它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{method} for the closest digit, {digit} (no answer: no digit): red pushed {digit} up, blue down</source>
+        <translation>{method}（最接近的数字 {digit}；没有答案：不是数字）：红色推高 {digit}，蓝色压低</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{method} for {digit} (no answer: no digit): red pushed {digit} up, blue down</source>
+        <translation>{method}（{digit}；没有答案：不是数字）：红色推高 {digit}，蓝色压低</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5840,41 +5871,46 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>The map adds up to {total}: the score of {digit}, {score}, less what the layers after its maps give for empty maps, {rest} (the output layer&apos;s bias).</source>
-        <translation>这张图加起来是 {total}：{digit} 的分数 {score}，减去其特征图之后的各层对空特征图给出的 {rest}（输出层的偏置）。</translation>
+        <source>Red and blue add up to {total}: the score of {digit} ({score}, the number before the softmax) less {rest}, the part that is the same for every drawing (the output layer&apos;s bias).</source>
+        <translation>红色和蓝色加起来是 {total}：{digit} 的得分（{score}，softmax 之前的数）减去 {rest}，即对每幅图都一样的部分（输出层的偏置）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Red and blue add up to {total} of the score of {digit}, {score} (the number before the softmax); the other {rest} comes from layers that do not split by pixel, so here the map is an approximation.</source>
+        <translation>红色和蓝色加起来是 {digit} 的得分 {score}（softmax 之前的数）中的 {total}；其余的 {rest} 来自无法按像素拆分的层，所以这里的图只是近似。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The map adds up to {total} of the score of {digit}, {score}: the layers after its maps are not one linear layer, so the map is their first-order share and {rest} is left over.</source>
-        <translation>这张图加起来是 {digit} 的分数 {score} 中的 {total}：其特征图之后的各层不只是一个线性层，所以这张图只是它们的一阶分配，还剩下 {rest}。</translation>
+        <source>The map is coarse: it comes from the network&apos;s {rows}×{cols} feature maps, so each of its squares covers about {height}×{width} pixels of the input.</source>
+        <translation>这张图很粗：它来自网络的 {rows}×{cols} 特征图，所以每个方格大约覆盖输入的 {height}×{width} 个像素。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Its maps are {rows}×{cols}, the last conv layer&apos;s that shrink them: each of their pixels stands for about {height}×{width} input pixels.</source>
-        <translation>它读取的特征图是 {rows}×{cols}，来自最后一个缩小特征图的卷积层：每个像素约代表 {height}×{width} 个输入像素。</translation>
+        <location line="+12"/>
+        <source>Check passed: rubbing out the map&apos;s {pixels} strongest pixels (10 % of the ink) takes p({digit}) from {before} to {after}, lower than rubbing out as many random ink pixels does ({random}): the map points at pixels the network relies on.</source>
+        <translation>检验通过：擦掉图中最强的 {pixels} 个像素（墨迹的 10 %）使 p({digit}) 从 {before} 降到 {after}，比擦掉同样多的随机墨迹像素（{random}）降得更多：这张图指出了网络所依赖的像素。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Check: setting the {pixels} most salient pixels (10 % of the ink) to background takes p({digit}) from {before} to {after}; as many random ink pixels, to {random}.</source>
-        <translation>检验：把最显著的 {pixels} 个像素（墨迹的 10 %）设为背景，p({digit}) 从 {before} 变为 {after}；随机设同样多的墨迹像素，变为 {random}。</translation>
+        <location line="+4"/>
+        <source>Check failed: rubbing out the map&apos;s {pixels} strongest pixels (10 % of the ink) takes p({digit}) from {before} to {after}, no lower than rubbing out as many random ink pixels does ({random}): for this drawing the map does not single out the pixels the network relies on.</source>
+        <translation>检验未通过：擦掉图中最强的 {pixels} 个像素（墨迹的 10 %）使 p({digit}) 从 {before} 变为 {after}，并不比擦掉同样多的随机墨迹像素（{random}）更低：对这幅图，这张图没有找出网络所依赖的像素。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Row {row}, column {column}: ink {ink}, map {value}</source>
         <translation>第 {row} 行、第 {column} 列：墨迹 {ink}，显著图 {value}</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-209"/>
         <source>Saliency method</source>
         <translation>显著图方法</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-50"/>
         <source>Where the maps of the last conv layer that shrinks them hold evidence for the digit: each map times its gradient, pixel by pixel (the HiResCAM form), scaled up; coarse.</source>
         <translation>最后一个缩小特征图的卷积层的特征图中哪里有支持该数字的证据：每张图逐像素乘以它的梯度（HiResCAM 形式）后放大；粗糙。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>

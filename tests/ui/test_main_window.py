@@ -199,9 +199,10 @@ def test_geometry_and_tab_persist(qtbot, tmp_path):
 def test_mnist_digit_from_evaluate_opens_in_draw(window, test_sample):
     field = test_sample.images[0].numpy().astype(np.float32) / 255.0
     window.tabs.setCurrentIndex(3)
-    window.evaluate_tab.open_digit.emit(field, "Test digit #0, labelled 7")
+    window.evaluate_tab.open_digit.emit(field, "Test digit #0, labelled 7", 7)
     assert window.tabs.currentWidget() is window.draw_tab
     np.testing.assert_array_equal(window.draw_tab.document.exact_field(), field)
+    assert window.draw_tab.meant.digit == 7 and window.draw_tab.explain.loss.meant == 7
 
 
 def test_exception_hook_logs_shows_and_keeps_running(window, qtbot, caplog):

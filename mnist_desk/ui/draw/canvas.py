@@ -3,8 +3,8 @@
 The document is a fixed square raster; the widget shows it as large as fits,
 centred, and maps pointer positions into document pixels. The left mouse
 button (or the pen's tip) draws, the right button (or the pen's eraser end)
-erases; a tablet's pressure thins the stroke. A digit key says which digit the
-drawing is meant to be (the Draw tab shows that digit's loss).
+erases; a tablet's pressure thins the stroke. (The keys 0–9, which say which
+digit the drawing is meant to be, are the whole Draw tab's: :mod:`.meant`.)
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -33,7 +32,6 @@ class Canvas(QWidget):
     """Shows a :class:`Document` and turns pointer input into strokes."""
 
     stroke_finished = Signal()
-    digit_pressed = Signal(int)  # a key 0–9 (with no modifier but the keypad's): the digit meant
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,14 +159,6 @@ class Canvas(QWidget):
             self._touch_id = None
             self._end()
         event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9 and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.digit_pressed.emit(event.key() - Qt.Key.Key_0)
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         self._hover = None

@@ -45,12 +45,14 @@ class Background:
     """A picture under the strokes: ``ink`` is SIZE×SIZE float32, ink bright.
 
     ``field28`` is set for an MNIST digit: that exact network input is used for
-    prediction while nothing has been drawn over it.
+    prediction while nothing has been drawn over it. ``label``: the digit it is
+    known to be (a labelled test digit, a picture of a handwriting set), if any.
     """
 
     ink: np.ndarray
     field28: np.ndarray | None = None
     caption: str = ""
+    label: int | None = None
 
 
 @dataclass(frozen=True)
@@ -195,14 +197,15 @@ class Document(QObject):
         if not self.state.empty:
             self._push(State())
 
-    def set_background(self, ink: np.ndarray, field28: np.ndarray | None = None, caption: str = "") -> None:
-        """Replace the drawing with a picture (ink bright, SIZE×SIZE); undoable."""
+    def set_background(self, ink: np.ndarray, field28: np.ndarray | None = None, caption: str = "",
+                       label: int | None = None) -> None:
+        """Replace the drawing with a picture (ink bright, SIZE×SIZE), labelled or not; undoable."""
         if self._points:
             self.end_stroke()
         ink = np.clip(np.asarray(ink, dtype=np.float32), 0.0, 1.0)
         if ink.shape != (SIZE, SIZE):
             raise ValueError(f"background must be {SIZE}x{SIZE}, got {ink.shape}")
-        self._push(State(Background(ink, field28, caption)))
+        self._push(State(Background(ink, field28, caption, label)))
 
     def undo(self) -> None:
         if self._points:

@@ -34,6 +34,7 @@ from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
 from .collect_row import CollectRow
 from .document import Document
 from .inspector import Answer, Inspector
+from .meant import MeantDigit
 from .network_view import NetworkView
 from .opening import PictureOpener
 from .picture import ink_from_field28, ink_from_picture
@@ -114,6 +115,7 @@ class DrawTab(WindowTab):
         self._timer.timeout.connect(self.update_prediction)
 
         self.opener = PictureOpener(self)
+        self._labels: dict[str, int | None] = {}  # of the pictures being opened: the digit each is known to be
         self.opener.opened.connect(self._on_picture_opened)
         self.opener.failed.connect(self._on_picture_failed)
 
@@ -130,7 +132,8 @@ class DrawTab(WindowTab):
         self.splitter.splitterMoved.connect(self._save_splitter)
         self.document.changed.connect(self._schedule)
         self.document.history_changed.connect(self._on_history)
-        self.canvas.digit_pressed.connect(self.say_meant)
+        self.meant = MeantDigit(self, self.document, self.panel.bars, self.explain)  # keys 0–9 in the whole tab
+        self.meant.pressed.connect(self.say_meant)
         self.panel.bars.digit_clicked.connect(self.say_meant)
         self.network.kernel_chosen.connect(self.kernel_for_filter_lab)
         active_model.changed.connect(self._on_model_changed)
@@ -186,17 +189,19 @@ class DrawTab(WindowTab):
         self.caption.setText(self.document.caption())
 
     # -- pictures -----------------------------------------------------------------------------
-    def open_picture(self, path: str | Path) -> bool:
-        """Start putting a picture of a digit on the canvas, opened in a worker (a large photo takes seconds);
+    def open_picture(self, path: str | Path, label: int | None = None) -> bool:
+        """Put a picture (of digit ``label``, if known) on the canvas, opened in a worker (a photo takes seconds);
         ``picture_opened(path, ok)`` tells the outcome. A bad file shows a message and changes nothing."""
         self.caption.setText(self.tr("Opening {name}…").format(name=Path(path).name))
+        self._labels[str(path)] = label
         self.opener.open(str(path))
         return True
 
     @Slot(str, object)
     def _on_picture_opened(self, path: str, ink: np.ndarray) -> None:
         keys.remember_folder(self.settings, keys.FOLDER_PICTURES, path)
-        self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name))
+        self.document.set_background(ink, caption=self.tr("Picture: {name}").format(name=Path(path).name),
+                                     label=self._labels.pop(path, None))
         self.picture_opened.emit(path, True)
 
     @Slot(str, str)
@@ -236,13 +241,13 @@ class DrawTab(WindowTab):
         self.document.set_background(ink, caption=caption)
         return True
 
-    def show_mnist_digit(self, field28: np.ndarray, caption: str = "") -> None:
-        """Show an MNIST digit (28×28, ink bright, 0..1) on the canvas, ready to draw over.
+    def show_mnist_digit(self, field28: np.ndarray, caption: str = "", label: int | None = None) -> None:
+        """Show an MNIST digit (28×28, ink bright, 0..1) on the canvas, ready to draw over; its ``label`` is meant.
 
         Until drawn over it is classified as is, not preprocessed again: as the Evaluate tab does.
         """
         field = np.clip(np.nan_to_num(np.asarray(field28, dtype=np.float32)), 0.0, 1.0)
-        self.document.set_background(ink_from_field28(field), field28=field.copy(), caption=caption)
+        self.document.set_background(ink_from_field28(field), field28=field.copy(), caption=caption, label=label)
 
     def save_drawing(self, path: str | Path) -> bool:
         """Save the drawing as a PNG (dark ink on white), atomically; a failure shows a message."""
@@ -287,9 +292,8 @@ class DrawTab(WindowTab):
         self._schedule()
 
     def say_meant(self, digit: int) -> None:
-        """The user says which digit the drawing is (a key 0–9 on the canvas, a click on a bar): its loss."""
-        self.panel.bars.set_meant(digit)
-        self.explain.set_meant(digit)
+        """The user says which digit the drawing is (a key 0–9, a click on a bar): its loss."""
+        self.meant.set(digit)
         self.details.setCurrentIndex(PAGE_LOSS)
 
     # -- prediction ---------------------------------------------------------------------------

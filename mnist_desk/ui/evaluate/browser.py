@@ -34,13 +34,13 @@ class DatasetBrowser(QWidget):
     -------
     load_requested
         Shown without data: the tab loads the splits in its worker.
-    digit_opened(object, str)
+    digit_opened(object, str, int)
         A digit was double-clicked: 28×28 float32, ink bright, 0..1 (for the Draw tab),
-        and a caption saying which digit it is and its label.
+        a caption saying which digit it is and its label, and the label.
     """
 
     load_requested = Signal()
-    digit_opened = Signal(object, str)
+    digit_opened = Signal(object, str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,4 +197,4 @@ class DatasetBrowser(QWidget):
             label = int(data.labels[index])
             caption = (self.tr("Training digit #{0:,}, labelled {1}") if self.split.currentData() == "train"
                        else self.tr("Test digit #{0:,}, labelled {1}")).format(index, label)
-            self.digit_opened.emit(np.asarray(data.images[index], dtype=np.float32) / 255.0, caption)
+            self.digit_opened.emit(np.asarray(data.images[index], dtype=np.float32) / 255.0, caption, label)

@@ -321,12 +321,13 @@ class EvaluateTab(WindowTab):
     @Slot(int)
     def _open_test_digit(self, index: int) -> None:
         if self._set is not None:
-            self.open_digit_file.emit(self._set.paths[index])
+            self.open_digit_file.emit(self._set.paths[index], int(self._set.digits.labels[index]))
             return
         test = self._cached(self._test)
         if test is not None:
             caption = self.tr("Test digit #{0:,}, labelled {1}").format(index, int(test.labels[index]))
-            self.open_digit.emit(np.asarray(test.images[index], dtype=np.float32) / 255.0, caption)
+            self.open_digit.emit(np.asarray(test.images[index], dtype=np.float32) / 255.0, caption,
+                                 int(test.labels[index]))
 
     # -- the dataset browser ------------------------------------------------------------------
     @Slot()

@@ -61,9 +61,9 @@ class LossView(QWidget):
             self.digits.addButton(button, digit)
             row.addWidget(button)
         self.digits.idClicked.connect(self.meant_changed)
-        self.hint = QLabel(self.tr("(or press 0–9 on the canvas, or click a bar)"), self)
-        self.hint.setToolTip(self.tr("Say which digit you meant: press 0–9 while the canvas has the focus, click "
-                                     "a probability bar, or a button here."))
+        self.hint = QLabel(self.tr("(or press 0–9, or click a bar)"), self)
+        self.hint.setToolTip(self.tr("Say which digit you meant: press 0–9 anywhere in the Draw tab (except in a "
+                                     "number field), click a probability bar, or a button here."))
         self.formula = QLabel(self)
         self.formula.setObjectName("lossFormula")
         big = QFont(self.font())
@@ -127,8 +127,16 @@ class LossView(QWidget):
         digit = self.digits.checkedId()
         return None if digit < 0 else digit
 
-    def set_meant(self, digit: int) -> None:
-        self.digits.button(digit).setChecked(True)
+    def set_meant(self, digit: int | None) -> None:
+        """Check the button of ``digit``; None unchecks them all (no digit meant)."""
+        if digit is not None:
+            self.digits.button(digit).setChecked(True)
+            return
+        checked = self.digits.checkedButton()
+        if checked is not None:  # an exclusive group keeps one button checked: not while unchecking it
+            self.digits.setExclusive(False)
+            checked.setChecked(False)
+            self.digits.setExclusive(True)
 
     @property
     def optimizer(self) -> str:

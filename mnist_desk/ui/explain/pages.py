@@ -214,8 +214,8 @@ class ExplainPages(QObject):
         self.loss.show_loss(work, outputs_only=meant is None)
 
     @Slot(int)
-    def set_meant(self, digit: int) -> None:
-        """The digit the user meant (a key on the canvas, a probability bar, a button)."""
+    def set_meant(self, digit: int | None) -> None:
+        """The digit the user meant (a key, a probability bar, a button, a label); None: not said (yet)."""
         self.loss.set_meant(digit)
         self._loss_time = 0.0  # at once, even mid-stroke
         self._follow_loss("")

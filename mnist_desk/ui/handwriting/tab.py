@@ -309,7 +309,7 @@ class HandwritingTab(WindowTab):
 
     @Slot(object)
     def _open_digit(self, digit: Digit) -> None:
-        self.open_digit_file.emit(str(digit.path))
+        self.open_digit_file.emit(str(digit.path), digit.label)
 
     @Slot()
     def reveal(self) -> None:

@@ -61,7 +61,7 @@ def test_the_active_set_evaluates_with_mnists_views(qtbot, my_set, evaluate_tab,
     with qtbot.waitSignal(tab.open_digit_file) as opened:
         qtbot.mouseClick(tab.gallery.viewport(), Qt.MouseButton.LeftButton,
                          pos=tab.gallery.visualItemRect(item).center())
-    assert Path(opened.args[0]).parent == my_set / "3" and Path(opened.args[0]).is_file()
+    assert Path(opened.args[0]).parent == my_set / "3" and Path(opened.args[0]).is_file() and opened.args[1] == 3
     assert item.toolTip().startswith(Path(opened.args[0]).name + ": labelled 3, read as 3")
 
 

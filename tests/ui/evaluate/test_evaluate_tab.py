@@ -108,11 +108,14 @@ def test_cell_click_lists_those_digits_and_a_digit_opens_in_draw(qtbot, make_tab
     assert tab.gallery.item(0).text().startswith("1 → 1\n")
     opened: list[np.ndarray] = []
     captions: list[str] = []
-    tab.open_digit.connect(lambda field, caption: opened.append(field) or captions.append(caption))
+    labels: list[int] = []
+    tab.open_digit.connect(lambda field, caption, label: opened.append(field) or captions.append(caption)
+                           or labels.append(label))
     item = tab.gallery.item(0)
     rect = tab.gallery.visualItemRect(item)
     qtbot.mouseClick(tab.gallery.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(opened) == 1 and captions[0] == f"Test digit #{tab.gallery.index_at_row(0):,}, labelled 1"
+    assert labels == [1]  # the Draw tab takes it as the digit meant
     digit = opened[0]
     index = tab.gallery.index_at_row(0)
     assert digit.shape == (28, 28) and digit.dtype == np.float32
@@ -143,7 +146,7 @@ def test_missing_data_is_explained(qtbot, make_tab, trained):
     assert tab.result is None and tab.evaluate_button.isEnabled()
 
 
-def test_dataset_browser_starts_at_the_tutorials_five(qtbot, make_tab, trained, train_sample):
+def test_dataset_browser_starts_at_the_tutorials_five(qtbot, make_tab, trained, train_sample, test_sample):
     tab = make_tab(active(trained))
     tab.pages.setCurrentWidget(tab.browser)
     browser = tab.browser
@@ -165,9 +168,12 @@ def test_dataset_browser_starts_at_the_tutorials_five(qtbot, make_tab, trained, 
     assert browser.title.text().startswith("Test digit #0 of 300: label")
     opened: list[np.ndarray] = []
     captions: list[str] = []
-    tab.open_digit.connect(lambda field, caption: opened.append(field) or captions.append(caption))
+    labels: list[int] = []
+    tab.open_digit.connect(lambda field, caption, label: opened.append(field) or captions.append(caption)
+                           or labels.append(label))
     browser.grid.digit_activated.emit(3)
-    assert opened and opened[0].shape == (28, 28) and captions[0].startswith("Test digit #3, labelled ")
+    assert opened and opened[0].shape == (28, 28) and captions[0] == f"Test digit #3, labelled {labels[0]}"
+    assert labels == [int(test_sample.labels[3])]
 
 
 def test_shutdown_during_evaluation(qtbot, make_tab, trained):

@@ -73,7 +73,7 @@ def test_the_buttons_do_what_the_keys_do_and_a_digit_opens_on_the_canvas(qtbot, 
     digit = click_digit(qtbot, tab, 4, 2)
     with qtbot.waitSignal(tab.open_digit_file) as opened:
         qtbot.mouseClick(tab.canvas_button, Qt.MouseButton.LeftButton)
-    assert opened.args == [str(digit.path)]
+    assert opened.args == [str(digit.path), 4]  # with its label, the digit meant on the canvas
     with qtbot.waitSignal(tab.open_digit_file) as opened:
         click_digit(qtbot, tab, 9, 0, double=True)
     assert opened.args[0].endswith(tab.gallery.flows[9].item(0).data(Qt.ItemDataRole.UserRole).name)

@@ -42,5 +42,6 @@ def test_collect_look_delete_undo_and_open_back_on_the_canvas(qtbot, window):
         qtbot.keyClick(flow, Qt.Key.Key_Return)
     assert opened.args[1] and window.tabs.currentIndex() == TAB_DRAW
     assert draw.document.caption().startswith("Picture: ") and not draw.document.state.empty
+    assert draw.meant.digit == 7 and draw.explain.loss.meant == 7 and draw.panel.bars.meant == 7  # its label
     draw.update_prediction()
     assert draw.last_prediction.digit == 7
