@@ -3860,7 +3860,7 @@ The details are in the log: {log}</source>
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+35"/>
+        <location filename="../../mnist_desk/ui/explain/loss_view.py" line="+36"/>
         <source>Adam (the tutorial&apos;s)</source>
         <translation>Adam（教程所用）</translation>
     </message>
@@ -5871,18 +5871,18 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>Red and blue add up to {total}: the score of {digit} ({score}, the number before the softmax) less {rest}, the part that is the same for every drawing (the output layer&apos;s bias).</source>
-        <translation>红色和蓝色加起来是 {total}：{digit} 的得分（{score}，softmax 之前的数）减去 {rest}，即对每幅图都一样的部分（输出层的偏置）。</translation>
+        <source>Red and blue add up to {total}: the score of {digit} ({score}, before the softmax) less {rest}, the part that is the same for every drawing (the output layer&apos;s bias).</source>
+        <translation>红色和蓝色加起来是 {total}：{digit} 的得分（{score}，softmax 之前）减去 {rest}，即对每幅图都一样的部分（输出层的偏置）。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Red and blue add up to {total} of the score of {digit}, {score} (the number before the softmax); the other {rest} comes from layers that do not split by pixel, so here the map is an approximation.</source>
-        <translation>红色和蓝色加起来是 {digit} 的得分 {score}（softmax 之前的数）中的 {total}；其余的 {rest} 来自无法按像素拆分的层，所以这里的图只是近似。</translation>
+        <source>Red and blue add up to {total} of the score of {digit}, {score} (before the softmax); the other {rest} comes from layers that do not split by pixel, so the map is approximate.</source>
+        <translation>红色和蓝色加起来是 {digit} 的得分 {score}（softmax 之前）中的 {total}；其余的 {rest} 来自无法按像素拆分的层，所以这张图只是近似。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The map is coarse: it comes from the network&apos;s {rows}×{cols} feature maps, so each of its squares covers about {height}×{width} pixels of the input.</source>
-        <translation>这张图很粗：它来自网络的 {rows}×{cols} 特征图，所以每个方格大约覆盖输入的 {height}×{width} 个像素。</translation>
+        <source>The map is coarse: each square of the network&apos;s {rows}×{cols} feature maps covers about {height}×{width} input pixels.</source>
+        <translation>这张图很粗：网络的 {rows}×{cols} 特征图的每个方格大约覆盖 {height}×{width} 个输入像素。</translation>
     </message>
     <message>
         <location line="+12"/>

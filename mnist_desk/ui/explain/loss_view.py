@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # torch is imported once a model loads: the window paints fir
     from ...core.explain.drawing_loss import CrossEntropy, TrainingStep
 
 LOSS_DIGITS = 4
+_SHORT_NAMES = {"adam": "Adam", "sgd": "SGD"}  # in a sentence ("One Adam step"); the list says "Adam (the tutorial's)"
 
 
 def optimizer_name(name: str) -> str:
@@ -207,7 +208,7 @@ class LossView(QWidget):
             self.result.setText(self.tr("One {optimizer} step (learning rate {lr}) on a copy of the model: loss "
                                         "{loss_before} → {loss_after}, p({digit}) {p_before} → {p_after}; no weight "
                                         "moved more than {largest_change}. The active weights are unchanged.").format(
-                optimizer=optimizer_name(step.optimizer), lr=f"{step.learning_rate:g}",
+                optimizer=_SHORT_NAMES.get(step.optimizer, step.optimizer), lr=f"{step.learning_rate:g}",
                 loss_before=number(before.loss, LOSS_DIGITS), loss_after=number(after.loss, LOSS_DIGITS),
                 digit=before.meant, p_before=f"{before.probabilities[before.meant] * 100:.2f} %",
                 p_after=f"{after.probabilities[after.meant] * 100:.2f} %", largest_change=number(step.largest_change)))

@@ -271,15 +271,15 @@ class WhyView(QWidget):
         values = {"total": number(result.total), "digit": target, "score": number(result.value),
                   "rest": number(result.baseline or 0.0)}
         if result.affine_head:
-            text = self.tr("Red and blue add up to {total}: the score of {digit} ({score}, the number before the "
-                           "softmax) less {rest}, the part that is the same for every drawing (the output layer's "
-                           "bias).").format(**values)
+            text = self.tr("Red and blue add up to {total}: the score of {digit} ({score}, before the softmax) less "
+                           "{rest}, the part that is the same for every drawing (the output layer's bias)."
+                           ).format(**values)
         else:
-            text = self.tr("Red and blue add up to {total} of the score of {digit}, {score} (the number before the "
-                           "softmax); the other {rest} comes from layers that do not split by pixel, so here the map "
-                           "is an approximation.").format(**values)
-        return text + " " + self.tr("The map is coarse: it comes from the network's {rows}×{cols} feature maps, so "
-                                    "each of its squares covers about {height}×{width} pixels of the input.").format(
+            text = self.tr("Red and blue add up to {total} of the score of {digit}, {score} (before the softmax); the "
+                           "other {rest} comes from layers that do not split by pixel, so the map is approximate."
+                           ).format(**values)
+        return text + " " + self.tr("The map is coarse: each square of the network's {rows}×{cols} feature maps "
+                                    "covers about {height}×{width} input pixels.").format(
             rows=rows, cols=cols, height=f"{round(28 / rows, 1):g}", width=f"{round(28 / cols, 1):g}")
 
     def show_check(self, target: int, check: Deletion | None) -> None:

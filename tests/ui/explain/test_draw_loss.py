@@ -93,6 +93,7 @@ def test_one_training_step_on_a_copy_leaves_the_active_weights(qtbot, tab, loade
     assert step.after.loss < step.before.loss
     assert step.after.probabilities[1] > step.before.probabilities[1]
     assert "the active weights are unchanged" in loss.result.text().lower()
+    assert loss.result.text().startswith("One Adam step (learning rate 0.001) on a copy of the model: loss ")
     assert "p after the step" in loss.table.text()
     assert all(torch.equal(weights[name], value) for name, value in loaded_model.model.state_dict().items())
     assert all(torch.equal(folded[name], value) for name, value in loaded_model.predictor.model.state_dict().items())

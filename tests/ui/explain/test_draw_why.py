@@ -184,5 +184,5 @@ def test_the_check_says_plainly_whether_the_map_passed(qtbot, tab):
     with qtbot.waitSignal(tab.explain.saliency_shown, timeout=10_000):
         pass
     summary = why.summary.text()
-    assert summary.startswith("Red and blue add up to ") and "the number before the softmax" in summary
+    assert summary.startswith("Red and blue add up to ") and "before the softmax" in summary
     assert "The map is coarse" in summary and "feature maps" in summary
