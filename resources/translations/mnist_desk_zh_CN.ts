@@ -514,8 +514,8 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+24"/>
-        <source>Add the drawing to the set “{set}” as a {digit} (Ctrl+{digit})</source>
-        <translation>把这个手写数字标为 {digit}，加入数字集“{set}”（Ctrl+{digit}）</translation>
+        <source>Add the drawing to the set “{set}” as a {digit} (Alt+{digit})</source>
+        <translation>把这个手写数字标为 {digit}，加入数字集“{set}”（Alt+{digit}）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3177,8 +3177,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+127"/>
-        <source>“{set}” has no digits yet ({folder}). Draw one in the Draw tab and add it with its button or Ctrl+0 … Ctrl+9.</source>
-        <translation>“{set}”中还没有数字（{folder}）。请在“手写”页写一个数字，再用对应按钮或 Ctrl+0 … Ctrl+9 加入。</translation>
+        <source>“{set}” has no digits yet ({folder}). Draw one in the Draw tab and add it with its button or Alt+0 … Alt+9.</source>
+        <translation>“{set}”中还没有数字（{folder}）。请在“手写”页写一个数字，再用对应按钮或 Alt+0 … Alt+9 加入。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4383,7 +4383,7 @@ The previous model stays active.</source>
         <translation>关于 MNIST Desk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Next tab</source>
         <translation>下一个标签页(&amp;N)</translation>
     </message>
@@ -5345,7 +5345,7 @@ maybe {digit}</source>
 <context>
     <name>TrainTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+84"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+83"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -5356,12 +5356,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+197"/>
+        <location line="+196"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-195"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -5391,7 +5391,7 @@ maybe {digit}</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+276"/>
         <source>Restored run</source>
         <translation>恢复的训练</translation>
     </message>
