@@ -514,8 +514,8 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+24"/>
-        <source>Add the drawing to the set “{set}” as a {digit} (Ctrl+{digit})</source>
-        <translation>把这个手写数字标为 {digit}，加入数字集“{set}”（Ctrl+{digit}）</translation>
+        <source>Add the drawing to the set “{set}” as a {digit} (Alt+{digit})</source>
+        <translation>把这个手写数字标为 {digit}，加入数字集“{set}”（Alt+{digit}）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3177,8 +3177,8 @@ The details are in the log: {log}</source>
     </message>
     <message>
         <location line="+127"/>
-        <source>“{set}” has no digits yet ({folder}). Draw one in the Draw tab and add it with its button or Ctrl+0 … Ctrl+9.</source>
-        <translation>“{set}”中还没有数字（{folder}）。请在“手写”页写一个数字，再用对应按钮或 Ctrl+0 … Ctrl+9 加入。</translation>
+        <source>“{set}” has no digits yet ({folder}). Draw one in the Draw tab and add it with its button or Alt+0 … Alt+9.</source>
+        <translation>“{set}”中还没有数字（{folder}）。请在“手写”页写一个数字，再用对应按钮或 Alt+0 … Alt+9 加入。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4383,7 +4383,7 @@ The previous model stays active.</source>
         <translation>关于 MNIST Desk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Next tab</source>
         <translation>下一个标签页(&amp;N)</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The Draw tab's collecting row: "Add to my handwriting as 0 … 9" (Ctrl+0 … Ctrl+9).
+"""The Draw tab's collecting row: "Add to my handwriting as 0 … 9" (Alt+0 … Alt+9).
 
 The label is the digit the user says the drawing is, never the network's
 answer (the line under the buttons shows both, so a mistake is seen at once).
@@ -77,9 +77,9 @@ class CollectRow(QWidget):
             self.buttons.append(button)
             row.addWidget(button)
             shortcut = QShortcut(self)
-            # Ctrl+3 on the main keys and on the keypad (Qt tells those apart)
-            shortcut.setKeys([QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key(Qt.Key.Key_0 + digit)),
-                              QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
+            # Alt+3 on the main keys and on the keypad (Qt tells those apart); Ctrl+1 … Ctrl+5 show the tabs
+            shortcut.setKeys([QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.Key(Qt.Key.Key_0 + digit)),
+                              QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.KeypadModifier
                                            | Qt.Key(Qt.Key.Key_0 + digit))])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # while the Draw tab shows
             shortcut.activated.connect(lambda digit=digit: self.add(digit))
@@ -108,7 +108,7 @@ class CollectRow(QWidget):
         name = active_folder(self.settings).name
         for digit, button in enumerate(self.buttons):
             button.setEnabled(not empty)
-            button.setToolTip(self.tr("Add the drawing to the set “{set}” as a {digit} (Ctrl+{digit})").format(
+            button.setToolTip(self.tr("Add the drawing to the set “{set}” as a {digit} (Alt+{digit})").format(
                 set=name, digit=digit))
 
     def add(self, digit: int) -> Digit | None:

@@ -8,7 +8,7 @@ the Loss page. A labelled digit opened on the canvas (an MNIST digit from
 Evaluate, a picture of a handwriting set) comes with its label as the digit
 meant. A new drawing starts with none: clearing the canvas, or opening a
 picture without a label, forgets it, so the loss shown is never that of a
-digit meant for another drawing. Ctrl+0 … Ctrl+9 are the collecting row's
+digit meant for another drawing. Alt+0 … Alt+9 are the collecting row's
 (:mod:`.collect_row`), not these.
 """
 

@@ -1,7 +1,7 @@
 """The My handwriting tab: the active set as a gallery grouped by label; relabel, delete, undo, open on the canvas.
 
-Digits are added in the Draw tab (its "Add to my handwriting as" row, Ctrl+0 …
-Ctrl+9); here they are looked at and put right. Keys, as a file manager's: a
+Digits are added in the Draw tab (its "Add to my handwriting as" row, Alt+0 …
+Alt+9); here they are looked at and put right. Keys, as a file manager's: a
 digit key relabels the selected digits, Delete deletes them, Ctrl+Z undoes and
 Ctrl+Shift+Z (Ctrl+Y) redoes, Enter or a double-click opens one on the Draw
 tab's canvas, F5 reloads the folder (changed by another program). Sets: choose
@@ -242,7 +242,7 @@ class HandwritingTab(WindowTab):
         counts = scan.counts()
         if not scan.digits:
             self.summary.setText(self.tr("“{set}” has no digits yet ({folder}). Draw one in the Draw tab and add it "
-                                         "with its button or Ctrl+0 … Ctrl+9.").format(set=scan.folder.name,
+                                         "with its button or Alt+0 … Alt+9.").format(set=scan.folder.name,
                                                                                      folder=scan.folder))
         else:
             self.summary.setText(self.tr("“{set}”: {total:,} digits ({counts}) in {folder}").format(

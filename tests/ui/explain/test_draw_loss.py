@@ -47,9 +47,9 @@ def test_a_digit_key_on_the_canvas_shows_its_loss(qtbot, tab, loaded_model):
     qtbot.waitUntil(lambda: loss.shown.meant == 7, timeout=2000)
     assert loss.shown.loss == pytest.approx(cross_entropy_of(model, field, 7), rel=1e-4)
     assert loss.shown.loss < 1.0  # a clear 7: the network is sure and right
-    # Ctrl+3 is not a digit said: it adds the drawing to the handwriting set as a 3 (and clears the canvas for
+    # Alt+3 is not a digit said: it adds the drawing to the handwriting set as a 3 (and clears the canvas for
     # the next digit, which starts with none meant).
-    qtbot.keyClick(tab.canvas, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert tab.collect.status.text().startswith("Added as 3")
     assert tab.document.state.empty and loss.meant is None and tab.panel.bars.meant is None
 

@@ -1,4 +1,4 @@
-"""Collecting digits in the Draw tab: the "Add as" buttons and Ctrl+0 … Ctrl+9, as a user presses them."""
+"""Collecting digits in the Draw tab: the "Add as" buttons and Alt+0 … Alt+9, as a user presses them."""
 
 from __future__ import annotations
 
@@ -40,20 +40,20 @@ def test_the_add_button_stores_the_drawing_as_drawn_with_the_users_label(qtbot, 
     assert np.abs(picture_input(stored).astype(np.float32) / 255 - on_canvas).max() < 2 / 255
 
 
-def test_ctrl_digit_keys_add_and_then_clear_can_be_turned_off(qtbot, draw_tab, settings):
+def test_alt_digit_keys_add_and_then_clear_can_be_turned_off(qtbot, draw_tab, settings):
     draw_one(qtbot, draw_tab.canvas)
-    qtbot.keyClick(draw_tab.canvas, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(draw_tab.canvas, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # an empty canvas adds nothing
+    qtbot.keyClick(draw_tab.canvas, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(draw_tab.canvas, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # an empty canvas adds nothing
     folder = active_folder(settings)
     assert len(pngs(folder, 1)) == 1
     assert draw_tab.collect.status.text() == "Draw a digit first: the canvas is empty."
     draw_tab.collect.clear_after.click()
     assert settings.value("handwriting/clear_after_add") in (False, "false")
     draw_one(qtbot, draw_tab.canvas)
-    keypad = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
+    keypad = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.KeypadModifier
     qtbot.keyClick(draw_tab.canvas, Qt.Key.Key_3, keypad)
     assert len(pngs(folder, 3)) == 1 and not draw_tab.document.state.empty
-    qtbot.keyClick(draw_tab.canvas, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(draw_tab.canvas, Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier)
     assert len(pngs(folder, 7)) == 1
     assert draw_tab.collect.status.text().startswith("Added as 7 to “mine”: 1 of 7, 3 digits in all.")
 

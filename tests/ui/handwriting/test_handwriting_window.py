@@ -14,9 +14,9 @@ def test_collect_look_delete_undo_and_open_back_on_the_canvas(qtbot, window):
     draw = window.draw_tab
     window.active_model.load_file(__import__("mnist_desk.core.paths", fromlist=["x"]).default_weights_path())
     draw_seven(qtbot, draw.canvas)
-    qtbot.keyClick(draw.canvas, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(draw.canvas, Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier)
     draw_one(qtbot, draw.canvas)
-    qtbot.keyClick(draw.canvas, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(draw.canvas, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     draw_one(qtbot, draw.canvas)  # a drawing in progress on the canvas, not added
     folder = default_set_folder()
     assert [len(list((folder / str(d)).glob("*.png"))) for d in (1, 7)] == [1, 1]
