@@ -1,4 +1,9 @@
-"""``mnist-desk train``: train on MNIST with a progress bar, saving after every epoch."""
+"""``mnist-desk train``: train on MNIST with a progress bar, saving after every epoch.
+
+With ``--init-weights`` it fine-tunes those weights, and with ``--extra-set``
+it mixes a handwriting set's digits into MNIST's, holding a part of the set
+out to measure (see :mod:`.fine_tune_options`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.choices import ACTIVATION_NAMES, ARCHITECTURE_NAMES, AUGMENT_RECIPES, OPTIMIZERS, SCHEDULES
+from ..core.choices import (
+    ACTIVATION_NAMES,
+    ARCHITECTURE_NAMES,
+    AUGMENT_RECIPES,
+    FINE_TUNE_BATCH_SIZE,
+    FINE_TUNE_LR,
+    OPTIMIZERS,
+    SCHEDULES,
+)
 from ..core.errors import ConfigError, TrainingDiverged
 from ..core.layers import LayerError, format_spec
 from .common import (
@@ -18,6 +31,13 @@ from .common import (
     positive_float,
     positive_int,
     report_error,
+)
+from .fine_tune_options import (
+    add_fine_tune_options,
+    check_fine_tune_options,
+    prepare_fine_tune,
+    report_start,
+    resume_options,
 )
 from .layers import add_spec_help, layers_argument
 
@@ -39,11 +59,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("train", help="train a CNN on MNIST and save its weights")
     add_data_dir_option(parser)
     # None means "not given": with --resume the saved run's own settings apply.
-    parser.add_argument("--epochs", type=positive_int, metavar="N", help="number of epochs (default 10)")
-    parser.add_argument("--batch-size", type=positive_int, metavar="B", help="digits per step (default 50)")
+    parser.add_argument("--epochs", type=positive_int, metavar="N",
+                        help="number of epochs (default 10; 1 with --init-weights)")
+    parser.add_argument("--batch-size", type=positive_int, metavar="B",
+                        help=f"digits per step (default 50; {FINE_TUNE_BATCH_SIZE} with --init-weights)")
     parser.add_argument("--max-steps", type=positive_int, metavar="S",
                         help="end after this many steps, even inside an epoch")
-    parser.add_argument("--lr", type=positive_float, metavar="X", help="learning rate (default 0.001)")
+    parser.add_argument("--lr", type=positive_float, metavar="X",
+                        help=f"learning rate (default 0.001; {FINE_TUNE_LR} with --init-weights)")
     parser.add_argument("--arch", choices=sorted(ARCHITECTURE_NAMES), help="architecture (default tutorial)")
     parser.add_argument("--layers", metavar="SPEC", help="train a network built from this layer list (the words "
                         "below, as 'mnist-desk layers' takes them), or a preset's name, instead of --arch")
@@ -68,6 +91,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--test-every", type=positive_int, metavar="N",
                         help="also test on 1,000 test digits every N steps")
     parser.add_argument("--resume", metavar="W", help="continue the run saved in W")
+    add_fine_tune_options(parser)
     parser.add_argument("--out", metavar="W", required=True, help="where to save the weights")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_spec_help(parser)
@@ -184,17 +208,30 @@ def _run(args: argparse.Namespace) -> int:
 
     out = Path(args.out).expanduser()
     _check_out(out)
+    check_fine_tune_options(args)
     resume = load_checkpoint(args.resume) if args.resume else None
     if resume is not None:
         _check_resume(args, resume)
-    config = config_from_args(args, TrainConfig.from_dict(resume.hparams) if resume else None)
-    if resume is not None:  # --resume continues the saved network (checked above)
-        config.arch, config.activation = resume.arch, resume.activation
-        config.layers = saved_layers_text(resume)
+    init = load_checkpoint(args.init_weights) if args.init_weights else None
+    base = TrainConfig.from_dict(resume.hparams) if resume else None
+    if init is not None:  # the starting weights' recipe, smaller steps (see core.handwriting.fine_tune)
+        from ..core.handwriting.fine_tune import fine_tune_config
+
+        base = fine_tune_config(init)
+    config = config_from_args(args, base)
+    start_from = resume or init
+    if start_from is not None:  # --resume continues the saved network (checked above), --init-weights tunes it
+        config.arch, config.activation = start_from.arch, start_from.activation
+        config.layers = saved_layers_text(start_from)
     pick_device(config.device)  # a device that cannot work is said before the data is read
+    set_digits = prepare_fine_tune(args)  # a bad set is said before MNIST is read, and nothing is written
     train_split = load_split(args.data_dir, train=True)
     test_split = load_split(args.data_dir, train=False)
-    trainer = Trainer(config, train_split, test_split, resume)
+    holdout = None
+    if set_digits is not None:
+        train_split, holdout = set_digits.mix(train_split, config.seed)
+    trainer = Trainer(config, train_split, test_split, resume, init=init if resume is None else None,
+                      holdout=holdout)
     if trainer.finished:
         raise _finished_error(trainer)
     bar = None if args.quiet else ProgressBar()
@@ -207,14 +244,20 @@ def _run(args: argparse.Namespace) -> int:
           + (f", resuming at epoch {trainer.progress.epoch + 1}" if resume else "")
           + "".join(f"; {note}" for note in trainer.resume_notes),
           file=sys.stderr)
+    if set_digits is not None:
+        print(set_digits.describe(), file=sys.stderr)
     try:
         for record in trainer.run():
-            if record.kind == "epoch":
+            if record.kind == "start":
+                report_start(record)
+            elif record.kind == "epoch":
                 save_checkpoint(checkpoint_to_save(trainer), out)
                 if bar:
                     bar.finish()
+                held = (f", held-out accuracy {record.holdout_accuracy:.2%}" if record.holdout_accuracy is not None
+                        else "")
                 print(f"epoch {record.epoch + 1}/{record.epochs}: train loss {record.loss:.4f}, "
-                      f"train accuracy {record.train_accuracy:.2%}, test accuracy {record.test_accuracy:.2%} "
+                      f"train accuracy {record.train_accuracy:.2%}, test accuracy {record.test_accuracy:.2%}{held} "
                       f"({format_duration(record.elapsed_s)} elapsed) → {out}", file=sys.stderr)
             elif bar:
                 fraction = record.step / record.steps_total
@@ -228,7 +271,7 @@ def _run(args: argparse.Namespace) -> int:
             bar.finish()
         print(f"Stopped at epoch {trainer.progress.epoch + 1}, step {trainer.progress.step_in_epoch}; saved to {out}. "
               f"Continue with: mnist-desk train --resume {out} --out {out}"
-              + (f" --data-dir {args.data_dir}" if args.data_dir else ""), file=sys.stderr)
+              + (f" --data-dir {args.data_dir}" if args.data_dir else "") + resume_options(args), file=sys.stderr)
         raise
     if bar:
         bar.finish()
@@ -241,9 +284,14 @@ def _run(args: argparse.Namespace) -> int:
                                "infinity), so the learning rate ({lr:g}) is probably too high. The last finite "
                                "weights, of step {kept:,}, are saved in {path}.", step=values["step"],
                                lr=values["lr"], kept=trainer.progress.step, path=out)
-    accuracy = trainer.progress.last_test_accuracy
-    print(f"Done in {format_duration(trainer.progress.elapsed_s)}: test accuracy {accuracy:.2%}; "
-          f"weights saved to {out}")
+    progress = trainer.progress
+    before = f" (before: {progress.start_test_accuracy:.2%})" if progress.start_test_accuracy is not None else ""
+    held = ""
+    if progress.last_holdout_accuracy is not None and progress.start_holdout_accuracy is not None:
+        held = (f", held-out accuracy on {args.extra_set} {progress.last_holdout_accuracy:.2%} "
+                f"(before: {progress.start_holdout_accuracy:.2%})")
+    print(f"Done in {format_duration(progress.elapsed_s)}: test accuracy {progress.last_test_accuracy:.2%}{before}"
+          f"{held}; weights saved to {out}")
     if (trainer.config.hold_out or 0) < 2:
         print("No digits were held out (--hold-out 0), so these weights have no 'no digit' calibration: "
               "pictures with ink get a digit or 'unsure', never 'no digit'.", file=sys.stderr)

@@ -69,6 +69,39 @@ class MnistSplit:
             yield to_input(x, device), y.to(device)
 
 
+def mixed_split(base: MnistSplit, extra: MnistSplit, share: float) -> MnistSplit:
+    """``base`` with ``extra`` mixed in, repeated so that it makes up about ``share`` of the digits.
+
+    Fine-tuning on a few hundred digits of one's own mixes them into MNIST's
+    training digits, so that what the network knew is kept: one epoch is then
+    one pass over ``base`` with ``extra``'s digits seen many times each. The
+    trainer shuffles the whole, so every batch holds about that share.
+
+    Parameters
+    ----------
+    base
+        MNIST's training digits (or any split).
+    extra
+        The digits to mix in (uint8 images of the same shape).
+    share
+        The fraction of the mixed split that is ``extra``'s, 0 < share < 1.
+
+    Returns
+    -------
+    MnistSplit
+        Whole copies of ``extra`` (at least one) followed by ``base``: a run that holds
+        the last training digits out (``hold_out``, to calibrate "no digit") holds out
+        ``base``'s, as it would without the mix.
+    """
+    if not 0.0 < share < 1.0:
+        raise ValueError(f"share must be between 0 and 1, not {share}")
+    if len(extra) == 0:
+        return base
+    repeats = max(1, round(share / (1.0 - share) * len(base) / len(extra)))
+    return MnistSplit(torch.cat([extra.images.repeat(repeats, 1, 1), base.images]),
+                      torch.cat([extra.labels.repeat(repeats), base.labels]))
+
+
 def to_input(images: torch.Tensor, device: torch.device | str = "cpu") -> torch.Tensor:
     """uint8 (B, 28, 28) → float (B, 1, 28, 28) in 0..1 on ``device``.
 

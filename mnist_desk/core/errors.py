@@ -104,3 +104,7 @@ class FileSaveError(MnistDeskError):
 
 class TrainingDiverged(MnistDeskError):
     """A training run stopped because its loss or weights stopped being finite numbers."""
+
+
+class HandwritingSetError(MnistDeskError):
+    """A handwriting set's folder or archive cannot be used (wrong layout, not a picture, too small to split)."""

@@ -8,8 +8,8 @@ Three layouts are supported:
 * a regular wheel install: they are installed as data files under
   ``<prefix>/share/mnist-desk``.
 
-User data (the downloaded MNIST files) goes to the platform's user data
-folder unless the user points elsewhere.
+User data (the downloaded MNIST files, the user's own handwriting sets) goes
+to the platform's user data folder unless the user points elsewhere.
 """
 
 from __future__ import annotations
@@ -106,3 +106,12 @@ def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return user_data_dir() / "data"
+
+
+def handwriting_dir() -> Path:
+    """The folder that holds the user's handwriting sets, one sub-folder each (not created here).
+
+    ``user_data_dir() / "handwriting"``; each set in it is a folder in
+    torchvision's ``ImageFolder`` layout (see :mod:`mnist_desk.core.handwriting`).
+    """
+    return user_data_dir() / "handwriting"

@@ -186,7 +186,10 @@ class TrainRecord:
     the fixed subset) or ``"epoch"`` (an epoch ended; ``test_accuracy`` is on
     the full test split). ``epoch`` counts from 0. ``loss`` is the mean
     training loss since the previous record; ``train_accuracy`` the running
-    accuracy of the current epoch.
+    accuracy of the current epoch. A fine-tuning run starts with a
+    ``"start"`` record (step 0, the accuracies before training; loss and train
+    accuracy NaN); ``holdout_accuracy`` is that of the held-out part of a
+    handwriting set, measured with the test accuracy.
     """
 
     kind: str
@@ -204,6 +207,7 @@ class TrainRecord:
     elapsed_s: float
     eta_s: float
     test_accuracy: float | None = None
+    holdout_accuracy: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict (what the window's signals carry)."""

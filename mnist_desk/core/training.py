@@ -11,6 +11,12 @@ Batches are sliced from the split held in memory as one uint8 tensor; the
 test set is evaluated at each epoch end (and optionally on a fixed subset
 every ``test_every`` steps), not on all 10,000 digits every 100 steps as the
 tutorial does.
+
+Fine-tuning starts from given weights (``init``) and may measure a held-out
+split beside the test split (``holdout``, a part of the user's own
+handwriting set): its accuracy is reported wherever the test accuracy is, and
+once before the first step (a ``"start"`` record), so a chart shows both
+before and after.
 """
 
 from __future__ import annotations
@@ -49,6 +55,9 @@ class _Progress:
     elapsed_s: float = 0.0
     best_test_accuracy: float | None = None
     last_test_accuracy: float | None = None
+    last_holdout_accuracy: float | None = None
+    start_test_accuracy: float | None = None  # before the first step of a fine-tuning run
+    start_holdout_accuracy: float | None = None
 
 
 class Trainer:
@@ -65,11 +74,19 @@ class Trainer:
         A checkpoint saved by :meth:`checkpoint`; its weights, optimizer state,
         progress and history are restored and the run continues where it
         stopped. Its architecture and activation override ``config``'s.
+    init
+        Weights to start from (fine-tuning), with a fresh optimizer and
+        progress; their architecture and activation override ``config``'s.
+    holdout
+        Digits never trained on whose accuracy is measured with the test
+        split's (the held-out part of a handwriting set).
     """
 
     def __init__(self, config: TrainConfig, train_split: MnistSplit, test_split: MnistSplit | None = None,
-                 resume: Checkpoint | None = None) -> None:
+                 resume: Checkpoint | None = None, *, init: Checkpoint | None = None,
+                 holdout: MnistSplit | None = None) -> None:
         notes: list[str] = []
+        start_from = resume if resume is not None else init
         if resume is not None:
             # A resumed run keeps the digits it held out at its start: any others it has trained on.
             saved = (resume.hparams or {}).get("hold_out", 0)
@@ -79,6 +96,9 @@ class Trainer:
             config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation,
                                             "hold_out": saved,
                                             "layers": saved_layers_text(resume) or config.layers})
+        elif init is not None:  # fine-tuning: the starting weights' network
+            config = TrainConfig.from_dict({**config.to_dict(), "arch": init.arch, "activation": init.activation,
+                                            "layers": saved_layers_text(init) or config.layers})
         config.validate()
         config = TrainConfig.from_dict({**config.to_dict(), "hold_out": config.held_out_count(len(train_split))})
         self.all_training_digits = train_split  # the held-out ones too: they calibrate the "no digit" answer
@@ -91,13 +111,17 @@ class Trainer:
         self.config = config
         self.train_split = train_split
         self.test_split = test_split
+        self.holdout_split = holdout
+        self.fine_tuning = init is not None or holdout is not None
         self.device = pick_device(config.device)
         torch.manual_seed(config.seed)
-        sizes_from = resume.state_dict if resume is not None else None
+        sizes_from = start_from.state_dict if start_from is not None else None
         self.layers = config.network_layers()  # a custom network's, else None
         self.model: nn.Module = build_model(config.arch, config.activation, sizes_from, self.layers).to(self.device)
         self.memory_format = torch.channels_last if config.channels_last else torch.contiguous_format
         self.model = self.model.to(memory_format=self.memory_format)
+        if init is not None and resume is None:
+            load_state_dict_checked(self.model, init.state_dict, init.arch)
         self.optimizer = self._make_optimizer()
         self.steps_per_epoch = math.ceil(len(train_split) / config.batch_size)
         check_batches(self.layers, config.batch_size, len(train_split))
@@ -209,6 +233,8 @@ class Trainer:
         session_start = time.perf_counter()
         session_steps = 0
         elapsed_before = progress.elapsed_s
+        if self.fine_tuning and progress.step == 0 and not self.history:
+            yield self._start_record()
         while not self.finished:
             order = self._epoch_order(progress.epoch)
             augment_generator = torch.Generator().manual_seed(
@@ -275,9 +301,10 @@ class Trainer:
                             self._guard.diverge()
                         return
 
-                test_accuracy = None
+                test_accuracy = holdout_accuracy = None
                 if test_subset is not None and progress.step % config.test_every == 0:
                     test_accuracy = self.evaluate_accuracy(test_subset)
+                    holdout_accuracy = self._holdout_accuracy()
                 last_in_epoch = progress.step_in_epoch == self.steps_per_epoch or progress.step == self.steps_total
                 if interval_steps >= config.log_every or test_accuracy is not None or last_in_epoch:
                     now = time.perf_counter()
@@ -289,6 +316,7 @@ class Trainer:
                         "test" if test_accuracy is not None else "progress",
                         interval_mean, int(epoch_correct) / max(epoch_seen, 1),
                         interval_samples / max(now - interval_start, 1e-9), session_steps, session_start, test_accuracy,
+                        holdout_accuracy=holdout_accuracy,
                     )
                     interval_loss.zero_()
                     interval_steps, interval_samples = 0, 0
@@ -298,6 +326,7 @@ class Trainer:
 
             test_accuracy = self.evaluate_accuracy(self.test_split) if self.test_split is not None else None
             progress.last_test_accuracy = test_accuracy
+            holdout_accuracy = self._holdout_accuracy()
             best = progress.best_test_accuracy
             if test_accuracy is not None and (best is None or test_accuracy > best):
                 progress.best_test_accuracy = test_accuracy
@@ -311,13 +340,29 @@ class Trainer:
             epoch_record = self._record(
                 "epoch", float(epoch_loss) / max(epoch_seen, 1), int(epoch_correct) / max(epoch_seen, 1),
                 epoch_seen / max(time.perf_counter() - epoch_start, 1e-9), session_steps, session_start,
-                test_accuracy, epoch=progress.epoch - 1 if completed else None)
+                test_accuracy, epoch=progress.epoch - 1 if completed else None, holdout_accuracy=holdout_accuracy)
             self._guard.keep()
             yield epoch_record
         self.model.eval()
 
+    def _holdout_accuracy(self) -> float | None:
+        if self.holdout_split is None:
+            return None
+        self.progress.last_holdout_accuracy = self.evaluate_accuracy(self.holdout_split)
+        return self.progress.last_holdout_accuracy
+
+    def _start_record(self) -> TrainRecord:
+        """The accuracies of the weights a fine-tuning run starts from, at step 0 (no loss yet)."""
+        progress = self.progress
+        if self.test_split is not None:
+            progress.start_test_accuracy = self.evaluate_accuracy(self.test_split)
+        progress.start_holdout_accuracy = self._holdout_accuracy()
+        return self._record("start", math.nan, math.nan, 0.0, 0, time.perf_counter(), progress.start_test_accuracy,
+                            holdout_accuracy=progress.start_holdout_accuracy)
+
     def _record(self, kind: str, loss: float, train_accuracy: float, images_per_s: float, session_steps: int,
-                session_start: float, test_accuracy: float | None, epoch: int | None = None) -> TrainRecord:
+                session_start: float, test_accuracy: float | None, epoch: int | None = None,
+                holdout_accuracy: float | None = None) -> TrainRecord:
         progress = self.progress
         per_step = (time.perf_counter() - session_start) / max(session_steps, 1)
         record = TrainRecord(
@@ -336,6 +381,7 @@ class Trainer:
             elapsed_s=progress.elapsed_s,
             eta_s=per_step * max(self.steps_total - progress.step, 0),
             test_accuracy=test_accuracy,
+            holdout_accuracy=holdout_accuracy,
         )
         self.history.append(record.to_dict())
         return record
@@ -362,6 +408,10 @@ class Trainer:
             "epochs_completed": self.progress.epoch,
             "training_seconds": round(self.progress.elapsed_s, 1),
         }
+        if self.holdout_split is not None:  # fine-tuned on a handwriting set: its held-out part, before and after
+            metrics.update(holdout_accuracy=self.progress.last_holdout_accuracy,
+                           holdout_accuracy_before=self.progress.start_holdout_accuracy,
+                           test_accuracy_before=self.progress.start_test_accuracy)
         checkpoint = Checkpoint(
             state_dict={k: v.detach().cpu().clone() for k, v in self.model.state_dict().items()},
             arch=self.config.arch,

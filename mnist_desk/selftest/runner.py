@@ -14,6 +14,7 @@ from .context import CheckFailed, SelfTestContext
 from .explain import check_explain
 from .files import check_resources
 from .filters import check_convolution
+from .handwriting import check_handwriting
 from .layers import check_built_network
 from .network import check_classify, check_torchvision, check_training, check_weights
 from .window import check_translations, check_window
@@ -32,6 +33,7 @@ CHECKS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("training steps", check_training),
     ("built network", check_built_network),
     ("why this answer", check_explain),
+    ("handwriting sets", check_handwriting),
     ("main window", check_window),
 ]
 

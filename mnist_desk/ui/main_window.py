@@ -1,4 +1,4 @@
-"""The main window: four tabs over one shared active model, menus, status bar, drops.
+"""The main window: five tabs over one shared active model, menus, status bar, drops.
 
 It paints before torch is imported: only the Draw tab is built before, and the
 weights load in the background once the window has painted (what happens then,
@@ -34,12 +34,13 @@ if TYPE_CHECKING:  # built on demand: not imported before they are
     from .train.tab import TrainTab
 
 WEIGHTS_SUFFIXES = (".pt", ".pth", ".pkl", ".ckpt")
-TAB_DRAW, TAB_FILTER_LAB, TAB_TRAIN, TAB_EVALUATE = 0, 1, 2, 3
+TAB_DRAW, TAB_FILTER_LAB, TAB_TRAIN, TAB_EVALUATE, TAB_HANDWRITING = 0, 1, 2, 3, 4
 # Built on demand: (module, class), each a WindowTab constructed as Cls(active_model, settings, parent).
 LAZY_TABS = {
     TAB_FILTER_LAB: (".filter_lab.tab", "FilterLabTab"),
     TAB_TRAIN: (".train.tab", "TrainTab"),
     TAB_EVALUATE: (".evaluate.tab", "EvaluateTab"),
+    TAB_HANDWRITING: (".handwriting.tab", "HandwritingTab"),
 }
 
 
@@ -68,7 +69,8 @@ class MainWindow(QMainWindow):
         # latest, once the model has loaded after the first paint: the window is on screen sooner.
         self._built: dict[int, WindowTab] = {TAB_DRAW: self.draw_tab}
         for picture, title in ((icon("filter-lab"), self.tr("Filter Lab")), (icon("train-start"), self.tr("Train")),
-                               (icon("evaluate"), self.tr("Evaluate"))):
+                               (icon("evaluate"), self.tr("Evaluate")),
+                               (icon("handwriting"), self.tr("My handwriting"))):
             self.tabs.addTab(QWidget(), picture, title)
         self.setCentralWidget(self.tabs)
         self.setAcceptDrops(True)
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(blocked)
         empty.deleteLater()
         widget.open_digit.connect(self.show_mnist_digit)
+        widget.open_digit_file.connect(self.show_digit_file)  # a set's picture (Evaluate, My handwriting)
         widget.can_save_changed.connect(self._update_edit_actions)  # File → Save result… follows it
         return widget
 
@@ -295,6 +298,12 @@ class MainWindow(QMainWindow):
         """An MNIST digit from another tab (Evaluate): show it on the Draw tab."""
         self.draw_tab.show_mnist_digit(field28, caption)
         self.tabs.setCurrentWidget(self.draw_tab)
+
+    @Slot(str)
+    def show_digit_file(self, path: str) -> None:
+        """A picture file of a handwriting set from another tab: open it on the Draw tab's canvas."""
+        self.tabs.setCurrentWidget(self.draw_tab)
+        self.draw_tab.open_picture(path)
 
     def _on_tab_changed(self, index: int) -> None:
         if index not in self._built and index in LAZY_TABS:

@@ -22,7 +22,7 @@ class WindowActions:
     redo: QAction
     clear: QAction
     about: QAction
-    show_tab: list[QAction]  # Ctrl+1 … Ctrl+4: that tab
+    show_tab: list[QAction]  # Ctrl+1 … Ctrl+5: that tab
     next_tab: QAction
     previous_tab: QAction
 
@@ -59,7 +59,9 @@ def build_menus(window: QMainWindow, tab_names: list[str]) -> WindowActions:
         redo=action(translate("Menus", "&Redo"), "Ctrl+Shift+Z", "Ctrl+Y", name="actionRedo", picture="redo"),
         clear=action(translate("Menus", "&Clear"), "Delete", "Esc", name="actionClear", picture="clear"),
         about=action(translate("Menus", "&About MNIST Desk"), name="actionAbout"),
-        # As Qt apps do: Ctrl+number for a tab, Ctrl+PgUp / Ctrl+PgDown (and Ctrl+Tab) for the neighbours.
+        # Ctrl+number for a tab, as Qt's own programs (Qt Creator, Designer) and browsers do (Alt+0 … Alt+9 add
+        # the drawing to the handwriting set in the Draw tab), Ctrl+PgUp / Ctrl+PgDown (and Ctrl+Tab) for the
+        # neighbours.
         show_tab=[action(name, f"Ctrl+{number}", name=f"actionShowTab{number}")
                   for number, name in enumerate(tab_names, start=1)],
         next_tab=action(translate("Menus", "&Next tab"), "Ctrl+PgDown", "Ctrl+Tab", name="actionNextTab"),

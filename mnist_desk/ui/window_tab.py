@@ -1,6 +1,6 @@
 """What the main window asks of each of its tabs, with the defaults in one place.
 
-Every tab (Draw, Filter Lab, Train, Evaluate) is a :class:`WindowTab` and is
+Every tab (Draw, Filter Lab, Train, Evaluate, My handwriting) is a :class:`WindowTab` and is
 built as ``Tab(active_model, settings, parent)``. It overrides what applies to
 it; the defaults are those of a tab that has no part in it:
 
@@ -9,7 +9,8 @@ it; the defaults are those of a tab that has no part in it:
   else on the Draw tab (shown first);
 - ``can_save`` enables File → Save…, and ``can_save_changed`` tells the window
   to look again;
-- ``open_digit`` sends a digit to the Draw tab;
+- ``open_digit`` sends a digit to the Draw tab, ``open_digit_file`` a picture
+  file of a handwriting set (opened on its canvas as any picture);
 - before the window closes, ``may_close`` may ask the user (False keeps it
   open); then ``shutdown`` stops the tab's workers and waits for them (a
   moment: see :meth:`~mnist_desk.ui.worker.WorkerRunner.shutdown`).
@@ -33,10 +34,13 @@ class WindowTab(QWidget):
     open_digit(object, str)
         A digit to open in the Draw tab: 28×28 float32, ink bright, 0..1, and
         a caption saying which digit it is.
+    open_digit_file(str)
+        A handwriting set's picture file to open on the Draw tab's canvas.
     """
 
     can_save_changed = Signal(bool)
     open_digit = Signal(object, str)
+    open_digit_file = Signal(str)
 
     #: Whether the window's picture actions (open, paste, save, a dropped picture) act on this tab.
     works_on_pictures = False

@@ -450,7 +450,7 @@ or drop a picture of one</source>
 <context>
     <name>ChartToolbar</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+53"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+56"/>
         <source>Back to the whole run (and follow new data again)</source>
         <translation>回到整个训练的视图（并重新跟随新数据）</translation>
     </message>
@@ -488,6 +488,54 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>Save the chart as a picture</source>
         <translation>将图表保存为图片</translation>
+    </message>
+</context>
+<context>
+    <name>CollectRow</name>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/collect_row.py" line="+64"/>
+        <source>Add to my handwriting as:</source>
+        <translation>加入我的手写数字集，标为：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add as {digit}</source>
+        <translation>标为 {digit} 并加入</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>then clear</source>
+        <translation>加入后清空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the canvas after adding, ready for the next digit (Ctrl+Z on the canvas brings the drawing back)</source>
+        <translation>加入后清空画布，以便写下一个数字（在画布上按 Ctrl+Z 可恢复手写）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Add the drawing to the set “{set}” as a {digit} (Alt+{digit})</source>
+        <translation>把这个手写数字标为 {digit}，加入数字集“{set}”（Alt+{digit}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draw a digit first: the canvas is empty.</source>
+        <translation>请先写一个数字：画布是空的。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot add the digit</source>
+        <translation>无法加入这个数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Added as {digit} to “{set}”: {count:,} of {digit}, {total:,} digits in all.</source>
+        <translation>已标为 {digit} 加入“{set}”：{digit} 共 {count:,} 个，全部共 {total:,} 个数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network read it as {answer}.</source>
+        <translation>网络把它识别为 {answer}。</translation>
     </message>
 </context>
 <context>
@@ -531,7 +579,7 @@ or drop a picture of one</source>
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="+35"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="+37"/>
         <source>A picture array must be uint8; got {dtype}.</source>
         <translation>图片数组必须是 uint8 类型；实际为 {dtype}。</translation>
     </message>
@@ -556,7 +604,7 @@ or drop a picture of one</source>
         <translation>图片需要有高和宽；实际形状为 {shape}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>An MNIST digit is 28x28 pixels; this one is {shape}.</source>
         <translation>MNIST 数字为 28x28 像素；这个却是 {shape}。</translation>
     </message>
@@ -566,12 +614,12 @@ or drop a picture of one</source>
         <translation>指定了 CUDA，但没有可用的 CUDA 设备。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Could not read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Could not save weights to {path}: {reason}. Any previous file there is unchanged.</source>
         <translation>无法将权重保存到 {path}：{reason}。该位置原有的文件保持不变。</translation>
     </message>
@@ -596,17 +644,17 @@ or drop a picture of one</source>
         <translation>未找到图片：{path}</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-59"/>
         <source>Circular padding of {pad} needs a picture at least as wide and as tall as the padding (this one is {height} × {width}), as in PyTorch: use less padding or another padding mode.</source>
         <translation>与 PyTorch 一样，{pad} 像素的循环填充要求图片的宽和高都不小于填充（这张图片为 {height} × {width}）：请减少填充或换一种填充模式。</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-20"/>
         <source>--out {path} is a folder; give a file name such as {example}.</source>
         <translation>--out {path} 是一个文件夹；请给出文件名，例如 {example}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Apple&apos;s MPS device was asked for but it is not available on this computer.</source>
         <translation>指定了 Apple 的 MPS 设备，但这台电脑上没有可用的 MPS。</translation>
     </message>
@@ -616,12 +664,12 @@ or drop a picture of one</source>
         <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Could not open {path}: {reason}.</source>
         <translation>无法打开 {path}：{reason}。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Could not save weights to {path}: it is a folder; choose a file name.</source>
         <translation>无法将权重保存到 {path}：这是一个文件夹；请选择一个文件名。</translation>
     </message>
@@ -706,7 +754,7 @@ or drop a picture of one</source>
         <translation>--out 所在的文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The kernel holds a number that is not finite (NaN or infinity).</source>
         <translation>卷积核中有不是有限数的值（NaN 或无穷大）。</translation>
     </message>
@@ -776,7 +824,7 @@ or drop a picture of one</source>
         <translation>随机种子必须是 0 到 {most:,} 之间的整数，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The {arch} architecture is built with 1 to {limit} filters a layer; these weights declare {count:,}.</source>
         <translation>{arch} 架构每层使用 1 到 {limit} 个卷积核；这些权重声明了 {count:,} 个。</translation>
     </message>
@@ -786,7 +834,7 @@ or drop a picture of one</source>
         <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+71"/>
         <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
         <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
     </message>
@@ -836,14 +884,19 @@ or drop a picture of one</source>
         <translation>真或假</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-134"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-120"/>
         <source>--arch {arch} and --layers both name a network: give one of them.</source>
         <translation>--arch {arch} 和 --layers 都指定了网络：只能给出其中一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--init-weights starts a new run from some weights and --resume continues a saved run: give one of them.</source>
+        <translation>--init-weights 从某个权重开始新的训练，--resume 继续已保存的训练：请只给出其中一个。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -851,9 +904,39 @@ or drop a picture of one</source>
         <translation>自建网络需要它的层列表。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>A digit&apos;s label is 0 to 9, not {label!r}.</source>
+        <translation>数字的标签是 0 到 9，不是 {label!r}。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>A saliency map needs the network&apos;s 28×28 input, not an array of shape {shape}.</source>
         <translation>显著图需要网络的 28×28 输入，而不是形状为 {shape} 的数组。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A set named {name!r} already exists: choose it in the list, or another name.</source>
+        <translation>名为 {name!r} 的数字集已存在：请在列表中选择它，或换一个名字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A set needs a name.</source>
+        <translation>数字集需要一个名字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A set&apos;s name cannot hold {characters}: {name!r}.</source>
+        <translation>数字集的名字不能包含 {characters}：{name!r}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A set&apos;s name cannot start or end with a dot: {name!r}.</source>
+        <translation>数字集的名字不能以点开头或结尾：{name!r}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A set&apos;s name is too long (at most 200 bytes): {name!r}.</source>
+        <translation>数字集的名字太长（最多 200 字节）：{name!r}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -872,6 +955,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Could not delete {path}: {reason}.</source>
+        <translation>无法删除 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Could not download {filename}: the download servers answered with an error or sent damaged files ({reasons}). Try again later, or copy the four files into {folder}.</source>
         <translation>无法下载 {filename}：下载服务器返回了错误或发来了损坏的文件（{reasons}）。请稍后再试，或把这四个文件复制到 {folder}。</translation>
     </message>
@@ -881,7 +969,27 @@ or drop a picture of one</source>
         <translation>无法下载 {filename}：连不上网络（没有联网，或下载服务器被屏蔽）。请联网后再试，或把四个 MNIST 文件复制到 {folder}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Could not make the folder {folder}: {reason}.</source>
+        <translation>无法创建文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not move {path} to {folder}: {reason}.</source>
+        <translation>无法把 {path} 移到 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not read the folder {folder}: {reason}.</source>
+        <translation>无法读取文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not save into the set {folder}: the folder does not exist (any more).</source>
+        <translation>无法保存到数字集 {folder}：该文件夹（已）不存在。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Layer {number} (batchnorm) sees one number per channel for each digit, so it cannot learn from one digit at a time: choose a batch size of 2 or more.</source>
         <translation>第 {number} 层（batchnorm）对每个数字的每个通道只看到一个数，无法一次只从一个数字学习：请把批大小设为 2 或更大。</translation>
     </message>
@@ -1067,6 +1175,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>The held-out share must be from {low:g} to {high:g} (a fraction of each digit&apos;s pictures), not {value}.</source>
+        <translation>留出比例必须在 {low:g} 到 {high:g} 之间（每个数字的图片中的比例），不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The input is not computed: it has no arithmetic.</source>
         <translation>输入不是算出来的：它没有算式。</translation>
     </message>
@@ -1092,6 +1205,16 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>The set is too small to hold out an honest part of it for testing: each digit 0 to 9 needs at least {least} pictures ({held} held out, never trained on, and {trained} to train on). Add {missing} more, of these digits (digit: how many more): {needed}.</source>
+        <translation>数字集太小，无法公正地留出一部分用于测试：0 到 9 每个数字至少需要 {least} 张图片（{held} 张留出、从不参与训练，{trained} 张用于训练）。还需再加 {missing} 张，分别是（数字：还需几张）：{needed}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of your digits in training must be from {low:g} to {high:g}, not {value}.</source>
+        <translation>训练中你的数字所占比例必须在 {low:g} 到 {high:g} 之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The weights file&apos;s &apos;no digit&apos; calibration has an impossible digit count.</source>
         <translation>权重文件中“不是数字”的校准记录了不可能的数字个数。</translation>
     </message>
@@ -1257,6 +1380,71 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{archive} holds no pictures of digits: a set&apos;s archive holds the folders 0 to 9 with pictures in them.</source>
+        <translation>{archive} 中没有数字图片：数字集的压缩包应包含 0 到 9 的文件夹，其中放着图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive} holds {count:,} files, more than the {limit:,} a set may import.</source>
+        <translation>{archive} 含有 {count:,} 个文件，超过了一个数字集可导入的 {limit:,} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive} holds {member}, a link: the archive is refused, nothing was imported.</source>
+        <translation>{archive} 含有链接 {member}：已拒绝该压缩包，没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive} holds {member}, a path that would leave the set&apos;s folder: the archive is refused, nothing was imported.</source>
+        <translation>{archive} 含有 {member}，这个路径会跑出数字集的文件夹：已拒绝该压缩包，没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive} would unpack to {size:,} bytes, more than the {limit:,} a set may import: the archive is refused.</source>
+        <translation>{archive} 解压后有 {size:,} 字节，超过了一个数字集可导入的 {limit:,} 字节：已拒绝该压缩包。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive}: {member} cannot be unpacked (the archive is damaged or encrypted): nothing was imported.</source>
+        <translation>{archive}：无法解压 {member}（压缩包已损坏或已加密）：没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive}: {member} is not a picture: the folder of a digit holds only pictures ({suffixes}).</source>
+        <translation>{archive}：{member} 不是图片：数字的文件夹里只能放图片（{suffixes}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive}: {member} is not in a digit&apos;s folder: a set&apos;s archive holds the folders 0 to 9 (perhaps inside one top folder), with pictures in them.</source>
+        <translation>{archive}：{member} 不在某个数字的文件夹里：数字集的压缩包应包含 0 到 9 的文件夹（可以放在一个顶层文件夹中），其中放着图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{archive}: {member} would unpack to {size:,} bytes, more than the {limit:,} a picture may have: the archive is refused.</source>
+        <translation>{archive}：{member} 解压后有 {size:,} 字节，超过了一张图片允许的 {limit:,} 字节：已拒绝该压缩包。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{folder} holds no pictures of digits. A set is a folder with one folder per digit, named 0 to 9, holding pictures of that digit ({example}, …), the layout of torchvision&apos;s ImageFolder.</source>
+        <translation>{folder} 中没有数字图片。数字集是一个文件夹，每个数字一个子文件夹，名为 0 到 9，里面放该数字的图片（{example}，…），即 torchvision 的 ImageFolder 布局。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{folder} is not a folder: a set is a folder with the folders 0 to 9 in it.</source>
+        <translation>{folder} 不是文件夹：数字集是一个包含 0 到 9 子文件夹的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{folder} is not an empty folder: export into a new or empty one.</source>
+        <translation>{folder} 不是空文件夹：请导出到新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{folder} is the set itself: choose another folder to import.</source>
+        <translation>{folder} 就是这个数字集本身：请选择另一个文件夹导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} could not be converted: {error}</source>
         <translation>无法转换 {name}：{error}</translation>
     </message>
@@ -1269,6 +1457,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{name} has no pixels.</source>
         <translation>{name} 没有像素。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{option} needs --extra-set DIR, the handwriting set to mix in.</source>
+        <translation>{option} 需要 --extra-set DIR，即要混入的手写数字集。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1322,6 +1515,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} holds no digit: the picture is blank or too faint.</source>
+        <translation>{path} 中没有数字：图片是空白的或太淡。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} holds no optimizer state or progress; it cannot be resumed (train from scratch instead).</source>
         <translation>{path} 中没有优化器状态或训练进度，无法继续训练（请改为从头训练）。</translation>
     </message>
@@ -1354,6 +1552,11 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} is a PyTorch file but not a weights file for MNIST Desk (no state_dict found).</source>
         <translation>{path} 是 PyTorch 文件，但不是 MNIST Desk 的权重文件（未找到 state_dict）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder that is not a digit&apos;s: a set holds only the folders 0 to 9, one per digit.</source>
+        <translation>{path} 不是某个数字的文件夹：数字集只包含 0 到 9 的文件夹，每个数字一个。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1402,6 +1605,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is not a picture: the folder of a digit holds only pictures ({suffixes}).</source>
+        <translation>{path} 不是图片：数字的文件夹里只能放图片（{suffixes}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a valid MNIST file (expected an IDX file of {count} items, found header {header}). Delete it and download MNIST again.</source>
         <translation>{path} 不是有效的 MNIST 文件（应为包含 {count} 项的 IDX 文件，实际文件头为 {header}）。请删除它并重新下载 MNIST。</translation>
     </message>
@@ -1414,6 +1622,16 @@ or drop a picture of one</source>
         <location line="+1"/>
         <source>{path} is not a valid weights file: layer {number} is of the kind {kind!r}, which this version does not know.</source>
         <translation>{path} 不是有效的权重文件：第 {number} 层的类型是 {kind!r}，这个版本不认识。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a zip archive (or it is damaged).</source>
+        <translation>{path} 不是 zip 压缩包（或已损坏）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not in a digit&apos;s folder: put each picture in the folder of its digit (0 to 9).</source>
+        <translation>{path} 不在某个数字的文件夹里：请把每张图片放进它所属数字的文件夹（0 到 9）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1820,7 +2038,7 @@ or drop a picture of one</source>
 <context>
     <name>DigitsProgressBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+49"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+57"/>
         <source>{0:,} of {1:,} test digits</source>
         <translation>{0:,} / {1:,} 个测试数字</translation>
     </message>
@@ -1828,7 +2046,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tab.py" line="+82"/>
+        <location filename="../../mnist_desk/ui/draw/tab.py" line="+83"/>
         <source>What the network sees</source>
         <translation>网络看到的输入</translation>
     </message>
@@ -1838,7 +2056,7 @@ or drop a picture of one</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+121"/>
         <source>Cannot open picture</source>
         <translation>无法打开图片</translation>
     </message>
@@ -1848,7 +2066,7 @@ or drop a picture of one</source>
         <translation>图片：{name}</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-113"/>
         <source>Why this answer</source>
         <translation>为何是这个答案</translation>
     </message>
@@ -1858,7 +2076,7 @@ or drop a picture of one</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+105"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
@@ -1921,7 +2139,7 @@ or drop a picture of one</source>
 <context>
     <name>DrawTools</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/tools.py" line="+22"/>
+        <location filename="../../mnist_desk/ui/draw/tools.py" line="+25"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -2012,9 +2230,54 @@ or drop a picture of one</source>
     </message>
 </context>
 <context>
+    <name>EvaluateSource</name>
+    <message>
+        <location filename="../../mnist_desk/ui/evaluate/source.py" line="+95"/>
+        <source>{done:,} of {total:,} digits of “{set}”</source>
+        <translation>“{set}”的 {total:,} 个数字中的 {done:,} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the pictures of “{set}” ({folder})…</source>
+        <translation>正在读取“{set}”的图片（{folder}）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done: {right:,} of {total:,} digits of “{set}” recognised ({accuracy:.2f} %). The tutorial prints this as: {first}  {second}</source>
+        <translation>完成：“{set}”的 {total:,} 个数字中识别正确 {right:,} 个（{accuracy:.2f} %）。教程的输出为：{first}  {second}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accuracy {accuracy:.2f} % on “{set}”: {wrong:,} of {total:,} digits wrong.</source>
+        <translation>在“{set}”上的准确率 {accuracy:.2f} %：{total:,} 个数字中错了 {wrong:,} 个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{true} → {predicted}
+{probability:.0f} %</source>
+        <translation>{true} → {predicted}
+{probability:.0f} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: labelled {true}, read as {predicted} with probability {probability:.1f} %. Click to open it on the canvas.</source>
+        <translation>{name}：标签为 {true}，被识别为 {predicted}，概率 {probability:.1f} %。点击可在画布上打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count:,} digits {true} of “{set}” recognised correctly (least sure first)</source>
+        <translation>“{set}”中 {count:,} 个标签为 {true} 的数字被正确识别（最不确定的在前）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count:,} digits {true} of “{set}” taken for a {predicted} (most confident first)</source>
+        <translation>“{set}”中 {count:,} 个标签为 {true} 的数字被误认为 {predicted}（最确信的在前）</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+28"/>
+        <location filename="../../mnist_desk/ui/evaluate/tab.py" line="+33"/>
         <source>Evaluate active weights</source>
         <translation>评估当前权重</translation>
     </message>
@@ -2039,7 +2302,7 @@ or drop a picture of one</source>
         <translation>点击数字即可在“手写”标签页中打开</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Test results</source>
         <translation>测试结果</translation>
     </message>
@@ -2059,18 +2322,19 @@ or drop a picture of one</source>
         <translation>当前权重</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+19"/>
+        <location line="+12"/>
+        <location line="+22"/>
+        <location line="+4"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-11"/>
         <source>Loading the test digits from {0}…</source>
         <translation>正在从 {0} 加载测试数字…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>Done: {0:,} of {1:,} test digits recognised ({2:.2f} %). The tutorial prints this as: {3}  {4}</source>
         <translation>完成：{1:,} 个测试数字中识别正确 {0:,} 个（{2:.2f} %）。教程的输出为：{3}  {4}</translation>
     </message>
@@ -2085,7 +2349,7 @@ or drop a picture of one</source>
         <translation>当前权重：{0}。请点击“评估”。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>{0} → {1}
 {2:.0f} %</source>
         <translation>{0} → {1}
@@ -2108,16 +2372,18 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+18"/>
         <source>, showing {0:,}</source>
         <translation>，显示 {0:,} 个</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>. Click one to open it in the Draw tab.</source>
         <translation>。点击其中一个可在“手写”标签页中打开。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Test digit #{0:,}, labelled {1}</source>
         <translation>测试集第 {0:,} 号数字，标签为 {1}</translation>
     </message>
@@ -2580,7 +2846,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-249"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-283"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -2723,6 +2989,221 @@ The details are in the log: {log}</source>
         <location filename="../../mnist_desk/ui/filter_lab/kernel_grid.py" line="+103"/>
         <source>{name}: {note}</source>
         <translation>{name}：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>FineTuneBox</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/fine_tune_box.py" line="+37"/>
+        <source>Fine-tune the active weights on my handwriting</source>
+        <translation>用我的手写数字微调当前权重</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How much of every batch is your digits (the rest are MNIST&apos;s, so that what the network knew is kept)</source>
+        <translation>每批中你的数字所占的比例（其余是 MNIST 的数字，使网络保留原有的本领）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much of each digit of your set is held out: never trained on, its accuracy is charted beside MNIST&apos;s</source>
+        <translation>数字集中每个数字留出的比例：从不参与训练，其准确率与 MNIST 的并列画在图上</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Set:</source>
+        <translation>数字集：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your digits in training:</source>
+        <translation>训练中你的数字：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held out to test:</source>
+        <translation>留出用于测试：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>no weights loaded</source>
+        <translation>未加载权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{set}” ({total:,} digits), starting from {weights}</source>
+        <translation>“{set}”（{total:,} 个数字），从 {weights} 开始</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{trained:,} of your digits to train on, {held:,} held out (never trained on).</source>
+        <translation>你的数字中 {trained:,} 个用于训练，{held:,} 个留出（从不参与训练）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Fine-tuning starts from the active weights: load some first.</source>
+        <translation>微调从当前权重开始：请先加载权重。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>fine-tuned on “{set}”</source>
+        <translation>在“{set}”上微调</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Reading your handwriting set “{set}”…</source>
+        <translation>正在读取你的手写数字集“{set}”…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{weights} {tuned} · {form}</source>
+        <translation>{weights} {tuned} · {form}</translation>
+    </message>
+</context>
+<context>
+    <name>HandwritingEdits</name>
+    <message>
+        <location filename="../../mnist_desk/ui/handwriting/edits.py" line="+37"/>
+        <source>Delete {count} digit(s)</source>
+        <translation>删除 {count} 个数字</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Relabel {count} digit(s) as {digit}</source>
+        <translation>把 {count} 个数字改标为 {digit}</translation>
+    </message>
+</context>
+<context>
+    <name>HandwritingTab</name>
+    <message>
+        <location filename="../../mnist_desk/ui/handwriting/tab.py" line="+67"/>
+        <source>The active set: the Draw tab adds to it, Evaluate and Train can use it</source>
+        <translation>当前数字集：“手写”页往里加数字，“评估”和“训练”页可以使用它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New set…</source>
+        <translation>新建数字集…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use any folder in torchvision&apos;s ImageFolder layout (0/ … 9/) as a set</source>
+        <translation>把任何 torchvision ImageFolder 布局（0/ … 9/）的文件夹用作数字集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From a folder…</source>
+        <translation>从文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From a zip archive…</source>
+        <translation>从 zip 压缩包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To a folder…</source>
+        <translation>到文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To a zip archive…</source>
+        <translation>到 zip 压缩包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show folder</source>
+        <translation>显示文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the set&apos;s folder in the file manager</source>
+        <translation>在文件管理器中打开数字集的文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Relabel as</source>
+        <translation>改标为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open on canvas</source>
+        <translation>在画布上打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select digits, then: a digit key relabels them, Delete deletes them, Ctrl+Z undoes; Enter or a double-click opens one on the canvas.</source>
+        <translation>选中数字后：按数字键改标签，按 Delete 删除，按 Ctrl+Z 撤销；按回车或双击在画布上打开。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set:</source>
+        <translation>数字集：</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>“{set}” has no digits yet ({folder}). Draw one in the Draw tab and add it with its button or Alt+0 … Alt+9.</source>
+        <translation>“{set}”中还没有数字（{folder}）。请在“手写”页写一个数字，再用对应按钮或 Alt+0 … Alt+9 加入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{set}”: {total:,} digits ({counts}) in {folder}</source>
+        <translation>“{set}”：共 {total:,} 个数字（{counts}），位于 {folder}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count:,} file(s) in this folder cannot be used; the first: {problem}</source>
+        <translation>这个文件夹中有 {count:,} 个文件无法使用；第一个：{problem}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot change the set</source>
+        <translation>无法修改数字集</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deleted {count:,} digit(s). Ctrl+Z brings them back.</source>
+        <translation>已删除 {count:,} 个数字。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Relabelled {count:,} digit(s) as {digit}. Ctrl+Z undoes it.</source>
+        <translation>已把 {count:,} 个数字改标为 {digit}。按 Ctrl+Z 可撤销。</translation>
     </message>
 </context>
 <context>
@@ -3497,7 +3978,7 @@ The details are in the log: {log}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+60"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+61"/>
         <source>MNIST Desk</source>
         <translation>MNIST Desk</translation>
     </message>
@@ -3522,12 +4003,17 @@ The details are in the log: {log}</source>
         <translation>评估</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>My handwriting</source>
+        <translation>我的手写</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Drawing saved as {path}</source>
         <translation>手写图已保存为 {path}</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>The weights used last, {path}, are gone: the shipped weights are active.</source>
         <translation>上次使用的权重 {path} 已不存在：现在使用内置权重。</translation>
     </message>
@@ -3612,7 +4098,7 @@ The previous model stays active.</source>
         <translation>未加载模型 — 请加载权重或训练一个模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="+38"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="+44"/>
         <source>&amp;Save result…</source>
         <translation>保存结果(&amp;S)…</translation>
     </message>
@@ -3897,7 +4383,7 @@ The previous model stays active.</source>
         <translation>关于 MNIST Desk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Next tab</source>
         <translation>下一个标签页(&amp;N)</translation>
     </message>
@@ -4192,7 +4678,12 @@ maybe {digit}</source>
         <translation>已用 {0}，约剩 {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Before fine-tuning: test accuracy {test}, your held-out digits {held}</source>
+        <translation>微调前：测试准确率 {test}，你留出的数字 {held}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Test accuracy {0} on all test digits after epoch {1}</source>
         <translation>第 {1} 轮后在全部测试数字上的测试准确率：{0}</translation>
     </message>
@@ -4205,6 +4696,11 @@ maybe {digit}</source>
         <location line="+3"/>
         <source>; best epoch so far: {0}</source>
         <translation>；目前最佳轮次：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; your held-out digits: {held}</source>
+        <translation>；你留出的数字：{held}</translation>
     </message>
 </context>
 <context>
@@ -4237,7 +4733,7 @@ maybe {digit}</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+28"/>
+        <location filename="../../mnist_desk/ui/evaluate/results.py" line="+30"/>
         <source>No evaluation yet.</source>
         <translation>尚未评估。</translation>
     </message>
@@ -4277,17 +4773,17 @@ maybe {digit}</source>
         <translation>各类别准确率：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Weights: {0}</source>
         <translation>权重：{0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Accuracy {0:.2f} %: {1:,} of {2:,} test digits wrong.</source>
         <translation>准确率 {0:.2f} %：{2:,} 个测试数字中错了 {1:,} 个。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The digit these weights get wrong most often</source>
         <translation>这些权重最常识别错的数字</translation>
     </message>
@@ -4371,6 +4867,135 @@ maybe {digit}</source>
     </message>
 </context>
 <context>
+    <name>SetFiles</name>
+    <message>
+        <location filename="../../mnist_desk/ui/handwriting/set_files.py" line="+81"/>
+        <source>New handwriting set</source>
+        <translation>新建手写数字集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new set (one per person, say):</source>
+        <translation>新数字集的名字（比如每人一个）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot make the set</source>
+        <translation>无法创建数字集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Made the set “{set}” in {folder}.</source>
+        <translation>已在 {folder} 中创建数字集“{set}”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a handwriting set&apos;s folder</source>
+        <translation>打开手写数字集的文件夹</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported {count:,} digits from {source} into “{set}”.</source>
+        <translation>已从 {source} 导入 {count:,} 个数字到“{set}”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exported the {count:,} digits of “{set}” to {target}.</source>
+        <translation>已把“{set}”的 {count:,} 个数字导出到 {target}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import the digits of a folder</source>
+        <translation>导入文件夹中的数字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import the digits of a zip archive</source>
+        <translation>导入 zip 压缩包中的数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip archives (*.zip);;All files (*)</source>
+        <translation>zip 压缩包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the set into an empty folder</source>
+        <translation>把数字集导出到空文件夹</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export the set as a zip archive</source>
+        <translation>把数字集导出为 zip 压缩包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Import or export refused</source>
+        <translation>导入或导出被拒绝</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>SetGallery</name>
+    <message>
+        <location filename="../../mnist_desk/ui/handwriting/gallery.py" line="+157"/>
+        <source>{name} — double-click or Enter opens it on the canvas</source>
+        <translation>{name} — 双击或按回车在画布上打开</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{digit} — {count:,} digits</source>
+        <translation>{digit} — {count:,} 个</translation>
+    </message>
+</context>
+<context>
+    <name>SourceChooser</name>
+    <message>
+        <location filename="../../mnist_desk/ui/evaluate/source.py" line="-65"/>
+        <source>Evaluate on MNIST&apos;s test digits or on a handwriting set of your own (a folder 0/ … 9/ of pictures, read as the Draw tab reads them)</source>
+        <translation>在 MNIST 测试数字上评估，或在你自己的手写数字集上评估（一个包含 0/ … 9/ 图片文件夹的文件夹，按“手写”页的方式读取）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test on:</source>
+        <translation>测试数据：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>MNIST test digits (10,000)</source>
+        <translation>MNIST 测试数字（10,000 个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My handwriting: “{set}” (the active set)</source>
+        <translation>我的手写：“{set}”（当前数字集）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set “{set}” — {folder}</source>
+        <translation>数字集“{set}” — {folder}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another folder…</source>
+        <translation>其他文件夹…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Evaluate on a set&apos;s folder (0/ … 9/)</source>
+        <translation>在某个数字集的文件夹（0/ … 9/）上评估</translation>
+    </message>
+</context>
+<context>
     <name>SpecLine</name>
     <message>
         <location filename="../../mnist_desk/ui/architecture/spec_line.py" line="+24"/>
@@ -4431,7 +5056,7 @@ maybe {digit}</source>
         <translation>之前的训练会以淡色保留在图表上，便于对比。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+75"/>
+        <location filename="../../mnist_desk/ui/train/chart_canvas.py" line="+97"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -4446,7 +5071,7 @@ maybe {digit}</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>raw loss</source>
         <translation>原始损失</translation>
     </message>
@@ -4464,6 +5089,11 @@ maybe {digit}</source>
         <location line="+1"/>
         <source>epoch end</source>
         <translation>轮次结束</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your held-out digits (right axis)</source>
+        <translation>你留出的数字（右轴）</translation>
     </message>
 </context>
 <context>
@@ -4796,7 +5426,12 @@ maybe {digit}</source>
         <translation>{first}{second}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Fine-tuning {network} ({activation}) on {device}: {mnist:,} MNIST digits with {trained:,} of your digits from “{set}” mixed in, each {repeats:,} times an epoch; {held:,} of yours held out, never trained on.</source>
+        <translation>正在 {device} 上微调 {network}（{activation}）：{mnist:,} 个 MNIST 数字，混入“{set}”中你的 {trained:,} 个数字，每个每轮出现 {repeats:,} 次；你的 {held:,} 个数字留出，从不参与训练。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Training from step {0:,}: {1} on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}，{4}。</translation>
     </message>
@@ -4836,7 +5471,12 @@ maybe {digit}</source>
         <translation>在第一步之前就停止了：什么都没有训练，所以没有可保存或继续的内容。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Finished fine-tuning: your held-out digits {held_before} → {held}, MNIST test accuracy {test_before} → {test}. Save the weights, or use them in every tab.</source>
+        <translation>微调完成：你留出的数字 {held_before} → {held}，MNIST 测试准确率 {test_before} → {test}。可以保存权重，或在所有标签页中使用它们。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Restored the run that was left unsaved: save its weights, or train it further (Resume stopped run).</source>
         <translation>已恢复未保存的训练：可以保存它的权重，或继续训练（“继续已停止的训练”）。</translation>
     </message>
@@ -4846,7 +5486,7 @@ maybe {digit}</source>
         <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-56"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
@@ -4876,7 +5516,7 @@ maybe {digit}</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+36"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+46"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
         <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>

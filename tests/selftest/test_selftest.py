@@ -69,7 +69,9 @@ def test_missing_weights_fail_clearly(tmp_path):
         assert any(f"[  ok  ] {name}" in line for line in text.splitlines()), text
     explain_line = next(line for line in text.splitlines() if "why this answer" in line)
     assert "[FAILED]" in explain_line and "did not load" in explain_line
-    assert "3 of 9 checks FAILED" in text.splitlines()[-1]
+    handwriting_line = next(line for line in text.splitlines() if "handwriting sets" in line)
+    assert "[FAILED]" in handwriting_line and "did not load" in handwriting_line
+    assert "4 of 10 checks FAILED" in text.splitlines()[-1]
 
 
 def test_an_untrained_model_misreads_the_bundled_digits(tmp_path):
@@ -155,3 +157,24 @@ def test_the_readme_shows_the_checks_the_self_test_makes():
     shown = [line.split("] ", 1)[1].split(" (", 1)[0] for line in sample.splitlines() if line.startswith("  [")]
     assert shown == [name for name, _ in selftest.CHECKS]
     assert sample.splitlines()[-1].startswith("self-test: all checks passed in ")
+
+
+def test_the_handwriting_check_writes_zips_reads_and_evaluates_a_set_and_can_fail(tmp_path):
+    import torch
+
+    from mnist_desk.core.weights import load_checkpoint
+    from mnist_desk.selftest.handwriting import check_handwriting
+
+    if not default_weights_path().is_file():
+        pytest.skip(f"no shipped weights at {default_weights_path()}")
+    ctx = _context(tmp_path)
+    ctx.model = load_checkpoint(default_weights_path()).build()
+    assert check_handwriting(ctx).endswith(": 10/10 right")
+
+    class Zero(torch.nn.Module):  # a network that answers 0 to everything
+        def forward(self, x):
+            return torch.nn.functional.one_hot(torch.zeros(len(x), dtype=torch.int64), 10).float()
+
+    ctx.model = Zero()
+    with pytest.raises(CheckFailed, match=r"1/10 digits of the set read right"):
+        check_handwriting(ctx)

@@ -19,7 +19,7 @@ TRAINED_STEPS = 200
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """Every QSettings() of the app goes to a temp INI file, never the user's real settings; the user
-    data folder (the training runs' automatic checkpoints, the log) is a temp folder too."""
+    data folder (the training runs' automatic checkpoints, the log, the handwriting sets) is a temp folder too."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
     QCoreApplication.setOrganizationName("MNIST Desk Tests")
     QCoreApplication.setApplicationName("MNIST Desk Tests")

@@ -29,9 +29,9 @@ def shortcuts(window: MainWindow, name: str) -> list[str]:
     return [s.toString(QKeySequence.SequenceFormat.PortableText) for s in getattr(window.actions_, name).shortcuts()]
 
 
-def test_four_tabs_none_broken(window):
+def test_five_tabs_none_broken(window):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert names == ["Draw", "Filter Lab", "Train", "Evaluate"]
+    assert names == ["Draw", "Filter Lab", "Train", "Evaluate", "My handwriting"]
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         assert window.tabs.currentWidget().isVisible()

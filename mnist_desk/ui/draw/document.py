@@ -19,7 +19,9 @@ import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
-SIZE = 448  # 16 × 28: fine enough for smooth strokes, small enough to preprocess in ~1 ms
+from ...core.canvas_ink import CANVAS_SIZE
+
+SIZE = CANVAS_SIZE  # 448 = 16 × 28, the size handwriting sets are read at too
 UNDO_LIMIT = 200
 
 

@@ -1,9 +1,9 @@
 """Turning a picture (a file, the clipboard, an MNIST digit) into the canvas's ink.
 
-The picture's polarity is found and its background removed by the core
-(:func:`mnist_desk.core.preprocess.ink_from_gray`), then it is scaled to fit
-the square canvas, keeping its aspect ratio. The canvas then goes through the
-same preprocessing as a drawing.
+The core does the work (:mod:`mnist_desk.core.canvas_ink`, shared with the
+reading of handwriting sets, so that a set's picture is read exactly as this
+canvas reads it); the canvas then goes through the same preprocessing as a
+drawing.
 """
 
 from __future__ import annotations
@@ -11,42 +11,12 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from PIL import Image
 
+from ...core.canvas_ink import fit_to_canvas, ink_from_picture
 from ...core.errors import ImageError
-from ...core.preprocess import MIN_CONTRAST, WORKING_SIDE, ink_from_gray, open_image, to_gray_array
-from .document import SIZE
+from ...core.preprocess import WORKING_SIDE, open_image
 
-
-def fit_to_canvas(ink: np.ndarray, size: int = SIZE) -> np.ndarray:
-    """Scale an ink image (any shape) to fit ``size``×``size``, centred, keeping its aspect ratio."""
-    h, w = ink.shape
-    scale = size / max(h, w)
-    new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
-    method = Image.Resampling.BOX if scale < 1 else Image.Resampling.BICUBIC
-    resized = np.asarray(Image.fromarray(np.ascontiguousarray(ink, dtype=np.float32)).resize((new_w, new_h), method),
-                         dtype=np.float32)
-    canvas = np.zeros((size, size), dtype=np.float32)
-    top, left = (size - new_h) // 2, (size - new_w) // 2
-    canvas[top:top + new_h, left:left + new_w] = np.clip(resized, 0.0, 1.0)
-    return canvas
-
-
-def ink_from_picture(image: Image.Image | np.ndarray) -> np.ndarray:
-    """A picture of a digit (either polarity) → SIZE×SIZE ink, bright on black.
-
-    Raises
-    ------
-    ImageError
-        When the picture has no pixels or no ink at all.
-    """
-    gray = to_gray_array(image)
-    if gray.ndim != 2 or gray.shape[0] < 1 or gray.shape[1] < 1:
-        raise ImageError("The picture has no pixels.")
-    ink, _inverted, contrast = ink_from_gray(gray)
-    if contrast < MIN_CONTRAST or float(ink.max(initial=0.0)) <= 0.0:
-        raise ImageError("The picture is a single flat colour: there is no digit on it.")
-    return fit_to_canvas(ink)
+__all__ = ["fit_to_canvas", "ink_from_field28", "ink_from_file", "ink_from_picture"]
 
 
 def ink_from_file(path: str | os.PathLike[str]) -> np.ndarray:

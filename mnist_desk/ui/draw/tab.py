@@ -31,6 +31,7 @@ from ..images import picture_to_gray, png_bytes
 from ..messages import show_error
 from ..window_tab import WindowTab
 from .canvas import DEFAULT_PEN, MAX_PEN, MIN_PEN, Canvas
+from .collect_row import CollectRow
 from .document import Document
 from .inspector import Answer, Inspector
 from .network_view import NetworkView
@@ -38,7 +39,7 @@ from .opening import PictureOpener
 from .picture import ink_from_field28, ink_from_picture
 from .prediction_panel import PredictionPanel
 from .preparing import prepare, prepare_pair
-from .tools import DrawTools
+from .tools import DrawTools, drawing_column
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 PAGE_PREPROCESSING, PAGE_NETWORK, PAGE_WHY, PAGE_LOSS = 0, 1, 2, 3
@@ -91,14 +92,8 @@ class DrawTab(WindowTab):
         self._comparison_time = 0.0
         self._network_time = 0.0
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tools)
-        left_layout.addWidget(self.canvas, 1)
-        left_layout.addWidget(self.caption)
-        left_layout.addWidget(self.tools.file_row)
-        left_layout.addStretch(0)
+        self.collect = CollectRow(self, settings)  # "Add to my handwriting as 0 … 9", under Open and Save
+        left = drawing_column(self, self.tools, self.canvas, self.tools.file_row, self.collect)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

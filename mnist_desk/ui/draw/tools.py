@@ -1,10 +1,13 @@
-"""The Draw tab's tool row: pen or eraser, pen width, undo, redo, clear; under the canvas its caption, open, save."""
+"""The Draw tab's tool row: pen or eraser, pen width, undo, redo, clear; under the canvas its caption, open, save.
+
+:func:`drawing_column` stacks them with the canvas and the rows under it: the tab's left column.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from ..fixed_text import OneLineLabel
 from ..icons import icon
@@ -93,3 +96,17 @@ class DrawTools(QWidget):
     def _on_width(self, value: int) -> None:
         self.width_value.setText(self.tr("{n} px").format(n=value))
         self.width_changed.emit(value)
+
+
+def drawing_column(parent: QWidget, tools: DrawTools, canvas: QWidget, *rows: QWidget) -> QWidget:
+    """The Draw tab's left column: the tool row, the canvas (which takes the height), its caption, then ``rows``."""
+    column = QWidget(parent)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(tools)
+    layout.addWidget(canvas, 1)
+    layout.addWidget(tools.caption)
+    for row in rows:
+        layout.addWidget(row)
+    layout.addStretch(0)
+    return column

@@ -34,10 +34,26 @@ class EvaluationJob:
     root: Path
     loader: SplitLoader
     test: DigitArrays | None = None
+    set_folder: Path | None = None  # a handwriting set to evaluate on instead of MNIST's test digits
+
+
+@dataclass(frozen=True)
+class SetArrays:
+    """A handwriting set read for evaluating: its inputs (as :class:`DigitArrays`) and their picture files."""
+
+    folder: Path
+    digits: DigitArrays
+    paths: tuple[str, ...]
 
 
 def evaluation_steps(worker: IteratorWorker, job: EvaluationJob) -> Iterator[tuple[Any, ...]]:
-    """``("status", "loading")``, ``("data", test)``, ``("progress", done, total)``…, ``("result", result)``."""
+    """``("status", "loading")``, ``("data", test)``, ``("progress", done, total)``…, ``("result", result)``.
+
+    For a handwriting set: ``("reading", done, total)``… and ``("set", SetArrays)`` instead of the first two.
+    """
+    if job.set_folder is not None:
+        yield from _set_steps(worker, job)
+        return
     test = job.test
     if test is None:
         yield ("status", "loading")
@@ -53,6 +69,30 @@ def evaluation_steps(worker: IteratorWorker, job: EvaluationJob) -> Iterator[tup
             yield ("progress", done, total)
         else:
             yield ("result", result)
+
+
+def _set_steps(worker: IteratorWorker, job: EvaluationJob) -> Iterator[tuple[Any, ...]]:
+    import numpy as np
+
+    from ...core.handwriting.reading import read_steps
+
+    assert job.set_folder is not None
+    digits = None
+    for done, total, digits in read_steps(job.set_folder):
+        yield ("reading", done, total)
+        if worker.interrupt():
+            return
+    assert digits is not None
+    images, labels = np.array(digits.images), np.array(digits.labels)
+    images.setflags(write=False)
+    labels.setflags(write=False)
+    arrays = DigitArrays(images, labels)
+    yield ("set", SetArrays(job.set_folder, arrays, tuple(str(path) for path in digits.paths)))
+    from ...core.evaluation import evaluate_steps
+
+    job.model.eval()
+    for done, total, result in evaluate_steps(job.model, arrays.to_split(), batch_size=EVAL_BATCH):
+        yield ("progress", done, total) if result is None else ("result", result)
 
 
 def dataset_steps(root: Path, loader: SplitLoader, train: bool, test: bool) -> Iterator[tuple[str, DigitArrays]]:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .source import set_texts
+
 if TYPE_CHECKING:
     from ...core.evaluation import EvaluationResult
 
@@ -66,18 +68,24 @@ class ResultsPanel(QWidget):
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         return item
 
-    def show_result(self, result: EvaluationResult, source: str) -> None:
+    def show_result(self, result: EvaluationResult, source: str, set_name: str = "") -> None:
+        """Show a result on MNIST's test digits, or on the handwriting set ``set_name``."""
         self.source.setText(self.tr("Weights: {0}").format(source))
         self.printout.setText("\n".join(result.tutorial_lines()))
         self.printout.show()
-        self.summary.setText(self.tr("Accuracy {0:.2f} %: {1:,} of {2:,} test digits wrong.").format(
-            result.accuracy * 100, result.wrong, result.total))
+        if set_name:
+            self.summary.setText(set_texts()["summary"].format(accuracy=result.accuracy * 100, set=set_name,
+                                                               wrong=result.wrong, total=result.total))
+        else:
+            self.summary.setText(self.tr("Accuracy {0:.2f} %: {1:,} of {2:,} test digits wrong.").format(
+                result.accuracy * 100, result.wrong, result.total))
         self.stale.hide()
-        worst = min(range(10), key=lambda d: result.per_class[d])
+        present = [d for d in range(10) if sum(result.confusion[d])]  # a set may lack some digits
+        worst = min(present or range(10), key=lambda d: result.per_class[d])
         for digit, accuracy in enumerate(result.per_class):
             row_total = sum(result.confusion[digit])
             wrong = row_total - result.confusion[digit][digit]
-            accuracy_item = self._item(f"{accuracy * 100:.2f} %")
+            accuracy_item = self._item(f"{accuracy * 100:.2f} %" if row_total else "–")
             if digit == worst:
                 accuracy_item.setForeground(QColor(176, 0, 32))
                 accuracy_item.setToolTip(self.tr("The digit these weights get wrong most often"))

@@ -2,7 +2,9 @@
 
 Evaluates a private copy of the active model in a worker, shows the
 tutorial's printout, per-class accuracy and the confusion matrix; clicking a
-cell lists those test digits, clicking a digit opens it in the Draw tab. A
+cell lists those test digits, clicking a digit opens it in the Draw tab. It
+tests on MNIST's test digits or on a handwriting set (:mod:`.source`), with
+the same views: a set's digit opens on the canvas as its picture file. A
 second page browses the data set (section 2.3). Constructing the tab imports
 neither torch nor matplotlib.
 """
@@ -10,6 +12,7 @@ neither torch nor matplotlib.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -33,8 +36,9 @@ from ..worker import WorkerRunner
 from .browser import DatasetBrowser
 from .confusion import ConfusionMatrixWidget
 from .gallery import DigitGrid
-from .jobs import EvaluationJob, dataset_steps, evaluation_steps
+from .jobs import EvaluationJob, SetArrays, dataset_steps, evaluation_steps
 from .results import ResultsPanel
+from .source import SourceChooser, set_texts
 
 if TYPE_CHECKING:
     from ...core.evaluation import EvaluationResult
@@ -45,7 +49,11 @@ GALLERY_LIMIT = 400  # thumbnails per cell (the diagonal holds ~1,000 digits per
 class DigitsProgressBar(QProgressBar):
     """"1,234 of 10,000 test digits": Qt's own %v and %m have no thousands separator."""
 
+    set_name = ""  # evaluating a handwriting set: "12 of 87 digits of “mine”"
+
     def text(self) -> str:
+        if self.set_name:
+            return set_texts()["progress"].format(done=self.value(), total=self.maximum(), set=self.set_name)
         return self.tr("{0:,} of {1:,} test digits").format(self.value(), self.maximum())
 
 
@@ -53,7 +61,8 @@ class EvaluateTab(WindowTab):
     """Evaluate the active weights; confusion matrix, gallery and dataset browser.
 
     A test digit clicked is sent to the Draw tab (``open_digit``), with a
-    caption saying which digit it is and its true label.
+    caption saying which digit it is and its true label; a handwriting set's
+    digit as its picture file (``open_digit_file``).
     """
 
     def __init__(self, active_model: ActiveModel, settings: QSettings, parent: QWidget | None = None, *,
@@ -70,10 +79,14 @@ class EvaluateTab(WindowTab):
         self._loading_data = False
         self._job_checkpoint: object | None = None
         self._job_source = ""
+        self._job_set: str | None = None  # the set the running evaluation is on (None: MNIST)
+        self._set: SetArrays | None = None  # the set the shown result is on (None: MNIST's test digits)
+        self._reading: SetArrays | None = None
         self._eval_runner = WorkerRunner(self)
         self._data_runner = WorkerRunner(self)
 
         self.data_folder = DataFolderWidget(settings, self)
+        self.source = SourceChooser(settings, self)
         self.evaluate_button = QPushButton(self.tr("Evaluate active weights"), self)
         self.evaluate_button.setToolTip(self.tr("Classify the 10,000 test digits with the active weights (F5)"))
         self.progress = DigitsProgressBar(self)
@@ -91,6 +104,7 @@ class EvaluateTab(WindowTab):
         self.browser = DatasetBrowser(self)
 
         row = QHBoxLayout()
+        row.addWidget(self.source)
         row.addWidget(self.evaluate_button)
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
@@ -155,12 +169,16 @@ class EvaluateTab(WindowTab):
         # A private copy: the active model may be replaced (or used by other tabs) meanwhile.
         model = copy.deepcopy(self.active_model.model)
         source = self.active_model.display_name() or self.tr("the active weights")
-        job = EvaluationJob(model, source, self.data_folder.folder(), self.split_loader, self._cached(self._test))
+        folder = self.source.folder()
+        job = EvaluationJob(model, source, self.data_folder.folder(), self.split_loader, self._cached(self._test),
+                            folder)
+        self._job_set = str(folder) if folder is not None else None
         self._job_checkpoint = self.active_model.checkpoint
         self._evaluating = True
         self._job_source = source
         self.progress.setRange(0, 10_000)
         self.progress.setValue(0)
+        self.progress.set_name = folder.name if folder is not None else ""
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Evaluating {0}…").format(source))
         self._update_controls()
@@ -178,6 +196,13 @@ class EvaluateTab(WindowTab):
         kind = item[0]
         if kind == "status":
             self.status.setText(self.tr("Loading the test digits from {0}…").format(self.data_folder.folder()))
+        elif kind == "reading":
+            self.status.setText(set_texts()["reading"].format(set=Path(self._job_set or "").name, folder=self._job_set))
+            self.progress.setRange(0, int(item[2]))
+            self.progress.setValue(int(item[1]))
+        elif kind == "set":
+            self._reading = item[1]
+            self.status.setText(self.tr("Evaluating {0}…").format(self._job_source))
         elif kind == "data":
             self._test = (str(self.data_folder.folder()), item[1])
             self.browser.set_splits(None, item[1])
@@ -191,15 +216,21 @@ class EvaluateTab(WindowTab):
     def _show_result(self, result: EvaluationResult) -> None:
         self.result = result
         self.result_checkpoint = self._job_checkpoint
+        self._set = self._reading if self._job_set is not None else None
         self.progress.setRange(0, result.total)
         self.progress.setValue(result.total)
-        self.results.show_result(result, self._job_source)
+        self.results.show_result(result, self._job_source, self._set.folder.name if self._set else "")
         self.results.mark_stale(self.active_model.checkpoint is not self.result_checkpoint)
         self.matrix.set_confusion(result.confusion)
         first, second = result.tutorial_lines()  # Chinese in every language: the tutorial's own print
-        self.status.setText(self.tr("Done: {0:,} of {1:,} test digits recognised ({2:.2f} %). The tutorial prints "
-                                    "this as: {3}  {4}").format(result.total - result.wrong, result.total,
-                                                                result.accuracy * 100, first, second))
+        if self._set is not None:
+            self.status.setText(set_texts()["done"].format(
+                right=result.total - result.wrong, total=result.total, set=self._set.folder.name,
+                accuracy=result.accuracy * 100, first=first, second=second))
+        else:
+            self.status.setText(self.tr("Done: {0:,} of {1:,} test digits recognised ({2:.2f} %). The tutorial prints "
+                                        "this as: {3}  {4}").format(result.total - result.wrong, result.total,
+                                                                    result.accuracy * 100, first, second))
         # Start with the most frequent confusion: usually the most instructive cell.
         mistakes = [(result.confusion[t][p], t, p) for t in range(10) for p in range(10) if t != p]
         count, true_digit, predicted = max(mistakes)
@@ -242,8 +273,12 @@ class EvaluateTab(WindowTab):
     @Slot(int, int)
     def show_cell(self, true_digit: int, predicted: int) -> None:
         """List the test digits of class ``true_digit`` predicted as ``predicted``."""
-        result, test = self.result, self._cached(self._test)
+        result = self.result
+        test = self._set.digits if self._set is not None else self._cached(self._test)
         if result is None or test is None:
+            return
+        if self._set is not None:
+            self._show_set_cell(result, test, true_digit, predicted)
             return
         indices = result.indices_for(true_digit, predicted)
         probabilities = result.probabilities
@@ -265,8 +300,29 @@ class EvaluateTab(WindowTab):
             title += self.tr(", showing {0:,}").format(len(shown))
         self.gallery_title.setText(title + self.tr(". Click one to open it in the Draw tab."))
 
+    def _show_set_cell(self, result: EvaluationResult, digits: DigitArrays, true_digit: int, predicted: int) -> None:
+        """A cell of a set's result: its digits, each opening its picture file on the canvas."""
+        assert self._set is not None
+        texts, name = set_texts(), self._set.folder.name
+        indices = result.indices_for(true_digit, predicted)
+        probabilities = result.probabilities
+        indices.sort(key=lambda i: float(probabilities[i]), reverse=true_digit != predicted)
+        shown = indices[:GALLERY_LIMIT]
+        values = [dict(true=true_digit, predicted=predicted, probability=float(probabilities[i]) * 100,
+                       name=Path(self._set.paths[i]).name) for i in shown]
+        self.gallery.show_digits(digits.images, shown, [texts["caption"].format(**v) for v in values],
+                                 [texts["tip"].format(**v) for v in values])
+        title = texts["right_title" if true_digit == predicted else "wrong_title"].format(
+            count=len(indices), true=true_digit, predicted=predicted, set=name)
+        if len(indices) > len(shown):
+            title += self.tr(", showing {0:,}").format(len(shown))
+        self.gallery_title.setText(title + self.tr(". Click one to open it in the Draw tab."))
+
     @Slot(int)
     def _open_test_digit(self, index: int) -> None:
+        if self._set is not None:
+            self.open_digit_file.emit(self._set.paths[index])
+            return
         test = self._cached(self._test)
         if test is not None:
             caption = self.tr("Test digit #{0:,}, labelled {1}").format(index, int(test.labels[index]))

@@ -17,6 +17,7 @@ so that is rare.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import QWidget
 
 from .chart_fonts import use_chart_fonts
 from .metrics import RunMetrics
+
+LEGEND_WIDTH = 44  # characters a line of a run's legend label (the legend has two columns)
 
 # Called as translate("Context", "text") with both spelt out: that is what pyside6-lupdate collects.
 translate = QCoreApplication.translate
@@ -88,10 +91,32 @@ class RunLines:
     smoothed: Line2D
     accuracy: Line2D
     epochs: Line2D
+    holdout: Line2D  # a fine-tuning run's held-out handwriting digits, beside the test accuracy
     points: int = -1  # records drawn so far, to skip unchanged runs
 
-    def all(self) -> tuple[Line2D, Line2D, Line2D, Line2D]:
-        return self.raw, self.smoothed, self.accuracy, self.epochs
+    def all(self) -> tuple[Line2D, Line2D, Line2D, Line2D, Line2D]:
+        return self.raw, self.smoothed, self.accuracy, self.epochs, self.holdout
+
+
+def _display_width(text: str) -> int:
+    """Characters of ``text``, a wide (CJK) one counted twice."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def legend_label(text: str, width: int = LEGEND_WIDTH) -> str:
+    """``text`` broken into lines at its " · " (the run's settings) so that no line is much wider than ``width``.
+
+    The legend sits centred below the axes in two columns: a run's one-line label
+    (a fine-tuning run's names the weights and the set too) would push both
+    columns past the figure's edges, where they are cut off.
+    """
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and _display_width(lines[-1]) + 3 + _display_width(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return "\n".join(lines)
 
 
 def _grow_log(limits: tuple[float, float] | None, low: float, high: float) -> tuple[float, float] | None:
@@ -194,14 +219,14 @@ class ChartCanvas:
         accuracy, = self.ax_acc.plot([], [], color=colour, linewidth=1.4, linestyle="--", marker="o", markersize=3.5)
         epochs, = self.ax_loss.plot([], [], color=colour, linewidth=0.8, linestyle=":", alpha=0.6,
                                     transform=self.ax_loss.get_xaxis_transform())
-        return RunLines(raw, smoothed, accuracy, epochs)
+        holdout, = self.ax_acc.plot([], [], color=colour, linewidth=1.4, linestyle="-.", marker="s", markersize=4)
+        return RunLines(raw, smoothed, accuracy, epochs, holdout)
 
     def sync_runs(self, runs: list[RunMetrics]) -> None:
         """Create lines for new runs, remove those of dropped runs, fade all but the newest."""
         wanted = {run.number for run in runs}
         for number in [n for n in self.lines if n not in wanted]:
-            for line in (self.lines[number].raw, self.lines[number].smoothed, self.lines[number].accuracy,
-                         self.lines[number].epochs):
+            for line in self.lines[number].all():
                 line.remove()
             del self.lines[number]
         for run in runs:
@@ -219,20 +244,23 @@ class ChartCanvas:
             lines.smoothed.set_linewidth(2.0 if newest else 1.3)
             lines.raw.set_visible(newest)  # earlier runs: the smoothed curve is enough
             lines.accuracy.set_alpha(1.0 if newest else 0.4)
+            lines.holdout.set_alpha(1.0 if newest else 0.4)
             lines.epochs.set_visible(newest)
-            lines.smoothed.set_label(f"#{run.number} {run.label}")
+            lines.smoothed.set_label(legend_label(f"#{run.number} {run.label}"))
         self._update_legend(runs)
 
-    def _update_legend(self, runs: list[RunMetrics]) -> None:
-        key = tuple((run.number, run.label) for run in runs)
+    def _update_legend(self, runs: list[RunMetrics]) -> bool:
+        """Make the legend for these runs (and the held-out line, once one has data); True when it changed."""
+        tuned = any(run.holdout_steps for run in runs)
+        key = (*((run.number, run.label) for run in runs), tuned)
         if key == self._legend_key:
-            return
+            return False
         self._legend_key = key
         if self._legend is not None:
             self._legend.remove()
             self._legend = None
         if not runs:
-            return
+            return True
         grey = "0.35"
         handles = [self.lines[run.number].smoothed for run in runs] + [
             Line2D([], [], color=grey, linewidth=0.8, alpha=0.5, label=translate("TrainChart", "raw loss")),
@@ -241,9 +269,13 @@ class ChartCanvas:
                    label=translate("TrainChart", "test accuracy (right axis)")),
             Line2D([], [], color=grey, linewidth=0.8, linestyle=":", label=translate("TrainChart", "epoch end")),
         ]
+        if tuned:
+            handles.insert(-1, Line2D([], [], color=grey, linewidth=1.4, linestyle="-.", marker="s", markersize=4,
+                                      label=translate("TrainChart", "your held-out digits (right axis)")))
         # Below the axes, never over the curves (the constrained layout makes room for it).
         self._legend = self.figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize="small",
                                           frameon=False)
+        return True
 
     def update(self, runs: list[RunMetrics]) -> bool:
         """Push new data into the lines; returns True when something changed."""
@@ -256,8 +288,11 @@ class ChartCanvas:
             lines.raw.set_data(run.steps, run.loss)
             lines.smoothed.set_data(run.steps, run.smoothed)
             lines.accuracy.set_data(run.test_steps, run.test_accuracy)
+            lines.holdout.set_data(run.holdout_steps, run.holdout_accuracy)
             lines.epochs.set_data(*run.epoch_marks())
             changed = True
+        if changed and self._update_legend(runs):  # a fine-tuning run's held-out line: its legend entry
+            self._full_draw_needed = True
         if changed and self.following:
             self.autoscale(runs)
         return changed
@@ -276,7 +311,7 @@ class ChartCanvas:
             limits = _grow_log(self._limits.get("loss"), min(losses), max(losses))
             if limits is not None:
                 wanted["loss"] = limits
-        accuracies = [a for run in runs for a in run.test_accuracy if math.isfinite(a)]
+        accuracies = [a for run in runs for a in run.test_accuracy + run.holdout_accuracy if math.isfinite(a)]
         low = min(accuracies) if accuracies else 0.9
         if "acc" not in self._limits or low < self._limits["acc"][0]:
             floor = max(0.0, math.floor((low - 0.02) * 10) / 10)  # whole tenths: changes rarely

@@ -20,7 +20,7 @@ SMOOTHING = 0.8  # weight of the past in the smoothed loss (an exponential movin
 
 CSV_COLUMNS = (
     "run", "label", "kind", "epoch", "step", "steps_total", "samples_seen", "loss", "smoothed_loss",
-    "train_accuracy", "test_accuracy", "lr", "images_per_s", "elapsed_s",
+    "train_accuracy", "test_accuracy", "holdout_accuracy", "lr", "images_per_s", "elapsed_s",
 )
 
 
@@ -35,6 +35,8 @@ class RunMetrics:
     smoothed: list[float] = field(default_factory=list)
     test_steps: list[int] = field(default_factory=list)
     test_accuracy: list[float] = field(default_factory=list)
+    holdout_steps: list[int] = field(default_factory=list)  # a fine-tuning run's held-out handwriting digits
+    holdout_accuracy: list[float] = field(default_factory=list)
     epoch_steps: list[int] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)
     _ema: float = 0.0
@@ -59,6 +61,10 @@ class RunMetrics:
         if accuracy is not None:
             self.test_steps.append(step)
             self.test_accuracy.append(float(accuracy))
+        held = record.get("holdout_accuracy")
+        if held is not None:
+            self.holdout_steps.append(step)
+            self.holdout_accuracy.append(float(held))
         if kind == "epoch":
             self.epoch_steps.append(step)
         self.records.append({**record, "smoothed_loss": smoothed})
@@ -132,7 +138,7 @@ class MetricsStore:
             for record in run.records:
                 row = {key: record.get(key, "") for key in CSV_COLUMNS}
                 row["run"], row["label"] = run.number, run.label
-                for key in ("test_accuracy", "smoothed_loss"):
+                for key in ("test_accuracy", "holdout_accuracy", "smoothed_loss"):
                     value = row[key]
                     if value is None or (isinstance(value, float) and math.isnan(value)):
                         row[key] = ""

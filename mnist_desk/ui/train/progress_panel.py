@@ -145,7 +145,11 @@ class ProgressPanel(QWidget):
                 format_duration(record["elapsed_s"]), format_duration(record["eta_s"]))
         self._show_speed()
         accuracy = record.get("test_accuracy")
-        if accuracy is not None:
+        held = record.get("holdout_accuracy")  # a fine-tuning run's held-out handwriting digits
+        if record.get("kind") == "start":  # the weights a fine-tuning run starts from, before any step
+            self.accuracy.setText(self.tr("Before fine-tuning: test accuracy {test}, your held-out digits "
+                                          "{held}").format(test=format_percent(accuracy), held=format_percent(held)))
+        elif accuracy is not None:
             if record.get("kind") == "epoch":  # on all test digits; a "test" record is on a subset
                 self._best = accuracy if self._best is None else max(self._best, accuracy)
                 text = self.tr("Test accuracy {0} on all test digits after epoch {1}").format(
@@ -155,6 +159,8 @@ class ProgressPanel(QWidget):
                     format_percent(accuracy), int(record["step"]))
             if self._best is not None:
                 text += self.tr("; best epoch so far: {0}").format(format_percent(self._best))
+            if held is not None:
+                text += self.tr("; your held-out digits: {held}").format(held=format_percent(held))
             self.accuracy.setText(text)
 
     def show_status(self, text: str, error: bool = False) -> None:

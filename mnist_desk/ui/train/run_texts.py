@@ -29,6 +29,14 @@ def started(info: dict[str, Any]) -> str:
         from ..architecture.names import built_name
 
         names = (built_name(parse_spec(info["layers"])), *names[1:])
+    tuned = info.get("fine_tune")
+    if tuned and info.get("resumed_from") is None:
+        return translate("TrainTab", "Fine-tuning {network} ({activation}) on {device}: {mnist:,} MNIST digits with "
+                                     "{trained:,} of your digits from “{set}” mixed in, each {repeats:,} times an "
+                                     "epoch; {held:,} of yours held out, never trained on.").format(
+            network=names[0], activation=names[1], device=names[3], mnist=tuned["mnist"], trained=tuned["trained"],
+            set=tuned["set"], repeats=tuned["repeats"], held=tuned["held_out"])
+    if info.get("layers"):
         if info.get("resumed_from") is None:
             return translate("TrainTab", "Training from step {0:,}: {1} on {3:,} digits, {4}.").format(step, *names)
         text = translate("TrainTab", "Resumed at step {0:,}: training {1} on {3:,} digits, {4}.").format(step, *names)
@@ -68,7 +76,17 @@ def stopped_before_training(resumed: bool) -> str:
                                  "resume.")
 
 
-def finished(accuracy: str) -> str:
+def finished(accuracy: str, metrics: dict[str, Any] | None = None) -> str:
+    """The run ended; a fine-tuning run's ``metrics`` also say both accuracies before and after."""
+    from .progress_panel import format_percent
+
+    if metrics and metrics.get("holdout_accuracy") is not None:
+        return translate("TrainTab", "Finished fine-tuning: your held-out digits {held_before} → {held}, MNIST test "
+                                     "accuracy {test_before} → {test}. Save the weights, or use them in every "
+                                     "tab.").format(
+            held_before=format_percent(metrics.get("holdout_accuracy_before")),
+            held=format_percent(metrics["holdout_accuracy"]),
+            test_before=format_percent(metrics.get("test_accuracy_before")), test=accuracy)
     return translate("TrainTab", "Finished: test accuracy {0}. Save the weights, or use them in every "
                                  "tab.").format(accuracy)
 

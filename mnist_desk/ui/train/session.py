@@ -10,7 +10,7 @@ exactly where it stands) and when it stops.
 
 Items the worker emits, as tuples:
 
-``("status", code)``          "loading" (reading MNIST), "building"
+``("status", code)``          "loading" (reading MNIST), "reading_set" (fine-tuning's handwriting set), "building"
 ``("data", train, test)``     the splits just loaded, as :class:`DigitArrays` (cached for the next run)
 ``("started", info)``         device, steps, where a resumed run starts
 ``("record", record_dict)``   one ``TrainRecord.to_dict()``
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ..data_folder import DigitArrays, SplitLoader
+from ..handwriting.fine_tune_job import FineTunePart, fine_tune_inputs
 from ..worker import IteratorWorker, WorkerRunner
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class TrainJob:
     test: DigitArrays | None = None
     resume: Checkpoint | None = None
     autosave: Path | None = None  # where the worker keeps the run's automatic checkpoint
+    fine_tune: FineTunePart | None = None  # start from weights, mix in a handwriting set (ui/handwriting)
 
 
 def _autosave(worker: IteratorWorker, job: TrainJob, checkpoint: Checkpoint) -> None:
@@ -125,10 +127,17 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         yield ("data", train, test)
     if worker.interrupt():  # stopped while loading: no run to start
         return
-    yield ("status", "building")
     from ...core.training import TrainConfig, Trainer
 
-    trainer = Trainer(TrainConfig.from_dict(job.config), train.to_split(), test.to_split(), job.resume)
+    config, train_split, tuning = TrainConfig.from_dict(job.config), train.to_split(), None
+    if job.fine_tune is not None:
+        yield ("status", "reading_set")
+        tuning = fine_tune_inputs(job.fine_tune, job.config, train_split)
+        config, train_split = tuning.config, tuning.train
+    yield ("status", "building")
+    trainer = Trainer(config, train_split, test.to_split(), job.resume,
+                      init=job.fine_tune.init if job.fine_tune is not None and job.resume is None else None,
+                      holdout=tuning.holdout if tuning is not None else None)
     yield ("started", {
         "device": str(trainer.device),
         "arch": trainer.config.arch,
@@ -144,6 +153,7 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         "epochs": trainer.config.epochs,
         "train_size": len(trainer.train_split),  # the digits it trains on: the held-out ones are not
         "config": trainer.config.to_dict(),
+        "fine_tune": tuning.facts if tuning is not None else None,
     })
     control.worker = worker
     last_sent_step = trainer.progress.step  # a run stopped before its first step has nothing new to send

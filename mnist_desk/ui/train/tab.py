@@ -1,9 +1,7 @@
-"""The Train tab: the tutorial's sections 2.3–2.5 in a window.
+"""The Train tab: the tutorial's sections 2.3–2.5 in a window, and fine-tuning on handwriting (:mod:`.fine_tune_box`).
 
-Settings on the left, the live chart on the right; the run itself happens in
-a worker thread (:mod:`.session`), which loads MNIST, trains and sends plain
-records and checkpoints back. Constructing the tab imports neither torch nor
-matplotlib: both load when first needed.
+Settings on the left, the live chart on the right; a worker thread (:mod:`.session`) loads MNIST, trains and sends plain
+records and checkpoints back. Constructing the tab imports neither torch nor matplotlib: both load when first needed.
 """
 
 from __future__ import annotations
@@ -35,6 +33,7 @@ from ..window_tab import WindowTab
 from . import run_texts
 from .autosave import AutosaveSlot
 from .chart import TrainChart
+from .fine_tune_box import FineTuneBox
 from .form import InvalidSetting, TrainForm
 from .metrics import MetricsStore
 from .network_choice import NetworkChoice
@@ -80,6 +79,7 @@ class TrainTab(WindowTab):
 
         self.data_folder = DataFolderWidget(settings, self)
         self.form = TrainForm(settings, self)
+        self.fine_tune = FineTuneBox(active_model, settings, self.form, self)  # start from the active weights
         self.start_button = QPushButton(self.tr("Start"), self)
         self.start_button.setToolTip(self.tr("Train a new model with these settings (F5)"))
         self.pause_button = QPushButton(self.tr("Pause"), self)
@@ -109,8 +109,8 @@ class TrainTab(WindowTab):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(settings_box)
-        left_layout.addWidget(weights_box)
+        for box in (self.fine_tune, settings_box, weights_box):  # fine-tuning above the settings, one line unticked
+            left_layout.addWidget(box)
         left_layout.addStretch(1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -161,7 +161,7 @@ class TrainTab(WindowTab):
     # -- starting -----------------------------------------------------------------------------
     def _job(self, resume: Checkpoint | None) -> TrainJob | None:
         try:
-            config = self.network_choice.config(self.form.values())
+            config, fine_tune = self.network_choice.config(self.form.values()), self.fine_tune.part()
         except InvalidSetting as error:
             self._error(str(error))
             return None
@@ -169,7 +169,7 @@ class TrainTab(WindowTab):
         train = test = None
         if self._data is not None and self._data[0] == str(root):
             _, train, test = self._data
-        return TrainJob(config, root, self.split_loader, train, test, resume, autosave=self.guard.autosave.claim())
+        return TrainJob(config, root, self.split_loader, train, test, resume, self.guard.autosave.claim(), fine_tune)
 
     @Slot()
     def start(self) -> bool:
@@ -182,7 +182,7 @@ class TrainTab(WindowTab):
         self._session_checkpoint = None
         self.network_choice.run_starts()
         self._begin_run(None)
-        self.store.new_run(self.network_choice.describe())
+        self.store.new_run(self.fine_tune.describe(self.network_choice.describe()))
         self.weights.new_run()
         self.chart.redraw_now()
         self.session.start(job)
@@ -237,7 +237,7 @@ class TrainTab(WindowTab):
     @Slot(str)
     def _on_status(self, code: str) -> None:
         texts = {"loading": self.tr("Loading MNIST from {0}…").format(self.data_folder.folder()),
-                 "building": self.tr("Building the model…")}
+                 "building": self.tr("Building the model…"), "reading_set": self.fine_tune.reading_text()}
         self.progress.show_status(texts.get(code, code))
 
     @Slot(object, object)
@@ -284,9 +284,9 @@ class TrainTab(WindowTab):
             self.pause_button.setText(self.tr("Pausing…"))
         self.stop_button.setEnabled(active and state != "stopping")
         focused = QApplication.focusWidget()
-        self.form.setEnabled(not active)
+        for widget in (self.form, self.data_folder, self.fine_tune):
+            widget.setEnabled(not active)
         self.network_choice.set_running(active)
-        self.data_folder.setEnabled(not active)
         if active and self.stop_button.isEnabled() and (focused is None or not focused.isEnabled()):
             # The field the user was in is now disabled: without a focus inside the tab, F6 and
             # Shift+F5 (shortcuts of this tab) would not reach it.
@@ -309,7 +309,7 @@ class TrainTab(WindowTab):
         checkpoint = self._session_checkpoint
         accuracy = format_percent(checkpoint.test_accuracy if checkpoint is not None else None)
         if outcome == "completed":
-            self.progress.show_status(run_texts.finished(accuracy))
+            self.progress.show_status(run_texts.finished(accuracy, checkpoint.metrics if checkpoint else None))
         elif self._run_checkpoints == 0:  # stopped while loading, or before the first step
             self.weights.nothing_trained(resumed=self._resuming is not None)
             self.progress.show_status(run_texts.stopped_before_training(resumed=self._resuming is not None))
