@@ -28,6 +28,24 @@ from .errors import ConfigError, TrainingDiverged
 
 if TYPE_CHECKING:
     from .training import Trainer
+
+
+class ResumeNote(str):
+    """A note on what a resumed run could not carry over: English text, and a ``code`` with its ``fields``.
+
+    It is a ``str`` so that the command line prints it as it is; the window
+    says the same in the user's language from ``code`` and ``fields`` (plain
+    data, sent across threads).
+    """
+
+    code: str
+    fields: dict[str, Any]
+
+    def __new__(cls, code: str, text: str, **fields: Any) -> ResumeNote:
+        note = super().__new__(cls, text.format(**fields))
+        note.code = code
+        note.fields = fields
+        return note
     from .weights import Checkpoint
 
 _LOAD_ERRORS = (ValueError, KeyError, TypeError, IndexError, RuntimeError)
@@ -47,13 +65,13 @@ def _saved_optimizer(checkpoint: Checkpoint) -> str | None:
     return None
 
 
-def restore_optimizer(trainer: Trainer, checkpoint: Checkpoint) -> list[str]:
+def restore_optimizer(trainer: Trainer, checkpoint: Checkpoint) -> list[ResumeNote]:
     """Load the saved optimizer moments into ``trainer.optimizer``, keeping this run's settings.
 
     Returns
     -------
-    list of str
-        Notes for the user (English) on what could not be carried over.
+    list of ResumeNote
+        Notes for the user on what could not be carried over.
 
     Raises
     ------
@@ -65,7 +83,8 @@ def restore_optimizer(trainer: Trainer, checkpoint: Checkpoint) -> list[str]:
         return []
     saved = _saved_optimizer(checkpoint)
     if saved is not None and saved != config.optimizer:
-        return [f"the run was trained with {saved}: {config.optimizer} starts with fresh moments"]
+        return [ResumeNote("fresh_moments", "the run was trained with {saved}: {optimizer} starts with fresh moments",
+                           saved=saved, optimizer=config.optimizer)]
     optimizer = trainer.optimizer
     # This run's settings (learning rate, momentum, the schedule's own keys), as the optimizer was made with them.
     settings = [{key: value for key, value in group.items() if key != "params"} for group in optimizer.param_groups]

@@ -41,7 +41,7 @@ from .models import build_model
 from .outliers import outlier_batch, uniform_target_loss
 from .torch_threads import one_thread
 from .train_config import OPTIMIZERS, SCHEDULES, TrainConfig, TrainRecord, pick_device
-from .train_state import FiniteGuard, position_scheduler, restore_optimizer
+from .train_state import FiniteGuard, ResumeNote, position_scheduler, restore_optimizer
 from .weights import Checkpoint, load_state_dict_checked
 
 __all__ = ["OPTIMIZERS", "SCHEDULES", "TrainConfig", "TrainRecord", "Trainer", "pick_device", "train"]
@@ -85,14 +85,15 @@ class Trainer:
     def __init__(self, config: TrainConfig, train_split: MnistSplit, test_split: MnistSplit | None = None,
                  resume: Checkpoint | None = None, *, init: Checkpoint | None = None,
                  holdout: MnistSplit | None = None) -> None:
-        notes: list[str] = []
+        notes: list[ResumeNote] = []
         start_from = resume if resume is not None else init
         if resume is not None:
             # A resumed run keeps the digits it held out at its start: any others it has trained on.
             saved = (resume.hparams or {}).get("hold_out", 0)
             saved = saved if isinstance(saved, int) and not isinstance(saved, bool) and saved >= 0 else 0
             if config.hold_out is not None and config.hold_out != saved:
-                notes.append(f"the run keeps its {saved:,} held-out digits (it has trained on the others)")
+                notes.append(ResumeNote("kept_hold_out", "the run keeps its {count:,} held-out digits (it has trained "
+                                        "on the others)", count=saved))
             config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation,
                                             "hold_out": saved,
                                             "layers": saved_layers_text(resume) or config.layers})
@@ -135,7 +136,7 @@ class Trainer:
         self.history: list[dict[str, Any]] = []
         self.progress = _Progress()
         self.diverged: TrainingDiverged | None = None
-        self.resume_notes: list[str] = []
+        self.resume_notes: list[ResumeNote] = []
         if resume is not None:
             self._restore(resume)
             self.resume_notes += notes

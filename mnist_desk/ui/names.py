@@ -26,6 +26,12 @@ def activation_name(key: str) -> str:
     return names.get(key, key)
 
 
+def optimizer_name(key: str) -> str:
+    """"adam" → "Adam", "sgd" → "SGD"."""
+    names = {"adam": QCoreApplication.translate("Names", "Adam"), "sgd": QCoreApplication.translate("Names", "SGD")}
+    return names.get(key, key)
+
+
 def device_name(key: str) -> str:
     """"cpu" → "CPU", "cuda:0" → "CUDA GPU 0", "mps" → "Apple MPS"."""
     kind, _, number = str(key).partition(":")

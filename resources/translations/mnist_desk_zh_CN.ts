@@ -4426,7 +4426,17 @@ The previous model stays active.</source>
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../mnist_desk/ui/names.py" line="+35"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+31"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>CUDA GPU {0}</source>
         <translation>CUDA GPU {0}</translation>
     </message>
@@ -5114,7 +5124,7 @@ maybe {digit}</source>
 <context>
     <name>TrainForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/names.py" line="-20"/>
+        <location filename="../../mnist_desk/ui/names.py" line="-26"/>
         <source>Tutorial CNN</source>
         <translation>教程 CNN</translation>
     </message>
@@ -5230,7 +5240,7 @@ maybe {digit}</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/names.py" line="+8"/>
+        <location filename="../../mnist_desk/ui/names.py" line="+14"/>
         <location filename="../../mnist_desk/ui/train/form.py" line="+1"/>
         <source>CPU</source>
         <translation>CPU</translation>
@@ -5461,7 +5471,17 @@ maybe {digit}</source>
         <translation>从第 {0:,} 步继续：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>(It was trained with {saved}: {optimizer} starts with fresh moments.)</source>
+        <translation>（它原先用 {saved} 训练：{optimizer} 的动量从零开始。）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(It keeps the {count:,} digits it held out at its start: it has trained on the others.)</source>
+        <translation>（它保留开始时留出的 {count:,} 个数字：其余的它已经训练过。）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>(It had stopped at step {0:,}; its steps are counted again for this run&apos;s settings.)</source>
         <translation>（它原本停在第 {0:,} 步；按这次的设置重新计算了步数。）</translation>
     </message>
@@ -5511,7 +5531,7 @@ maybe {digit}</source>
         <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-76"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
@@ -5541,7 +5561,7 @@ maybe {digit}</source>
         <translation>将在当前批次完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+46"/>
+        <location filename="../../mnist_desk/ui/train/run_texts.py" line="+59"/>
         <source>Finished: test accuracy {0}. Save the weights, or use them in every tab.</source>
         <translation>已完成：测试准确率 {0}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>

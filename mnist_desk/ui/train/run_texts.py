@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ..names import activation_name, arch_name, device_name
+from ..names import activation_name, arch_name, device_name, optimizer_name
 
 translate = QCoreApplication.translate
 
@@ -45,8 +45,21 @@ def started(info: dict[str, Any]) -> str:
     else:
         text = translate("TrainTab", "Resumed at step {0:,}: training {1} ({2}) on {3:,} digits, {4}.").format(
             step, *names)
-    moved = resume_moved(info)
-    return then(text, moved) if moved else text
+    for said in [resume_moved(info), *(resume_note(code, fields) for code, fields in info.get("resume_notes", []))]:
+        if said:
+            text = then(text, said)
+    return text
+
+
+def resume_note(code: str, fields: dict[str, Any]) -> str:
+    """What a resumed run could not carry over (core.train_state.ResumeNote), in the user's language."""
+    if code == "fresh_moments":
+        return translate("TrainTab", "(It was trained with {saved}: {optimizer} starts with fresh moments.)").format(
+            saved=optimizer_name(fields["saved"]), optimizer=optimizer_name(fields["optimizer"]))
+    if code == "kept_hold_out":
+        return translate("TrainTab", "(It keeps the {count:,} digits it held out at its start: it has trained on "
+                                     "the others.)").format(count=int(fields["count"]))
+    return ""
 
 
 def resume_moved(info: dict[str, Any]) -> str:

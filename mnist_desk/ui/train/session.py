@@ -159,6 +159,7 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         "start_step_in_epoch": trainer.progress.step_in_epoch,
         # Where the resumed checkpoint stood, to say so if the run continues elsewhere.
         "resumed_from": dict(job.resume.progress or {}) if job.resume is not None else None,
+        "resume_notes": [(note.code, dict(note.fields)) for note in trainer.resume_notes],  # said in the tab's words
         "epochs": trainer.config.epochs,
         "train_size": len(trainer.train_split),  # the digits it trains on: the held-out ones are not
         "config": trainer.config.to_dict(),

@@ -80,6 +80,17 @@ def test_a_resumed_run_leaves_architecture_and_activation_editable(qtbot, tab):
     assert tab.form.values()["activation"] == "sigmoid"
 
 
+def test_resuming_with_another_optimizer_says_its_moments_start_afresh(qtbot, tab):
+    click(qtbot, tab.start_button)
+    records_of(qtbot, tab, 1)
+    stop_and_wait(qtbot, tab)
+    tab.form.optimizer.setCurrentIndex(tab.form.optimizer.findData("sgd"))
+    with qtbot.waitSignal(tab.session.started, timeout=30_000):
+        click(qtbot, tab.weights.resume_button)
+    assert tab.progress.status.text().endswith("(It was trained with Adam: SGD starts with fresh moments.)")
+    stop_and_wait(qtbot, tab)
+
+
 def test_pause_resume_and_stop_readouts(qtbot, tab):
     click(qtbot, tab.start_button)
     records_of(qtbot, tab, 3)
