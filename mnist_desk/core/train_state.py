@@ -28,6 +28,7 @@ from .errors import ConfigError, TrainingDiverged
 
 if TYPE_CHECKING:
     from .training import Trainer
+    from .weights import Checkpoint
 
 
 class ResumeNote(str):
@@ -42,11 +43,12 @@ class ResumeNote(str):
     fields: dict[str, Any]
 
     def __new__(cls, code: str, text: str, **fields: Any) -> ResumeNote:
+        """The note ``code``, its English ``text`` (a str.format pattern) filled with ``fields``."""
         note = super().__new__(cls, text.format(**fields))
         note.code = code
         note.fields = fields
         return note
-    from .weights import Checkpoint
+
 
 _LOAD_ERRORS = (ValueError, KeyError, TypeError, IndexError, RuntimeError)
 
