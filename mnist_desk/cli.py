@@ -71,20 +71,71 @@ def _names_files(args: list[str], commands: list[str]) -> bool:
     return path.exists() or bool(path.suffix) or len(path.parts) > 1
 
 
+def display_problem(qt_args: Sequence[str] = ()) -> str | None:
+    """Why the window cannot open here (``None`` when it can, as far as can be told without Qt).
+
+    On Linux and the BSDs Qt needs an X11 or Wayland display; with neither it
+    aborts the process with a multi-line message (status 134). Asked before a
+    QApplication exists, so the user gets one line instead. A platform chosen
+    with ``QT_QPA_PLATFORM`` or ``-platform`` (offscreen, vnc ...) is Qt's to judge.
+    """
+    if sys.platform.startswith(("win", "darwin", "cygwin")):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM") or any(arg.startswith("-platform") for arg in qt_args):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set): set DISPLAY to open the window, "
+            "or use the command line (mnist-desk --help)")
+
+
+def _missing_files(files: Sequence[str]) -> list[str]:
+    """The named files that are not there (the one line for each that the window would have shown)."""
+    from .core.file_access import check_regular, os_reason
+
+    problems = []
+    for name in files:
+        try:
+            check_regular(Path(name).expanduser())
+        except OSError as error:
+            problems.append(f"{name}: {os_reason(error)}")
+    return problems
+
+
+def _open_window(qt_args: Sequence[str], files: Sequence[str] = ()) -> int:
+    """The window, unless there is no display for it: then one line and :data:`EXIT_ERROR`."""
+    problem = display_problem(qt_args)
+    if problem is not None:
+        for line in _missing_files(files):  # cheap, and what the user would have been told first
+            report_error(line)
+        report_error(problem)
+        return EXIT_ERROR
+    from .ui.app import run_app
+
+    return run_app(list(qt_args), files=files)
+
+
+def _command_parser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    """The sub-parser of command ``name`` (``parser`` itself when there is none)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]  # type: ignore[no-any-return]
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``mnist-desk``; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0].startswith("-platform") or args_list[0].startswith("--style"):
-        from .ui.app import run_app
-
-        return run_app([sys.argv[0], *args_list])
+        return _open_window([sys.argv[0], *args_list])
     parser = build_parser()
     if _names_files(args_list, command_names(parser)):
         # mnist-desk photo.png / weights.pt (the desktop's "Open with"): the window, with them open.
-        from .ui.app import run_app
-
-        return run_app([sys.argv[0]], files=args_list)
-    args = parser.parse_args(args_list)
+        return _open_window([sys.argv[0]], files=args_list)
+    args, extras = parser.parse_known_args(args_list)
+    if extras:  # a command's unknown option: its own parser says so, pointing at its own --help
+        subparser = _command_parser(parser, args.command)
+        subparser.error(f"unrecognized arguments: {' '.join(extras)}")
     if not sys.warnoptions:  # the documented way for an application to keep library warnings quiet
         warnings.simplefilter("ignore")
     # The core's log lines (a mirror's raw error text) are for the window's log file: here the one line

@@ -8,6 +8,7 @@ torch; whatever needs torch is imported inside the functions that need it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,6 +24,22 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl+C
 DATA_DIR_HELP = "folder holding MNIST/raw (default: $MNIST_DESK_DATA or the user data folder)"
 
 
+def uniform_message(text: str) -> str:
+    """``text`` on one line in the style of argparse's own messages, which share the ``error:`` prefix.
+
+    The core's messages are sentences for the window ("The folder … does not
+    exist."); after ``mnist-desk: error:`` they start lower-case and end
+    without a full stop, like "unrecognized arguments: …". A first word that
+    is a name (MNIST, a file name such as ``Photo.png``) keeps its capitals.
+    """
+    text = " ".join(text.split())
+    if re.match(r"[A-Z][a-z]*(?=[ ,:;'])", text) and not re.match(r"I\b", text):
+        text = text[0].lower() + text[1:]
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text
+
+
 def report_error(error: BaseException | str) -> None:
     """Print one error as the one line ``mnist-desk: error: ...`` on stderr."""
     if isinstance(error, OSError) and not isinstance(error, MnistDeskError):
@@ -31,7 +48,7 @@ def report_error(error: BaseException | str) -> None:
         text = f"{error.filename}: {os_reason(error)}" if error.filename else os_reason(error)
     else:
         text = str(error)
-    line = f"mnist-desk: error: {' '.join(text.split())}\n"
+    line = f"mnist-desk: error: {uniform_message(text)}\n"
     stream = sys.stderr
     try:
         stream.write(line)
@@ -62,10 +79,14 @@ def answer_each_file(files: Sequence[str], answer: Callable[[str], str]) -> int:
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """argparse that reports a bad argument on one line (no usage block)."""
+    """argparse that reports a bad argument on one line (no usage block).
+
+    The line starts ``mnist-desk: error:`` like every other error and points at
+    the help of the command that was given (``mnist-desk predict --help``).
+    """
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"mnist-desk: error: {message} (see {self.prog} --help)\n")
 
 
 def non_negative_int(text: str) -> int:

@@ -187,20 +187,22 @@ def check_data_dir(root: str | os.PathLike[str] | None = None, splits: tuple[str
     Raises
     ------
     DataError
-        Naming the folder and the files expected when some are missing, or the
-        file when one is truncated or has the wrong header.
+        Naming the folder and the files missing from it, the data folder when
+        it is a file, or the file when one is truncated or has the wrong header.
     """
     resolved = resolve_data_dir(root)
     folder = raw_folder(resolved)
+    if resolved.is_file():  # --data-dir photo.png: "not found in photo.png/MNIST/raw" would mislead
+        raise DataError("{path} is a file, not a folder: name the folder that holds MNIST/raw "
+                        "(--data-dir, the data folder setting, or MNIST_DESK_DATA).", path=resolved)
     wanted = [name for split in splits for name in SPLIT_FILES[split]]
     missing = [name for name in wanted if not os.path.lexists(folder / name)]  # a broken link is there, but bad
     if missing:
         raise DataError(
-            "MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). "
-            "Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), "
-            "or copy the four uncompressed files there; or point MNIST Desk at another folder "
-            "(--data-dir, the app's data folder setting, or the MNIST_DESK_DATA environment variable).",
-            folder=folder, files=", ".join(RAW_FILES), missing=", ".join(missing),
+            "MNIST not found in {folder} (missing: {missing}). Get it with `mnist-desk download` or the "
+            "Download button (needs the internet), or choose another folder (--data-dir, the data folder "
+            "setting, or MNIST_DESK_DATA).",
+            folder=folder, missing=", ".join(missing),
         )
     for name in wanted:
         _check_raw_file(folder / name, *RAW_FILES[name])

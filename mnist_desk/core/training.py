@@ -323,7 +323,11 @@ class Trainer:
                     interval_steps, interval_samples = 0, 0
                     interval_start = time.perf_counter()
                     self._guard.keep()  # a finite state, its record included: the one to go back to
+                    handed_at = time.perf_counter()
                     yield record
+                    waited = time.perf_counter() - handed_at  # what the caller does with a record is not training
+                    session_start += waited
+                    epoch_start += waited
 
             test_accuracy = self.evaluate_accuracy(self.test_split) if self.test_split is not None else None
             progress.last_test_accuracy = test_accuracy
@@ -343,7 +347,9 @@ class Trainer:
                 epoch_seen / max(time.perf_counter() - epoch_start, 1e-9), session_steps, session_start,
                 test_accuracy, epoch=progress.epoch - 1 if completed else None, holdout_accuracy=holdout_accuracy)
             self._guard.keep()
+            handed_at = time.perf_counter()
             yield epoch_record
+            session_start += time.perf_counter() - handed_at  # the caller's saving and calibrating, not training
         self.model.eval()
 
     def _holdout_accuracy(self) -> float | None:

@@ -245,9 +245,10 @@ class MainWindow(QMainWindow):
             self.open_dropped(pictures[0])
         left = len(weights[1:]) + len(pictures[1:])
         if left:
-            self.statusBar().showMessage(self.tr(
-                "One picture and one weights file at a time: {count} more file(s) named at start were not opened."
-            ).format(count=left), 15_000)
+            text = (self.tr("One picture and one weights file at a time: 1 more file named at start was not opened.")
+                    if left == 1 else self.tr("One picture and one weights file at a time: {count} more files named "
+                                              "at start were not opened.").format(count=left))
+            self.statusBar().showMessage(text, 15_000)
 
     def load_weights(self, path: str | Path) -> bool:
         """Make a weights file the active model everywhere; a bad file shows why and changes nothing."""

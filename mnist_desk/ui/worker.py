@@ -171,7 +171,7 @@ class IteratorWorker(QObject):
                 stopped = self.interrupt()
         except Exception as error:  # report, never let an exception kill the thread silently
             if isinstance(error, MnistDeskError):  # a bad file or setting, said plainly: no traceback
-                log.warning("worker stopped: %s", error)
+                log.info("worker stopped: %s", error)  # the window says it; stderr is for our bugs
             else:
                 log.error("worker failed:\n%s", traceback.format_exc())
             self.raised.emit(error)

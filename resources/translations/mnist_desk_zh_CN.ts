@@ -629,12 +629,7 @@ or drop a picture of one</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>MNIST not found in {folder}: it should hold the four files {files} (missing: {missing}). Get them with `mnist-desk download` or the Download button of the Train tab (needs the internet), or copy the four uncompressed files there; or point MNIST Desk at another folder (--data-dir, the app&apos;s data folder setting, or the MNIST_DESK_DATA environment variable).</source>
-        <translation>在 {folder} 中未找到 MNIST：该文件夹应包含这四个文件：{files}（缺少：{missing}）。请用 `mnist-desk download` 或“训练”标签页的“下载”按钮获取（需要联网），或把这四个未压缩的文件复制到那里；也可以让 MNIST Desk 使用另一个文件夹（--data-dir、应用的数据文件夹设置，或 MNIST_DESK_DATA 环境变量）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+40"/>
         <source>Padding &apos;same&apos; works with stride 1 only (as in PyTorch); give the padding in pixels.</source>
         <translation>填充 &apos;same&apos; 只适用于步长 1（与 PyTorch 一样）；请以像素数给出填充。</translation>
     </message>
@@ -834,7 +829,7 @@ or drop a picture of one</source>
         <translation>未知设备 {name!r}；请选择 auto、cpu、cuda（cuda:0、cuda:1 ……）或 mps。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>{path} is truncated or corrupted: it is not a whole weights file (perhaps an unfinished download or copy).</source>
         <translation>{path} 不完整或已损坏：它不是一个完整的权重文件（也许是没有下载或复制完）。</translation>
     </message>
@@ -884,7 +879,7 @@ or drop a picture of one</source>
         <translation>真或假</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-135"/>
         <source>The {name} must be a whole number of at least {low}; got {value!r}.</source>
         <translation>{name}必须是不小于 {low} 的整数；实际为 {value!r}。</translation>
     </message>
@@ -1164,7 +1159,12 @@ or drop a picture of one</source>
         <translation>第 {first} 层和第 {second} 层（{a}；{b}）：两者之间没有激活函数或最大池化，合起来只是一次线性变换，第二层只增加参数而不增加能力；请在它们之间加 relu。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>MNIST not found in {folder} (missing: {missing}). Get it with `mnist-desk download` or the Download button (needs the internet), or choose another folder (--data-dir, the data folder setting, or MNIST_DESK_DATA).</source>
+        <translation>在 {folder} 中未找到 MNIST（缺少：{missing}）。可用 `mnist-desk download` 或“下载”按钮获取（需要联网），或选择另一个文件夹（--data-dir、数据文件夹设置，或 MNIST_DESK_DATA）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only plain convolutions (no groups, no dilation, zero padding) can be worked out here.</source>
         <translation>这里只能逐步算出普通卷积（不分组、无空洞、零填充）。</translation>
     </message>
@@ -1555,6 +1555,11 @@ or drop a picture of one</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} is a file, not a folder: name the folder that holds MNIST/raw (--data-dir, the data folder setting, or MNIST_DESK_DATA).</source>
+        <translation>{path} 是文件，不是文件夹：请指定包含 MNIST/raw 的文件夹（--data-dir、数据文件夹设置，或 MNIST_DESK_DATA）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is a folder that is not a digit&apos;s: a set holds only the folders 0 to 9, one per digit.</source>
         <translation>{path} 不是某个数字的文件夹：数字集只包含 0 到 9 的文件夹，每个数字一个。</translation>
     </message>
@@ -1862,7 +1867,7 @@ or drop a picture of one</source>
 <context>
     <name>DataFolderWidget</name>
     <message>
-        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+117"/>
+        <location filename="../../mnist_desk/ui/data_folder/widget.py" line="+118"/>
         <source>The folder that holds MNIST/raw with the four MNIST files. Empty: $MNIST_DESK_DATA, else your user data folder. You can also drop a folder here.</source>
         <translation>包含 MNIST/raw（内有四个 MNIST 文件）的文件夹。留空：使用 $MNIST_DESK_DATA，否则使用用户数据文件夹。也可以把文件夹拖到这里。</translation>
     </message>
@@ -2846,7 +2851,7 @@ The details are in the log: {log}</source>
 <context>
     <name>FilterPresets</name>
     <message>
-        <location filename="../../build/translation_sources/core_texts.py" line="-283"/>
+        <location filename="../../build/translation_sources/core_texts.py" line="-284"/>
         <source>Identity</source>
         <translation>恒等</translation>
     </message>
@@ -3313,7 +3318,7 @@ The details are in the log: {log}</source>
         <translation>用常见的卷积核填充网格；把鼠标停在名称上可查看其作用</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
@@ -4023,12 +4028,7 @@ The details are in the log: {log}</source>
         <translation>{path} 处没有权重文件</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>One picture and one weights file at a time: {count} more file(s) named at start were not opened.</source>
-        <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+41"/>
         <location line="+17"/>
         <source>Cannot load weights</source>
         <translation>无法加载权重</translation>
@@ -4108,7 +4108,17 @@ The previous model stays active.</source>
         <translation>保存手写图(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-70"/>
+        <source>One picture and one weights file at a time: 1 more file named at start was not opened.</source>
+        <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 1 个文件未打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One picture and one weights file at a time: {count} more files named at start were not opened.</source>
+        <translation>一次只能打开一张图片和一个权重文件：启动时指定的另外 {count} 个文件未打开。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Dropped picture</source>
         <translation>拖入的图片</translation>
     </message>
@@ -4625,7 +4635,7 @@ maybe {digit}</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/progress_panel.py" line="+35"/>
+        <location filename="../../mnist_desk/ui/train/progress_panel.py" line="+38"/>
         <source>{0:.2f} %</source>
         <translation>{0:.2f} %</translation>
     </message>
@@ -4640,7 +4650,12 @@ maybe {digit}</source>
         <translation>步 –</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Time spent training: pauses, and the calibrations a checkpoint waits for, are left out</source>
+        <translation>训练所用的时间：不含暂停，也不含检查点等待的校准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+44"/>
         <source>Test accuracy: –</source>
         <translation>测试准确率：–</translation>
@@ -4684,8 +4699,8 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+26"/>
-        <source>{0} elapsed, about {1} left</source>
-        <translation>已用 {0}，约剩 {1}</translation>
+        <source>trained for {0}, about {1} left</source>
+        <translation>已训练 {0}，约剩 {1}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5366,12 +5381,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-196"/>
         <source>Pause or resume the run (F6)</source>
         <translation>暂停或继续训练 (F6)</translation>
     </message>
@@ -5401,12 +5416,12 @@ maybe {digit}</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+277"/>
         <source>Restored run</source>
         <translation>恢复的训练</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>These weights hold no optimizer state or progress, so their run cannot be resumed.</source>
         <translation>这些权重不含优化器状态和进度，因此无法继续训练。</translation>
     </message>
@@ -5496,7 +5511,17 @@ maybe {digit}</source>
         <translation>微调完成：你留出的数字 {held_before} → {held}，MNIST 测试准确率 {test_before} → {test}。可以保存权重，或在所有标签页中使用它们。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Calibrating the “no digit” answer on the held-out digits (the first time, their augmented copies are made: a few seconds)…</source>
+        <translation>正在用留出的数字校准“不是数字”的判断（第一次还要生成它们的增强副本：需要几秒钟）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run pauses when it is done.</source>
+        <translation>完成后训练即暂停。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Restored the run that was left unsaved: save its weights, or train it further (Resume stopped run).</source>
         <translation>已恢复未保存的训练：可以保存它的权重，或继续训练（“继续已停止的训练”）。</translation>
     </message>
@@ -5506,12 +5531,12 @@ maybe {digit}</source>
         <translation>（无法写入自动检查点：{0}。请自行保存权重。）</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <source>Training from step {0:,}: {1} ({2}) on {3:,} digits, {4}.</source>
         <translation>从第 {0:,} 步开始训练：在 {3:,} 个数字上训练 {1}（{2}），{4}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/tab.py" line="+25"/>
+        <location filename="../../mnist_desk/ui/train/tab.py" line="+26"/>
         <source>Training run #{0}</source>
         <translation>训练 #{0}</translation>
     </message>
@@ -5574,7 +5599,7 @@ maybe {digit}</source>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+90"/>
+        <location filename="../../mnist_desk/ui/train/weights_panel.py" line="+112"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -5705,12 +5730,12 @@ maybe {digit}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Saved in {0}.</source>
         <translation>已保存到 {0}。</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-72"/>
         <source>Not saved yet.</source>
         <translation>尚未保存。</translation>
     </message>
@@ -5725,17 +5750,17 @@ maybe {digit}</source>
         <translation>权重 (*.pt *.pth *.pkl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Could not save the weights</source>
         <translation>无法保存权重</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save weights as</source>
         <translation>权重另存为</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Load weights</source>
         <translation>加载权重</translation>
     </message>

@@ -9,6 +9,7 @@ failure said one line and nothing else.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,11 +46,23 @@ def one_line_error(status: int, err: str) -> str:
     return lines[0]
 
 
+def cli_form(expect: str) -> str:
+    """A pattern for a core sentence ("Picture not found: …\\.$") as the command line says it after
+    ``error:``: its first letter in either case, no full stop at the end ("picture not found: …$")."""
+    if expect.endswith(r"\.$"):
+        expect = expect[:-3] + "$"
+    elif expect.endswith(r"\."):
+        expect = expect[:-2]
+    if re.match(r"[A-Z][a-z]", expect):
+        expect = f"[{expect[0]}{expect[0].lower()}]{expect[1:]}"
+    return expect
+
+
 def usage_error(status: int, err: str) -> str:
-    """The single line of a malformed command line: ``mnist-desk train: error: ... (see mnist-desk train --help)``."""
+    """The single line of a malformed command line: ``mnist-desk: error: ... (see mnist-desk train --help)``."""
     assert status == 2, err
     assert "Traceback" not in err
     lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("mnist-desk") and ": error: " in lines[0], err
+    assert len(lines) == 1 and lines[0].startswith("mnist-desk: error: "), err  # the prefix of every error
     assert lines[0].endswith(" --help)"), lines[0]
     return lines[0]

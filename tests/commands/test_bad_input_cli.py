@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import torch
 from bad_input_corpus import Case, bad_data_folders, bad_pictures, bad_weights, deny, fake_mnist
-from command_line import one_line_error, run_main, run_real
+from command_line import cli_form, one_line_error, run_main, run_real
 
 from mnist_desk.commands.common import EXIT_SOFTWARE
 from mnist_desk.core.models import build_model
@@ -30,7 +30,7 @@ def check_cases(capsys, cases: list[Case], command) -> None:
         try:
             status, _out, err = run_main(capsys, *command(case))
             line = one_line_error(status, err)
-            if not re.search(case.expect, line):
+            if not re.search(cli_form(case.expect), line):
                 wrong.append(f"{case.name}: {line!r} does not match {case.expect!r}")
         except AssertionError as error:
             wrong.append(f"{case.name}: {error}")
@@ -56,7 +56,7 @@ def test_a_bad_picture_among_good_ones_is_one_line_and_the_others_are_answered(t
     cases = {case.name: case for case in bad_pictures(tmp_path)}
     status, out, err = run_main(capsys, "predict", "--weights", tutorial_weights, tmp_path / "good.png",
                                 cases["named pipe"].path, tmp_path / "good.jpg")
-    assert re.search(cases["named pipe"].expect, one_line_error(status, err))
+    assert re.search(cli_form(cases["named pipe"].expect), one_line_error(status, err))
     assert [line.split(":")[0] for line in out.splitlines()] == [str(tmp_path / "good.png"), str(tmp_path / "good.jpg")]
 
 
@@ -134,7 +134,7 @@ OPTION_CASES = [
 def test_bad_training_options(capsys, tmp_path, fake_data, name, options, expect, status):
     got, _out, err = run_main(capsys, "train", "--data-dir", fake_data, "--out", tmp_path / "o.pt", "--quiet", *options)
     line = err.strip().splitlines()
-    assert got == status and len(line) == 1 and re.search(expect, line[0]), err
+    assert got == status and len(line) == 1 and re.search(cli_form(expect), line[0]), err
     assert "Traceback" not in err and not (tmp_path / "o.pt").exists()
 
 
@@ -159,7 +159,7 @@ def test_bad_out_and_resume_options(capsys, tmp_path, fake_data, runs):
         status, _out, err = run_main(capsys, "train", "--data-dir", fake_data, "--quiet", *options)
         try:
             line = one_line_error(status, err)
-            assert re.search(expect, line), f"{line!r} does not match {expect!r}"
+            assert re.search(cli_form(expect), line), f"{line!r} does not match {expect!r}"
         except AssertionError as error:
             wrong.append(f"{options}: {error}")
     assert not wrong, "\n".join(wrong)
@@ -181,7 +181,7 @@ def test_a_diverging_run_stops_says_so_and_keeps_the_last_finite_weights(capsys,
     status, _out, err = run_main(capsys, "train", "--data-dir", fake_data, "--quiet", "--out", out,
                                  "--resume", runs["stopped"], "--lr", "1e300")
     line = one_line_error(status, err.split("\n", 1)[1])  # after the "Training tutorial ..." line
-    assert re.search(r"Training stopped at step \d+: the loss is no longer a finite number .* the learning rate "
+    assert re.search(r"training stopped at step \d+: the loss is no longer a finite number .* the learning rate "
                      r"\(1e\+300\) is probably too high\. The last finite weights, of step 5, are saved in", line)
     kept = load_checkpoint(out)  # loads: every weight is finite
     assert kept.progress["step"] == 5
@@ -222,10 +222,10 @@ def test_in_a_real_process_no_warning_no_traceback_no_hang(tmp_path, tutorial_we
     assert result.stdout.count("no digit") == 2
     weights = {case.name: case for case in bad_weights(tmp_path / "weights")}
     result = run_real("predict", "--weights", weights["hparams a list"].path, cases["named pipe"].path)
-    assert re.search(weights["hparams a list"].expect, one_line_error(result.returncode, result.stderr))
+    assert re.search(cli_form(weights["hparams a list"].expect), one_line_error(result.returncode, result.stderr))
     data_cases = {case.name: case for case in bad_data_folders(tmp_path / "data")}
     result = run_real("train", "--data-dir", data_cases["named pipe"].path, "--out", tmp_path / "o.pt", timeout=120)
-    assert re.search(data_cases["named pipe"].expect, one_line_error(result.returncode, result.stderr))
+    assert re.search(cli_form(data_cases["named pipe"].expect), one_line_error(result.returncode, result.stderr))
 
 
 @pytest.mark.timeout(180)

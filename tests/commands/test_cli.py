@@ -6,6 +6,7 @@ import importlib
 import json
 import os
 import pkgutil
+import re
 import signal
 import subprocess
 import sys
@@ -64,8 +65,59 @@ def test_bad_arguments_are_one_line_errors_with_status_2(tmp_path):
     assert "invalid choice" in usage_error(result.returncode, result.stderr)
     result = run_real("evaluate", "--no-such-option")
     assert "unrecognized arguments: --no-such-option" in usage_error(result.returncode, result.stderr)
+    assert usage_error(result.returncode, result.stderr).endswith("(see mnist-desk evaluate --help)")
     assert "the following arguments are required: FILE" in usage_error(*_status_err(run_real("predict")))
     assert "invalid choice: 'trian'" in usage_error(*_status_err(run_real("trian")))
+
+
+def test_every_error_line_has_one_style(tmp_path):
+    """One prefix, lower-case after it and no full stop, like argparse's own; each points where it should."""
+    lines = [usage_error(*_status_err(run_real("predict", "--bogus", tmp_path / "x.png"))),
+             usage_error(*_status_err(run_real("train", "--epochs", "0", "--out", tmp_path / "w.pt"))),
+             _one_line_error(run_real("predict", tmp_path / "missing.png")),
+             _one_line_error(run_real("train", "--data-dir", tmp_path, "--out", tmp_path / "no" / "w.pt"))]
+    assert lines[0] == "mnist-desk: error: unrecognized arguments: --bogus (see mnist-desk predict --help)"
+    assert lines[1].endswith("(see mnist-desk train --help)")
+    assert lines[2] == f"mnist-desk: error: picture not found: {tmp_path / 'missing.png'}"
+    assert lines[3] == f"mnist-desk: error: the folder {tmp_path / 'no'} of --out does not exist"
+    for line in lines:
+        assert line.startswith("mnist-desk: error: ") and not line.endswith(".")
+        assert not re.match(r"[A-Z][a-z]", line[len("mnist-desk: error: "):]), line
+
+
+def test_a_data_folder_that_is_a_file_says_so_and_missing_mnist_names_the_missing_files(tmp_path):
+    picture = tmp_path / "five.png"
+    Image.new("L", (28, 28)).save(picture)
+    line = _one_line_error(run_real("evaluate", "--data-dir", picture))
+    assert line.startswith(f"mnist-desk: error: {picture} is a file, not a folder: name the folder that holds "
+                           "MNIST/raw"), line
+    line = _one_line_error(run_real("evaluate", "--data-dir", tmp_path))
+    assert line.startswith(f"mnist-desk: error: MNIST not found in {tmp_path / 'MNIST' / 'raw'} (missing: "
+                           "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte). Get it with `mnist-desk download`")
+    assert len(line) - len(str(tmp_path)) < 300  # was ~550 characters, listing the four files and then two
+
+
+def _no_display_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return env
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows and macOS always have a screen")
+def test_the_window_without_a_display_is_one_line_and_status_1(tmp_path):
+    """QA: `mnist-desk` / `mnist-desk FILE` over ssh aborted with Qt's many lines and status 134."""
+    picture = tmp_path / "five.png"
+    Image.new("L", (28, 28)).save(picture)
+    for args in ([], [picture]):
+        result = run_real(*args, timeout=60, env=_no_display_env())
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.splitlines() == [
+            "mnist-desk: error: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set): set DISPLAY to open "
+            "the window, or use the command line (mnist-desk --help)"], result.stderr
+    result = run_real(tmp_path / "missing.png", timeout=60, env=_no_display_env())  # what the window would say, first
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"mnist-desk: error: {tmp_path / 'missing.png'}: no such file or folder"
+    assert len(lines) == 2 and lines[1].startswith("mnist-desk: error: no display found")
 
 
 def _status_err(result):

@@ -57,14 +57,14 @@ def test_bad_sets_are_one_line_naming_the_first_bad_file(tmp_path, test_sample, 
     status, out, err = run_main(capsys, "evaluate", "--weights", start_weights, "--set", folder)
     line = one_line_error(status, err)
     assert status == 1 and line.endswith(f"{folder}/4/notes.txt is not a picture: the folder of a digit holds only "
-                                         "pictures (.jpg, .jpeg, .png, .ppm, .bmp, .pgm, .tif, .tiff, .webp).")
+                                         "pictures (.jpg, .jpeg, .png, .ppm, .bmp, .pgm, .tif, .tiff, .webp)")
     out_file = tmp_path / "tuned.pt"
     status, _out, err = run_main(capsys, "train", "--init-weights", start_weights, "--extra-set", folder,
                                  "--epochs", "1", "--data-dir", tmp_path / "no-mnist", "--out", out_file)
     assert "4/notes.txt is not a picture" in one_line_error(status, err)
     assert not out_file.exists()  # nothing written, and MNIST not even looked for
     status, _out, err = run_main(capsys, "evaluate", "--set", tmp_path / "nowhere")
-    assert one_line_error(status, err).endswith("nowhere does not exist.")
+    assert one_line_error(status, err).endswith("nowhere does not exist")
 
 
 def test_fine_tune_mixes_the_set_and_reports_both_accuracies(tmp_path, my_set, fake_data, start_weights):
@@ -91,7 +91,7 @@ def test_fine_tune_option_mistakes(tmp_path, test_sample, capsys, fake_data, sta
                                  "--epochs", "1", "--data-dir", fake_data, "--out", tmp_path / "x.pt")
     line = one_line_error(status, err)
     assert "too small to hold out an honest part" in line
-    assert "(digit: how many more): 0: 3, 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 7: 3, 8: 3, 9: 6." in line
+    assert "(digit: how many more): 0: 3, 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 7: 3, 8: 3, 9: 6" in line
     for args, expect in ((["--extra-share", "0.3"], "--extra-share needs --extra-set DIR"),
                          (["--extra-set", small, "--holdout", "1.5"], "held-out share must be from 0.05 to 0.9"),
                          (["--extra-set", small, "--extra-share", "0"], "share of your digits in training must be"),

@@ -69,8 +69,8 @@ def test_training_onto_a_full_disk_is_one_line_and_keeps_the_old_file(full_disk,
     status = main(["train", "--data-dir", str(fake_mnist(tmp_path)), "--out", str(target), "--max-steps", "1",
                    "--quiet"])
     err = capsys.readouterr().err.strip().splitlines()
-    assert status == 1 and re.fullmatch(r"mnist-desk: error: Could not save weights to .*: the disk is full\. "
-                                        r"Any previous file there is unchanged\.", err[-1]), err
+    assert status == 1 and re.fullmatch(r"mnist-desk: error: could not save weights to .*: the disk is full\. "
+                                        r"Any previous file there is unchanged", err[-1]), err
     assert target.read_bytes() == before and not _ours(full_disk.folder)
 
 

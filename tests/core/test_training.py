@@ -84,6 +84,32 @@ def test_interrupt_stops_within_one_batch(train_sample):
     assert trainer.progress.step == 3
 
 
+def test_time_paused_or_spent_on_a_record_is_not_training_time(train_sample):
+    """A pause (inside interrupt) and an epoch end's saving and calibrating (between records) leave elapsed_s,
+    the rate and the time left alone: a run paused for a while does not look slow after it resumes."""
+    import time
+
+    calls = []
+
+    def pause_once():
+        calls.append(1)
+        if len(calls) == 3:
+            time.sleep(1.0)  # paused, or a pause's calibration
+        return False
+
+    trainer = Trainer(_config(arch="fast", epochs=2, log_every=5), train_sample)
+    started = time.perf_counter()
+    records = []
+    for record in trainer.run(pause_once):
+        records.append(record)
+        if record.kind == "epoch" and record.epoch == 0:
+            time.sleep(1.0)  # the window's epoch-end checkpoint: calibrating it, autosaving it
+    wall = time.perf_counter() - started
+    assert records[-1].elapsed_s < wall - 1.8, (records[-1].elapsed_s, wall)
+    for r in records:  # the time left is the time a step trains, not counting the waits, times the steps left
+        assert r.eta_s <= 1.2 * r.elapsed_s / r.step * (r.steps_total - r.step) + 0.05, r
+
+
 def test_sgd_one_cycle_sigmoid_and_augmentation_run(train_sample):
     config = _config(epochs=1, optimizer="sgd", lr=0.05, schedule="onecycle", activation="sigmoid", augment=True)
     trainer = Trainer(config, train_sample)

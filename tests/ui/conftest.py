@@ -127,6 +127,7 @@ class Questions:
         self.qtbot = qtbot
         self.answers: list = []
         self.asked: list[str] = []  # the text of every question answered
+        self.details: list[str] = []  # and its informative text
         self.unexpected: list[str] = []
         self._timer = QTimer()
         self._timer.setInterval(20)
@@ -152,6 +153,7 @@ class Questions:
             return
         wanted = self.answers.pop(0)
         self.asked.append(box.text())
+        self.details.append(box.informativeText())
         if isinstance(wanted, QMessageBox.StandardButton):
             button = box.button(wanted)
         else:

@@ -119,9 +119,12 @@ def test_files_named_at_start_open_in_the_window(window, draw_weights, tmp_path,
         window.open_at_start([str(pictures[0]), str(pictures[1]), str(draw_weights)])
     assert not shipped and draw_weights.name in window.model_label.text()
     assert window.tabs.currentWidget() is window.draw_tab and window.draw_tab.document.ink_array().sum() > 0
-    assert "1 more file(s) named at start were not opened" in window.statusBar().currentMessage()
+    assert "1 more file named at start was not opened" in window.statusBar().currentMessage()
+    window.open_at_start([str(pictures[1]), str(pictures[0]), str(pictures[1])])
+    assert "2 more files named at start were not opened" in window.statusBar().currentMessage()
+    assert shipped == [True]  # no weights named this time: the shipped ones
     window.open_at_start([])
-    assert shipped == [True]
+    assert shipped == [True, True]
 
 
 def test_a_bad_weights_file_named_at_start_falls_back_to_the_shipped_ones(window, tmp_path, monkeypatch, qtbot):

@@ -59,7 +59,8 @@ def _status_steps(root: Path) -> Iterator[tuple[str, BaseException | None, str]]
         check_data_dir(root)
     except DataError as error:
         names = [name for pair in SPLIT_FILES.values() for name in pair]
-        missing = any(not os.path.lexists(folder / name) for name in names)  # a broken link is there, but bad
+        # A broken link is there, but bad; a data folder that is a file is "bad": the core's message says so.
+        missing = not root.is_file() and any(not os.path.lexists(folder / name) for name in names)
         yield ("missing" if missing else "bad"), error, str(folder)
         return
     yield "found", None, str(folder)

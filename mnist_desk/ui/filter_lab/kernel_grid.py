@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -126,10 +126,9 @@ class KernelEditor(QWidget):
         self.size_box.addItem(self.tr("3 × 3"), 3)
         self.size_box.addItem(self.tr("5 × 5"), 5)
         self.size_box.setToolTip(self.tr("Kernel size (the model's own conv1 kernels are 5 × 5)"))
-        self.presets_button = QToolButton(self)
-        self.presets_button.setText(self.tr("Presets"))
+        # A push button with a menu keeps room for its arrow; a tool button's drew it over the text's corner.
+        self.presets_button = QPushButton(self.tr("Presets"), self)
         self.presets_button.setToolTip(self.tr("Fill the grid with a well-known kernel; hover a name for what it does"))
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets_menu = QMenu(self.presets_button)
         for item in PRESETS:
             action = self.presets_menu.addAction(preset_name(item))

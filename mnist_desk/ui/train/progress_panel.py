@@ -4,7 +4,10 @@ images/s is measured over the last :data:`SPEED_WINDOW_S` seconds of training
 (the records' ``samples_seen`` and ``elapsed_s``, which leave pauses out), not
 per record: a record covers a handful of batches, whose own rate swings with
 every test pass and every hiccup of a shared machine. While the run is paused
-the rate shows nothing and the estimate of the time left stays as it was.
+the rate shows nothing and the estimate of the time left stays as it was. The
+time shown is training time: the core leaves out pauses and what is done with
+a checkpoint (saving it, calibrating its "no digit" answer), so a run paused
+for a minute does not look slower after it resumes.
 """
 
 from __future__ import annotations
@@ -44,8 +47,12 @@ class ProgressPanel(QWidget):
         self.epoch_bar.setFormat(self.tr("epoch –"))
         self.total_bar = QProgressBar(self)
         self.total_bar.setFormat(self.tr("step –"))
+        for bar in (self.epoch_bar, self.total_bar):
+            bar.setValue(0)  # a bar with no value shows no text: before a run it looked like an empty text field
         self.speed = QLabel("–", self)
         self.times = QLabel("–", self)
+        self.times.setToolTip(self.tr("Time spent training: pauses, and the calibrations a checkpoint waits for, are "
+                                      "left out"))
         self.accuracy = QLabel(self.tr("Test accuracy: –"), self)
         self.status = QLabel(self.tr("Not started."), self)
         self.status.setWordWrap(True)
@@ -141,7 +148,7 @@ class ProgressPanel(QWidget):
         self.epoch_bar.setFormat(self.tr("epoch {0} of {1}: step %v of %m").format(epoch + 1, epochs))
         self._rate = self._measure_rate(record)
         if not self.paused:  # a record queued before the pause must not move the estimate while paused
-            self._times = self.tr("{0} elapsed, about {1} left").format(
+            self._times = self.tr("trained for {0}, about {1} left").format(
                 format_duration(record["elapsed_s"]), format_duration(record["eta_s"]))
         self._show_speed()
         accuracy = record.get("test_accuracy")

@@ -104,6 +104,13 @@ def finished(accuracy: str, metrics: dict[str, Any] | None = None) -> str:
                                  "tab.").format(accuracy)
 
 
+def calibrating(pausing: bool) -> str:
+    """While the worker calibrates a checkpoint's "no digit" answer (seconds; the first time ~7 s more)."""
+    text = translate("TrainTab", "Calibrating the “no digit” answer on the held-out digits (the first time, their "
+                                 "augmented copies are made: a few seconds)…")
+    return then(text, translate("TrainTab", "The run pauses when it is done.")) if pausing else text
+
+
 def restored() -> str:
     return translate("TrainTab", "Restored the run that was left unsaved: save its weights, or train it further "
                                  "(Resume stopped run).")

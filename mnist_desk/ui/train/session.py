@@ -10,7 +10,8 @@ exactly where it stands) and when it stops.
 
 Items the worker emits, as tuples:
 
-``("status", code)``          "loading" (reading MNIST), "reading_set" (fine-tuning's handwriting set), "building"
+``("status", code)``          "loading" (reading MNIST), "reading_set" (fine-tuning's handwriting set), "building",
+                              "calibrating" (before a calibrated checkpoint), "training" (after an epoch's)
 ``("data", train, test)``     the splits just loaded, as :class:`DigitArrays` (cached for the next run)
 ``("started", info)``         device, steps, where a resumed run starts
 ``("record", record_dict)``   one ``TrainRecord.to_dict()``
@@ -99,6 +100,14 @@ class PauseControl:
                 self.worker.set_paused(False)
 
 
+def _calibrated_checkpoint(worker: IteratorWorker, trainer: Trainer) -> Checkpoint:
+    """``trainer.checkpoint(calibrate=True)``, said first: calibrating takes seconds (the first time, making the
+    held-out digits' augmented copies: ~7 s), during which a pause or a stop would otherwise wait in silence."""
+    if (trainer.config.hold_out or 0) >= 2:
+        worker.item.emit(("status", "calibrating"))
+    return trainer.checkpoint(calibrate=True)
+
+
 def _interrupt_for(worker: IteratorWorker, trainer: Trainer, control: PauseControl, job: TrainJob):
     """The ``interrupt`` Trainer.run calls after every batch."""
 
@@ -108,7 +117,7 @@ def _interrupt_for(worker: IteratorWorker, trainer: Trainer, control: PauseContr
                 control.acknowledged = True
                 # Emitted from the worker thread like every item; the state is consistent here
                 # (the batch is fully applied), and the copy is the GUI's to keep.
-                checkpoint = trainer.checkpoint(calibrate=True)
+                checkpoint = _calibrated_checkpoint(worker, trainer)
                 worker.item.emit(("checkpoint", "paused", checkpoint))
                 _autosave(worker, job, checkpoint)
                 worker.set_paused(True)
@@ -165,9 +174,10 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
             yield ("record", record.to_dict())
             if record.kind == "epoch":
                 last_sent_step = trainer.progress.step
-                checkpoint = trainer.checkpoint(calibrate=True)
+                checkpoint = _calibrated_checkpoint(worker, trainer)
                 _autosave(worker, job, checkpoint)
                 yield ("checkpoint", "epoch", checkpoint)
+                yield ("status", "training")  # the run goes on: its own line again
         clean = True
     except GeneratorExit:  # the worker stopped iterating (a stop between items): still a clean state
         clean = True
@@ -177,7 +187,7 @@ def training_steps(worker: IteratorWorker, job: TrainJob, control: PauseControl)
         untrained = trainer.diverged is not None and trainer.progress.step == 0  # nothing worth keeping
         if clean and trainer.progress.step != last_sent_step and not untrained:
             why = "finished" if trainer.finished else "stopped"
-            checkpoint = trainer.checkpoint(calibrate=True)
+            checkpoint = _calibrated_checkpoint(worker, trainer)
             # No yield is possible while closing; emit directly, still from the worker thread.
             worker.item.emit(("checkpoint", why, checkpoint))
             _autosave(worker, job, checkpoint)
@@ -283,6 +293,8 @@ class TrainingSession(QObject):
         elif kind == "started":
             self.started.emit(item[1])
         elif kind == "status":
+            if item[1] == "training" and self._state != "running":
+                return  # paused or stopping since: that is what the progress line says
             self.status.emit(item[1])
         elif kind == "data":
             self.data_loaded.emit(item[1], item[2])

@@ -237,7 +237,8 @@ class TrainTab(WindowTab):
     @Slot(str)
     def _on_status(self, code: str) -> None:
         texts = {"loading": self.tr("Loading MNIST from {0}…").format(self.data_folder.folder()),
-                 "building": self.tr("Building the model…"), "reading_set": self.fine_tune.reading_text()}
+                 "building": self.tr("Building the model…"), "reading_set": self.fine_tune.reading_text(),
+                 "calibrating": run_texts.calibrating(self.session.state == "pausing"), "training": self._running_text}
         self.progress.show_status(texts.get(code, code))
 
     @Slot(object, object)

@@ -30,6 +30,8 @@ from ..icons import icon
 if TYPE_CHECKING:
     from ...core.weights import Checkpoint
 
+DEFAULT_WEIGHTS_FOLDER = "MNIST Desk"  # in the Documents folder (README: Train)
+
 
 
 def default_file_name(checkpoint: Checkpoint, when: _dt.datetime | None = None) -> str:
@@ -47,6 +49,26 @@ def best_file_name(checkpoint: Checkpoint, when: _dt.datetime | None = None) -> 
 
 
 WEIGHT_SUFFIXES = (".pt", ".pth", ".pkl")
+
+
+def default_weights_dir() -> Path:
+    """Where trained weights go until the user picks another folder: "MNIST Desk" in the Documents folder.
+
+    Its own folder, so that weights files never land loose among the user's
+    documents (or in the home folder); created when first saved into
+    (:func:`make_default_weights_dir`).
+    """
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home() / "Documents") / DEFAULT_WEIGHTS_FOLDER
+
+
+def make_default_weights_dir(folder: Path) -> None:
+    """Create :func:`default_weights_dir` if ``folder`` is it and it is missing (any other folder is the user's)."""
+    if folder == default_weights_dir():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # the save that follows says what is wrong with the folder
 
 
 def dropped_weights_file(data: QMimeData) -> Path | None:
@@ -211,17 +233,18 @@ class WeightsPanel(QWidget):
         return self.tr("Weights (*.pt *.pth *.pkl);;All files (*)")
 
     def weights_dir(self) -> Path:
+        """The folder the last weights were saved in or loaded from, else :func:`default_weights_dir`."""
         stored = self.settings.value("train/weights_dir", "", type=str)
         if stored and Path(stored).is_dir():
             return Path(stored)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return default_weights_dir()
 
     def _write(self, checkpoint: Checkpoint, path: Path, quiet: bool = False) -> bool:
         from ...core.errors import WeightsError
         from ...core.weights import save_checkpoint
 
         try:
+            make_default_weights_dir(path.parent)
             save_checkpoint(checkpoint, path)
         except WeightsError as error:
             if quiet:
@@ -244,6 +267,7 @@ class WeightsPanel(QWidget):
         if self.checkpoint is None:
             return None
         start = self.saved_path or self.weights_dir() / default_file_name(self.checkpoint)
+        make_default_weights_dir(start.parent)  # the dialog opens in it, not in the current folder
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights as"), str(start), self._filter())
         if not chosen:
             return None
@@ -264,6 +288,7 @@ class WeightsPanel(QWidget):
 
     @Slot()
     def choose_and_load(self) -> None:
+        make_default_weights_dir(self.weights_dir())
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Load weights"), str(self.weights_dir()),
                                                 self._filter())
         if chosen:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from mnist_desk.core.errors import DataError
 from mnist_desk.core.evaluation import evaluate
 from mnist_desk.core.training import TrainConfig, Trainer
 from mnist_desk.ui.active_model import ActiveModel
@@ -136,14 +136,16 @@ def test_changing_the_active_model_marks_the_result_stale(qtbot, make_tab, train
     assert not tab.results.stale.isVisible()
 
 
-def test_missing_data_is_explained(qtbot, make_tab, trained):
-    def no_data(root: Path, train: bool):
-        raise DataError(f"MNIST not found in {root}/MNIST/raw: expected the files ...")
+def test_missing_data_is_explained(qtbot, make_tab, trained, tmp_path, caplog):
+    from mnist_desk.core.data import load_split
 
-    tab = make_tab(active(trained), no_data)
+    tab = make_tab(active(trained), lambda _root, train: load_split(tmp_path, train))  # the real reader, no MNIST
     evaluate_and_wait(qtbot, tab)
-    assert tab.status.text().startswith("MNIST not found in")
+    assert tab.status.text().startswith(f"MNIST not found in {tmp_path / 'MNIST' / 'raw'} (missing: "
+                                        "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte). Get it with")
     assert tab.result is None and tab.evaluate_button.isEnabled()
+    # Said in the window: not also a warning on stderr (QA: "WARNING mnist_desk.ui.worker: worker stopped: …").
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("mnist_desk")]
 
 
 def test_dataset_browser_starts_at_the_tutorials_five(qtbot, make_tab, trained, train_sample, test_sample):

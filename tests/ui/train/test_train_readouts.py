@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from training_runs import records_of, stop_and_wait
 
 from mnist_desk.ui.icons import icon
-from mnist_desk.ui.train.progress_panel import ProgressPanel
+from mnist_desk.ui.train.progress_panel import ProgressPanel, format_duration
 
 
 def click(qtbot, button) -> None:
@@ -95,6 +95,8 @@ def test_pause_resume_and_stop_readouts(qtbot, tab):
     click(qtbot, tab.start_button)
     records_of(qtbot, tab, 3)
     assert "images/s" in tab.progress.speed.text() and not tab.progress.speed.text().startswith("–")
+    # (An epoch end says "Calibrating …" while its checkpoint is calibrated, then the run's own line again.)
+    qtbot.waitUntil(lambda: not tab.progress.status.text().startswith("Calibrating"), timeout=10_000)
     running_text = tab.progress.status.text()
     assert running_text.startswith("Training from step 0: Fast CNN (ReLU) on 917 digits, CPU.")  # 83 (1/12) held out
     pause_and_wait(qtbot, tab)
@@ -158,3 +160,47 @@ def test_the_training_status_names_things_in_chinese(qtbot, tab, chinese):
     assert not re.search(r"\bfast\b|\brelu\b|\bcpu\b", status), status
     assert tab.progress.speed.text().endswith("（CPU）"), tab.progress.speed.text()
     stop_and_wait(qtbot, tab)
+
+
+def test_pause_right_after_start_says_what_it_waits_for_and_the_wait_is_not_training_time(qtbot, tab, monkeypatch):
+    """QA: Pause pressed at once sat on a bare "Pausing…" for ~10 s (the calibration digits being made), and the
+    time and rate after Resume counted that wait."""
+    import time
+
+    import mnist_desk.core.novelty as novelty
+
+    made = novelty.calibration_digits
+
+    def slow_digits(*args, **kwargs):
+        time.sleep(1.5)  # ~7 s for 5,000 held-out digits on a real machine
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(novelty, "calibration_digits", slow_digits)
+    started = time.perf_counter()
+    click(qtbot, tab.start_button)
+    click(qtbot, tab.pause_button)  # at once: the run pauses after its first batch
+    assert tab.pause_button.text() == "Pausing…"
+    qtbot.waitUntil(lambda: "Calibrating" in tab.progress.status.text(), timeout=30_000)
+    assert tab.session.state == "pausing"
+    assert tab.progress.status.text().startswith("Calibrating the “no digit” answer on the held-out digits")
+    assert tab.progress.status.text().endswith("The run pauses when it is done.")
+    qtbot.waitUntil(lambda: tab.session.state == "paused", timeout=30_000)
+    assert tab.progress.status.text() == "Paused. Save the weights now, or Resume."
+    click(qtbot, tab.pause_button)  # Resume
+    running_text = tab.progress.status.text()
+    assert running_text.startswith("Training from step 0")
+    record = records_of(qtbot, tab, 2)[-1]
+    assert record["elapsed_s"] < time.perf_counter() - started - 1.5  # the wait is not training time
+    assert tab.progress.times.text().startswith(f"trained for {format_duration(record['elapsed_s'])}, about")
+    assert "pauses" in tab.progress.times.toolTip()
+    # An epoch end calibrates its checkpoint too (the digits are made by now): said, then the run's own line again.
+    with qtbot.waitSignal(tab.session.checkpoint, timeout=60_000, check_params_cb=lambda _c, why: why == "epoch"):
+        pass
+    qtbot.waitUntil(lambda: tab.progress.status.text() == running_text, timeout=10_000)
+    stop_and_wait(qtbot, tab)
+
+
+def test_before_a_run_the_bars_say_what_they_are_not_empty_fields(qtbot, tab):
+    """QA: with no value a QProgressBar shows no text, and looked like an empty text field."""
+    for bar, text in ((tab.progress.epoch_bar, "epoch –"), (tab.progress.total_bar, "step –")):
+        assert bar.text() == text and bar.isTextVisible()

@@ -224,3 +224,32 @@ def test_a_killed_run_is_offered_back_at_the_next_start(qtbot, settings, tmp_pat
     questions.answer(Button.Discard)
     assert window.close()
     assert autosaves() == [] and not questions.unexpected
+
+
+def test_weights_go_into_their_own_folder_which_the_question_names(qtbot, window, questions, settings, tmp_path,
+                                                                  monkeypatch):
+    """QA: on a fresh account Save wrote mnist-fast-relu-….pt loose into the home folder (or ~/Documents)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # no user-dirs.dirs: Documents is ~/Documents
+    settings.remove("train/weights_dir")  # a fresh account: no folder used yet
+    folder = home / "Documents" / "MNIST Desk"
+    tab = window.train_tab
+    tab.start_button.click()
+    records_of(qtbot, tab, 2)
+    stop_and_wait(qtbot, tab)
+    assert not folder.exists()  # made when first needed, not before
+    questions.answer(Button.Save)
+    tab.start_button.click()  # a new run: Save / Discard / Cancel for the unsaved one
+    assert questions.asked[-1].startswith("The last run's newest weights are not saved.")
+    assert f"Save writes them into {folder} and starts the new run" in questions.details[-1]
+    saved = list(folder.glob("mnist-fast-relu-*.pt"))
+    assert len(saved) == 1 and not list(home.glob("*.pt")) and not list((home / "Documents").glob("*.pt"))
+    records_of(qtbot, tab, 2)
+    stop_and_wait(qtbot, tab)
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    assert tab.weights.save_to(other / "mine.pt") == other / "mine.pt"  # what Save as… does with the chosen name
+    assert tab.weights.weights_dir() == other  # the last folder used, remembered
+    assert settings.value("train/weights_dir") == str(other)

@@ -71,7 +71,7 @@ def test_run_feeds_chart_and_stops_within_a_second(qtbot, tab, loader):
     xs, ys = tab.chart.current_line_data()
     assert xs == tab.store.current.steps[:len(xs)]
     assert tab.chart.redraws >= 1
-    assert "images/s" in tab.progress.speed.text() and "elapsed" in tab.progress.times.text()
+    assert "images/s" in tab.progress.speed.text() and "trained for" in tab.progress.times.text()
     assert tab.progress.total_bar.value() == tab.store.current.last_step
 
     assert stop_and_wait(qtbot, tab) < 1.0
