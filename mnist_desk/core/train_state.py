@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from .errors import ConfigError, TrainingDiverged
+from .layers.batches import saved_layers_text
+from .train_config import TrainConfig
 
 if TYPE_CHECKING:
     from .training import Trainer
@@ -65,6 +67,29 @@ def _saved_optimizer(checkpoint: Checkpoint) -> str | None:
     if "momentum_buffer" in keys:
         return "sgd"
     return None
+
+
+def start_config(config: TrainConfig, resume: Checkpoint | None,
+                 init: Checkpoint | None) -> tuple[TrainConfig, list[ResumeNote]]:
+    """The settings a run trains with when it resumes ``resume`` or fine-tunes ``init``, and what to tell the user.
+
+    The saved network (architecture, activation, layer list) overrides the
+    form's; a resumed run also keeps the digits it held out at its start,
+    since it has trained on all the others.
+    """
+    notes: list[ResumeNote] = []
+    if resume is not None:
+        saved = (resume.hparams or {}).get("hold_out", 0)
+        saved = saved if isinstance(saved, int) and not isinstance(saved, bool) and saved >= 0 else 0
+        if config.hold_out is not None and config.hold_out != saved:
+            notes.append(ResumeNote("kept_hold_out", "the run keeps its {count:,} held-out digits (it has trained "
+                                    "on the others)", count=saved))
+        config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation,
+                                        "hold_out": saved, "layers": saved_layers_text(resume) or config.layers})
+    elif init is not None:  # fine-tuning: the starting weights' network
+        config = TrainConfig.from_dict({**config.to_dict(), "arch": init.arch, "activation": init.activation,
+                                        "layers": saved_layers_text(init) or config.layers})
+    return config, notes
 
 
 def restore_optimizer(trainer: Trainer, checkpoint: Checkpoint) -> list[ResumeNote]:

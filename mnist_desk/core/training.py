@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 import torch
@@ -35,13 +35,13 @@ from .augment import augment
 from .data import MnistSplit, to_input
 from .errors import ConfigError, TrainingDiverged
 from .evaluation import accuracy_of
-from .layers.batches import check_batches, saved_layers_text, training_threads
-from .layers.spec import layers_to_data
+from .layers.batches import check_batches, training_threads
 from .models import build_model
 from .outliers import outlier_batch, uniform_target_loss
 from .torch_threads import one_thread
-from .train_config import OPTIMIZERS, SCHEDULES, TrainConfig, TrainRecord, pick_device
-from .train_state import FiniteGuard, ResumeNote, position_scheduler, restore_optimizer
+from .train_checkpoint import make_checkpoint
+from .train_config import OPTIMIZERS, SCHEDULES, TrainConfig, TrainRecord, make_optimizer, pick_device
+from .train_state import FiniteGuard, ResumeNote, position_scheduler, restore_optimizer, start_config
 from .weights import Checkpoint, load_state_dict_checked
 
 __all__ = ["OPTIMIZERS", "SCHEDULES", "TrainConfig", "TrainRecord", "Trainer", "pick_device", "train"]
@@ -85,25 +85,12 @@ class Trainer:
     def __init__(self, config: TrainConfig, train_split: MnistSplit, test_split: MnistSplit | None = None,
                  resume: Checkpoint | None = None, *, init: Checkpoint | None = None,
                  holdout: MnistSplit | None = None) -> None:
-        notes: list[ResumeNote] = []
         start_from = resume if resume is not None else init
-        if resume is not None:
-            # A resumed run keeps the digits it held out at its start: any others it has trained on.
-            saved = (resume.hparams or {}).get("hold_out", 0)
-            saved = saved if isinstance(saved, int) and not isinstance(saved, bool) and saved >= 0 else 0
-            if config.hold_out is not None and config.hold_out != saved:
-                notes.append(ResumeNote("kept_hold_out", "the run keeps its {count:,} held-out digits (it has trained "
-                                        "on the others)", count=saved))
-            config = TrainConfig.from_dict({**config.to_dict(), "arch": resume.arch, "activation": resume.activation,
-                                            "hold_out": saved,
-                                            "layers": saved_layers_text(resume) or config.layers})
-        elif init is not None:  # fine-tuning: the starting weights' network
-            config = TrainConfig.from_dict({**config.to_dict(), "arch": init.arch, "activation": init.activation,
-                                            "layers": saved_layers_text(init) or config.layers})
+        config, notes = start_config(config, resume, init)
         config.validate()
         config = TrainConfig.from_dict({**config.to_dict(), "hold_out": config.held_out_count(len(train_split))})
         self.all_training_digits = train_split  # the held-out ones too: they calibrate the "no digit" answer
-        self._calibration_digits: torch.Tensor | None = None
+        self.calibration_inputs: torch.Tensor | None = None  # held-out digits augmented: at the first calibration
         if config.hold_out:
             if config.hold_out >= len(train_split):
                 raise ConfigError("Cannot hold out {count} of {total} training digits.",
@@ -140,19 +127,10 @@ class Trainer:
         if resume is not None:
             self._restore(resume)
             self.resume_notes += notes
-        self._guard = FiniteGuard(self)
+        self.guard = FiniteGuard(self)
 
     def _make_optimizer(self) -> torch.optim.Optimizer:
-        params = list(self.model.parameters())  # a list: a failed first attempt must not use it up
-        if self.config.optimizer == "adam":
-            # The fused kernel updates all parameters in one pass: ~10 % of a small model's step.
-            fused = self.device.type in ("cpu", "cuda")
-            try:
-                return torch.optim.Adam(params, lr=self.config.lr, weight_decay=self.config.weight_decay, fused=fused)
-            except (RuntimeError, TypeError, ValueError):  # torch without a fused kernel for this device
-                return torch.optim.Adam(params, lr=self.config.lr, weight_decay=self.config.weight_decay)
-        return torch.optim.SGD(params, lr=self.config.lr, momentum=self.config.momentum,
-                               weight_decay=self.config.weight_decay, nesterov=self.config.momentum > 0)
+        return make_optimizer(self.config, self.model.parameters(), self.device)
 
     def _restore(self, checkpoint: Checkpoint) -> None:
         load_state_dict_checked(self.model, checkpoint.state_dict, checkpoint.arch)
@@ -298,8 +276,8 @@ class Trainer:
                     interval_start += paused
                     epoch_start += paused
                     if stop:
-                        if not self._guard.finite(float(interval_loss)):
-                            self._guard.diverge()
+                        if not self.guard.finite(float(interval_loss)):
+                            self.guard.diverge()
                         return
 
                 test_accuracy = holdout_accuracy = None
@@ -310,8 +288,8 @@ class Trainer:
                 if interval_steps >= config.log_every or test_accuracy is not None or last_in_epoch:
                     now = time.perf_counter()
                     interval_mean = float(interval_loss) / max(interval_samples, 1)
-                    if not self._guard.finite(interval_mean):
-                        self._guard.diverge()
+                    if not self.guard.finite(interval_mean):
+                        self.guard.diverge()
                         return  # the last finite state is back; self.diverged says why
                     record = self._record(
                         "test" if test_accuracy is not None else "progress",
@@ -322,7 +300,7 @@ class Trainer:
                     interval_loss.zero_()
                     interval_steps, interval_samples = 0, 0
                     interval_start = time.perf_counter()
-                    self._guard.keep()  # a finite state, its record included: the one to go back to
+                    self.guard.keep()  # a finite state, its record included: the one to go back to
                     handed_at = time.perf_counter()
                     yield record
                     waited = time.perf_counter() - handed_at  # what the caller does with a record is not training
@@ -346,7 +324,7 @@ class Trainer:
                 "epoch", float(epoch_loss) / max(epoch_seen, 1), int(epoch_correct) / max(epoch_seen, 1),
                 epoch_seen / max(time.perf_counter() - epoch_start, 1e-9), session_steps, session_start,
                 test_accuracy, epoch=progress.epoch - 1 if completed else None, holdout_accuracy=holdout_accuracy)
-            self._guard.keep()
+            self.guard.keep()
             handed_at = time.perf_counter()
             yield epoch_record
             session_start += time.perf_counter() - handed_at  # the caller's saving and calibrating, not training
@@ -406,50 +384,7 @@ class Trainer:
         7 s the first time (kept for the run), then each calibration is one
         pass over 10,000 inputs: 0.2 s (``fast``) to 2–6 s (``desk``).
         """
-        if self.diverged is None and not self._guard.weights_finite():
-            self._guard.diverge()
-        progress = asdict(self.progress)
-        metrics: dict[str, Any] = {
-            "test_accuracy": self.progress.last_test_accuracy,
-            "best_test_accuracy": self.progress.best_test_accuracy,
-            "epochs_completed": self.progress.epoch,
-            "training_seconds": round(self.progress.elapsed_s, 1),
-        }
-        if self.holdout_split is not None:  # fine-tuned on a handwriting set: its held-out part, before and after
-            metrics.update(holdout_accuracy=self.progress.last_holdout_accuracy,
-                           holdout_accuracy_before=self.progress.start_holdout_accuracy,
-                           test_accuracy_before=self.progress.start_test_accuracy)
-        checkpoint = Checkpoint(
-            state_dict={k: v.detach().cpu().clone() for k, v in self.model.state_dict().items()},
-            arch=self.config.arch,
-            activation=self.config.activation,
-            layers=layers_to_data(self.layers) if self.layers else None,
-            hparams=self.config.to_dict(),
-            history=list(self.history),
-            metrics=metrics,
-            optimizer_state=_to_cpu(self.optimizer.state_dict()) if include_resume_state else None,
-            scheduler_state=self.scheduler.state_dict() if (include_resume_state and self.scheduler) else None,
-            progress=progress if include_resume_state else None,
-        )
-        held_out = self.config.hold_out or 0
-        if calibrate and held_out >= 2:
-            from .novelty import calibrate_held_out, calibration_digits
-
-            if self._calibration_digits is None:  # made once a run: the same digits at every epoch
-                self._calibration_digits = calibration_digits(self.all_training_digits, held_out)
-            checkpoint.novelty = calibrate_held_out(checkpoint.build(), self.all_training_digits, held_out,
-                                                    self._calibration_digits).to_dict()
-        return checkpoint
-
-
-def _to_cpu(value: Any) -> Any:
-    if isinstance(value, torch.Tensor):
-        return value.detach().cpu()
-    if isinstance(value, dict):
-        return {k: _to_cpu(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_to_cpu(v) for v in value]
-    return value
+        return make_checkpoint(self, include_resume_state, calibrate)
 
 
 def train(config: TrainConfig, train_split: MnistSplit, test_split: MnistSplit | None = None,
