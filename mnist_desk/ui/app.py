@@ -59,7 +59,7 @@ def run_app(argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int
         status = app.exec()
     finally:
         hook.uninstall()
-    from .worker import leave_if_jobs_are_stuck
+    from .stuck_jobs import leave_if_jobs_are_stuck
 
     settings.sync()
     leave_if_jobs_are_stuck(status)  # a read that never returns must not turn quitting into an abort

@@ -29,14 +29,12 @@ waits :data:`CLOSE_WAIT_MS` for all jobs together (each still gets
 keeping the window open: the job is kept alive (a QThread destroyed while it
 runs aborts the whole program), its handlers are disconnected, so its results
 go nowhere; when the program ends with such a job still stuck,
-:func:`leave_if_jobs_are_stuck` ends the process without waiting for it.
+:func:`.stuck_jobs.leave_if_jobs_are_stuck` ends the process without waiting for it.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import time
 import traceback
 import warnings
@@ -60,6 +58,7 @@ from PySide6.QtCore import (
 
 from ..core.errors import MnistDeskError
 from .error_text import error_text
+from .stuck_jobs import keep_given_up
 
 log = logging.getLogger(__name__)
 
@@ -190,63 +189,6 @@ class IteratorWorker(QObject):
             if app is not None:
                 self.moveToThread(app.thread())
             self.finished.emit()
-
-
-class _AbandonedJobs(QObject):
-    """Jobs given up while still running, kept referenced until their thread ends (lives in the GUI thread)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.jobs: list[tuple[QThread, IteratorWorker]] = []
-
-    def keep(self, job: tuple[QThread, IteratorWorker]) -> None:
-        self.jobs.append(job)
-        job[0].finished.connect(self._on_finished)
-
-    @Slot()
-    def _on_finished(self) -> None:
-        thread = self.sender()
-        if isinstance(thread, QThread):
-            thread.wait()
-        self.jobs = [job for job in self.jobs if job[0] is not thread]
-
-    def running(self) -> int:
-        return sum(1 for thread, _worker in self.jobs if not thread.isFinished())
-
-
-_abandoned: _AbandonedJobs | None = None
-
-
-def _abandoned_jobs() -> _AbandonedJobs:
-    global _abandoned
-    if _abandoned is None:
-        _abandoned = _AbandonedJobs()
-    return _abandoned
-
-
-def stuck_jobs() -> int:
-    """How many given-up jobs are still running (see :meth:`WorkerRunner.stop_and_wait`)."""
-    return _abandoned.running() if _abandoned is not None else 0
-
-
-def leave_if_jobs_are_stuck(status: int) -> None:
-    """At the very end of the program: with a given-up job still stuck, end the process now.
-
-    Python would otherwise destroy its QThread while it runs, which aborts
-    ("QThread: Destroyed while thread is still running"). Everything of the
-    user's is saved by then (the window has closed); stdout, stderr and the
-    log are flushed first.
-    """
-    if not stuck_jobs():
-        return
-    log.warning("%d background job(s) still stuck (a file that does not answer); leaving without them", stuck_jobs())
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError, AttributeError):
-            pass
-    os._exit(status)
 
 
 class WorkerRunner(QObject):
@@ -401,6 +343,6 @@ class WorkerRunner(QObject):
                     except (RuntimeError, TypeError):
                         pass
             self._handlers = []
-            _abandoned_jobs().keep(self._current)
+            keep_given_up(self._current)
             self._current = None
         return ended

@@ -21,8 +21,8 @@ import torch
 
 from mnist_desk.ui.active_model import ActiveModel
 from mnist_desk.ui.data_folder import DataFolderWidget
+from mnist_desk.ui.stuck_jobs import stuck_jobs
 from mnist_desk.ui.train.tab import TrainTab
-from mnist_desk.ui.worker import stuck_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
 

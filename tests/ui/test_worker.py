@@ -10,7 +10,8 @@ import time
 import pytest
 from PySide6.QtCore import QObject, Slot
 
-from mnist_desk.ui.worker import IteratorWorker, WorkerRunner, closing, stuck_jobs
+from mnist_desk.ui.stuck_jobs import stuck_jobs
+from mnist_desk.ui.worker import IteratorWorker, WorkerRunner, closing
 
 
 class Receiver(QObject):

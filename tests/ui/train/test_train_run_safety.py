@@ -72,7 +72,8 @@ def test_quit_with_save_during_a_long_test_evaluation_waits_for_the_runs_weights
     """Save on quit waits for the run to stop even in its epoch-end test evaluation (no stop is looked at there),
     longer than the close's short wait for a stuck job: what is saved is the stopped run's weights."""
     from mnist_desk.core.training import Trainer
-    from mnist_desk.ui.worker import CLOSE_WAIT_MS, stuck_jobs
+    from mnist_desk.ui.stuck_jobs import stuck_jobs
+    from mnist_desk.ui.worker import CLOSE_WAIT_MS
 
     evaluating = threading.Event()
     real_evaluation = Trainer.evaluate_accuracy
