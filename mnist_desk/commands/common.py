@@ -89,26 +89,24 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"mnist-desk: error: {message} (see {self.prog} --help)\n")
 
 
-def non_negative_int(text: str) -> int:
-    """An option's value as a whole number of at least 0 (argparse ``type``)."""
+def _whole_number(text: str, minimum: int, too_small: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text} must be 0 or more")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"{text} {too_small}")
     return value
+
+
+def non_negative_int(text: str) -> int:
+    """An option's value as a whole number of at least 0 (argparse ``type``)."""
+    return _whole_number(text, 0, "must be 0 or more")
 
 
 def positive_int(text: str) -> int:
     """An option's value as a whole number of at least 1 (argparse ``type``)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} must be at least 1")
-    return value
+    return _whole_number(text, 1, "must be at least 1")
 
 
 def positive_float(text: str) -> float:

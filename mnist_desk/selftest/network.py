@@ -5,9 +5,14 @@ from __future__ import annotations
 import math
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import MnistDeskError
 from .context import CheckFailed, SelfTestContext, load_manifest, require
+
+if TYPE_CHECKING:
+    from ..core.data import MnistSplit
+    from ..core.training import Trainer
 
 TRAIN_STEPS = 10
 TRAIN_BATCH = 50
@@ -80,17 +85,38 @@ def check_torchvision(ctx: SelfTestContext) -> str:
     return f"torchvision {torchvision.__version__}: compiled operators loaded (nms works)"
 
 
-def check_training(ctx: SelfTestContext) -> str:
+def training_sample(ctx: SelfTestContext) -> MnistSplit:
+    """The bundled sample of training digits (``train_sample.npz``) as a split."""
     import numpy as np
+    import torch
+
+    from ..core.data import MnistSplit
+
+    data = np.load(ctx.samples_dir / "train_sample.npz")
+    return MnistSplit(torch.from_numpy(data["images"]), torch.from_numpy(data["labels"]).long())
+
+
+def split_loss(trainer: Trainer, split: MnistSplit) -> float:
+    """The mean cross-entropy of ``trainer``'s model on the whole of ``split`` (eval mode, no gradients)."""
     import torch
     import torch.nn.functional as F
 
-    from ..core.data import MnistSplit, to_input
+    from ..core.data import to_input
+
+    trainer.model.eval()
+    with torch.no_grad():
+        x = to_input(split.images).contiguous(memory_format=trainer.memory_format)
+        return float(F.cross_entropy(trainer.model(x), split.labels))
+
+
+def check_training(ctx: SelfTestContext) -> str:
+    import torch
+
+    from ..core.data import to_input
     from ..core.training import TrainConfig, Trainer
     from ..core.weights import load_checkpoint, save_checkpoint
 
-    data = np.load(ctx.samples_dir / "train_sample.npz")
-    split = MnistSplit(torch.from_numpy(data["images"]), torch.from_numpy(data["labels"]).long())
+    split = training_sample(ctx)
     count = TRAIN_STEPS * TRAIN_BATCH
     require(len(split) >= count, f"the training sample has {len(split)} digits, {count} needed")
     split = split.subset(count)
@@ -98,15 +124,9 @@ def check_training(ctx: SelfTestContext) -> str:
                          log_every=5)
     trainer = Trainer(config, split, None)
 
-    def loss_now() -> float:
-        trainer.model.eval()
-        with torch.no_grad():
-            x = to_input(split.images).contiguous(memory_format=trainer.memory_format)
-            return float(F.cross_entropy(trainer.model(x), split.labels))
-
-    before = loss_now()
+    before = split_loss(trainer, split)
     records = list(trainer.run())
-    after = loss_now()
+    after = split_loss(trainer, split)
     steps = trainer.progress.step
     require(steps == TRAIN_STEPS, f"ran {steps} training steps, expected {TRAIN_STEPS}")
     require(bool(records) and all(math.isfinite(r.loss) for r in records), "training reported no finite loss")
